@@ -1,0 +1,133 @@
+// THE syscall table: every entry point a guest can import. Numbers are stable forever; add new
+// entries at the end of their block and never renumber. `npm run gen` turns this into the kernel's
+// constants and dispatch, the host's bindings, the guest headers and docs/abi.md.
+import type { Param, Result, Syscall } from "./types.ts";
+
+const handle = (name: string, ctype = "HANDLE"): Param => ({ name, kind: "handle", ctype });
+const u32 = (name: string, ctype = "DWORD"): Param => ({ name, kind: "u32", ctype });
+const i32 = (name: string, ctype = "BOOL"): Param => ({ name, kind: "i32", ctype });
+const ptr = (name: string, ctype: string): Param => ({ name, kind: "ptr", ctype });
+const sa = (name = "lpAttributes"): Param => ({ name, kind: "sa", ctype: "LPSECURITY_ATTRIBUTES" });
+const wstr = (name = "lpName"): Param => ({ name, kind: "wstr", ctype: "LPCWSTR" });
+const astr = (name = "lpName"): Param => ({ name, kind: "astr", ctype: "LPCSTR" });
+const out = (name: string, ctype: string, len = "4", max = 4): Param => ({ name, kind: "out", ctype, len, max });
+const inBuf = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "in", ctype, len, max });
+
+type Entry = Omit<Syscall, "module" | "impl"> & Partial<Pick<Syscall, "module" | "impl">>;
+const call = (nr: number, name: string, result: Result, params: Param[], doc: string, extra: Partial<Syscall> = {}): Entry =>
+  ({ nr, name, result, params, doc, ...extra });
+
+/** W and A forms of a named-object call: same kernel export, the A form converts its string. */
+function wa(nrW: number, base: string, result: Result, params: (str: Param) => Param[], doc: string): Entry[] {
+  return [
+    call(nrW, `${base}W`, result, params(wstr()), doc),
+    call(nrW + 1, `${base}A`, result, params(astr()), `ANSI (UTF-8) form of ${base}W.`, { kernel: `${base}W` }),
+  ];
+}
+
+const WAIT_FAILED = 0xffffffff;
+
+const entries: Entry[] = [
+  // --- per-thread state, identity (1..) ---
+  call(1, "GetLastError", "DWORD", [], "The calling thread's last-error code."),
+  call(2, "SetLastError", "void", [u32("dwErrCode")], "Sets the calling thread's last-error code."),
+  call(3, "GetCurrentProcess", "HANDLE", [], "Pseudo-handle -1 for the calling process."),
+  call(4, "GetCurrentThread", "HANDLE", [], "Pseudo-handle -2 for the calling thread."),
+  call(5, "GetCurrentProcessId", "DWORD", [], "Id of the calling process (a multiple of 4)."),
+  call(6, "GetCurrentThreadId", "DWORD", [], "Id of the calling thread (a multiple of 4)."),
+
+  // --- handles (20..) ---
+  call(20, "CloseHandle", "BOOL", [handle("hObject")], "Closes a handle; a named object disappears with its last handle."),
+  call(21, "DuplicateHandle", "BOOL", [
+    handle("hSourceProcessHandle"), handle("hSourceHandle"), handle("hTargetProcessHandle"),
+    out("lpTargetHandle", "LPHANDLE"), u32("dwDesiredAccess"), i32("bInheritHandle"), u32("dwOptions"),
+  ], "Duplicates a handle with the same or other access; DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS."),
+  call(22, "GetHandleInformation", "BOOL", [handle("hObject"), out("lpdwFlags", "LPDWORD")],
+    "Reads HANDLE_FLAG_INHERIT / HANDLE_FLAG_PROTECT_FROM_CLOSE."),
+  call(23, "SetHandleInformation", "BOOL", [handle("hObject"), u32("dwMask"), u32("dwFlags")],
+    "Changes the handle flags selected by dwMask."),
+
+  // --- events (40..) ---
+  ...wa(40, "CreateEvent", "HANDLE", (n) => [sa(), i32("bManualReset"), i32("bInitialState"), n],
+    "Creates or opens a named event (ERROR_ALREADY_EXISTS when it existed)."),
+  ...wa(42, "CreateEventEx", "HANDLE", (n) => [sa(), n, u32("dwFlags"), u32("dwDesiredAccess")],
+    "Creates an event with CREATE_EVENT_MANUAL_RESET / CREATE_EVENT_INITIAL_SET and an access mask."),
+  ...wa(44, "OpenEvent", "HANDLE", (n) => [u32("dwDesiredAccess"), i32("bInheritHandle"), n],
+    "Opens an existing named event."),
+  call(46, "SetEvent", "BOOL", [handle("hEvent")], "Signals an event; an auto-reset event releases one waiter."),
+  call(47, "ResetEvent", "BOOL", [handle("hEvent")], "Unsignals an event."),
+  call(48, "PulseEvent", "BOOL", [handle("hEvent")], "Releases current waiters (one if auto-reset) and leaves the event unsignaled."),
+
+  // --- mutexes (60..) ---
+  ...wa(60, "CreateMutex", "HANDLE", (n) => [sa(), i32("bInitialOwner"), n],
+    "Creates or opens a named mutex; the initial owner holds it once."),
+  ...wa(62, "CreateMutexEx", "HANDLE", (n) => [sa(), n, u32("dwFlags"), u32("dwDesiredAccess")],
+    "Creates a mutex with CREATE_MUTEX_INITIAL_OWNER and an access mask."),
+  ...wa(64, "OpenMutex", "HANDLE", (n) => [u32("dwDesiredAccess"), i32("bInheritHandle"), n], "Opens an existing named mutex."),
+  call(66, "ReleaseMutex", "BOOL", [handle("hMutex")], "Releases one level of ownership; ERROR_NOT_OWNER for other threads."),
+
+  // --- semaphores (80..) ---
+  ...wa(80, "CreateSemaphore", "HANDLE", (n) => [sa(), i32("lInitialCount", "LONG"), i32("lMaximumCount", "LONG"), n],
+    "Creates or opens a named semaphore (0 <= initial <= maximum, maximum > 0)."),
+  ...wa(82, "CreateSemaphoreEx", "HANDLE", (n) => [sa(), i32("lInitialCount", "LONG"), i32("lMaximumCount", "LONG"), n,
+    u32("dwFlags"), u32("dwDesiredAccess")], "Creates a semaphore with an access mask (dwFlags must be 0)."),
+  ...wa(84, "OpenSemaphore", "HANDLE", (n) => [u32("dwDesiredAccess"), i32("bInheritHandle"), n], "Opens an existing named semaphore."),
+  call(86, "ReleaseSemaphore", "BOOL", [handle("hSemaphore"), i32("lReleaseCount", "LONG"), out("lpPreviousCount", "LPLONG")],
+    "Adds to the count; past the maximum it fails with ERROR_TOO_MANY_POSTS and changes nothing."),
+
+  // --- waits (100..) ---
+  call(100, "WaitForSingleObject", "DWORD", [handle("hHandle"), u32("dwMilliseconds")],
+    "Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0, WAIT_TIMEOUT or WAIT_FAILED.", { fail: WAIT_FAILED }),
+  call(101, "WaitForSingleObjectEx", "DWORD", [handle("hHandle"), u32("dwMilliseconds"), i32("bAlertable")],
+    "WaitForSingleObject with an alertable flag.", { fail: WAIT_FAILED }),
+  call(102, "WaitForMultipleObjects", "DWORD", [u32("nCount"), inBuf("lpHandles", "const HANDLE *", "nCount * 4", 256),
+    i32("bWaitAll"), u32("dwMilliseconds")],
+    "Waits for any (lowest index wins) or all (atomically) of 1..64 objects.", { fail: WAIT_FAILED }),
+  call(103, "WaitForMultipleObjectsEx", "DWORD", [u32("nCount"), inBuf("lpHandles", "const HANDLE *", "nCount * 4", 256),
+    i32("bWaitAll"), u32("dwMilliseconds"), i32("bAlertable")], "WaitForMultipleObjects with an alertable flag.", { fail: WAIT_FAILED }),
+  call(104, "SignalObjectAndWait", "DWORD", [handle("hObjectToSignal"), handle("hObjectToWaitOn"), u32("dwMilliseconds"),
+    i32("bAlertable")], "Signals an event, mutex or semaphore and waits for another object as one step.", { fail: WAIT_FAILED }),
+  call(105, "Sleep", "void", [u32("dwMilliseconds")], "Suspends the calling thread; Sleep(0) yields."),
+
+  // --- threads and processes (120..) ---
+  call(120, "CreateThread", "HANDLE", [sa("lpThreadAttributes"), u32("dwStackSize", "SIZE_T"),
+    ptr("lpStartAddress", "LPTHREAD_START_ROUTINE"), ptr("lpParameter", "LPVOID"), u32("dwCreationFlags"),
+    out("lpThreadId", "LPDWORD")], "Runs a guest function (table index) on a new worker sharing the guest's memory.",
+    { impl: "host" }),
+  call(121, "ExitThread", "void", [u32("dwExitCode")], "Ends the calling thread with an exit code.", { impl: "host" }),
+  call(122, "ExitProcess", "void", [u32("uExitCode", "UINT")], "Ends every thread of the calling process.", { impl: "host" }),
+  call(123, "GetExitCodeThread", "BOOL", [handle("hThread"), out("lpExitCode", "LPDWORD")],
+    "A thread's exit code, STILL_ACTIVE (259) while it runs."),
+  call(124, "GetThreadId", "DWORD", [handle("Thread")], "The id of the thread a handle refers to (0 on error)."),
+  call(125, "GetProcessId", "DWORD", [handle("Process")], "The id of the process a handle refers to (0 on error)."),
+  call(126, "GetExitCodeProcess", "BOOL", [handle("hProcess"), out("lpExitCode", "LPDWORD")],
+    "A process's exit code, STILL_ACTIVE (259) while it runs."),
+
+  // --- console (140..) ---
+  call(140, "GetStdHandle", "HANDLE", [u32("nStdHandle")], "STD_INPUT_HANDLE, STD_OUTPUT_HANDLE or STD_ERROR_HANDLE."),
+  call(141, "WriteConsoleW", "BOOL", [handle("hConsoleOutput"), ptr("lpBuffer", "const VOID *"),
+    u32("nNumberOfCharsToWrite"), out("lpNumberOfCharsWritten", "LPDWORD"), ptr("lpReserved", "LPVOID")],
+    "Writes UTF-16 text to a console handle.", { impl: "host" }),
+  call(142, "WriteConsoleA", "BOOL", [handle("hConsoleOutput"), ptr("lpBuffer", "const VOID *"),
+    u32("nNumberOfCharsToWrite"), out("lpNumberOfCharsWritten", "LPDWORD"), ptr("lpReserved", "LPVOID")],
+    "Writes UTF-8 text to a console handle.", { impl: "host" }),
+
+  // --- NT native (400..) ---
+  call(400, "NtSetEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
+    "Signals an event and returns its previous state.", { module: "ntdll" }),
+  call(401, "NtResetEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
+    "Unsignals an event and returns its previous state.", { module: "ntdll" }),
+  call(402, "NtPulseEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
+    "Pulses an event and returns its previous state.", { module: "ntdll" }),
+  call(403, "NtClose", "NTSTATUS", [handle("Handle")], "Closes a handle, returning an NTSTATUS.", { module: "ntdll" }),
+
+  // --- ntwasm's own (800..) ---
+  call(800, "QueryObjectDirectory", "NTSTATUS", [wstr("lpPath"), u32("dwIndex"),
+    out("lpName", "LPWSTR", "nNameChars * 2", 65536), u32("nNameChars"), out("lpNameLength", "LPDWORD"),
+    out("lpTypeId", "LPDWORD")],
+    "Entry dwIndex of an object directory (e.g. \\BaseNamedObjects): its name, length in chars and type id. " +
+    "STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when the name does not fit.",
+    { module: "ntwasm" }),
+];
+
+export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

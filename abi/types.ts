@@ -1,0 +1,51 @@
+// The vocabulary of the syscall table. Every generator reads these kinds; nothing else decides
+// how a parameter crosses from guest memory into kernel memory.
+
+/** How one parameter travels from the guest to the kernel. */
+export type ParamKind =
+  | "handle" // HANDLE: passed as is; the kernel validates it
+  | "u32" // DWORD / UINT / flags / access masks / timeouts
+  | "i32" // LONG / BOOL
+  | "ptr" // guest address the kernel never dereferences (thread start routine, parameter)
+  | "sa" // LPSECURITY_ATTRIBUTES: the host reads bInheritHandle; the kernel gets 0/1
+  | "wstr" // NUL-terminated UTF-16 string in; the kernel gets (ptr, length in chars), ptr 0 for NULL
+  | "astr" // NUL-terminated ANSI (UTF-8) string in; converted to UTF-16, then as wstr
+  | "in" // buffer read by the kernel: `len` bytes copied into kernel scratch first
+  | "out"; // buffer written by the kernel: `len` bytes copied back to the guest after the call
+
+export interface Param {
+  name: string;
+  kind: ParamKind;
+  /** C type spelled in the guest header. */
+  ctype: string;
+  /** For in/out: byte length, a JS expression over earlier parameter names (e.g. "nCount * 4"). */
+  len?: string;
+  /** For in/out: the most bytes ever copied (the kernel validates the real limit). */
+  max?: number;
+}
+
+/** What the call returns, which also fixes the value returned when a guest pointer is bad. */
+export type Result = "BOOL" | "HANDLE" | "DWORD" | "LONG" | "NTSTATUS" | "void";
+
+export interface Syscall {
+  nr: number;
+  name: string;
+  /** Import module the guest names: kernel32 (Win32), ntdll (NT native), ntwasm (our own). */
+  module: "kernel32" | "ntdll" | "ntwasm";
+  params: Param[];
+  result: Result;
+  /**
+   * kernel: implemented by a kernel.wasm export of the same name (or `kernel`), fed by a generated
+   * copy shim when any parameter is a pointer, bound straight to the export otherwise.
+   * host: implemented in host/syscalls/*.ts because it needs the host (workers, output).
+   */
+  impl: "kernel" | "host";
+  /** The kernel export that implements this entry when it is shared (A forms use the W export). */
+  kernel?: string;
+  /** Value for WAIT functions etc. that fail with something other than 0. */
+  fail?: number;
+  doc: string;
+}
+
+/** Kinds that make a call need a host shim: the kernel cannot read guest memory. */
+export const POINTER_KINDS: ReadonlySet<ParamKind> = new Set(["sa", "wstr", "astr", "in", "out"]);

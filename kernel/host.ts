@@ -1,0 +1,171 @@
+// Exports for the host only (prefix ntw_). The host binds guests to the entries of abi/syscalls.ts
+// alone, so no guest can reach these. They boot the kernel, attach workers to threads, and let the
+// host start, end and observe processes and threads.
+import { enter, leave } from "./lib/lock";
+import { heapStart, root, rootAddr } from "./lib/root";
+import { currentThread, result, setCurrentThread } from "./lib/tls";
+import { namespaceBoot } from "./ob/namespace";
+import { handleInsert, handleObject, currentProcess } from "./ob/handle";
+import { obDeref } from "./ob/object";
+import { Console } from "./objects/console";
+import { Process } from "./objects/process";
+import { Thread, threadAlloc } from "./objects/thread";
+import { processBeginExit, processCreate, threadCreate, threadExit, threadKill } from "./nt/thread";
+import { failStatus } from "./win32/result";
+import {
+  CREATE_SUSPENDED, HANDLE_FLAG_INHERIT, STATUS_INSUFFICIENT_RESOURCES, STATUS_NOT_SUPPORTED, THREAD_ALL_ACCESS, TYPE_CONSOLE,
+} from "./generated/abi";
+
+export { ntw_dispatch } from "./generated/abi";
+
+/** Builds the kernel's shared state. Called once, by the first instance, before any other call. */
+export function ntw_boot(): void {
+  const r = root();
+  if (r.booted) return;
+  memory.fill(rootAddr(), 0, heapStart() - rootAddr());
+  r.heapTop = heapStart();
+  r.nextId = 0x20;
+  namespaceBoot();
+  const sys = threadAlloc();
+  r.systemThread = changetype<usize>(sys);
+  r.booted = 1;
+}
+
+/** Makes this instance run as thread `t`; returns its scratch buffer for the host's copy shims. */
+export function ntw_attach(t: usize): usize {
+  setCurrentThread(t ? t : root().systemThread);
+  return changetype<Thread>(currentThread).scratch;
+}
+
+/** A new process (the host holds one reference; release it with ntw_process_release), or 0. */
+export function ntw_process_create(): usize {
+  enter();
+  const p = processCreate();
+  leave();
+  return changetype<usize>(p);
+}
+
+/** A new thread in process `p` started by the host (a process's first thread), or 0. */
+export function ntw_thread_create(p: usize): usize {
+  enter();
+  const t = threadCreate(changetype<Process>(p));
+  if (t) t.refs++; // the host's reference, released by ntw_object_release
+  leave();
+  return changetype<usize>(t);
+}
+
+/**
+ * CreateThread's kernel half, for the calling thread's process: a thread object and a handle to it.
+ * Writes [handle, tid, thread] at `out` and returns 1, or returns 0 with the last-error set.
+ */
+export function ntw_create_thread(inherit: i32, flags: u32, out: usize): i32 {
+  if (flags & CREATE_SUSPENDED) { failStatus(STATUS_NOT_SUPPORTED); return 0; }
+  enter();
+  const p = currentProcess();
+  const t = threadCreate(p);
+  let h: u32 = 0;
+  if (t) {
+    h = handleInsert(p, t, THREAD_ALL_ACCESS, inherit ? HANDLE_FLAG_INHERIT : 0);
+    if (h) t.refs++; // the host's reference, released by ntw_object_release
+    else threadExit(t, 0);
+  }
+  leave();
+  if (!h) { failStatus(STATUS_INSUFFICIENT_RESOURCES); return 0; }
+  store<u32>(out, h);
+  store<u32>(out, changetype<Thread>(t).tid, 4);
+  store<u32>(out, changetype<usize>(t), 8);
+  return 1;
+}
+
+/** The calling thread ends with `code` (its procedure returned, ExitThread, or it was stopped). */
+export function ntw_thread_exit(code: u32): void {
+  enter();
+  threadExit(changetype<Thread>(currentThread), code);
+  leave();
+}
+
+/** Thread `t`'s worker is gone without ending the thread itself (the host stopped it). */
+export function ntw_thread_terminated(t: usize, code: u32): void {
+  enter();
+  threadExit(changetype<Thread>(t), code);
+  leave();
+}
+
+/** ExitProcess: the process of the calling thread (or `p`) ends with `code`; the host stops its threads. */
+export function ntw_process_exit(p: usize, code: u32): void {
+  enter();
+  processBeginExit(p ? changetype<Process>(p) : currentProcess(), code);
+  leave();
+}
+
+/** Asks thread `t` to end: it leaves any kernel wait and traps back to its worker. */
+export function ntw_thread_kill(t: usize): void {
+  enter();
+  threadKill(changetype<Thread>(t));
+  leave();
+}
+
+/** Writes the live threads of `p` (at most `max`) at `out`; returns how many there are. */
+export function ntw_process_threads(p: usize, out: usize, max: u32): u32 {
+  enter();
+  let n: u32 = 0;
+  for (let t = changetype<Process>(p).threadHead; t; t = changetype<Thread>(t).procNext) {
+    if (n < max) store<usize>(out + (<usize>n << 2), t);
+    n++;
+  }
+  leave();
+  return n;
+}
+
+/** Writes [pid, exited, exitCode, threadCount, handleCount] of `p` at `out`. */
+export function ntw_process_info(p: usize, out: usize): void {
+  enter();
+  const proc = changetype<Process>(p);
+  store<u32>(out, proc.pid);
+  store<u32>(out, proc.state, 4);
+  store<u32>(out, proc.exitCode, 8);
+  store<u32>(out, proc.threadCount, 12);
+  store<u32>(out, proc.count, 16);
+  leave();
+}
+
+/** Writes [tid, exited, exitCode] of thread `t` at `out`. */
+export function ntw_thread_info(t: usize, out: usize): void {
+  enter();
+  const th = changetype<Thread>(t);
+  store<u32>(out, th.tid);
+  store<u32>(out, th.state, 4);
+  store<u32>(out, th.exitCode, 8);
+  leave();
+}
+
+/** Drops the host's reference to a process or thread it created. */
+export function ntw_object_release(o: usize): void {
+  enter();
+  obDeref(changetype<Process>(o));
+  leave();
+}
+
+/** The stream (0 in, 1 out, 2 err) behind console handle `h`, or -1 with the last-error set. */
+export function ntw_console_stream(h: u32): i32 {
+  enter();
+  const o = handleObject(h, 0, TYPE_CONSOLE);
+  const stream: i32 = o ? <i32>changetype<Console>(o).stream : -1;
+  const st = <u32>result;
+  leave();
+  if (stream < 0) failStatus(st);
+  return stream;
+}
+
+/** Writes [heapTop, bytesInUse, liveObjects, liveThreads, liveProcesses, heapStart] at `out`. */
+export function ntw_memory_stats(out: usize): void {
+  enter();
+  const r = root();
+  store<u32>(out, r.heapTop);
+  store<u32>(out, r.inUse, 4);
+  store<u32>(out, r.liveObjects, 8);
+  store<u32>(out, r.liveThreads, 12);
+  store<u32>(out, r.liveProcesses, 16);
+  store<u32>(out, heapStart(), 20);
+  leave();
+}

@@ -1,0 +1,25 @@
+// Plain numeric constants of the kernel's records, in a module that imports nothing: the object
+// files import each other in cycles, and AssemblyScript needs such constants declared up front.
+
+/** ObjectHeader.flags: part of the namespace skeleton, never freed. */
+export const OBJ_PERMANENT: u32 = 1;
+
+export const THREAD_ALIVE: u32 = 0;
+export const THREAD_EXITED: u32 = 1;
+export const PROCESS_ALIVE: u32 = 0;
+export const PROCESS_EXITED: u32 = 1;
+
+/** Bytes a guest pointer argument may bring into the kernel in one call (names up to 32,767 chars). */
+export const SCRATCH_SIZE: usize = 0x14000;
+export const WAIT_ENTRY_SIZE: usize = 20;
+/** Deferred wakes one critical section can record before it wakes the rest directly. */
+export const MAX_PENDING: u32 = 64;
+export const HANDLE_ENTRY_SIZE: usize = 12;
+
+/** Thread.waitStatus while the wait is queued. No NTSTATUS has this value. */
+export const WAIT_PENDING: u32 = 0xffffffff;
+
+/** Thread.wake: 0 waiting or spinning, 2 asleep in atomic.wait, 1 woken. */
+export const WAKE_IDLE: i32 = 0;
+export const WAKE_WOKEN: i32 = 1;
+export const WAKE_ASLEEP: i32 = 2;

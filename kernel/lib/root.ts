@@ -1,0 +1,35 @@
+// The root block: the first bytes above __heap_base, at the same address in every instance. It
+// anchors all shared kernel state; everything else is reached from here.
+
+@unmanaged
+export class Root {
+  lock: i32; // kernel lock word: 0 free, 1 held, 2 held with sleepers
+  booted: i32;
+  heapTop: usize; // bump pointer of the allocator
+  inUse: usize; // bytes handed out and not yet freed
+  threadFree: usize; // recycled thread records (type-stable, see objects/thread.ts)
+  nextId: u32; // next process/thread id (multiples of 4)
+  nameBuckets: usize; // namespace hash table
+  rootDir: usize; // "\"
+  sessionDir: usize; // "\Sessions\1\BaseNamedObjects": where Win32 names live
+  systemThread: usize; // thread record the host's control instance runs as
+  liveObjects: u32;
+  liveThreads: u32;
+  liveProcesses: u32;
+}
+
+/** Number of allocator size classes (16 B << class). */
+export const SIZE_CLASSES: i32 = 28;
+
+/** Address of the root block (functions, not globals: a computed global would be a mutable one). */
+// @ts-ignore: decorator
+@inline export function rootAddr(): usize { return (__heap_base + 63) & ~<usize>63; }
+/** Free-list heads, one per size class, right after the root. */
+// @ts-ignore: decorator
+@inline export function freeLists(): usize { return rootAddr() + 256; }
+/** First byte the allocator hands out. */
+// @ts-ignore: decorator
+@inline export function heapStart(): usize { return (freeLists() + (<usize>SIZE_CLASSES << 2) + 63) & ~<usize>63; }
+
+// @ts-ignore: decorator
+@inline export function root(): Root { return changetype<Root>(rootAddr()); }

@@ -1,0 +1,38 @@
+// Mutex services (NtCreateMutant, NtReleaseMutant).
+import { enter, leave } from "../lib/lock";
+import { currentThread, result, setResult } from "../lib/tls";
+import { handleObject } from "../ob/handle";
+import { Mutex, mutexRelease, mutexSatisfy } from "../objects/mutex";
+import { Thread } from "../objects/thread";
+import { grantedAccess, obCreate, obInsert } from "./object";
+import { ntSuccess } from "./status";
+import { STATUS_ACCESS_DENIED, STATUS_MUTANT_NOT_OWNED, STATUS_SUCCESS, TYPE_MUTANT } from "../generated/abi";
+
+/** On success `result` is the handle. An existing mutex is opened and its owner left alone. */
+export function ntCreateMutant(access: u32, inherit: bool, name: usize, nameLen: u32, initialOwner: bool): u32 {
+  const granted = grantedAccess(TYPE_MUTANT, access);
+  if (granted == 0xffffffff) return STATUS_ACCESS_DENIED;
+  enter();
+  const st = obCreate(TYPE_MUTANT, name, nameLen);
+  if (!ntSuccess(st)) { leave(); return st; }
+  const m = changetype<Mutex>(result);
+  const fresh = st == STATUS_SUCCESS;
+  const ins = obInsert(m, granted, inherit, fresh);
+  if (fresh && initialOwner && ins == STATUS_SUCCESS) mutexSatisfy(m, changetype<Thread>(currentThread));
+  leave();
+  return ins == STATUS_SUCCESS ? st : ins;
+}
+
+/** Releases one level of ownership. Needs no access right: only the owner can release. */
+export function ntReleaseMutant(h: u32): u32 {
+  enter();
+  const o = handleObject(h, 0, TYPE_MUTANT);
+  if (!o) { const st = <u32>result; leave(); return st; }
+  const m = changetype<Mutex>(o);
+  const count = m.count;
+  const ok = mutexRelease(m, changetype<Thread>(currentThread));
+  leave();
+  if (!ok) return STATUS_MUTANT_NOT_OWNED;
+  setResult(1 - count); // NT reports the previous count: 1 - recursion depth
+  return STATUS_SUCCESS;
+}

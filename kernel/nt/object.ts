@@ -1,0 +1,103 @@
+// Creating, opening and handing out objects: the steps every Create*/Open* service shares.
+// All functions here run with the kernel lock held.
+import { result, setResult } from "../lib/tls";
+import { root } from "../lib/root";
+import { enter, leave } from "../lib/lock";
+import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
+import { currentProcess, handleInsert } from "../ob/handle";
+import { nameInsert, nameLookup, resolveParent } from "../ob/namespace";
+import { result2, result3 } from "../lib/tls";
+import { Directory } from "../objects/directory";
+import {
+  GENERIC_ALL, HANDLE_FLAG_INHERIT, mapGenericAccess, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_NAME_NOT_FOUND,
+  STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
+} from "../generated/abi";
+
+function sessionDir(): Directory { return changetype<Directory>(root().sessionDir); }
+
+/**
+ * Creates an object of `type`, named `name[0..nameLen)` when nameLen > 0 (resolved from the
+ * session's BaseNamedObjects). An existing object of the same type is returned instead, with
+ * STATUS_OBJECT_NAME_EXISTS. On success `result` is the object.
+ */
+export function obCreate(type: u32, name: usize, nameLen: u32): u32 {
+  if (!nameLen) {
+    const o = obAlloc(type);
+    if (!o) return STATUS_NO_MEMORY;
+    setResult(changetype<usize>(o));
+    return STATUS_SUCCESS;
+  }
+  const st = resolveParent(sessionDir(), name, nameLen);
+  if (st != STATUS_SUCCESS) return st;
+  const dir = changetype<Directory>(result), comp = result2, clen = result3;
+  const existing = nameLookup(dir, comp, clen);
+  if (existing) {
+    if (existing.type != type) return STATUS_OBJECT_TYPE_MISMATCH;
+    setResult(changetype<usize>(existing));
+    return STATUS_OBJECT_NAME_EXISTS;
+  }
+  const o = obAlloc(type);
+  if (!o) return STATUS_NO_MEMORY;
+  if (!nameInsert(dir, o, comp, clen)) { discard(o); return STATUS_NO_MEMORY; }
+  setResult(changetype<usize>(o));
+  return STATUS_SUCCESS;
+}
+
+/**
+ * Finds the named object of `type`; on success `result` is the object. The name is looked up before
+ * access is checked, so access 0 gives "not found" for a missing name and "denied" for an existing
+ * one. An empty name is the directory itself, hence a type mismatch.
+ */
+export function obOpen(type: u32, name: usize, nameLen: u32, access: u32): u32 {
+  if (!nameLen) return STATUS_OBJECT_TYPE_MISMATCH;
+  const st = resolveParent(sessionDir(), name, nameLen);
+  if (st != STATUS_SUCCESS) return st;
+  const o = nameLookup(changetype<Directory>(result), result2, result3);
+  if (!o) return STATUS_OBJECT_NAME_NOT_FOUND;
+  if (o.type != type) return STATUS_OBJECT_TYPE_MISMATCH;
+  if (!access) return STATUS_ACCESS_DENIED;
+  setResult(changetype<usize>(o));
+  return STATUS_SUCCESS;
+}
+
+/**
+ * The rights `access` asks for on an object of `type`, with GENERIC_* and MAXIMUM_ALLOWED mapped;
+ * 0xffffffff when it asks for bits the type does not have (STATUS_ACCESS_DENIED).
+ */
+export function grantedAccess(type: u32, access: u32): u32 {
+  const all = mapGenericAccess(type, GENERIC_ALL);
+  const mapped = mapGenericAccess(type, access);
+  return mapped & ~all ? 0xffffffff : mapped;
+}
+
+/** Opens a named object of `type` for the calling process: the whole Open* service. */
+export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameLen: u32): u32 {
+  if (!name) return STATUS_INVALID_PARAMETER;
+  const granted = grantedAccess(type, access);
+  enter();
+  let st = obOpen(type, name, nameLen, access);
+  if (st == STATUS_SUCCESS) st = granted == 0xffffffff ? STATUS_ACCESS_DENIED : obInsert(changetype<ObjectHeader>(result), granted, inherit, false);
+  leave();
+  return st;
+}
+
+/** Frees an object that never got a handle. */
+export function discard(o: ObjectHeader): void {
+  o.refs = 1;
+  obDeref(o);
+}
+
+/**
+ * Gives the calling process a handle to `o`; on success `result` is the handle value. A `fresh`
+ * object (just created) is discarded when no handle can be made.
+ */
+export function obInsert(o: ObjectHeader, access: u32, inherit: bool, fresh: bool): u32 {
+  const h = handleInsert(currentProcess(), o, access, inherit ? HANDLE_FLAG_INHERIT : 0);
+  if (!h) {
+    const st = <u32>result;
+    if (fresh) discard(o);
+    return st;
+  }
+  setResult(h);
+  return STATUS_SUCCESS;
+}

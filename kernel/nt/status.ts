@@ -1,0 +1,2 @@
+// NTSTATUS helpers.
+export function ntSuccess(status: u32): bool { return <i32>status >= 0; }

@@ -1,0 +1,96 @@
+// Wait services (NtWaitForSingleObject, NtWaitForMultipleObjects, NtSignalAndWaitForSingleObject,
+// NtDelayExecution). They fill the calling thread's wait block and hand it to ob/wait.ts.
+import { enter, leave } from "../lib/lock";
+import { currentThread, result } from "../lib/tls";
+import { handleAccess, handleObject } from "../ob/handle";
+import { ObjectHeader, isWaitable } from "../ob/object";
+import { waitEntry, waitLocked, sleepLocked } from "../ob/wait";
+import { eventSet, Event } from "../objects/event";
+import { mutexRelease, Mutex } from "../objects/mutex";
+import { semaphoreRelease, Semaphore } from "../objects/semaphore";
+import { Thread } from "../objects/thread";
+import {
+  EVENT_MODIFY_STATE, MAXIMUM_WAIT_OBJECTS, STATUS_ACCESS_DENIED, STATUS_THREAD_IS_TERMINATING, SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
+  STATUS_INVALID_PARAMETER_MIX, STATUS_MUTANT_NOT_OWNED, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SEMAPHORE_LIMIT_EXCEEDED,
+  STATUS_SUCCESS, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
+} from "../generated/abi";
+
+function failLocked(status: u32): u32 { leave(); return status; }
+
+export function ntWaitSingle(h: u32, timeoutMs: u32): u32 {
+  const t = changetype<Thread>(currentThread);
+  enter();
+  const o = handleObject(h, SYNCHRONIZE, 0);
+  if (!o) return failLocked(<u32>result);
+  if (!isWaitable(o.type)) return failLocked(STATUS_OBJECT_TYPE_MISMATCH);
+  waitEntry(t, 0).object = changetype<usize>(o);
+  t.waitCount = 1;
+  t.waitAll = 0;
+  return waitLocked(t, timeoutMs);
+}
+
+/**
+ * Waits for any or all of `count` handles read from kernel memory at `handles`. Pseudo-handles are
+ * not accepted here (as in NT, which looks the array up in the handle table directly).
+ */
+export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs: u32): u32 {
+  if (count == 0 || count > MAXIMUM_WAIT_OBJECTS) return STATUS_INVALID_PARAMETER;
+  if (!handles) return STATUS_ACCESS_VIOLATION;
+  const t = changetype<Thread>(currentThread);
+  enter();
+  for (let i: u32 = 0; i < count; i++) {
+    const o = handleObject(load<u32>(handles + (<usize>i << 2)), SYNCHRONIZE, 0, false);
+    if (!o) return failLocked(<u32>result);
+    if (!isWaitable(o.type)) return failLocked(STATUS_OBJECT_TYPE_MISMATCH);
+    waitEntry(t, i).object = changetype<usize>(o);
+    if (all) {
+      for (let j: u32 = 0; j < i; j++) {
+        if (waitEntry(t, j).object == changetype<usize>(o)) return failLocked(STATUS_INVALID_PARAMETER_MIX);
+      }
+    }
+  }
+  t.waitCount = count;
+  t.waitAll = all ? 1 : 0;
+  return waitLocked(t, timeoutMs);
+}
+
+/** Signals `sig` (event: set; mutex: release; semaphore: release 1) and waits for `wait`, atomically. */
+export function ntSignalAndWait(sig: u32, wait: u32, timeoutMs: u32): u32 {
+  const t = changetype<Thread>(currentThread);
+  enter();
+  const so = handleObject(sig, 0, 0);
+  if (!so) return failLocked(<u32>result);
+  const wo = handleObject(wait, SYNCHRONIZE, 0);
+  if (!wo) return failLocked(<u32>result);
+  if (!isWaitable(wo.type)) return failLocked(STATUS_OBJECT_TYPE_MISMATCH);
+  const access = handleAccess(sig);
+  switch (so.type) {
+    case TYPE_EVENT:
+      if (!(access & EVENT_MODIFY_STATE)) return failLocked(STATUS_ACCESS_DENIED);
+      eventSet(changetype<Event>(so));
+      break;
+    case TYPE_MUTANT:
+      if (!mutexRelease(changetype<Mutex>(so), t)) return failLocked(STATUS_MUTANT_NOT_OWNED);
+      break;
+    case TYPE_SEMAPHORE:
+      if (!(access & SEMAPHORE_MODIFY_STATE)) return failLocked(STATUS_ACCESS_DENIED);
+      if (!semaphoreRelease(changetype<Semaphore>(so), 1)) return failLocked(STATUS_SEMAPHORE_LIMIT_EXCEEDED);
+      break;
+    default:
+      return failLocked(STATUS_OBJECT_TYPE_MISMATCH);
+  }
+  waitEntry(t, 0).object = changetype<usize>(wo);
+  t.waitCount = 1;
+  t.waitAll = 0;
+  return waitLocked(t, timeoutMs);
+}
+
+/** Sleeps for `ms` (a wait on nothing that only times out or is interrupted by termination). */
+export function ntDelay(ms: u32): u32 {
+  if (ms == 0) return STATUS_SUCCESS;
+  const t = changetype<Thread>(currentThread);
+  enter();
+  t.waitCount = 0;
+  const st = sleepLocked(t, ms);
+  return st == STATUS_THREAD_IS_TERMINATING ? st : STATUS_SUCCESS;
+}

@@ -1,0 +1,135 @@
+// Per-process handle tables. A handle value is (index + 1) * 4, so values are multiples of 4
+// starting at 4 and the low two bits are ignored on use. Each entry holds the object, the access
+// granted and the handle flags. Free entries form a LIFO list, so a closed value is reused first.
+import { kalloc, kfree } from "../lib/alloc";
+import { HANDLE_ENTRY_SIZE } from "../lib/layout";
+import { currentThread, setResult } from "../lib/tls";
+import { ObjectHeader, obDeref, obLastHandleClosed } from "./object";
+import { Process } from "../objects/process";
+import { Thread } from "../objects/thread";
+import {
+  HANDLE_FLAG_PROTECT_FROM_CLOSE, PROCESS_ALL_ACCESS, STATUS_ACCESS_DENIED, STATUS_HANDLE_NOT_CLOSABLE,
+  STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_HANDLE, STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
+  THREAD_ALL_ACCESS,
+} from "../generated/abi";
+
+@unmanaged
+export class HandleEntry {
+  object: usize; // 0 when free
+  access: u32; // when free: index + 1 of the next free entry
+  flags: u32; // HANDLE_FLAG_*
+}
+
+/** Windows' per-process limit is 2^24 handles; so is ours. */
+export const MAX_HANDLES: u32 = 1 << 24;
+const FIRST_CAP: u32 = 16;
+
+export const CURRENT_PROCESS: u32 = 0xffffffff;
+export const CURRENT_THREAD: u32 = 0xfffffffe;
+
+export function currentProcess(): Process {
+  return changetype<Process>(changetype<Thread>(currentThread).process);
+}
+
+function entry(p: Process, index: u32): HandleEntry {
+  return changetype<HandleEntry>(p.table + <usize>index * HANDLE_ENTRY_SIZE);
+}
+
+/** The live entry for handle value `h` in `p`, or null. */
+export function handleEntry(p: Process, h: u32): HandleEntry | null {
+  const index = (h >> 2) - 1;
+  if (h < 4 || index >= p.top) return null;
+  const e = entry(p, index);
+  return e.object ? e : null;
+}
+
+function grow(p: Process): bool {
+  const cap = p.cap ? p.cap << 1 : FIRST_CAP;
+  if (cap > MAX_HANDLES) return false;
+  const table = kalloc(<usize>cap * HANDLE_ENTRY_SIZE);
+  if (!table) return false;
+  if (p.table) {
+    memory.copy(table, p.table, <usize>p.top * HANDLE_ENTRY_SIZE);
+    kfree(p.table, <usize>p.cap * HANDLE_ENTRY_SIZE);
+  }
+  p.table = table;
+  p.cap = cap;
+  return true;
+}
+
+/** Adds a handle to `o` in `p`; returns its value, or 0 with the status in `result`. */
+export function handleInsert(p: Process, o: ObjectHeader, access: u32, flags: u32): u32 {
+  let index: u32;
+  if (p.freeHead) {
+    index = p.freeHead - 1;
+    p.freeHead = entry(p, index).access;
+  } else {
+    if (p.top == p.cap && !grow(p)) {
+      setResult(p.cap >= MAX_HANDLES >> 1 ? STATUS_INSUFFICIENT_RESOURCES : STATUS_NO_MEMORY);
+      return 0;
+    }
+    index = p.top++;
+  }
+  const e = entry(p, index);
+  e.object = changetype<usize>(o);
+  e.access = access;
+  e.flags = flags;
+  o.refs++;
+  o.handles++;
+  p.count++;
+  return (index + 1) << 2;
+}
+
+/**
+ * The object handle `h` refers to in the calling process, checked for `type` (0: any) and for every
+ * bit of `access`; null with the NTSTATUS in `result` otherwise. Resolves the pseudo-handles.
+ */
+export function handleObject(h: u32, access: u32, type: u32, pseudo: bool = true): ObjectHeader | null {
+  const t = changetype<Thread>(currentThread);
+  let o: usize;
+  let granted: u32;
+  if (pseudo && h == CURRENT_PROCESS) { o = t.process; granted = PROCESS_ALL_ACCESS; }
+  else if (pseudo && h == CURRENT_THREAD) { o = changetype<usize>(t); granted = THREAD_ALL_ACCESS; }
+  else {
+    const e = handleEntry(changetype<Process>(t.process), h);
+    if (!e) { setResult(STATUS_INVALID_HANDLE); return null; }
+    o = e.object;
+    granted = e.access;
+  }
+  const obj = changetype<ObjectHeader>(o);
+  if (type && obj.type != type) { setResult(STATUS_OBJECT_TYPE_MISMATCH); return null; }
+  if ((granted & access) != access) { setResult(STATUS_ACCESS_DENIED); return null; }
+  return obj;
+}
+
+/** Access granted through `h` (pseudo-handles grant everything). */
+export function handleAccess(h: u32): u32 {
+  if (h == CURRENT_PROCESS || h == CURRENT_THREAD) return 0x1fffff;
+  const e = handleEntry(currentProcess(), h);
+  return e ? e.access : 0;
+}
+
+/** Closes `h` in `p`; `force` ignores HANDLE_FLAG_PROTECT_FROM_CLOSE (process teardown). */
+export function handleClose(p: Process, h: u32, force: bool): u32 {
+  if (h == CURRENT_PROCESS || h == CURRENT_THREAD) return STATUS_SUCCESS;
+  const e = handleEntry(p, h);
+  if (!e) return STATUS_INVALID_HANDLE;
+  if ((e.flags & HANDLE_FLAG_PROTECT_FROM_CLOSE) && !force) return STATUS_HANDLE_NOT_CLOSABLE;
+  const o = changetype<ObjectHeader>(e.object);
+  const index = (h >> 2) - 1;
+  e.object = 0;
+  e.flags = 0;
+  e.access = p.freeHead;
+  p.freeHead = index + 1;
+  p.count--;
+  if (--o.handles == 0) obLastHandleClosed(o);
+  obDeref(o);
+  return STATUS_SUCCESS;
+}
+
+/** Closes every handle of `p` (the process has ended). */
+export function handleCloseAll(p: Process): void {
+  for (let i: u32 = 0; i < p.top; i++) {
+    if (entry(p, i).object) handleClose(p, (i + 1) << 2, true);
+  }
+}

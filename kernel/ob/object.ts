@@ -1,0 +1,96 @@
+// The object header every kernel object starts with, and the per-type operations table: each type
+// file (kernel/objects/*.ts) provides signaled / satisfy / destroy, and this file dispatches on the
+// header's type, as Wine's server does with object_ops and ntsync with its per-type switch.
+import { kalloc, kfree } from "../lib/alloc";
+import { root } from "../lib/root";
+import { OBJ_PERMANENT } from "../lib/layout";
+import {
+  TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
+} from "../generated/abi";
+import { Event, eventSatisfy, eventSignaled } from "../objects/event";
+import { Mutex, mutexSatisfy, mutexSignaled } from "../objects/mutex";
+import { Semaphore, semaphoreSatisfy, semaphoreSignaled } from "../objects/semaphore";
+import { Thread, threadDestroy, threadSignaled } from "../objects/thread";
+import { Process, processDestroy, processSignaled } from "../objects/process";
+import { Directory, SymbolicLink } from "../objects/directory";
+import { Console } from "../objects/console";
+import { nameRemove } from "./namespace";
+
+@unmanaged
+export class ObjectHeader {
+  type: u32;
+  refs: u32; // handles + kernel references (queued waits, running threads, the host)
+  handles: u32; // open handles: the name goes away when this drops to 0
+  flags: u32;
+  name: usize; // NameEntry, 0 when unnamed
+  waitHead: usize; // WaitEntry queue (FIFO)
+  waitTail: usize;
+}
+
+
+export function objectSize(type: u32): usize {
+  switch (type) {
+    case TYPE_EVENT: return offsetof<Event>();
+    case TYPE_MUTANT: return offsetof<Mutex>();
+    case TYPE_SEMAPHORE: return offsetof<Semaphore>();
+    case TYPE_PROCESS: return offsetof<Process>();
+    case TYPE_DIRECTORY: return offsetof<Directory>();
+    case TYPE_SYMBOLICLINK: return offsetof<SymbolicLink>();
+    case TYPE_CONSOLE: return offsetof<Console>();
+    default: return 0; // threads are allocated by objects/thread.ts
+  }
+}
+
+/** A new zeroed object of `type` with no references, or null when memory is exhausted. */
+export function obAlloc(type: u32): ObjectHeader | null {
+  const p = kalloc(objectSize(type));
+  if (!p) return null;
+  const o = changetype<ObjectHeader>(p);
+  o.type = type;
+  root().liveObjects++;
+  return o;
+}
+
+export function isWaitable(type: u32): bool {
+  return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS;
+}
+
+/** Would a wait by thread `t` on `o` be satisfied now? */
+export function signaled(o: ObjectHeader, t: Thread): bool {
+  switch (o.type) {
+    case TYPE_EVENT: return eventSignaled(changetype<Event>(o));
+    case TYPE_MUTANT: return mutexSignaled(changetype<Mutex>(o), t);
+    case TYPE_SEMAPHORE: return semaphoreSignaled(changetype<Semaphore>(o));
+    case TYPE_THREAD: return threadSignaled(changetype<Thread>(o));
+    case TYPE_PROCESS: return processSignaled(changetype<Process>(o));
+    default: return false;
+  }
+}
+
+/** Consumes the signal for `t`; returns true when the object was an abandoned mutex. */
+export function satisfy(o: ObjectHeader, t: Thread): bool {
+  switch (o.type) {
+    case TYPE_EVENT: eventSatisfy(changetype<Event>(o)); return false;
+    case TYPE_MUTANT: return mutexSatisfy(changetype<Mutex>(o), t);
+    case TYPE_SEMAPHORE: semaphoreSatisfy(changetype<Semaphore>(o)); return false;
+    default: return false;
+  }
+}
+
+export function obRef(o: ObjectHeader): void { o.refs++; }
+
+export function obDeref(o: ObjectHeader): void {
+  if (--o.refs != 0 || (o.flags & OBJ_PERMANENT)) return;
+  if (o.name) nameRemove(o);
+  switch (o.type) {
+    case TYPE_THREAD: threadDestroy(changetype<Thread>(o)); return; // type-stable: recycled, not freed
+    case TYPE_PROCESS: processDestroy(changetype<Process>(o)); break;
+  }
+  root().liveObjects--;
+  kfree(changetype<usize>(o), objectSize(o.type));
+}
+
+/** Called when the last handle to `o` closes: a named object leaves the namespace then. */
+export function obLastHandleClosed(o: ObjectHeader): void {
+  if (o.name && !(o.flags & OBJ_PERMANENT)) nameRemove(o);
+}

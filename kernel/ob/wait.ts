@@ -1,0 +1,158 @@
+// The wait engine. A waiting thread fills its wait block (one WaitEntry per object), tries to be
+// satisfied at once, and otherwise queues the entries on the objects and sleeps on its own wake
+// word. Whoever changes an object's state calls wakeWaiters(), which satisfies queued waits in FIFO
+// order under the lock and defers the actual wake-up until the lock is released (ob/wake.ts).
+import { enter, leave } from "../lib/lock";
+import { now } from "../lib/clock";
+import { ObjectHeader, obDeref, satisfy, signaled } from "./object";
+import { queueWake } from "./wake";
+import { WAIT_ENTRY_SIZE, WAIT_PENDING, WAKE_ASLEEP, WAKE_IDLE } from "../lib/layout";
+import { Thread, threadEntries } from "../objects/thread";
+import { INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_WAIT_0 } from "../generated/abi";
+
+@unmanaged
+export class WaitEntry {
+  next: usize;
+  prev: usize;
+  object: usize;
+  thread: usize;
+  index: u32;
+}
+
+/** Polls of the wake word before sleeping: catches a partner on the other CPU without a futex trip. */
+const SPIN: i32 = 2000;
+
+export function waitEntry(t: Thread, i: u32): WaitEntry {
+  return changetype<WaitEntry>(changetype<usize>(t) + threadEntries() + <usize>i * WAIT_ENTRY_SIZE);
+}
+
+function enqueue(e: WaitEntry): void {
+  const o = changetype<ObjectHeader>(e.object);
+  o.refs++; // a queued wait keeps the object alive if its handle is closed meanwhile
+  e.next = 0;
+  e.prev = o.waitTail;
+  if (o.waitTail) changetype<WaitEntry>(o.waitTail).next = changetype<usize>(e);
+  else o.waitHead = changetype<usize>(e);
+  o.waitTail = changetype<usize>(e);
+}
+
+function dequeue(e: WaitEntry): void {
+  const o = changetype<ObjectHeader>(e.object);
+  if (e.prev) changetype<WaitEntry>(e.prev).next = e.next;
+  else o.waitHead = e.next;
+  if (e.next) changetype<WaitEntry>(e.next).prev = e.prev;
+  else o.waitTail = e.prev;
+  obDeref(o);
+}
+
+/** Satisfies `t`'s wait if its objects allow it now; returns the wait status or WAIT_PENDING. */
+export function trySatisfy(t: Thread): u32 {
+  const n = t.waitCount;
+  if (!t.waitAll) {
+    for (let i: u32 = 0; i < n; i++) {
+      const o = changetype<ObjectHeader>(waitEntry(t, i).object);
+      if (signaled(o, t)) return (satisfy(o, t) ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + i;
+    }
+    return WAIT_PENDING;
+  }
+  for (let i: u32 = 0; i < n; i++) {
+    if (!signaled(changetype<ObjectHeader>(waitEntry(t, i).object), t)) return WAIT_PENDING;
+  }
+  let status = STATUS_WAIT_0;
+  for (let i: u32 = 0; i < n; i++) {
+    if (satisfy(changetype<ObjectHeader>(waitEntry(t, i).object), t) && status == STATUS_WAIT_0) {
+      status = STATUS_ABANDONED_WAIT_0 + i;
+    }
+  }
+  return status;
+}
+
+function dequeueAll(t: Thread): void {
+  for (let i: u32 = 0; i < t.waitCount; i++) dequeue(waitEntry(t, i));
+  t.waitCount = 0;
+}
+
+function complete(t: Thread, status: u32): void {
+  dequeueAll(t);
+  t.waitStatus = status;
+  queueWake(t);
+}
+
+/** `o` may have become signaled: satisfy the queued waits it now allows, oldest first. */
+export function wakeWaiters(o: ObjectHeader): void {
+  let p = o.waitHead;
+  while (p) {
+    const e = changetype<WaitEntry>(p);
+    const t = changetype<Thread>(e.thread);
+    let status = WAIT_PENDING;
+    if (!t.waitAll) {
+      if (signaled(o, t)) status = (satisfy(o, t) ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + e.index;
+    } else {
+      status = trySatisfy(t);
+    }
+    if (status != WAIT_PENDING) {
+      complete(t, status); // removes every entry of t, maybe the next one too: rescan
+      p = o.waitHead;
+    } else {
+      p = e.next;
+    }
+  }
+}
+
+/**
+ * Finishes a wait whose block (t.waitCount entries, t.waitAll) is filled, with the lock held.
+ * Releases the lock; returns the wait status (STATUS_WAIT_0 + i, STATUS_ABANDONED_WAIT_0 + i,
+ * STATUS_TIMEOUT, or STATUS_THREAD_IS_TERMINATING when the thread is being terminated).
+ */
+export function waitLocked(t: Thread, timeoutMs: u32): u32 {
+  const status = trySatisfy(t);
+  if (status != WAIT_PENDING || timeoutMs == 0) {
+    t.waitCount = 0;
+    leave();
+    return status != WAIT_PENDING ? status : STATUS_TIMEOUT;
+  }
+  for (let i: u32 = 0; i < t.waitCount; i++) {
+    const e = waitEntry(t, i);
+    e.thread = changetype<usize>(t);
+    e.index = i;
+    enqueue(e);
+  }
+  return sleepLocked(t, timeoutMs);
+}
+
+/** Sleeps until the queued wait completes, the timeout passes or the thread is terminated. */
+export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
+  const deadline: f64 = timeoutMs == INFINITE ? -1 : now() + <f64>timeoutMs;
+  const w = changetype<usize>(t) + offsetof<Thread>("wake");
+  if (t.killed) {
+    dequeueAll(t);
+    leave();
+    return STATUS_THREAD_IS_TERMINATING;
+  }
+  t.waitStatus = WAIT_PENDING;
+  atomic.store<i32>(w, WAKE_IDLE);
+  leave();
+  while (true) {
+    for (let i = 0; i < SPIN; i++) if (atomic.load<i32>(w) != WAKE_IDLE) break;
+    if (atomic.cmpxchg<i32>(w, WAKE_IDLE, WAKE_ASLEEP) == WAKE_IDLE) {
+      let ns: i64 = -1;
+      if (deadline >= 0) {
+        const left = deadline - now();
+        ns = left > 0 ? <i64>(left * 1e6) + 1 : 0;
+      }
+      if (ns != 0) atomic.wait<i32>(w, WAKE_ASLEEP, ns);
+    }
+    enter();
+    if (t.waitStatus != WAIT_PENDING) break;
+    if (t.killed || (deadline >= 0 && now() >= deadline)) {
+      dequeueAll(t);
+      t.waitStatus = t.killed ? STATUS_THREAD_IS_TERMINATING : STATUS_TIMEOUT;
+      break;
+    }
+    atomic.store<i32>(w, WAKE_IDLE);
+    leave();
+  }
+  const status = t.waitStatus;
+  leave();
+  return status;
+}

@@ -1,0 +1,32 @@
+// Process: a guest program instance with its own handle table and threads. Signaled once its last
+// thread has ended.
+import { ObjectHeader } from "../ob/object";
+import { kfree } from "../lib/alloc";
+import { root } from "../lib/root";
+import { HANDLE_ENTRY_SIZE, PROCESS_EXITED } from "../lib/layout";
+
+@unmanaged
+export class Process extends ObjectHeader {
+  pid: u32;
+  state: u32; // PROCESS_ALIVE / PROCESS_EXITED
+  exitCode: u32;
+  exiting: u32; // ExitProcess was called: exitCode is final
+  table: usize; // handle entries
+  cap: u32; // entries allocated
+  top: u32; // entries ever used
+  freeHead: u32; // index + 1 of the first free entry, 0 when none
+  count: u32; // open handles
+  threadCount: u32; // threads not yet exited
+  threadHead: usize;
+  stdIn: u32;
+  stdOut: u32;
+  stdErr: u32;
+}
+
+
+export function processSignaled(p: Process): bool { return p.state == PROCESS_EXITED; }
+
+export function processDestroy(p: Process): void {
+  if (p.table) kfree(p.table, <usize>p.cap * HANDLE_ENTRY_SIZE);
+  root().liveProcesses--;
+}

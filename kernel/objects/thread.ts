@@ -1,0 +1,73 @@
+// Thread: a guest thread running in its own worker. Its record also holds its wait block (one
+// WaitEntry per object it waits on), its deferred-wake list and its syscall scratch buffer.
+//
+// Thread records are type-stable: a dead thread's record goes on a free list of thread records and
+// is never reused as anything else. A waker that still holds a stale pointer after the thread ended
+// can therefore only cause a spurious wake-up, which every wait loop tolerates.
+import { ObjectHeader } from "../ob/object";
+import { kalloc } from "../lib/alloc";
+import { root } from "../lib/root";
+import { MAX_PENDING, SCRATCH_SIZE, THREAD_EXITED, WAIT_ENTRY_SIZE } from "../lib/layout";
+import { TYPE_THREAD, MAXIMUM_WAIT_OBJECTS } from "../generated/abi";
+
+@unmanaged
+export class Thread extends ObjectHeader {
+  tid: u32;
+  process: usize;
+  state: u32; // THREAD_ALIVE or THREAD_EXITED
+  exitCode: u32;
+  wake: i32; // see ob/wake.ts
+  waitStatus: u32; // WAIT_PENDING while a wait is queued, then its result
+  waitCount: u32;
+  waitAll: u32;
+  lastError: u32;
+  owned: usize; // first owned Mutex
+  scratch: usize; // syscall copy buffer (SCRATCH_SIZE bytes)
+  pendingCount: u32; // deferred wakes recorded by this thread
+  killed: u32; // termination requested: leave any wait and trap
+  freeNext: usize;
+  procNext: usize;
+  procPrev: usize;
+}
+
+/** Offset of the wait block (MAXIMUM_WAIT_OBJECTS WaitEntry records) in a thread record. */
+// @ts-ignore: decorator
+@inline export function threadEntries(): usize { return (offsetof<Thread>() + 7) & ~<usize>7; }
+/** Offset of the deferred-wake list (MAX_PENDING thread pointers). */
+// @ts-ignore: decorator
+@inline export function threadPending(): usize { return threadEntries() + <usize>MAXIMUM_WAIT_OBJECTS * WAIT_ENTRY_SIZE; }
+// @ts-ignore: decorator
+@inline export function threadSize(): usize { return threadPending() + <usize>MAX_PENDING * 4; }
+
+export function threadSignaled(t: Thread): bool { return t.state == THREAD_EXITED; }
+
+/** A fresh thread record (reusing a dead one when possible), or null when memory is exhausted. */
+export function threadAlloc(): Thread | null {
+  const r = root();
+  let p = r.threadFree;
+  let scratch: usize = 0;
+  if (p) {
+    r.threadFree = changetype<Thread>(p).freeNext;
+    scratch = changetype<Thread>(p).scratch;
+    memory.fill(p, 0, threadSize());
+  } else {
+    p = kalloc(threadSize());
+    if (!p) return null;
+    scratch = kalloc(SCRATCH_SIZE);
+    if (!scratch) return null; // the record leaks into nothing: kalloc failures are terminal anyway
+  }
+  const t = changetype<Thread>(p);
+  t.type = TYPE_THREAD;
+  t.scratch = scratch;
+  r.liveThreads++;
+  r.liveObjects++;
+  return t;
+}
+
+export function threadDestroy(t: Thread): void {
+  const r = root();
+  t.freeNext = r.threadFree;
+  r.threadFree = changetype<usize>(t);
+  r.liveThreads--;
+  r.liveObjects--;
+}

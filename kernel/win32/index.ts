@@ -1,0 +1,12 @@
+// Every guest-facing kernel export. The generated dispatch (kernel/generated/abi.ts) calls these by
+// the names in abi/syscalls.ts, so a missing or mis-typed one fails the build.
+export * from "./lasterror";
+export * from "./handle";
+export * from "./event";
+export * from "./mutex";
+export * from "./semaphore";
+export * from "./wait";
+export * from "./thread";
+export * from "./console";
+export * from "./ntdll";
+export * from "./ntwasm";
