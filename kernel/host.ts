@@ -129,13 +129,14 @@ export function ntw_process_info(p: usize, out: usize): void {
   leave();
 }
 
-/** Writes [tid, exited, exitCode] of thread `t` at `out`. */
+/** Writes [tid, exited, exitCode, killed] of thread `t` at `out`. */
 export function ntw_thread_info(t: usize, out: usize): void {
   enter();
   const th = changetype<Thread>(t);
   store<u32>(out, th.tid);
   store<u32>(out, th.state, 4);
   store<u32>(out, th.exitCode, 8);
+  store<u32>(out, th.killed, 12);
   leave();
 }
 

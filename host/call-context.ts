@@ -1,0 +1,187 @@
+// The per-thread copy engine behind the generated shims (host/generated/bindings.ts). A guest
+// pointer is bounds-checked against guest memory, copied into the thread's scratch buffer in kernel
+// memory, and the kernel gets the kernel address. The guest never sees kernel memory and the kernel
+// never sees guest memory.
+import { ERROR_FILENAME_EXCED_RANGE, ERROR_NOACCESS } from "./generated/abi.ts";
+
+/** Longest string a guest may pass (NT names are counted in 16-bit lengths: 32,767 chars). */
+export const MAX_STRING_CHARS = 32767;
+/** Bytes of scratch per thread; kernel/lib/layout.ts SCRATCH_SIZE. */
+export const SCRATCH_SIZE = 0x14000;
+
+export interface LastErrorSink { SetLastError(code: number): void }
+
+export class CallContext {
+  private cursor = 0;
+  /** Length in chars of the last string copied in. */
+  strLen = 0;
+  /** Win32 error of the last failed copy (ERROR_NOACCESS unless said otherwise). */
+  error = ERROR_NOACCESS;
+  private kbuf: ArrayBuffer | SharedArrayBuffer | null = null;
+  private gbuf: ArrayBuffer | SharedArrayBuffer | null = null;
+  private k8!: Uint8Array;
+  private k16!: Uint16Array;
+  private g8!: Uint8Array;
+
+  constructor(
+    private readonly kernelMemory: WebAssembly.Memory,
+    readonly scratch: number,
+    private guestMemory: WebAssembly.Memory | null,
+    private readonly errors: LastErrorSink,
+  ) {}
+
+  setGuestMemory(m: WebAssembly.Memory): void { this.guestMemory = m; this.gbuf = null; }
+
+  /** Guest memory bytes (views are re-made after memory.grow). */
+  guest(): Uint8Array {
+    const b = this.guestMemory!.buffer;
+    if (b !== this.gbuf) { this.gbuf = b; this.g8 = new Uint8Array(b); }
+    return this.g8;
+  }
+
+  kernel(): Uint8Array {
+    const b = this.kernelMemory.buffer;
+    if (b !== this.kbuf) { this.kbuf = b; this.k8 = new Uint8Array(b); this.k16 = new Uint16Array(b); }
+    return this.k8;
+  }
+
+  reset(): void { this.cursor = this.scratch; }
+
+  /** Reserves `bytes` of scratch (8-aligned); -1 when the call brings more than scratch holds. */
+  private reserve(bytes: number): number {
+    const at = this.cursor;
+    const end = at + ((bytes + 7) & ~7);
+    if (end > this.scratch + SCRATCH_SIZE) return -1;
+    this.cursor = end;
+    return at;
+  }
+
+  /** Is [p, p + n) inside guest memory? */
+  inGuest(p: number, n: number): boolean {
+    return p >>> 0 === p && n >= 0 && p + n <= this.guest().length;
+  }
+
+  /** Fails the call: sets the last-error and returns the entry's failure value. */
+  fault<T>(value: T, error: number = ERROR_NOACCESS): T {
+    this.errors.SetLastError(error);
+    this.error = ERROR_NOACCESS;
+    return value;
+  }
+
+  /** SECURITY_ATTRIBUTES* → bInheritHandle (0 for NULL), -1 when unreadable. */
+  inherit(sa: number): number {
+    if (!sa) return 0;
+    if (!this.inGuest(sa, 12)) return -1;
+    const g = this.guest();
+    return g[sa + 8] | g[sa + 9] | g[sa + 10] | g[sa + 11] ? 1 : 0;
+  }
+
+  /** Copies `min(len, max)` guest bytes at `p` into scratch: the kernel address, 0 for NULL, -1 on fault. */
+  copyIn(p: number, len: number, max: number): number {
+    if (!p) return 0;
+    const n = Math.min(len >>> 0, max);
+    if (!this.inGuest(p, n)) return -1;
+    const k = this.reserve(n);
+    if (k < 0) return -1;
+    this.kernel().set(this.guest().subarray(p, p + n), k);
+    return k;
+  }
+
+  /** Copies `min(len, max)` scratch bytes at `k` back to guest `p` (no-op for NULL). */
+  copyOut(p: number, k: number, len: number, max: number): void {
+    if (!p || !k) return;
+    const n = Math.min(len >>> 0, max);
+    this.guest().set(this.kernel().subarray(k, k + n), p);
+  }
+
+  /** NUL-terminated UTF-16 string in: kernel address (0 for NULL) with strLen set, or -1 with `error`. */
+  wstr(p: number): number {
+    this.strLen = 0;
+    if (!p) return 0;
+    const g = this.guest();
+    if (p & 1 || !this.inGuest(p, 2)) return -1;
+    let end = p;
+    const limit = Math.min(g.length - 1, p + 2 * (MAX_STRING_CHARS + 1));
+    while (end < limit && (g[end] | g[end + 1])) end += 2;
+    if (end >= limit) {
+      if (end >= g.length - 1) return -1;
+      this.error = ERROR_FILENAME_EXCED_RANGE;
+      return -1;
+    }
+    const bytes = end - p;
+    const k = this.reserve(bytes);
+    if (k < 0) return -1;
+    this.kernel().set(g.subarray(p, end), k);
+    this.strLen = bytes >> 1;
+    return k;
+  }
+
+  /** NUL-terminated UTF-8 string in, converted to UTF-16: as wstr. */
+  astr(p: number): number {
+    this.strLen = 0;
+    if (!p) return 0;
+    const g = this.guest();
+    let end = p;
+    while (end < g.length && g[end]) end++;
+    if (end >= g.length) return -1;
+    const text = decodeUtf8(g, p, end);
+    if (text.length > MAX_STRING_CHARS) { this.error = ERROR_FILENAME_EXCED_RANGE; return -1; }
+    const k = this.reserve(text.length * 2);
+    if (k < 0) return -1;
+    this.kernel();
+    const k16 = this.k16;
+    for (let i = 0; i < text.length; i++) k16[(k >> 1) + i] = text.charCodeAt(i);
+    this.strLen = text.length;
+    return k;
+  }
+
+  /** Reads a u32 the kernel wrote at kernel address `k`. */
+  kernelU32(k: number): number {
+    const b = this.kernel();
+    return (b[k] | (b[k + 1] << 8) | (b[k + 2] << 16) | (b[k + 3] << 24)) >>> 0;
+  }
+
+  /** Writes a u32 to guest memory (the caller checked the range). */
+  guestU32(p: number, v: number): void {
+    const g = this.guest();
+    g[p] = v; g[p + 1] = v >>> 8; g[p + 2] = v >>> 16; g[p + 3] = v >>> 24;
+  }
+}
+
+/**
+ * UTF-8 → JS string without TextDecoder, which refuses views of shared memory in browsers.
+ * Invalid sequences become U+FFFD.
+ */
+export function decodeUtf8(b: Uint8Array, start: number, end: number): string {
+  let out = "";
+  const codes: number[] = [];
+  for (let i = start; i < end;) {
+    const c = b[i++];
+    let cp = 0xfffd;
+    if (c < 0x80) cp = c;
+    else if (c >= 0xc2 && c < 0xe0 && i < end && (b[i] & 0xc0) === 0x80) cp = ((c & 0x1f) << 6) | (b[i++] & 0x3f);
+    else if (c >= 0xe0 && c < 0xf0 && i + 1 < end && (b[i] & 0xc0) === 0x80 && (b[i + 1] & 0xc0) === 0x80) {
+      cp = ((c & 0x0f) << 12) | ((b[i] & 0x3f) << 6) | (b[i + 1] & 0x3f);
+      i += 2;
+    } else if (c >= 0xf0 && c < 0xf5 && i + 2 < end && (b[i] & 0xc0) === 0x80 && (b[i + 1] & 0xc0) === 0x80 && (b[i + 2] & 0xc0) === 0x80) {
+      cp = ((c & 0x07) << 18) | ((b[i] & 0x3f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+      i += 3;
+    }
+    if (cp > 0xffff) { cp -= 0x10000; codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); }
+    else codes.push(cp);
+    if (codes.length > 4096) { out += String.fromCharCode(...codes); codes.length = 0; }
+  }
+  return out + String.fromCharCode(...codes);
+}
+
+/** UTF-16 code units from guest memory → JS string. */
+export function decodeUtf16(b: Uint8Array, start: number, chars: number): string {
+  let out = "";
+  for (let i = 0; i < chars; i += 4096) {
+    const n = Math.min(4096, chars - i);
+    const codes = new Array<number>(n);
+    for (let j = 0; j < n; j++) { const at = start + 2 * (i + j); codes[j] = b[at] | (b[at + 1] << 8); }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}

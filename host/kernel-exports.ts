@@ -1,0 +1,36 @@
+// kernel.wasm's exports for the host (kernel/host.ts), next to the generated guest-facing ones.
+import type { KernelSyscalls } from "./generated/bindings.ts";
+
+export interface KernelHostExports {
+  ntw_boot(): void;
+  ntw_attach(thread: number): number;
+  ntw_process_create(): number;
+  ntw_thread_create(process: number): number;
+  ntw_create_thread(inherit: number, flags: number, out: number): number;
+  ntw_thread_exit(code: number): void;
+  ntw_thread_terminated(thread: number, code: number): void;
+  ntw_process_exit(process: number, code: number): void;
+  ntw_thread_kill(thread: number): void;
+  ntw_process_threads(process: number, out: number, max: number): number;
+  ntw_process_info(process: number, out: number): void;
+  ntw_thread_info(thread: number, out: number): void;
+  ntw_object_release(object: number): void;
+  ntw_console_stream(handle: number): number;
+  ntw_memory_stats(out: number): void;
+  ntw_dispatch(nr: number, args: number): bigint;
+}
+
+export type KernelExports = KernelSyscalls & KernelHostExports;
+
+/** Imports kernel.wasm needs: its shared memory and a clock. */
+export function kernelImports(memory: WebAssembly.Memory): WebAssembly.Imports {
+  return {
+    env: { memory },
+    host: { now: () => performance.timeOrigin + performance.now() },
+  };
+}
+
+export async function instantiateKernel(module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<KernelExports> {
+  const instance = await WebAssembly.instantiate(module, kernelImports(memory));
+  return instance.exports as unknown as KernelExports;
+}

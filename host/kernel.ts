@@ -1,0 +1,123 @@
+// A booted kernel: one shared kernel memory, kernel.wasm instantiated here (the host's control
+// instance, running as the kernel's system thread) and once in every thread worker.
+import { GuestLinkError, missingImports } from "./guest-imports.ts";
+import { instantiateKernel, type KernelExports } from "./kernel-exports.ts";
+import { OBJECT_TYPE_NAMES, STATUS_BUFFER_TOO_SMALL, STATUS_SUCCESS } from "./generated/abi.ts";
+import type { Platform } from "./platform.ts";
+import { GuestProcess, type ProcessExit, type SpawnOptions } from "./process.ts";
+import { isWasm, memoryImport } from "./wasm-module.ts";
+
+/** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
+const KERNEL_PAGES = { initial: 16, maximum: 32768 };
+
+export interface ProcessInfo { pid: number; exited: boolean; exitCode: number; threadCount: number; handleCount: number }
+export interface MemoryStats {
+  /** End of the kernel heap: memory the allocator has carved so far. */
+  heapTop: number;
+  /** Bytes allocated and not freed. */
+  bytesInUse: number;
+  liveObjects: number;
+  liveThreads: number;
+  liveProcesses: number;
+}
+export interface DirectoryEntry { name: string; type: string }
+
+export class GuestError extends Error {
+  constructor(message: string) { super(message); this.name = "GuestError"; }
+}
+
+export class Kernel {
+  private readonly processes = new Set<GuestProcess>();
+
+  private constructor(
+    readonly platform: Platform,
+    readonly module: WebAssembly.Module,
+    readonly memory: WebAssembly.Memory,
+    /** The control instance's exports (host side; it runs as the kernel's system thread). */
+    readonly exports: KernelExports,
+    private readonly scratch: number,
+  ) {}
+
+  static async boot(platform: Platform): Promise<Kernel> {
+    if (typeof SharedArrayBuffer === "undefined") {
+      throw new Error("ntwasm needs SharedArrayBuffer: serve the page with the headers " +
+        "Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp");
+    }
+    const module = await platform.kernelModule();
+    const memory = new WebAssembly.Memory({ ...KERNEL_PAGES, shared: true });
+    const exports = await instantiateKernel(module, memory);
+    exports.ntw_boot();
+    const scratch = exports.ntw_attach(0);
+    return new Kernel(platform, module, memory, exports, scratch);
+  }
+
+  /** Starts a guest program as a new process; its main thread runs `options.entry` or `main`. */
+  async spawn(guest: Uint8Array, options: SpawnOptions = {}): Promise<GuestProcess> {
+    if (!isWasm(guest)) throw new GuestError("not a WebAssembly module");
+    let module: WebAssembly.Module;
+    try { module = await WebAssembly.compile(guest); }
+    catch (e) { throw new GuestError(`invalid WebAssembly module: ${(e as Error).message}`); }
+    const mi = memoryImport(guest);
+    const missing = missingImports(module, mi);
+    if (missing.length) throw new GuestLinkError(missing);
+    const shared = mi?.shared ? new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum, shared: true }) : null;
+    const record = this.exports.ntw_process_create();
+    if (!record) throw new GuestError("the kernel is out of memory");
+    const thread = this.exports.ntw_thread_create(record);
+    const p = new GuestProcess(this, record, module, shared, mi, options);
+    this.processes.add(p);
+    p.startThread(thread, { kind: "main", entry: options.entry });
+    return p;
+  }
+
+  /** Runs a guest to its end, collecting its output. */
+  async run(guest: Uint8Array, options: Omit<SpawnOptions, "stdout" | "stderr"> = {}): Promise<ProcessExit & { stdout: string; stderr: string }> {
+    let stdout = "", stderr = "";
+    const p = await this.spawn(guest, { ...options, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+    const exit = await p.exited;
+    return { ...exit, stdout, stderr };
+  }
+
+  /** @internal */
+  processEnded(p: GuestProcess): void { this.processes.delete(p); }
+
+  private u32(k: number): number { return new DataView(this.memory.buffer).getUint32(k, true); }
+
+  processInfo(record: number): ProcessInfo {
+    this.exports.ntw_process_info(record, this.scratch);
+    const s = this.scratch;
+    return { pid: this.u32(s), exited: this.u32(s + 4) !== 0, exitCode: this.u32(s + 8), threadCount: this.u32(s + 12), handleCount: this.u32(s + 16) };
+  }
+
+  memoryStats(): MemoryStats {
+    this.exports.ntw_memory_stats(this.scratch);
+    const s = this.scratch;
+    return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16) };
+  }
+
+  /** The entries of an object directory, e.g. "\\Sessions\\1\\BaseNamedObjects". */
+  listDirectory(path: string): DirectoryEntry[] {
+    const k = this.exports;
+    const s = this.scratch;
+    const view = () => new DataView(this.memory.buffer);
+    for (let i = 0; i < path.length; i++) view().setUint16(s + 32 + 2 * i, path.charCodeAt(i), true);
+    const nameAt = s + 32 + 2 * path.length + 8, cap = 32767;
+    const entries: DirectoryEntry[] = [];
+    for (let index = 0; ; index++) {
+      const st = k.QueryObjectDirectory(s + 32, path.length, index, nameAt, cap, s, s + 4) >>> 0;
+      if (st !== STATUS_SUCCESS && st !== STATUS_BUFFER_TOO_SMALL) break;
+      const len = this.u32(s);
+      let name = "";
+      for (let j = 0; j < len; j++) name += String.fromCharCode(view().getUint16(nameAt + 2 * j, true));
+      entries.push({ name, type: OBJECT_TYPE_NAMES[this.u32(s + 4)] ?? "?" });
+    }
+    return entries;
+  }
+
+  /** Ends every process still running. */
+  async shutdown(): Promise<void> {
+    const running = [...this.processes];
+    for (const p of running) p.kill(1);
+    await Promise.all(running.map((p) => p.exited));
+  }
+}

@@ -1,0 +1,23 @@
+// The Node platform: worker_threads for guest threads, kernel.wasm next to this bundle.
+import { Worker } from "node:worker_threads";
+import { readFile } from "node:fs/promises";
+import type { Platform, ThreadWorker, WorkerEvents } from "../platform.ts";
+import type { ThreadInit } from "../protocol.ts";
+
+let kernel: Promise<WebAssembly.Module> | undefined;
+
+export const nodePlatform: Platform = {
+  kernelModule() {
+    kernel ??= readFile(new URL("./kernel.wasm", import.meta.url)).then((b) => WebAssembly.compile(b));
+    return kernel;
+  },
+  startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker {
+    const w = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: init });
+    w.on("message", (m) => events.message(m));
+    w.on("error", () => {}); // reported through exit: the thread is treated as crashed
+    w.on("exit", () => events.exit());
+    return { terminate: async () => { await w.terminate(); } };
+  },
+  stdout: (text) => { process.stdout.write(text); },
+  stderr: (text) => { process.stderr.write(text); },
+};

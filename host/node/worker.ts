@@ -1,0 +1,9 @@
+// Node worker entry: one guest thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { runThread } from "../thread-runtime.ts";
+import type { ThreadInit, WorkerMessage } from "../protocol.ts";
+
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+runThread(workerData as ThreadInit, post).catch((e) => {
+  post({ t: "exit", thread: (workerData as ThreadInit).thread, code: 0xc0000005, endsProcess: true, crash: String(e?.stack ?? e) });
+});

@@ -1,0 +1,23 @@
+// What the core needs from the environment it runs in. host/node/ implements it with
+// worker_threads and fs; a browser implementation uses Web Workers and fetch.
+import type { ThreadInit, WorkerMessage } from "./protocol.ts";
+
+export interface ThreadWorker {
+  /** Stops the worker wherever it is. */
+  terminate(): Promise<void>;
+}
+
+export interface WorkerEvents {
+  message(m: WorkerMessage): void;
+  /** The worker is gone (after its last message, or because it failed or was terminated). */
+  exit(): void;
+}
+
+export interface Platform {
+  /** kernel.wasm, compiled. */
+  kernelModule(): Promise<WebAssembly.Module>;
+  startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker;
+  /** Default sinks for a process's standard output and error. */
+  stdout(text: string): void;
+  stderr(text: string): void;
+}

@@ -1,0 +1,153 @@
+// A guest process as the host's main thread sees it: the workers running its threads, its output
+// delivered in the order the threads wrote it, and its end.
+import type { Kernel } from "./kernel.ts";
+import type { ThreadWorker } from "./platform.ts";
+import type { ThreadStart, WorkerMessage } from "./protocol.ts";
+import type { MemoryImport } from "./wasm-module.ts";
+
+export interface SpawnOptions {
+  /** Guest export to run as the main thread after `_start` (default: `main` when exported). */
+  entry?: string;
+  /** Receive standard output / error text (default: the platform's, e.g. process.stdout). */
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+export interface ProcessExit {
+  code: number;
+  /** Set when a thread crashed (a trap or an abort) and took the process down. */
+  crash?: string;
+}
+
+/** How long a thread asked to end may keep running guest code before its worker is stopped. */
+const KILL_GRACE_MS = 100;
+
+interface ThreadState { worker: ThreadWorker; reported: boolean; gone: boolean }
+
+export class GuestProcess {
+  readonly pid: number;
+  /** Resolves when the process has ended. */
+  readonly exited: Promise<ProcessExit>;
+  private resolveExit!: (e: ProcessExit) => void;
+  private readonly threads = new Map<number, ThreadState>();
+  private readonly outputSeq = new Int32Array(new SharedArrayBuffer(4));
+  private nextSeq = 0;
+  private readonly pendingOutput = new Map<number, { stream: number; text: string }>();
+  private crash: string | undefined;
+  private ending = false;
+  private done = false;
+
+  constructor(
+    private readonly kernel: Kernel,
+    /** Kernel process record (the host holds a reference until the process has ended). */
+    readonly record: number,
+    private readonly guestModule: WebAssembly.Module,
+    private readonly guestMemory: WebAssembly.Memory | null,
+    private readonly memoryImport: MemoryImport | undefined,
+    private readonly options: SpawnOptions,
+  ) {
+    this.pid = kernel.processInfo(record).pid;
+    this.exited = new Promise((r) => { this.resolveExit = r; });
+  }
+
+  /** Starts a worker for kernel thread `thread` (the host holds a reference on it). */
+  startThread(thread: number, start: ThreadStart): void {
+    const state: ThreadState = { reported: false, gone: false, worker: undefined! };
+    this.threads.set(thread, state);
+    state.worker = this.kernel.platform.startWorker({
+      kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
+      guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.outputSeq, start,
+    }, {
+      message: (m) => this.onMessage(m),
+      exit: () => this.onWorkerGone(thread),
+    });
+    if (this.ending) this.stopThread(thread, state);
+  }
+
+  /** Ends the process with `code` (TerminateProcess from the host). */
+  kill(code = 1): void {
+    if (this.done) return;
+    this.kernel.exports.ntw_process_exit(this.record, code);
+    this.endAll();
+  }
+
+  private onMessage(m: WorkerMessage): void {
+    switch (m.t) {
+      case "out":
+        this.pendingOutput.set(m.seq, m);
+        this.flushOutput(false);
+        break;
+      case "spawn":
+        this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param });
+        break;
+      case "exit": {
+        const s = this.threads.get(m.thread);
+        if (s) s.reported = true;
+        if (m.crash && !this.crash) {
+          this.crash = m.crash;
+          this.write(2, `ntwasm: process ${this.pid}: thread crashed: ${m.crash}\n`);
+        }
+        if (m.endsProcess) this.endAll();
+        break;
+      }
+    }
+  }
+
+  /** Asks every remaining thread to end; stops the ones still running guest code after a grace. */
+  private endAll(): void {
+    this.ending = true;
+    for (const [thread, s] of this.threads) this.stopThread(thread, s);
+  }
+
+  private stopThread(thread: number, s: ThreadState): void {
+    if (s.reported || s.gone) return;
+    this.kernel.exports.ntw_thread_kill(thread);
+    setTimeout(() => { if (!s.gone) void s.worker.terminate(); }, KILL_GRACE_MS);
+  }
+
+  private onWorkerGone(thread: number): void {
+    const s = this.threads.get(thread);
+    if (!s || s.gone) return;
+    s.gone = true;
+    const info = this.kernel.processInfo(this.record);
+    // Ends the kernel thread if the worker did not (it was stopped, or failed to start).
+    this.kernel.exports.ntw_thread_terminated(thread, info.exitCode);
+    this.kernel.exports.ntw_object_release(thread);
+    if (!s.reported && !this.ending) {
+      this.crash ??= "worker failed";
+      this.kernel.exports.ntw_process_exit(this.record, 0xc0000005);
+      this.endAll();
+    }
+    this.finishIfEnded();
+  }
+
+  private finishIfEnded(): void {
+    if (this.done) return;
+    const info = this.kernel.processInfo(this.record);
+    if (!info.exited || [...this.threads.values()].some((s) => !s.gone)) return;
+    this.done = true;
+    this.flushOutput(true);
+    this.kernel.exports.ntw_object_release(this.record);
+    this.kernel.processEnded(this);
+    this.resolveExit({ code: info.exitCode, crash: this.crash });
+  }
+
+  /** Delivers output in sequence order; at the end, also what follows a gap (a thread stopped mid-write). */
+  private flushOutput(all: boolean): void {
+    for (;;) {
+      let m = this.pendingOutput.get(this.nextSeq);
+      if (!m && all && this.pendingOutput.size) {
+        this.nextSeq = Math.min(...this.pendingOutput.keys());
+        m = this.pendingOutput.get(this.nextSeq);
+      }
+      if (!m) return;
+      this.pendingOutput.delete(this.nextSeq++);
+      this.write(m.stream, m.text);
+    }
+  }
+
+  private write(stream: number, text: string): void {
+    const sink = stream === 2 ? this.options.stderr ?? this.kernel.platform.stderr : this.options.stdout ?? this.kernel.platform.stdout;
+    sink(text);
+  }
+}

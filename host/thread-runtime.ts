@@ -1,0 +1,80 @@
+// The body of every thread worker (Node worker_threads or a Web Worker): instantiate kernel.wasm on
+// the shared kernel memory, attach to the kernel thread, instantiate the guest with its syscalls
+// bound, run the thread's code, and report how it ended.
+import { CallContext } from "./call-context.ts";
+import { bindSyscalls } from "./generated/bindings.ts";
+import { instantiateKernel } from "./kernel-exports.ts";
+import { envImports, GuestAbort } from "./guest-imports.ts";
+import type { ThreadInit, WorkerMessage } from "./protocol.ts";
+import { consoleSyscalls } from "./syscalls/console.ts";
+import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
+import { threadSyscalls } from "./syscalls/thread.ts";
+
+/** Exit codes Windows gives a process killed by an unhandled exception, by kind of Wasm trap. */
+function crashCode(e: unknown): number {
+  if (e instanceof GuestAbort) return 3; // abort()
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/out of bounds|null function|table index/.test(msg)) return 0xc0000005; // STATUS_ACCESS_VIOLATION
+  if (/stack/i.test(msg)) return 0xc00000fd; // STATUS_STACK_OVERFLOW
+  return 0xc000001d; // STATUS_ILLEGAL_INSTRUCTION (unreachable and other traps)
+}
+
+export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => void): Promise<void> {
+  const k = await instantiateKernel(init.kernelModule, init.kernelMemory);
+  const scratch = k.ntw_attach(init.thread);
+  let guestMemory = init.guestMemory;
+  const mi = init.memoryImport;
+  if (!guestMemory && mi) guestMemory = new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum });
+  const c = new CallContext(init.kernelMemory, scratch, guestMemory, k);
+  let instance: WebAssembly.Instance | undefined;
+  const exports = () => instance!.exports as Record<string, unknown>;
+  const table = () => (exports().table ?? exports().__indirect_function_table) as WebAssembly.Table | undefined;
+
+  const write = (stream: number, text: string) => post({ t: "out", seq: Atomics.add(init.outputSeq, 0, 1), stream, text });
+  const syscalls = bindSyscalls(k, c, {
+    ...threadSyscalls(k, c, {
+      table, sharedMemory: init.guestMemory !== null,
+      spawn: (thread, fn, param) => post({ t: "spawn", thread, fn, param }),
+    }),
+    ...consoleSyscalls(k, c, write),
+  });
+  const imports: WebAssembly.Imports = { ...syscalls, env: envImports(() => c.guest()) };
+  if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
+
+  let code = 0;
+  let endsProcess = init.start.kind === "main";
+  let crash: string | undefined;
+  try {
+    instance = await WebAssembly.instantiate(init.guestModule, imports);
+    if (!guestMemory) c.setGuestMemory(exports().memory as WebAssembly.Memory);
+    const start = init.start;
+    if (start.kind === "main") {
+      if (typeof exports()._start === "function") (exports()._start as () => void)();
+      const entry = start.entry ?? (typeof exports().main === "function" ? "main" : undefined);
+      if (entry) {
+        const fn = exports()[entry];
+        if (typeof fn !== "function") throw new Error(`the guest exports no function "${entry}"`);
+        const r = (fn as () => unknown)();
+        code = typeof r === "number" ? r >>> 0 : 0;
+      }
+    } else {
+      const r = table()!.get(start.fn)!(start.param);
+      code = typeof r === "number" ? r >>> 0 : 0;
+    }
+  } catch (e) {
+    if (e instanceof ExitThreadSignal) { code = e.code; endsProcess = false; }
+    else if (e instanceof ExitProcessSignal) { code = e.code; endsProcess = true; }
+    else {
+      k.ntw_thread_info(init.thread, scratch);
+      if (c.kernelU32(scratch + 12)) { endsProcess = false; } // killed: the process is already ending
+      else {
+        crash = e instanceof Error ? e.message : String(e);
+        code = crashCode(e);
+        endsProcess = true;
+      }
+    }
+  }
+  if (endsProcess) k.ntw_process_exit(0, code);
+  k.ntw_thread_exit(code);
+  post({ t: "exit", thread: init.thread, code, endsProcess, crash });
+}

@@ -1,0 +1,70 @@
+// Reads what the JS API does not tell: the limits of a guest module's imported memory (needed to
+// create it, shared, before instantiating the guest on several workers).
+
+export interface MemoryImport {
+  module: string;
+  name: string;
+  initial: number;
+  maximum: number | undefined;
+  shared: boolean;
+}
+
+class Reader {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+  byte(): number {
+    if (this.pos >= this.bytes.length) throw new Error("truncated module");
+    return this.bytes[this.pos++];
+  }
+  u32(): number {
+    let result = 0, shift = 0, b: number;
+    do { b = this.byte(); result |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    return result >>> 0;
+  }
+  name(): string {
+    const n = this.u32();
+    const s = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + n));
+    this.pos += n;
+    return s;
+  }
+  limits(): { initial: number; maximum?: number; shared: boolean } {
+    const flags = this.u32();
+    const initial = this.u32();
+    const maximum = flags & 1 ? this.u32() : undefined;
+    return { initial, maximum, shared: (flags & 2) !== 0 };
+  }
+}
+
+export function isWasm(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
+}
+
+/** The module's imported memory, or undefined when it defines its own. */
+export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
+  const r = new Reader(bytes);
+  r.pos = 8;
+  while (r.pos < bytes.length) {
+    const id = r.byte();
+    const size = r.u32();
+    const end = r.pos + size;
+    if (id === 2) {
+      const count = r.u32();
+      for (let i = 0; i < count; i++) {
+        const module = r.name();
+        const name = r.name();
+        const kind = r.byte();
+        if (kind === 0) r.u32();
+        else if (kind === 1) { r.byte(); r.limits(); }
+        else if (kind === 2) {
+          const l = r.limits();
+          return { module, name, initial: l.initial, maximum: l.maximum, shared: l.shared };
+        }
+        else if (kind === 3) { r.byte(); r.byte(); }
+        else throw new Error(`unknown import kind ${kind}`);
+      }
+      return undefined;
+    }
+    r.pos = end;
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+// `npm run build`: checks the generated ABI files, compiles kernel.wasm and the AssemblyScript
+// guests with asc, and bundles the host with esbuild into dist/.
+import { build } from "esbuild";
+import asc from "assemblyscript/asc";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
+import { dirname, join, basename } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+mkdirSync(join(dist, "guests"), { recursive: true });
+
+function step(what, fn) {
+  const t = Date.now();
+  return Promise.resolve(fn()).then((r) => { if (process.env.NTWASM_BUILD_VERBOSE) console.log(`${what}: ${Date.now() - t} ms`); return r; });
+}
+
+async function ascCompile(args) {
+  const out = [];
+  const { error } = await asc.main(args, { stdout: { write: (s) => out.push(s) }, stderr: { write: (s) => out.push(s) } });
+  if (error) { console.error(out.join("")); throw new Error(`asc failed: ${args[0]}`); }
+}
+
+// 1. Generated files must match abi/ (run `npm run gen` after editing abi/).
+try {
+  execFileSync(process.execPath, [join(root, "scripts", "gen.mjs"), "--check"], { stdio: "inherit" });
+} catch {
+  process.exit(1);
+}
+
+// 2. The kernel.
+await step("kernel", () => ascCompile(["kernel/index.ts", "--config", "asconfig.json"]));
+copyFileSync(join(root, "build", "kernel.wasm"), join(dist, "kernel.wasm"));
+
+// 3. AssemblyScript guests: examples and conformance tests.
+const guestDirs = ["guests/as/examples", "guests/as/tests"];
+for (const dir of guestDirs) {
+  if (!existsSync(join(root, dir))) continue;
+  for (const f of readdirSync(join(root, dir)).filter((f) => f.endsWith(".ts"))) {
+    await step(f, () => ascCompile([`${dir}/${f}`, "--config", "guests/as/asconfig.json", "--outFile", `dist/guests/${basename(f, ".ts")}.wasm`]));
+  }
+}
+
+// 4. The host.
+await step("host", () => build({
+  entryPoints: { index: "host/index.ts", cli: "host/cli.ts", worker: "host/node/worker.ts" },
+  outdir: dist, outExtension: { ".js": ".mjs" }, bundle: true, splitting: true, platform: "node", format: "esm",
+  target: "node20", sourcemap: true, logLevel: "error", absWorkingDir: root,
+  banner: { js: "" },
+}));
