@@ -19,6 +19,8 @@ export interface MemoryStats {
   liveObjects: number;
   liveThreads: number;
   liveProcesses: number;
+  /** Where kernel state starts: everything below is kernel.wasm's read-only data. */
+  rootAddress: number;
 }
 export interface DirectoryEntry { name: string; type: string }
 
@@ -92,7 +94,7 @@ export class Kernel {
   memoryStats(): MemoryStats {
     this.exports.ntw_memory_stats(this.scratch);
     const s = this.scratch;
-    return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16) };
+    return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16), rootAddress: this.u32(s + 24) };
   }
 
   /** The entries of an object directory, e.g. "\\Sessions\\1\\BaseNamedObjects". */

@@ -158,7 +158,7 @@ export function ntw_console_stream(h: u32): i32 {
   return stream;
 }
 
-/** Writes [heapTop, bytesInUse, liveObjects, liveThreads, liveProcesses, heapStart] at `out`. */
+/** Writes [heapTop, bytesInUse, liveObjects, liveThreads, liveProcesses, heapStart, rootAddr] at `out`. */
 export function ntw_memory_stats(out: usize): void {
   enter();
   const r = root();
@@ -168,5 +168,6 @@ export function ntw_memory_stats(out: usize): void {
   store<u32>(out, r.liveThreads, 12);
   store<u32>(out, r.liveProcesses, 16);
   store<u32>(out, heapStart(), 20);
+  store<u32>(out, rootAddr(), 24);
   leave();
 }

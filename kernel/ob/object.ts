@@ -8,7 +8,7 @@ import {
   TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
 } from "../generated/abi";
 import { Event, eventSatisfy, eventSignaled } from "../objects/event";
-import { Mutex, mutexSatisfy, mutexSignaled } from "../objects/mutex";
+import { Mutex, mutexDestroy, mutexSatisfy, mutexSignaled } from "../objects/mutex";
 import { Semaphore, semaphoreSatisfy, semaphoreSignaled } from "../objects/semaphore";
 import { Thread, threadDestroy, threadSignaled } from "../objects/thread";
 import { Process, processDestroy, processSignaled } from "../objects/process";
@@ -85,6 +85,7 @@ export function obDeref(o: ObjectHeader): void {
   switch (o.type) {
     case TYPE_THREAD: threadDestroy(changetype<Thread>(o)); return; // type-stable: recycled, not freed
     case TYPE_PROCESS: processDestroy(changetype<Process>(o)); break;
+    case TYPE_MUTANT: mutexDestroy(changetype<Mutex>(o)); break; // NT abandons an owned mutex on delete
   }
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));
