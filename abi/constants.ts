@@ -68,6 +68,7 @@ export const ERRORS: Const[] = [
 export const WAIT: Const[] = [
   ["WAIT_OBJECT_0", 0],
   ["WAIT_ABANDONED_0", 0x80],
+  ["WAIT_ABANDONED", 0x80],
   ["WAIT_IO_COMPLETION", 0xc0],
   ["WAIT_TIMEOUT", 0x102],
   ["WAIT_FAILED", 0xffffffff],

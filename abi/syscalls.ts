@@ -77,7 +77,7 @@ const entries: Entry[] = [
 
   // --- waits (100..) ---
   call(100, "WaitForSingleObject", "DWORD", [handle("hHandle"), u32("dwMilliseconds")],
-    "Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0, WAIT_TIMEOUT or WAIT_FAILED.", { fail: WAIT_FAILED }),
+    "Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED, WAIT_TIMEOUT or WAIT_FAILED.", { fail: WAIT_FAILED }),
   call(101, "WaitForSingleObjectEx", "DWORD", [handle("hHandle"), u32("dwMilliseconds"), i32("bAlertable")],
     "WaitForSingleObject with an alertable flag.", { fail: WAIT_FAILED }),
   call(102, "WaitForMultipleObjects", "DWORD", [u32("nCount"), inBuf("lpHandles", "const HANDLE *", "nCount * 4", 256),

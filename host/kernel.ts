@@ -62,6 +62,9 @@ export class Kernel {
     const mi = memoryImport(guest);
     const missing = missingImports(module, mi);
     if (missing.length) throw new GuestLinkError(missing);
+    if (options.entry !== undefined && !WebAssembly.Module.exports(module).some((e) => e.name === options.entry && e.kind === "function")) {
+      throw new GuestError(`the guest exports no function "${options.entry}"`);
+    }
     const shared = mi?.shared ? new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum, shared: true }) : null;
     const record = this.exports.ntw_process_create();
     if (!record) throw new GuestError("the kernel is out of memory");

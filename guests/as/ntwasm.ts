@@ -60,6 +60,7 @@ export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
+export const WAIT_ABANDONED: u32 = 0x00000080;
 export const WAIT_IO_COMPLETION: u32 = 0x000000c0;
 export const WAIT_TIMEOUT: u32 = 0x00000102;
 export const WAIT_FAILED: u32 = 0xffffffff;
@@ -255,7 +256,7 @@ export declare function OpenSemaphoreA(dwDesiredAccess: u32, bInheritHandle: i32
 // @ts-ignore: decorator
 @external("kernel32", "ReleaseSemaphore")
 export declare function ReleaseSemaphore(hSemaphore: u32, lReleaseCount: i32, lpPreviousCount: usize): i32;
-/** Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0, WAIT_TIMEOUT or WAIT_FAILED. */
+/** Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED, WAIT_TIMEOUT or WAIT_FAILED. */
 // @ts-ignore: decorator
 @external("kernel32", "WaitForSingleObject")
 export declare function WaitForSingleObject(hHandle: u32, dwMilliseconds: u32): u32;

@@ -60,6 +60,7 @@ export const ERROR_NO_SYSTEM_RESOURCES = 0x000005aa;
 // Waits and limits
 export const WAIT_OBJECT_0 = 0x00000000;
 export const WAIT_ABANDONED_0 = 0x00000080;
+export const WAIT_ABANDONED = 0x00000080;
 export const WAIT_IO_COMPLETION = 0x000000c0;
 export const WAIT_TIMEOUT = 0x00000102;
 export const WAIT_FAILED = 0xffffffff;

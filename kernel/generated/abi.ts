@@ -62,6 +62,7 @@ export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 // Waits and limits
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
+export const WAIT_ABANDONED: u32 = 0x00000080;
 export const WAIT_IO_COMPLETION: u32 = 0x000000c0;
 export const WAIT_TIMEOUT: u32 = 0x00000102;
 export const WAIT_FAILED: u32 = 0xffffffff;

@@ -65,6 +65,7 @@
 /* Waits and limits */
 #define WAIT_OBJECT_0 ((DWORD)0x00000000)
 #define WAIT_ABANDONED_0 ((DWORD)0x00000080)
+#define WAIT_ABANDONED ((DWORD)0x00000080)
 #define WAIT_IO_COMPLETION ((DWORD)0x000000c0)
 #define WAIT_TIMEOUT ((DWORD)0x00000102)
 #define WAIT_FAILED ((DWORD)0xffffffff)
@@ -198,7 +199,7 @@ NTWASM_IMPORT(kernel32, OpenSemaphoreW) HANDLE WINAPI OpenSemaphoreW(DWORD dwDes
 NTWASM_IMPORT(kernel32, OpenSemaphoreA) HANDLE WINAPI OpenSemaphoreA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
 /* #86: Adds to the count; past the maximum it fails with ERROR_TOO_MANY_POSTS and changes nothing. */
 NTWASM_IMPORT(kernel32, ReleaseSemaphore) BOOL WINAPI ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount);
-/* #100: Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED_0, WAIT_TIMEOUT or WAIT_FAILED. */
+/* #100: Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED, WAIT_TIMEOUT or WAIT_FAILED. */
 NTWASM_IMPORT(kernel32, WaitForSingleObject) DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds);
 /* #101: WaitForSingleObject with an alertable flag. */
 NTWASM_IMPORT(kernel32, WaitForSingleObjectEx) DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable);
