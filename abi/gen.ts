@@ -71,7 +71,7 @@ function genKernel(): string {
     lines.push(`    case ${t.id}: read = ${hex(r)}; write = ${hex(w)}; execute = ${hex(x)}; all = ${hex(a)}; break;`);
   }
   lines.push("  }",
-    "  let mapped = access & 0x00ffffff & ~MAXIMUM_ALLOWED;",
+    "  let mapped = access & 0x0fffffff & ~MAXIMUM_ALLOWED; // reserved bits 24..27 stay: they are never granted",
     "  if (access & GENERIC_READ) mapped |= read;",
     "  if (access & GENERIC_WRITE) mapped |= write;",
     "  if (access & GENERIC_EXECUTE) mapped |= execute;",

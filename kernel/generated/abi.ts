@@ -27,6 +27,7 @@ export const STATUS_OBJECT_PATH_NOT_FOUND: u32 = 0xc000003a;
 export const STATUS_OBJECT_PATH_SYNTAX_BAD: u32 = 0xc000003b;
 export const STATUS_SEMAPHORE_LIMIT_EXCEEDED: u32 = 0xc0000047;
 export const STATUS_MUTANT_NOT_OWNED: u32 = 0xc0000046;
+export const STATUS_PRIVILEGE_NOT_HELD: u32 = 0xc0000061;
 export const STATUS_THREAD_IS_TERMINATING: u32 = 0xc000004b;
 export const STATUS_INSUFFICIENT_RESOURCES: u32 = 0xc000009a;
 export const STATUS_NOT_SUPPORTED: u32 = 0xc00000bb;
@@ -56,6 +57,7 @@ export const ERROR_MORE_DATA: u32 = 0x000000ea;
 export const ERROR_NO_MORE_ITEMS: u32 = 0x00000103;
 export const ERROR_TOO_MANY_POSTS: u32 = 0x0000012a;
 export const ERROR_NOT_OWNER: u32 = 0x00000120;
+export const ERROR_PRIVILEGE_NOT_HELD: u32 = 0x00000522;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 
@@ -78,6 +80,7 @@ export const WRITE_OWNER: u32 = 0x00080000;
 export const SYNCHRONIZE: u32 = 0x00100000;
 export const STANDARD_RIGHTS_REQUIRED: u32 = 0x000f0000;
 export const STANDARD_RIGHTS_ALL: u32 = 0x001f0000;
+export const ACCESS_SYSTEM_SECURITY: u32 = 0x01000000;
 export const MAXIMUM_ALLOWED: u32 = 0x02000000;
 export const GENERIC_READ: u32 = 0x80000000;
 export const GENERIC_WRITE: u32 = 0x40000000;
@@ -155,6 +158,7 @@ export function statusToError(status: u32): u32 {
     case 0xc000003b: return ERROR_BAD_PATHNAME;
     case 0xc0000047: return ERROR_TOO_MANY_POSTS;
     case 0xc0000046: return ERROR_NOT_OWNER;
+    case 0xc0000061: return ERROR_PRIVILEGE_NOT_HELD;
     case 0xc000004b: return ERROR_ACCESS_DENIED;
     case 0xc000009a: return ERROR_NO_SYSTEM_RESOURCES;
     case 0xc00000bb: return ERROR_NOT_SUPPORTED;
@@ -179,7 +183,7 @@ export function mapGenericAccess(type: u32, access: u32): u32 {
     case 7: read = 0x00020048; write = 0x00020037; execute = 0x00121800; all = 0x001fffff; break;
     case 8: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
   }
-  let mapped = access & 0x00ffffff & ~MAXIMUM_ALLOWED;
+  let mapped = access & 0x0fffffff & ~MAXIMUM_ALLOWED; // reserved bits 24..27 stay: they are never granted
   if (access & GENERIC_READ) mapped |= read;
   if (access & GENERIC_WRITE) mapped |= write;
   if (access & GENERIC_EXECUTE) mapped |= execute;

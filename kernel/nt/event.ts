@@ -3,14 +3,14 @@ import { enter, leave } from "../lib/lock";
 import { result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { Event, eventPulse, eventReset, eventSet } from "../objects/event";
-import { grantedAccess, obCreate, obInsert } from "./object";
+import { accessStatus, grantedAccess, obCreate, obInsert } from "./object";
 import { ntSuccess } from "./status";
 import { EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_SUCCESS, TYPE_EVENT } from "../generated/abi";
 
 /** On success `result` is the handle; STATUS_OBJECT_NAME_EXISTS when the name existed. */
 export function ntCreateEvent(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool, initial: bool): u32 {
   const granted = grantedAccess(TYPE_EVENT, access);
-  if (granted == 0xffffffff) return STATUS_ACCESS_DENIED;
+  if (accessStatus(granted) != STATUS_SUCCESS) return accessStatus(granted);
   enter();
   const st = obCreate(TYPE_EVENT, name, nameLen);
   if (!ntSuccess(st)) { leave(); return st; }

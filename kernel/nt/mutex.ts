@@ -4,14 +4,14 @@ import { currentThread, result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { Mutex, mutexRelease, mutexSatisfy } from "../objects/mutex";
 import { Thread } from "../objects/thread";
-import { grantedAccess, obCreate, obInsert } from "./object";
+import { accessStatus, grantedAccess, obCreate, obInsert } from "./object";
 import { ntSuccess } from "./status";
 import { STATUS_ACCESS_DENIED, STATUS_MUTANT_NOT_OWNED, STATUS_SUCCESS, TYPE_MUTANT } from "../generated/abi";
 
 /** On success `result` is the handle. An existing mutex is opened and its owner left alone. */
 export function ntCreateMutant(access: u32, inherit: bool, name: usize, nameLen: u32, initialOwner: bool): u32 {
   const granted = grantedAccess(TYPE_MUTANT, access);
-  if (granted == 0xffffffff) return STATUS_ACCESS_DENIED;
+  if (accessStatus(granted) != STATUS_SUCCESS) return accessStatus(granted);
   enter();
   const st = obCreate(TYPE_MUTANT, name, nameLen);
   if (!ntSuccess(st)) { leave(); return st; }

@@ -9,7 +9,7 @@ import { nameInsert, nameLookup, resolveParent } from "../ob/namespace";
 import { result2, result3 } from "../lib/tls";
 import { Directory } from "../objects/directory";
 import {
-  GENERIC_ALL, HANDLE_FLAG_INHERIT, mapGenericAccess, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_NAME_NOT_FOUND,
+  ACCESS_SYSTEM_SECURITY, GENERIC_ALL, HANDLE_FLAG_INHERIT, STATUS_PRIVILEGE_NOT_HELD, mapGenericAccess, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_NAME_NOT_FOUND,
   STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
 } from "../generated/abi";
 
@@ -60,14 +60,23 @@ export function obOpen(type: u32, name: usize, nameLen: u32, access: u32): u32 {
   return STATUS_SUCCESS;
 }
 
-/**
- * The rights `access` asks for on an object of `type`, with GENERIC_* and MAXIMUM_ALLOWED mapped;
- * 0xffffffff when it asks for bits the type does not have (STATUS_ACCESS_DENIED).
- */
+/** grantedAccess() results that are refusals; no real mask has the top bits (they are GENERIC_*). */
+export const ACCESS_REFUSED: u32 = 0xffffffff; // bits the type does not have: STATUS_ACCESS_DENIED
+export const ACCESS_NEEDS_PRIVILEGE: u32 = 0xfffffffe; // ACCESS_SYSTEM_SECURITY: STATUS_PRIVILEGE_NOT_HELD
+
+/** The rights `access` asks for on an object of `type`, with GENERIC_* and MAXIMUM_ALLOWED mapped. */
 export function grantedAccess(type: u32, access: u32): u32 {
+  if (access & ACCESS_SYSTEM_SECURITY) return ACCESS_NEEDS_PRIVILEGE; // guests hold no privileges
   const all = mapGenericAccess(type, GENERIC_ALL);
   const mapped = mapGenericAccess(type, access);
-  return mapped & ~all ? 0xffffffff : mapped;
+  return mapped & ~all ? ACCESS_REFUSED : mapped;
+}
+
+/** The status for a grantedAccess() result: STATUS_SUCCESS for a real mask. */
+export function accessStatus(granted: u32): u32 {
+  if (granted == ACCESS_REFUSED) return STATUS_ACCESS_DENIED;
+  if (granted == ACCESS_NEEDS_PRIVILEGE) return STATUS_PRIVILEGE_NOT_HELD;
+  return STATUS_SUCCESS;
 }
 
 /** Opens a named object of `type` for the calling process: the whole Open* service. */
@@ -76,7 +85,7 @@ export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameL
   const granted = grantedAccess(type, access);
   enter();
   let st = obOpen(type, name, nameLen, access);
-  if (st == STATUS_SUCCESS) st = granted == 0xffffffff ? STATUS_ACCESS_DENIED : obInsert(changetype<ObjectHeader>(result), granted, inherit, false);
+  if (st == STATUS_SUCCESS) st = accessStatus(granted) != STATUS_SUCCESS ? accessStatus(granted) : obInsert(changetype<ObjectHeader>(result), granted, inherit, false);
   leave();
   return st;
 }

@@ -3,7 +3,7 @@ import { enter, leave } from "../lib/lock";
 import { result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { Semaphore, semaphoreRelease } from "../objects/semaphore";
-import { grantedAccess, obCreate, obInsert } from "./object";
+import { accessStatus, grantedAccess, obCreate, obInsert } from "./object";
 import { ntSuccess } from "./status";
 import {
   SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_SEMAPHORE_LIMIT_EXCEEDED, STATUS_SUCCESS,
@@ -14,7 +14,7 @@ import {
 export function ntCreateSemaphore(access: u32, inherit: bool, name: usize, nameLen: u32, initial: i32, max: i32): u32 {
   if (max <= 0 || initial < 0 || initial > max) return STATUS_INVALID_PARAMETER;
   const granted = grantedAccess(TYPE_SEMAPHORE, access);
-  if (granted == 0xffffffff) return STATUS_ACCESS_DENIED;
+  if (accessStatus(granted) != STATUS_SUCCESS) return accessStatus(granted);
   enter();
   const st = obCreate(TYPE_SEMAPHORE, name, nameLen);
   if (!ntSuccess(st)) { leave(); return st; }
