@@ -57,7 +57,7 @@ export class Kernel {
   async spawn(guest: Uint8Array, options: SpawnOptions = {}): Promise<GuestProcess> {
     if (!isWasm(guest)) throw new GuestError("not a WebAssembly module");
     let module: WebAssembly.Module;
-    try { module = await WebAssembly.compile(guest); }
+    try { module = await WebAssembly.compile(guest as Uint8Array<ArrayBuffer>); }
     catch (e) { throw new GuestError(`invalid WebAssembly module: ${(e as Error).message}`); }
     const mi = memoryImport(guest);
     const missing = missingImports(module, mi);

@@ -33,8 +33,8 @@ try {
 await step("kernel", () => ascCompile(["kernel/index.ts", "--config", "asconfig.json"]));
 copyFileSync(join(root, "build", "kernel.wasm"), join(dist, "kernel.wasm"));
 
-// 3. AssemblyScript guests: examples and conformance tests.
-const guestDirs = ["guests/as/examples", "guests/as/tests"];
+// 3. AssemblyScript guests: examples, conformance tests and benchmark workloads.
+const guestDirs = ["guests/as/examples", "guests/as/tests", "guests/as/bench"];
 for (const dir of guestDirs) {
   if (!existsSync(join(root, dir))) continue;
   for (const f of readdirSync(join(root, dir)).filter((f) => f.endsWith(".ts"))) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { abi } from "../dist/index.mjs";
+import { abi } from "ntwasm";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { boot, type Kernel } from "../dist/index.mjs";
+import { boot, type Kernel } from "ntwasm";
 
 export const guestPath = (name: string) => fileURLToPath(new URL(`../dist/guests/${name}.wasm`, import.meta.url));
 export const guestBytes = (name: string) => new Uint8Array(readFileSync(guestPath(name)));

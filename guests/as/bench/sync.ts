@@ -1,44 +1,53 @@
-// Benchmark workloads for `npm run bench` (bench/run.mjs): each export runs one operation `n` times.
-// The host times the export and subtracts the cost of `empty`, which only starts and ends the process.
+// Benchmark workloads for `npm run bench` (bench/run.mjs): each export runs one operation N times
+// (PINGPONG_N round trips for pingpong) and returns that count as its exit code. The host times the
+// export and subtracts the cost of `empty`, which only starts and ends the process.
 import {
   CloseHandle, CreateEventW, CreateMutexW, CreateSemaphoreW, CreateThread, INFINITE, ReleaseMutex, ReleaseSemaphore,
   ResetEvent, SetEvent, WaitForMultipleObjects, WaitForSingleObject,
 } from "../ntwasm";
 
-export function empty(n: i32): i32 { return 0; }
+const N: i32 = 2000000;
+const PINGPONG_N: i32 = 100000;
 
-export function mutex_uncontended(n: i32): i32 {
+export function empty(): i32 { return 0; }
+
+export function mutex_uncontended(): i32 {
+  const n = N;
   const m = CreateMutexW(0, 0, 0);
   for (let i = 0; i < n; i++) { WaitForSingleObject(m, INFINITE); ReleaseMutex(m); }
   CloseHandle(m);
-  return 0;
+  return n;
 }
 
-export function event_set_reset(n: i32): i32 {
+export function event_set_reset(): i32 {
+  const n = N;
   const e = CreateEventW(0, 1, 0, 0);
   for (let i = 0; i < n; i++) { SetEvent(e); ResetEvent(e); }
   CloseHandle(e);
-  return 0;
+  return n;
 }
 
-export function sem_release_wait(n: i32): i32 {
+export function sem_release_wait(): i32 {
+  const n = N;
   const s = CreateSemaphoreW(0, 0, 1, 0);
   for (let i = 0; i < n; i++) { ReleaseSemaphore(s, 1, 0); WaitForSingleObject(s, 0); }
   CloseHandle(s);
-  return 0;
+  return n;
 }
 
-export function create_close_event(n: i32): i32 {
+export function create_close_event(): i32 {
+  const n = N;
   for (let i = 0; i < n; i++) CloseHandle(CreateEventW(0, 1, 0, 0));
-  return 0;
+  return n;
 }
 
-export function wait_any_64(n: i32): i32 {
+export function wait_any_64(): i32 {
+  const n = N;
   const hs = heap.alloc(4 * 64);
   for (let i = 0; i < 64; i++) store<u32>(hs + 4 * i, CreateEventW(0, 1, i == 63 ? 1 : 0, 0));
   for (let i = 0; i < n; i++) WaitForMultipleObjects(64, hs, 0, 0);
   for (let i = 0; i < 64; i++) CloseHandle(load<u32>(hs + 4 * i));
-  return 0;
+  return n;
 }
 
 // Ping-pong: [ping event, pong event, rounds]
@@ -51,7 +60,8 @@ function ponger(block: u32): u32 {
   return 0;
 }
 
-export function pingpong(n: i32): i32 {
+export function pingpong(): i32 {
+  const n = PINGPONG_N;
   const block = heap.alloc(12);
   store<u32>(block, CreateEventW(0, 0, 0, 0));
   store<u32>(block, CreateEventW(0, 0, 0, 0), 4);
@@ -65,5 +75,5 @@ export function pingpong(n: i32): i32 {
   CloseHandle(t);
   CloseHandle(load<u32>(block));
   CloseHandle(load<u32>(block, 4));
-  return 0;
+  return n;
 }
