@@ -3,23 +3,17 @@ import { enter, leave } from "../lib/lock";
 import { result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { Event, eventPulse, eventReset, eventSet } from "../objects/event";
-import { accessStatus, grantedAccess, obCreate, obInsert } from "./object";
+import { createBegin, createEnd } from "./object";
 import { ntSuccess } from "./status";
-import { EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_SUCCESS, TYPE_EVENT } from "../generated/abi";
+import { EVENT_MODIFY_STATE, STATUS_SUCCESS, TYPE_EVENT } from "../generated/abi";
 
 /** On success `result` is the handle; STATUS_OBJECT_NAME_EXISTS when the name existed. */
 export function ntCreateEvent(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool, initial: bool): u32 {
-  const granted = grantedAccess(TYPE_EVENT, access);
-  if (accessStatus(granted) != STATUS_SUCCESS) return accessStatus(granted);
-  enter();
-  const st = obCreate(TYPE_EVENT, name, nameLen);
-  if (!ntSuccess(st)) { leave(); return st; }
+  const st = createBegin(TYPE_EVENT, access, name, nameLen);
+  if (!ntSuccess(st)) return st;
   const e = changetype<Event>(result);
-  const fresh = st == STATUS_SUCCESS;
-  if (fresh) { e.manual = manual ? 1 : 0; e.signaled = initial ? 1 : 0; }
-  const ins = obInsert(e, granted, inherit, fresh);
-  leave();
-  return ins == STATUS_SUCCESS ? st : ins;
+  if (st == STATUS_SUCCESS) { e.manual = manual ? 1 : 0; e.signaled = initial ? 1 : 0; }
+  return createEnd(e, st, access, inherit);
 }
 
 export const EVENT_SET: i32 = 0;

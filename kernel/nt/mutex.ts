@@ -4,23 +4,18 @@ import { currentThread, result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { Mutex, mutexRelease, mutexSatisfy } from "../objects/mutex";
 import { Thread } from "../objects/thread";
-import { accessStatus, grantedAccess, obCreate, obInsert } from "./object";
+import { createBegin, createEnd } from "./object";
 import { ntSuccess } from "./status";
-import { STATUS_ACCESS_DENIED, STATUS_MUTANT_NOT_OWNED, STATUS_SUCCESS, TYPE_MUTANT } from "../generated/abi";
+import { STATUS_MUTANT_NOT_OWNED, STATUS_SUCCESS, TYPE_MUTANT } from "../generated/abi";
 
 /** On success `result` is the handle. An existing mutex is opened and its owner left alone. */
 export function ntCreateMutant(access: u32, inherit: bool, name: usize, nameLen: u32, initialOwner: bool): u32 {
-  const granted = grantedAccess(TYPE_MUTANT, access);
-  if (accessStatus(granted) != STATUS_SUCCESS) return accessStatus(granted);
-  enter();
-  const st = obCreate(TYPE_MUTANT, name, nameLen);
-  if (!ntSuccess(st)) { leave(); return st; }
+  const st = createBegin(TYPE_MUTANT, access, name, nameLen);
+  if (!ntSuccess(st)) return st;
   const m = changetype<Mutex>(result);
-  const fresh = st == STATUS_SUCCESS;
-  const ins = obInsert(m, granted, inherit, fresh);
-  if (fresh && initialOwner && ins == STATUS_SUCCESS) mutexSatisfy(m, changetype<Thread>(currentThread));
-  leave();
-  return ins == STATUS_SUCCESS ? st : ins;
+  // A fresh mutex that gets no handle is destroyed, which unlinks it from its owner again.
+  if (st == STATUS_SUCCESS && initialOwner) mutexSatisfy(m, changetype<Thread>(currentThread));
+  return createEnd(m, st, access, inherit);
 }
 
 /** Releases one level of ownership. Needs no access right: only the owner can release. */

@@ -1,5 +1,6 @@
 // Creating, opening and handing out objects: the steps every Create*/Open* service shares.
 // All functions here run with the kernel lock held.
+import { ntSuccess } from "./status";
 import { result, setResult } from "../lib/tls";
 import { root } from "../lib/root";
 import { enter, leave } from "../lib/lock";
@@ -88,6 +89,28 @@ export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameL
   if (st == STATUS_SUCCESS) st = accessStatus(granted) != STATUS_SUCCESS ? accessStatus(granted) : obInsert(changetype<ObjectHeader>(result), granted, inherit, false);
   leave();
   return st;
+}
+
+/**
+ * The first half of every NtCreateX: checks `access`, takes the kernel lock and creates the object or
+ * finds the existing one of that name. On success `result` is the object and the lock is held: the
+ * caller initialises a fresh one (status STATUS_SUCCESS, not STATUS_OBJECT_NAME_EXISTS) and then
+ * calls createEnd. On failure the lock is not held.
+ */
+export function createBegin(type: u32, access: u32, name: usize, nameLen: u32): u32 {
+  const denied = accessStatus(grantedAccess(type, access));
+  if (denied != STATUS_SUCCESS) return denied;
+  enter();
+  const st = obCreate(type, name, nameLen);
+  if (!ntSuccess(st)) leave();
+  return st;
+}
+
+/** The second half: gives the caller a handle to `o` and leaves the lock; on success `result` is the handle. */
+export function createEnd(o: ObjectHeader, st: u32, access: u32, inherit: bool): u32 {
+  const ins = obInsert(o, grantedAccess(o.type, access), inherit, st == STATUS_SUCCESS);
+  leave();
+  return ins == STATUS_SUCCESS ? st : ins;
 }
 
 /** Frees an object that never got a handle. */

@@ -3,27 +3,21 @@ import { enter, leave } from "../lib/lock";
 import { result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { Semaphore, semaphoreRelease } from "../objects/semaphore";
-import { accessStatus, grantedAccess, obCreate, obInsert } from "./object";
+import { createBegin, createEnd } from "./object";
 import { ntSuccess } from "./status";
 import {
-  SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_SEMAPHORE_LIMIT_EXCEEDED, STATUS_SUCCESS,
+  SEMAPHORE_MODIFY_STATE, STATUS_INVALID_PARAMETER, STATUS_SEMAPHORE_LIMIT_EXCEEDED, STATUS_SUCCESS,
   TYPE_SEMAPHORE,
 } from "../generated/abi";
 
 /** On success `result` is the handle. Counts are checked before the name is looked at. */
 export function ntCreateSemaphore(access: u32, inherit: bool, name: usize, nameLen: u32, initial: i32, max: i32): u32 {
   if (max <= 0 || initial < 0 || initial > max) return STATUS_INVALID_PARAMETER;
-  const granted = grantedAccess(TYPE_SEMAPHORE, access);
-  if (accessStatus(granted) != STATUS_SUCCESS) return accessStatus(granted);
-  enter();
-  const st = obCreate(TYPE_SEMAPHORE, name, nameLen);
-  if (!ntSuccess(st)) { leave(); return st; }
+  const st = createBegin(TYPE_SEMAPHORE, access, name, nameLen);
+  if (!ntSuccess(st)) return st;
   const s = changetype<Semaphore>(result);
-  const fresh = st == STATUS_SUCCESS;
-  if (fresh) { s.count = initial; s.max = max; }
-  const ins = obInsert(s, granted, inherit, fresh);
-  leave();
-  return ins == STATUS_SUCCESS ? st : ins;
+  if (st == STATUS_SUCCESS) { s.count = initial; s.max = max; }
+  return createEnd(s, st, access, inherit);
 }
 
 /** Adds `n` (> 0); on success `result` is the previous count. Past the maximum nothing changes. */

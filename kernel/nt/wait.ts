@@ -3,7 +3,7 @@
 import { enter, leave } from "../lib/lock";
 import { currentThread, result } from "../lib/tls";
 import { handleAccess, handleObject } from "../ob/handle";
-import { ObjectHeader, isWaitable } from "../ob/object";
+import { isWaitable } from "../ob/object";
 import { waitEntry, waitLocked, sleepLocked } from "../ob/wait";
 import { eventSet, Event } from "../objects/event";
 import { mutexRelease, Mutex } from "../objects/mutex";

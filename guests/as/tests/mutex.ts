@@ -12,7 +12,7 @@ import {
   SetEvent, SetLastError, Sleep, SYNCHRONIZE, WaitForMultipleObjects, WaitForSingleObject, WAIT_ABANDONED_0, WAIT_FAILED,
   WAIT_OBJECT_0, WAIT_TIMEOUT, WRITE_DAC, WRITE_OWNER,
 } from "../ntwasm";
-import { A, W, println } from "../lib/win";
+import { A, W } from "../lib/win";
 import { done, eq, ok, shared } from "../lib/test";
 
 const MAXIMUM_ALLOWED: u32 = 0x02000000;
