@@ -1,4 +1,4 @@
-// Exports for the host only (prefix ntw_). The host binds guests to the entries of abi/syscalls.ts
+// Exports for the host only (prefix ntw_). The host binds guests to the entries of abi/syscalls/
 // alone, so no guest can reach these. They boot the kernel, attach workers to threads, and let the
 // host start, end and observe processes and threads.
 import { enter, leave } from "./lib/lock";

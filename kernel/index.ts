@@ -1,3 +1,3 @@
-// kernel.wasm: the guest-facing syscalls (named as in abi/syscalls.ts) and the host's ntw_* calls.
+// kernel.wasm: the guest-facing syscalls (named as in abi/syscalls/) and the host's ntw_* calls.
 export * from "./win32/index";
 export * from "./host";

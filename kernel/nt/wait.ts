@@ -9,6 +9,7 @@ import { eventSet, Event } from "../objects/event";
 import { mutexRelease, Mutex } from "../objects/mutex";
 import { semaphoreRelease, Semaphore } from "../objects/semaphore";
 import { Thread } from "../objects/thread";
+import { WAIT_PENDING } from "../lib/layout";
 import {
   EVENT_MODIFY_STATE, MAXIMUM_WAIT_OBJECTS, STATUS_ACCESS_DENIED, STATUS_THREAD_IS_TERMINATING, SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
   STATUS_INVALID_PARAMETER_MIX, STATUS_MUTANT_NOT_OWNED, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SEMAPHORE_LIMIT_EXCEEDED,
@@ -91,6 +92,7 @@ export function ntDelay(ms: u32): u32 {
   const t = changetype<Thread>(currentThread);
   enter();
   t.waitCount = 0;
+  t.waitStatus = WAIT_PENDING;
   const st = sleepLocked(t, ms);
   return st == STATUS_THREAD_IS_TERMINATING ? st : STATUS_SUCCESS;
 }

@@ -100,16 +100,16 @@ export function wakeWaiters(o: ObjectHeader): void {
 }
 
 /**
- * Finishes a wait whose block (t.waitCount entries, t.waitAll) is filled, with the lock held.
- * Releases the lock; returns the wait status (STATUS_WAIT_0 + i, STATUS_ABANDONED_WAIT_0 + i,
- * STATUS_TIMEOUT, or STATUS_THREAD_IS_TERMINATING when the thread is being terminated).
+ * Starts a wait whose block (t.waitCount entries, t.waitAll) is filled, with the lock held (and still
+ * held on return). Returns the status when the wait is satisfied at once; otherwise queues the
+ * entries, marks the wait pending and returns WAIT_PENDING: whoever signals an object may now
+ * complete it, even before the thread goes to sleep in sleepLocked().
  */
-export function waitLocked(t: Thread, timeoutMs: u32): u32 {
+export function waitBegin(t: Thread): u32 {
   const status = trySatisfy(t);
-  if (status != WAIT_PENDING || timeoutMs == 0) {
+  if (status != WAIT_PENDING) {
     t.waitCount = 0;
-    leave();
-    return status != WAIT_PENDING ? status : STATUS_TIMEOUT;
+    return status;
   }
   for (let i: u32 = 0; i < t.waitCount; i++) {
     const e = waitEntry(t, i);
@@ -117,11 +117,44 @@ export function waitLocked(t: Thread, timeoutMs: u32): u32 {
     e.index = i;
     enqueue(e);
   }
+  t.waitStatus = WAIT_PENDING;
+  return WAIT_PENDING;
+}
+
+/** Withdraws a begun wait (lock held): its status if it completed meanwhile, else STATUS_TIMEOUT. */
+export function waitCancel(t: Thread): u32 {
+  if (t.waitStatus != WAIT_PENDING) return t.waitStatus;
+  dequeueAll(t);
+  t.waitStatus = STATUS_TIMEOUT;
+  return STATUS_TIMEOUT;
+}
+
+/**
+ * Finishes a wait whose block is filled, with the lock held. Releases the lock; returns the wait
+ * status (STATUS_WAIT_0 + i, STATUS_ABANDONED_WAIT_0 + i, STATUS_TIMEOUT, or
+ * STATUS_THREAD_IS_TERMINATING when the thread is being terminated).
+ */
+export function waitLocked(t: Thread, timeoutMs: u32): u32 {
+  let status = waitBegin(t);
+  if (status == WAIT_PENDING && timeoutMs == 0) status = waitCancel(t);
+  if (status != WAIT_PENDING) {
+    leave();
+    return status;
+  }
   return sleepLocked(t, timeoutMs);
 }
 
-/** Sleeps until the queued wait completes, the timeout passes or the thread is terminated. */
+/**
+ * Sleeps until the begun wait (t.waitStatus WAIT_PENDING, set by waitBegin or by a caller with no
+ * objects to queue) completes, the timeout passes or the thread is terminated. Called with the lock
+ * held; releases it.
+ */
 export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
+  if (t.waitStatus != WAIT_PENDING) { // completed between waitBegin and now
+    const status = t.waitStatus;
+    leave();
+    return status;
+  }
   const deadline: f64 = timeoutMs == INFINITE ? -1 : now() + <f64>timeoutMs;
   const w = changetype<usize>(t) + offsetof<Thread>("wake");
   if (t.killed) {
@@ -129,7 +162,6 @@ export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
     leave();
     return STATUS_THREAD_IS_TERMINATING;
   }
-  t.waitStatus = WAIT_PENDING;
   atomic.store<i32>(w, WAKE_IDLE);
   leave();
   while (true) {

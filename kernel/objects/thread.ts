@@ -25,6 +25,11 @@ export class Thread extends ObjectHeader {
   scratch: usize; // syscall copy buffer (SCRATCH_SIZE bytes)
   pendingCount: u32; // deferred wakes recorded by this thread
   killed: u32; // termination requested: leave any wait and trap
+  suspendCount: i32; // SuspendThread depth: the thread blocks at its next kernel entry while > 0
+  tls: usize; // TlsSetValue slots (TLS_SLOTS u32s), allocated on first use
+  apcHead: usize; // queued user APCs (FIFO), run in the thread's next alertable wait
+  apcTail: usize;
+  alertable: u32; // in an alertable wait right now: a queued APC ends it
   freeNext: usize;
   procNext: usize;
   procPrev: usize;

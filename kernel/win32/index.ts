@@ -1,5 +1,5 @@
 // Every guest-facing kernel export. The generated dispatch (kernel/generated/abi.ts) calls these by
-// the names in abi/syscalls.ts, so a missing or mis-typed one fails the build.
+// the names in abi/syscalls/, so a missing or mis-typed one fails the build.
 export * from "./lasterror";
 export * from "./handle";
 export * from "./event";

@@ -1,33 +1,7 @@
-// THE syscall table: every entry point a guest can import. Numbers are stable forever; add new
-// entries at the end of their block and never renumber. `npm run gen` turns this into the kernel's
-// constants and dispatch, the host's bindings, the guest headers and docs/abi.md.
-import type { Param, Result, Syscall } from "./types.ts";
+// Objects, handles, names, waits and the first thread calls (issue 2).
+import { call, handle, i32, inBuf, out, ptr, sa, u32, wa, WAIT_FAILED, wstr, type Entry } from "./params.ts";
 
-const handle = (name: string, ctype = "HANDLE"): Param => ({ name, kind: "handle", ctype });
-const u32 = (name: string, ctype = "DWORD"): Param => ({ name, kind: "u32", ctype });
-const i32 = (name: string, ctype = "BOOL"): Param => ({ name, kind: "i32", ctype });
-const ptr = (name: string, ctype: string): Param => ({ name, kind: "ptr", ctype });
-const sa = (name = "lpAttributes"): Param => ({ name, kind: "sa", ctype: "LPSECURITY_ATTRIBUTES" });
-const wstr = (name = "lpName"): Param => ({ name, kind: "wstr", ctype: "LPCWSTR" });
-const astr = (name = "lpName"): Param => ({ name, kind: "astr", ctype: "LPCSTR" });
-const out = (name: string, ctype: string, len = "4", max = 4): Param => ({ name, kind: "out", ctype, len, max });
-const inBuf = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "in", ctype, len, max });
-
-type Entry = Omit<Syscall, "module" | "impl"> & Partial<Pick<Syscall, "module" | "impl">>;
-const call = (nr: number, name: string, result: Result, params: Param[], doc: string, extra: Partial<Syscall> = {}): Entry =>
-  ({ nr, name, result, params, doc, ...extra });
-
-/** W and A forms of a named-object call: same kernel export, the A form converts its string. */
-function wa(nrW: number, base: string, result: Result, params: (str: Param) => Param[], doc: string): Entry[] {
-  return [
-    call(nrW, `${base}W`, result, params(wstr()), doc),
-    call(nrW + 1, `${base}A`, result, params(astr()), `ANSI (UTF-8) form of ${base}W.`, { kernel: `${base}W` }),
-  ];
-}
-
-const WAIT_FAILED = 0xffffffff;
-
-const entries: Entry[] = [
+export const CORE: Entry[] = [
   // --- per-thread state, identity (1..) ---
   call(1, "GetLastError", "DWORD", [], "The calling thread's last-error code."),
   call(2, "SetLastError", "void", [u32("dwErrCode")], "Sets the calling thread's last-error code."),
@@ -129,5 +103,3 @@ const entries: Entry[] = [
     "STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when the name does not fit.",
     { module: "ntwasm" }),
 ];
-
-export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

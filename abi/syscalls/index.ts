@@ -1,0 +1,13 @@
+// THE syscall table: every entry point a guest can import, one file per area. Numbers are stable
+// forever; add new entries at the end of their block and never renumber. `npm run gen` turns this
+// into the kernel's constants and dispatch, the host's bindings, the guest headers and docs/abi.md.
+import type { Syscall } from "../types.ts";
+import { CORE } from "./core.ts";
+import { THREADS } from "./threads.ts";
+import { TIME } from "./time.ts";
+import { USERMODE } from "./usermode.ts";
+import type { Entry } from "./params.ts";
+
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE];
+
+export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

@@ -1,0 +1,26 @@
+// The little language the syscall table is written in: parameter kinds and entry builders.
+import type { Param, Result, Syscall } from "../types.ts";
+
+export const handle = (name: string, ctype = "HANDLE"): Param => ({ name, kind: "handle", ctype });
+export const u32 = (name: string, ctype = "DWORD"): Param => ({ name, kind: "u32", ctype });
+export const i32 = (name: string, ctype = "BOOL"): Param => ({ name, kind: "i32", ctype });
+export const ptr = (name: string, ctype: string): Param => ({ name, kind: "ptr", ctype });
+export const sa = (name = "lpAttributes"): Param => ({ name, kind: "sa", ctype: "LPSECURITY_ATTRIBUTES" });
+export const wstr = (name = "lpName"): Param => ({ name, kind: "wstr", ctype: "LPCWSTR" });
+export const astr = (name = "lpName"): Param => ({ name, kind: "astr", ctype: "LPCSTR" });
+export const out = (name: string, ctype: string, len = "4", max = 4): Param => ({ name, kind: "out", ctype, len, max });
+export const inBuf = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "in", ctype, len, max });
+
+export type Entry = Omit<Syscall, "module" | "impl"> & Partial<Pick<Syscall, "module" | "impl">>;
+export const call = (nr: number, name: string, result: Result, params: Param[], doc: string, extra: Partial<Syscall> = {}): Entry =>
+  ({ nr, name, result, params, doc, ...extra });
+
+/** W and A forms of a named-object call: same kernel export, the A form converts its string. */
+export function wa(nrW: number, base: string, result: Result, params: (str: Param) => Param[], doc: string): Entry[] {
+  return [
+    call(nrW, `${base}W`, result, params(wstr()), doc),
+    call(nrW + 1, `${base}A`, result, params(astr()), `ANSI (UTF-8) form of ${base}W.`, { kernel: `${base}W` }),
+  ];
+}
+
+export const WAIT_FAILED = 0xffffffff;
