@@ -21,6 +21,8 @@ export interface MemoryStats {
   liveProcesses: number;
   /** Where kernel state starts: everything below is kernel.wasm's read-only data. */
   rootAddress: number;
+  /** How many times the kernel lock has been taken (wraps at 2^32): a path that stays out of the kernel leaves it alone. */
+  lockEntries: number;
 }
 export interface DirectoryEntry { name: string; type: string }
 
@@ -97,7 +99,7 @@ export class Kernel {
   memoryStats(): MemoryStats {
     this.exports.ntw_memory_stats(this.scratch);
     const s = this.scratch;
-    return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16), rootAddress: this.u32(s + 24) };
+    return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16), rootAddress: this.u32(s + 24), lockEntries: this.u32(s + 28) };
   }
 
   /** The entries of an object directory, e.g. "\\Sessions\\1\\BaseNamedObjects". */

@@ -158,7 +158,7 @@ export function ntw_console_stream(h: u32): i32 {
   return stream;
 }
 
-/** Writes [heapTop, bytesInUse, liveObjects, liveThreads, liveProcesses, heapStart, rootAddr] at `out`. */
+/** Writes [heapTop, bytesInUse, liveObjects, liveThreads, liveProcesses, heapStart, rootAddr, lockEntries] at `out`. */
 export function ntw_memory_stats(out: usize): void {
   enter();
   const r = root();
@@ -169,5 +169,6 @@ export function ntw_memory_stats(out: usize): void {
   store<u32>(out, r.liveProcesses, 16);
   store<u32>(out, heapStart(), 20);
   store<u32>(out, rootAddr(), 24);
+  store<u32>(out, r.lockEntries, 28);
   leave();
 }

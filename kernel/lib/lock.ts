@@ -1,12 +1,17 @@
 // The kernel lock: one futex-style word in the root block. Everything that reads or changes shared
 // kernel state runs between enter() and leave(). leave() releases the lock first and only then wakes
 // the threads the critical section satisfied, so they never wake up to find the lock still held.
-import { rootAddr } from "./root";
+import { root, rootAddr } from "./root";
 import { flushWakes } from "../ob/wake";
 
 const SPIN: i32 = 128;
 
 export function enter(): void {
+  acquire();
+  root().lockEntries++;
+}
+
+function acquire(): void {
   const LOCK = rootAddr(); // Root.lock is the first field
   if (atomic.cmpxchg<i32>(LOCK, 0, 1) == 0) return;
   for (let i = 0; i < SPIN; i++) {

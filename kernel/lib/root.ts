@@ -16,6 +16,7 @@ export class Root {
   liveObjects: u32;
   liveThreads: u32;
   liveProcesses: u32;
+  lockEntries: u32; // times the kernel lock was taken (wraps): shows which paths stay out of the kernel
 }
 
 /** Number of allocator size classes (16 B << class). */
