@@ -37,6 +37,7 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_NAME_TOO_LONG", 0xc0000106, "ERROR_FILENAME_EXCED_RANGE"],
   ["STATUS_MUTANT_LIMIT_EXCEEDED", 0xc0000191, "ERROR_NOT_OWNER"],
   ["STATUS_HANDLE_NOT_CLOSABLE", 0xc0000235, "ERROR_INVALID_HANDLE"],
+  ["STATUS_SUSPEND_COUNT_EXCEEDED", 0xc000004a, "ERROR_SIGNAL_REFUSED"],
 ];
 
 /** Win32 error codes (winerror.h). */
@@ -62,8 +63,10 @@ export const ERRORS: Const[] = [
   ["ERROR_TOO_MANY_POSTS", 298],
   ["ERROR_NOT_OWNER", 288],
   ["ERROR_PRIVILEGE_NOT_HELD", 1314],
+  ["ERROR_SIGNAL_REFUSED", 156],
   ["ERROR_NOACCESS", 998],
   ["ERROR_NO_SYSTEM_RESOURCES", 1450],
+  ["ERROR_TIMEOUT", 1460],
 ];
 
 /** Wait results, timeouts and limits (winbase.h). */
@@ -77,6 +80,8 @@ export const WAIT: Const[] = [
   ["INFINITE", 0xffffffff],
   ["MAXIMUM_WAIT_OBJECTS", 64],
   ["STILL_ACTIVE", 259],
+  ["MAXIMUM_SUSPEND_COUNT", 127],
+  ["TLS_OUT_OF_INDEXES", 0xffffffff],
 ];
 
 /** Access rights (winnt.h) and handle/duplication flags. */
@@ -110,9 +115,15 @@ export const ACCESS: Const[] = [
   ["PROCESS_ALL_ACCESS", 0x1fffff],
   ["THREAD_TERMINATE", 0x0001],
   ["THREAD_SUSPEND_RESUME", 0x0002],
+  ["THREAD_SET_CONTEXT", 0x0010],
   ["THREAD_QUERY_INFORMATION", 0x0040],
   ["THREAD_QUERY_LIMITED_INFORMATION", 0x0800],
   ["THREAD_ALL_ACCESS", 0x1fffff],
+  ["TIMER_QUERY_STATE", 0x0001],
+  ["TIMER_MODIFY_STATE", 0x0002],
+  ["TIMER_ALL_ACCESS", 0x1f0003],
+  ["CREATE_WAITABLE_TIMER_MANUAL_RESET", 0x1],
+  ["CREATE_WAITABLE_TIMER_HIGH_RESOLUTION", 0x2],
   ["DIRECTORY_QUERY", 0x0001],
   ["DIRECTORY_TRAVERSE", 0x0002],
   ["DIRECTORY_ALL_ACCESS", 0xf000f],
@@ -125,9 +136,15 @@ export const ACCESS: Const[] = [
   ["CREATE_EVENT_INITIAL_SET", 0x2],
   ["CREATE_MUTEX_INITIAL_OWNER", 0x1],
   ["CREATE_SUSPENDED", 0x4],
+  ["STACK_SIZE_PARAM_IS_A_RESERVATION", 0x10000],
   ["STD_INPUT_HANDLE", -10],
   ["STD_OUTPUT_HANDLE", -11],
   ["STD_ERROR_HANDLE", -12],
+  ["CONDITION_VARIABLE_LOCKMODE_SHARED", 0x1],
+  ["INIT_ONCE_CHECK_ONLY", 0x1],
+  ["INIT_ONCE_ASYNC", 0x2],
+  ["INIT_ONCE_INIT_FAILED", 0x4],
+  ["INIT_ONCE_CTX_RESERVED_BITS", 2],
 ];
 
 /**
@@ -148,4 +165,7 @@ export const OBJECT_TYPES: ObjectType[] = [
   { id: 6, name: "Process", generic: [0x20410, 0x20bea, 0x121000, 0x1fffff] },
   { id: 7, name: "Thread", generic: [0x20048, 0x20037, 0x121800, 0x1fffff] },
   { id: 8, name: "Console", generic: [0x120089, 0x120116, 0x1200a0, 0x1f01ff] },
+  { id: 9, name: "Timer", generic: [0x20001, 0x20002, 0x120000, 0x1f0003] },
+  // Internal: the kernel half of WaitOnAddress (kernel/objects/keyedwait.ts); never named nor in a handle table.
+  { id: 10, name: "KeyedWait", generic: [0x20001, 0x20002, 0x20000, 0xf0003] },
 ];

@@ -25,7 +25,7 @@ export interface Param {
 }
 
 /** What the call returns, which also fixes the value returned when a guest pointer is bad. */
-export type Result = "BOOL" | "HANDLE" | "DWORD" | "LONG" | "NTSTATUS" | "void";
+export type Result = "BOOL" | "BOOLEAN" | "HANDLE" | "DWORD" | "LONG" | "ULONGLONG" | "NTSTATUS" | "void";
 
 export interface Syscall {
   nr: number;
@@ -38,12 +38,19 @@ export interface Syscall {
    * kernel: implemented by a kernel.wasm export of the same name (or `kernel`), fed by a generated
    * copy shim when any parameter is a pointer, bound straight to the export otherwise.
    * host: implemented in host/syscalls/*.ts because it needs the host (workers, output).
+   * user: implemented by an export of the same name of usermode.wasm, the user-mode runtime that
+   * works on guest memory (usermode/); it calls the kernel only under contention.
    */
-  impl: "kernel" | "host";
+  impl: "kernel" | "host" | "user";
   /** The kernel export that implements this entry when it is shared (A forms use the W export). */
   kernel?: string;
   /** Value for WAIT functions etc. that fail with something other than 0. */
   fail?: number;
+  /**
+   * An alertable wait: when the kernel returns WAIT_IO_COMPLETION, the generated shim runs the
+   * thread's queued user APCs (host/syscalls/apc.ts) before returning to the guest.
+   */
+  alertable?: boolean;
   doc: string;
 }
 

@@ -17,6 +17,8 @@ export class CallContext {
   strLen = 0;
   /** Win32 error of the last failed copy (ERROR_NOACCESS unless said otherwise). */
   error = ERROR_NOACCESS;
+  /** Runs the thread's queued APCs after an alertable wait returned WAIT_IO_COMPLETION (syscalls/apc.ts). */
+  deliverApcs: () => void = () => {};
   private kbuf: ArrayBuffer | SharedArrayBuffer | null = null;
   private gbuf: ArrayBuffer | SharedArrayBuffer | null = null;
   private k8!: Uint8Array;

@@ -6,7 +6,10 @@ export interface KernelHostExports {
   ntw_attach(thread: number): number;
   ntw_process_create(): number;
   ntw_thread_create(process: number): number;
-  ntw_create_thread(inherit: number, flags: number, out: number): number;
+  ntw_create_thread(inherit: number, flags: number, stackSize: number, out: number): number;
+  ntw_thread_set_stack(thread: number, base: number, size: number): void;
+  ntw_thread_begin(): void;
+  ntw_terminate_thread(handle: number, code: number): number;
   ntw_thread_exit(code: number): void;
   ntw_thread_terminated(thread: number, code: number): void;
   ntw_process_exit(process: number, code: number): void;
@@ -18,6 +21,7 @@ export interface KernelHostExports {
   ntw_console_stream(handle: number): number;
   ntw_memory_stats(out: number): void;
   ntw_dispatch(nr: number, args: number): bigint;
+  ntw_apc_next(out: number): number;
 }
 
 export type KernelExports = KernelSyscalls & KernelHostExports;

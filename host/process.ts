@@ -22,7 +22,7 @@ export interface ProcessExit {
 /** How long a thread asked to end may keep running guest code before its worker is stopped. */
 const KILL_GRACE_MS = 100;
 
-interface ThreadState { worker: ThreadWorker; reported: boolean; gone: boolean }
+interface ThreadState { worker: ThreadWorker; reported: boolean; gone: boolean; /** Asked to end (terminated or its process ending): not a crash when its worker goes. */ stopping: boolean }
 
 export class GuestProcess {
   readonly pid: number;
@@ -52,7 +52,7 @@ export class GuestProcess {
 
   /** Starts a worker for kernel thread `thread` (the host holds a reference on it). */
   startThread(thread: number, start: ThreadStart): void {
-    const state: ThreadState = { reported: false, gone: false, worker: undefined! };
+    const state: ThreadState = { reported: false, gone: false, stopping: false, worker: undefined! };
     this.threads.set(thread, state);
     state.worker = this.kernel.platform.startWorker({
       kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
@@ -78,8 +78,13 @@ export class GuestProcess {
         this.flushOutput(false);
         break;
       case "spawn":
-        this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param });
+        this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param, stack: m.stack });
         break;
+      case "terminate": {
+        const s = this.threads.get(m.thread);
+        if (s) this.stopThread(m.thread, s);
+        break;
+      }
       case "exit": {
         const s = this.threads.get(m.thread);
         if (s) s.reported = true;
@@ -101,6 +106,7 @@ export class GuestProcess {
 
   private stopThread(thread: number, s: ThreadState): void {
     if (s.reported || s.gone) return;
+    s.stopping = true;
     this.kernel.exports.ntw_thread_kill(thread);
     setTimeout(() => { if (!s.gone) void s.worker.terminate(); }, KILL_GRACE_MS);
   }
@@ -113,7 +119,7 @@ export class GuestProcess {
     // Ends the kernel thread if the worker did not (it was stopped, or failed to start).
     this.kernel.exports.ntw_thread_terminated(thread, info.exitCode);
     this.kernel.exports.ntw_object_release(thread);
-    if (!s.reported && !this.ending) {
+    if (!s.reported && !s.stopping && !this.ending) {
       this.crash ??= "worker failed";
       this.kernel.exports.ntw_process_exit(this.record, 0xc0000005);
       this.endAll();

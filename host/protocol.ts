@@ -3,7 +3,7 @@ import type { MemoryImport } from "./wasm-module.ts";
 
 export type ThreadStart =
   | { kind: "main"; entry?: string }
-  | { kind: "thread"; fn: number; param: number };
+  | { kind: "thread"; fn: number; param: number; /** Top of the thread's own guest stack, 0 for none. */ stack: number };
 
 /** Everything a worker needs to become one guest thread. */
 export interface ThreadInit {
@@ -22,5 +22,6 @@ export interface ThreadInit {
 
 export type WorkerMessage =
   | { t: "out"; seq: number; stream: number; text: string }
-  | { t: "spawn"; thread: number; fn: number; param: number }
+  | { t: "spawn"; thread: number; fn: number; param: number; stack: number }
+  | { t: "terminate"; thread: number }
   | { t: "exit"; thread: number; code: number; endsProcess: boolean; crash?: string };

@@ -9,6 +9,8 @@ import type { ThreadInit, WorkerMessage } from "./protocol.ts";
 import { consoleSyscalls } from "./syscalls/console.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
+import { apcDelivery } from "./syscalls/apc.ts";
+import { userRuntime } from "./usermode.ts";
 
 /** Exit codes Windows gives a process killed by an unhandled exception, by kind of Wasm trap. */
 function crashCode(e: unknown): number {
@@ -29,15 +31,26 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
   let instance: WebAssembly.Instance | undefined;
   const exports = () => instance!.exports as Record<string, unknown>;
   const table = () => (exports().table ?? exports().__indirect_function_table) as WebAssembly.Table | undefined;
+  c.deliverApcs = apcDelivery(k, c, table);
+  /** A C guest's stack pointer (exported with -Wl,--export=__stack_pointer); AssemblyScript has none. */
+  const stackPointer = () => {
+    const g = exports().__stack_pointer;
+    return g instanceof WebAssembly.Global ? g : undefined;
+  };
+
+  const user = await userRuntime(k, guestMemory ?? null, table);
 
   const write = (stream: number, text: string) => post({ t: "out", seq: Atomics.add(init.outputSeq, 0, 1), stream, text });
   const syscalls = bindSyscalls(k, c, {
     ...threadSyscalls(k, c, {
       table, sharedMemory: init.guestMemory !== null,
-      spawn: (thread, fn, param) => post({ t: "spawn", thread, fn, param }),
+      guestMemory: () => init.guestMemory,
+      usesStack: () => stackPointer() !== undefined,
+      spawn: (thread, fn, param, stack) => post({ t: "spawn", thread, fn, param, stack }),
+      terminate: (thread) => post({ t: "terminate", thread }),
     }),
     ...consoleSyscalls(k, c, write),
-  });
+  }, user.syscalls);
   const imports: WebAssembly.Imports = { ...syscalls, env: envImports(() => c.guest()) };
   if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
 
@@ -47,7 +60,10 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
   try {
     instance = await WebAssembly.instantiate(init.guestModule, imports);
     if (!guestMemory) c.setGuestMemory(exports().memory as WebAssembly.Memory);
+    await user.attach(instance);
     const start = init.start;
+    if (start.kind === "thread" && start.stack) stackPointer()!.value = start.stack;
+    k.ntw_thread_begin(); // waits while suspended (CREATE_SUSPENDED); unwinds if terminated already
     if (start.kind === "main") {
       if (typeof exports()._start === "function") (exports()._start as () => void)();
       const entry = start.entry ?? (typeof exports().main === "function" ? "main" : undefined);

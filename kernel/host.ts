@@ -1,7 +1,8 @@
 // Exports for the host only (prefix ntw_). The host binds guests to the entries of abi/syscalls/
 // alone, so no guest can reach these. They boot the kernel, attach workers to threads, and let the
 // host start, end and observe processes and threads.
-import { enter, leave } from "./lib/lock";
+import { enter, enterHost, leave, leaveHost, lockRepair } from "./lib/lock";
+import { flushWakesOf } from "./ob/wake";
 import { heapStart, root, rootAddr } from "./lib/root";
 import { currentThread, result, setCurrentThread } from "./lib/tls";
 import { namespaceBoot } from "./ob/namespace";
@@ -10,10 +11,11 @@ import { obDeref } from "./ob/object";
 import { Console } from "./objects/console";
 import { Process } from "./objects/process";
 import { Thread, threadAlloc } from "./objects/thread";
-import { processBeginExit, processCreate, threadCreate, threadExit, threadKill } from "./nt/thread";
+import { processBeginExit, processCreate, stackReuse, threadCreate, threadExit, threadKill } from "./nt/thread";
 import { failStatus } from "./win32/result";
 import {
-  CREATE_SUSPENDED, HANDLE_FLAG_INHERIT, STATUS_INSUFFICIENT_RESOURCES, STATUS_NOT_SUPPORTED, THREAD_ALL_ACCESS, TYPE_CONSOLE,
+  CREATE_SUSPENDED, HANDLE_FLAG_INHERIT, STACK_SIZE_PARAM_IS_A_RESERVATION, STATUS_INSUFFICIENT_RESOURCES,
+  STATUS_INVALID_PARAMETER, THREAD_ALL_ACCESS, TYPE_CONSOLE,
 } from "./generated/abi";
 
 export { ntw_dispatch } from "./generated/abi";
@@ -39,128 +41,159 @@ export function ntw_attach(t: usize): usize {
 
 /** A new process (the host holds one reference; release it with ntw_process_release), or 0. */
 export function ntw_process_create(): usize {
-  enter();
+  enterHost();
   const p = processCreate();
-  leave();
+  leaveHost();
   return changetype<usize>(p);
 }
 
 /** A new thread in process `p` started by the host (a process's first thread), or 0. */
 export function ntw_thread_create(p: usize): usize {
-  enter();
+  enterHost();
   const t = threadCreate(changetype<Process>(p));
   if (t) t.refs++; // the host's reference, released by ntw_object_release
-  leave();
+  leaveHost();
   return changetype<usize>(t);
 }
 
 /**
- * CreateThread's kernel half, for the calling thread's process: a thread object and a handle to it.
- * Writes [handle, tid, thread] at `out` and returns 1, or returns 0 with the last-error set.
+ * CreateThread's kernel half, for the calling thread's process: a thread object (suspended with
+ * CREATE_SUSPENDED) and a handle to it. Writes [handle, tid, thread, stackBase, stackSize] at `out`
+ * and returns 1, or returns 0 with the last-error set. stackBase is a stack of at least `stackSize`
+ * bytes left by an ended thread of the process, or 0: the host then carves one (ntw_thread_set_stack).
  */
-export function ntw_create_thread(inherit: i32, flags: u32, out: usize): i32 {
-  if (flags & CREATE_SUSPENDED) { failStatus(STATUS_NOT_SUPPORTED); return 0; }
-  enter();
+export function ntw_create_thread(inherit: i32, flags: u32, stackSize: u32, out: usize): i32 {
+  if (flags & ~(CREATE_SUSPENDED | STACK_SIZE_PARAM_IS_A_RESERVATION)) { failStatus(STATUS_INVALID_PARAMETER); return 0; }
+  enterHost();
   const p = currentProcess();
   const t = threadCreate(p);
   let h: u32 = 0;
   if (t) {
     h = handleInsert(p, t, THREAD_ALL_ACCESS, inherit ? HANDLE_FLAG_INHERIT : 0);
-    if (h) t.refs++; // the host's reference, released by ntw_object_release
-    else threadExit(t, 0);
+    if (h) {
+      t.refs++; // the host's reference, released by ntw_object_release
+      if (flags & CREATE_SUSPENDED) t.suspendCount = 1;
+      if (stackSize) {
+        t.stackBase = stackReuse(p, stackSize);
+        t.stackSize = t.stackBase ? <u32>result : 0;
+      }
+    } else threadExit(t, 0);
   }
-  leave();
+  leaveHost();
   if (!h) { failStatus(STATUS_INSUFFICIENT_RESOURCES); return 0; }
+  const th = changetype<Thread>(t);
   store<u32>(out, h);
-  store<u32>(out, changetype<Thread>(t).tid, 4);
+  store<u32>(out, th.tid, 4);
   store<u32>(out, changetype<usize>(t), 8);
+  store<u32>(out, th.stackBase, 12);
+  store<u32>(out, th.stackSize, 16);
   return 1;
+}
+
+/** Records the guest stack the host carved for thread `t`; it is reused once `t` ends. */
+export function ntw_thread_set_stack(t: usize, base: u32, size: u32): void {
+  enterHost();
+  changetype<Thread>(t).stackBase = base;
+  changetype<Thread>(t).stackSize = size;
+  leaveHost();
+}
+
+/**
+ * Called by a new thread's worker before it runs guest code: waits while the thread is suspended
+ * (CREATE_SUSPENDED), and unwinds (traps) when it was terminated before it started.
+ */
+export function ntw_thread_begin(): void {
+  enter();
+  leave();
 }
 
 /** The calling thread ends with `code` (its procedure returned, ExitThread, or it was stopped). */
 export function ntw_thread_exit(code: u32): void {
-  enter();
+  enterHost();
   threadExit(changetype<Thread>(currentThread), code);
-  leave();
+  leaveHost();
 }
 
 /** Thread `t`'s worker is gone without ending the thread itself (the host stopped it). */
 export function ntw_thread_terminated(t: usize, code: u32): void {
-  enter();
+  const th = changetype<Thread>(t);
+  lockRepair(th);
+  flushWakesOf(th); // wakes it recorded but may not have delivered
+  enterHost();
   threadExit(changetype<Thread>(t), code);
-  leave();
+  leaveHost();
 }
 
 /** ExitProcess: the process of the calling thread (or `p`) ends with `code`; the host stops its threads. */
 export function ntw_process_exit(p: usize, code: u32): void {
-  enter();
+  enterHost();
   processBeginExit(p ? changetype<Process>(p) : currentProcess(), code);
-  leave();
+  leaveHost();
 }
 
 /** Asks thread `t` to end: it leaves any kernel wait and traps back to its worker. */
 export function ntw_thread_kill(t: usize): void {
-  enter();
-  threadKill(changetype<Thread>(t));
-  leave();
+  enterHost();
+  threadKill(changetype<Thread>(t), 0);
+  leaveHost();
 }
 
 /** Writes the live threads of `p` (at most `max`) at `out`; returns how many there are. */
 export function ntw_process_threads(p: usize, out: usize, max: u32): u32 {
-  enter();
+  enterHost();
   let n: u32 = 0;
   for (let t = changetype<Process>(p).threadHead; t; t = changetype<Thread>(t).procNext) {
     if (n < max) store<usize>(out + (<usize>n << 2), t);
     n++;
   }
-  leave();
+  leaveHost();
   return n;
 }
 
 /** Writes [pid, exited, exitCode, threadCount, handleCount] of `p` at `out`. */
 export function ntw_process_info(p: usize, out: usize): void {
-  enter();
+  enterHost();
   const proc = changetype<Process>(p);
   store<u32>(out, proc.pid);
   store<u32>(out, proc.state, 4);
   store<u32>(out, proc.exitCode, 8);
   store<u32>(out, proc.threadCount, 12);
   store<u32>(out, proc.count, 16);
-  leave();
+  leaveHost();
 }
 
 /** Writes [tid, exited, exitCode, killed] of thread `t` at `out`. */
 export function ntw_thread_info(t: usize, out: usize): void {
-  enter();
+  enterHost();
   const th = changetype<Thread>(t);
   store<u32>(out, th.tid);
   store<u32>(out, th.state, 4);
   store<u32>(out, th.exitCode, 8);
   store<u32>(out, th.killed, 12);
-  leave();
+  leaveHost();
 }
 
 /** Drops the host's reference to a process or thread it created. */
 export function ntw_object_release(o: usize): void {
-  enter();
+  enterHost();
   obDeref(changetype<Process>(o));
-  leave();
+  leaveHost();
 }
 
 /** The stream (0 in, 1 out, 2 err) behind console handle `h`, or -1 with the last-error set. */
 export function ntw_console_stream(h: u32): i32 {
-  enter();
+  enterHost();
   const o = handleObject(h, 0, TYPE_CONSOLE);
   const stream: i32 = o ? <i32>changetype<Console>(o).stream : -1;
   const st = <u32>result;
-  leave();
+  leaveHost();
   if (stream < 0) failStatus(st);
   return stream;
 }
 
 /** Writes [heapTop, bytesInUse, liveObjects, liveThreads, liveProcesses, heapStart, rootAddr, lockEntries] at `out`. */
 export function ntw_memory_stats(out: usize): void {
-  enter();
+  enterHost();
   const r = root();
   store<u32>(out, r.heapTop);
   store<u32>(out, r.inUse, 4);
@@ -170,5 +203,5 @@ export function ntw_memory_stats(out: usize): void {
   store<u32>(out, heapStart(), 20);
   store<u32>(out, rootAddr(), 24);
   store<u32>(out, r.lockEntries, 28);
-  leave();
+  leaveHost();
 }

@@ -3,7 +3,8 @@
 import { build } from "esbuild";
 import asc from "assemblyscript/asc";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
+import binaryen from "binaryen";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,6 +34,12 @@ try {
 await step("kernel", () => ascCompile(["kernel/index.ts", "--config", "asconfig.json"]));
 copyFileSync(join(root, "build", "kernel.wasm"), join(dist, "kernel.wasm"));
 
+// 2b. The user-mode runtime (usermode/): one build for shared guest memory, one for unshared. The host
+// bundle embeds both, so it must come after this step.
+for (const target of ["shared", "local"]) {
+  await step(`usermode (${target})`, () => ascCompile(["usermode/index.ts", "--config", "usermode/asconfig.json", "--target", target]));
+}
+
 // 3. AssemblyScript guests: examples, conformance tests and benchmark workloads.
 const guestDirs = ["guests/as/examples", "guests/as/tests", "guests/as/bench"];
 for (const dir of guestDirs) {
@@ -42,10 +49,19 @@ for (const dir of guestDirs) {
   }
 }
 
+// 3b. Hand-written WebAssembly-text guests (guests/wat): shapes AssemblyScript does not produce.
+for (const f of readdirSync(join(root, "guests/wat")).filter((f) => f.endsWith(".wat"))) {
+  const m = binaryen.parseText(readFileSync(join(root, "guests/wat", f), "utf8"));
+  m.setFeatures(binaryen.Features.All);
+  if (!m.validate()) throw new Error(`invalid guest: guests/wat/${f}`);
+  writeFileSync(join(dist, "guests", `${basename(f, ".wat")}.wasm`), m.emitBinary());
+  m.dispose();
+}
+
 // 4. The host.
 await step("host", () => build({
   entryPoints: { index: "host/index.ts", cli: "host/cli.ts", worker: "host/node/worker.ts" },
   outdir: dist, outExtension: { ".js": ".mjs" }, bundle: true, splitting: true, platform: "node", format: "esm",
   target: "node20", sourcemap: true, logLevel: "error", absWorkingDir: root,
-  banner: { js: "" },
+  banner: { js: "" }, loader: { ".wasm": "binary" },
 }));

@@ -53,14 +53,14 @@ export const CORE: Entry[] = [
   call(100, "WaitForSingleObject", "DWORD", [handle("hHandle"), u32("dwMilliseconds")],
     "Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED, WAIT_TIMEOUT or WAIT_FAILED.", { fail: WAIT_FAILED }),
   call(101, "WaitForSingleObjectEx", "DWORD", [handle("hHandle"), u32("dwMilliseconds"), i32("bAlertable")],
-    "WaitForSingleObject with an alertable flag.", { fail: WAIT_FAILED }),
+    "WaitForSingleObject that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION.", { fail: WAIT_FAILED, alertable: true }),
   call(102, "WaitForMultipleObjects", "DWORD", [u32("nCount"), inBuf("lpHandles", "const HANDLE *", "nCount * 4", 256),
     i32("bWaitAll"), u32("dwMilliseconds")],
     "Waits for any (lowest index wins) or all (atomically) of 1..64 objects.", { fail: WAIT_FAILED }),
   call(103, "WaitForMultipleObjectsEx", "DWORD", [u32("nCount"), inBuf("lpHandles", "const HANDLE *", "nCount * 4", 256),
-    i32("bWaitAll"), u32("dwMilliseconds"), i32("bAlertable")], "WaitForMultipleObjects with an alertable flag.", { fail: WAIT_FAILED }),
+    i32("bWaitAll"), u32("dwMilliseconds"), i32("bAlertable")], "WaitForMultipleObjects that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION.", { fail: WAIT_FAILED, alertable: true }),
   call(104, "SignalObjectAndWait", "DWORD", [handle("hObjectToSignal"), handle("hObjectToWaitOn"), u32("dwMilliseconds"),
-    i32("bAlertable")], "Signals an event, mutex or semaphore and waits for another object as one step.", { fail: WAIT_FAILED }),
+    i32("bAlertable")], "Signals an event, mutex or semaphore and waits for another object as one step (alertable: as WaitForSingleObjectEx).", { fail: WAIT_FAILED, alertable: true }),
   call(105, "Sleep", "void", [u32("dwMilliseconds")], "Suspends the calling thread; Sleep(0) yields."),
 
   // --- threads and processes (120..) ---

@@ -1,5 +1,60 @@
 // User-mode synchronization on guest memory: critical sections, SRW locks, condition variables, one-time init, WaitOnAddress (issue 3).
-import { type Entry } from "./params.ts";
+// impl "user": usermode.wasm (usermode/) implements these on the guest's own memory; the uncontended
+// path makes no kernel call, contention waits in the kernel through keyed waits (WaitOnAddress).
+import { call, ptr, u32, type Entry } from "./params.ts";
+import type { Param, Result } from "../types.ts";
+
+const user = (nr: number, name: string, result: Result, params: Param[], doc: string): Entry =>
+  call(nr, name, result, params, doc, { impl: "user" });
+const cs = ptr("lpCriticalSection", "LPCRITICAL_SECTION");
+const srw = ptr("SRWLock", "PSRWLOCK");
+const cv = ptr("ConditionVariable", "PCONDITION_VARIABLE");
 
 export const USERMODE: Entry[] = [
+  // --- critical sections (200..) ---
+  user(200, "InitializeCriticalSection", "void", [cs], "Initializes a 24-byte CRITICAL_SECTION in guest memory (spin count 0)."),
+  user(201, "InitializeCriticalSectionAndSpinCount", "BOOL", [cs, u32("dwSpinCount")],
+    "Initializes a critical section that spins dwSpinCount times before waiting in the kernel; always TRUE."),
+  user(202, "InitializeCriticalSectionEx", "BOOL", [cs, u32("dwSpinCount"), u32("Flags")],
+    "InitializeCriticalSectionAndSpinCount with flags (CRITICAL_SECTION_NO_DEBUG_INFO and the like are accepted)."),
+  user(203, "EnterCriticalSection", "void", [cs],
+    "Takes the critical section; recursive for its owner. Waits in the kernel only when another thread owns it."),
+  user(204, "TryEnterCriticalSection", "BOOL", [cs], "Takes the critical section if it is free or already owned by the caller; never waits."),
+  user(205, "LeaveCriticalSection", "void", [cs], "Releases one level of ownership; the last level wakes one waiter."),
+  user(206, "DeleteCriticalSection", "void", [cs], "Resets a critical section that no thread owns or waits for."),
+  user(207, "SetCriticalSectionSpinCount", "DWORD", [cs, u32("dwSpinCount")], "Sets the spin count; returns the previous one."),
+
+  // --- slim reader/writer locks (210..) ---
+  user(210, "InitializeSRWLock", "void", [srw], "Initializes a 4-byte SRWLOCK (the same as SRWLOCK_INIT, zero)."),
+  user(211, "AcquireSRWLockExclusive", "void", [srw], "Takes the lock exclusively (not recursive)."),
+  user(212, "ReleaseSRWLockExclusive", "void", [srw], "Releases an exclusive hold; wakes the waiters if there are any."),
+  user(213, "AcquireSRWLockShared", "void", [srw],
+    "Takes the lock shared: shared holders coexist; waits while a thread holds it exclusively or waits to."),
+  user(214, "ReleaseSRWLockShared", "void", [srw], "Releases a shared hold; the last one out wakes the waiters."),
+  user(215, "TryAcquireSRWLockExclusive", "BOOLEAN", [srw], "Takes the lock exclusively if it is free; never waits."),
+  user(216, "TryAcquireSRWLockShared", "BOOLEAN", [srw], "Takes the lock shared if no thread holds it exclusively or waits to; never waits."),
+
+  // --- condition variables (220..) ---
+  user(220, "InitializeConditionVariable", "void", [cv], "Initializes a 4-byte CONDITION_VARIABLE (CONDITION_VARIABLE_INIT, zero)."),
+  user(221, "SleepConditionVariableCS", "BOOL", [cv, cs, u32("dwMilliseconds")],
+    "Leaves the critical section, waits for a wake or the timeout, enters it again; FALSE + ERROR_TIMEOUT on timeout."),
+  user(222, "SleepConditionVariableSRW", "BOOL", [cv, srw, u32("dwMilliseconds"), u32("Flags", "ULONG")],
+    "As SleepConditionVariableCS for an SRW lock held exclusively, or shared with CONDITION_VARIABLE_LOCKMODE_SHARED."),
+  user(223, "WakeConditionVariable", "void", [cv], "Wakes one thread sleeping on the condition variable (no kernel call when none sleeps)."),
+  user(224, "WakeAllConditionVariable", "void", [cv], "Wakes every thread sleeping on the condition variable."),
+
+  // --- one-time initialization (228..) ---
+  user(228, "InitOnceInitialize", "void", [ptr("InitOnce", "PINIT_ONCE")], "Initializes a 4-byte INIT_ONCE (INIT_ONCE_STATIC_INIT, zero)."),
+  user(229, "InitOnceExecuteOnce", "BOOL", [ptr("InitOnce", "PINIT_ONCE"), ptr("InitFn", "PINIT_ONCE_FN"),
+    ptr("Parameter", "PVOID"), ptr("Context", "LPVOID *")],
+    "Calls InitFn(InitOnce, Parameter, Context) (a table index) once; concurrent callers wait for it. " +
+    "Its context (low 2 bits clear) is returned in *Context. If InitFn fails, FALSE, and a later call tries again."),
+
+  // --- waiting on an address (234..) ---
+  user(234, "WaitOnAddress", "BOOL", [ptr("Address", "volatile VOID *"), ptr("CompareAddress", "PVOID"),
+    u32("AddressSize", "SIZE_T"), u32("dwMilliseconds")],
+    "Waits while the 1, 2, 4 or 8 bytes at Address equal those at CompareAddress (TRUE at once if they differ); " +
+    "FALSE + ERROR_TIMEOUT on timeout. Wakes may be spurious."),
+  user(235, "WakeByAddressSingle", "void", [ptr("Address", "PVOID")], "Wakes one thread waiting on Address; lost if none waits."),
+  user(236, "WakeByAddressAll", "void", [ptr("Address", "PVOID")], "Wakes every thread waiting on Address."),
 ];

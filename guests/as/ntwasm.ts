@@ -35,6 +35,7 @@ export const STATUS_INVALID_PARAMETER_MIX: u32 = 0xc0000030;
 export const STATUS_NAME_TOO_LONG: u32 = 0xc0000106;
 export const STATUS_MUTANT_LIMIT_EXCEEDED: u32 = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE: u32 = 0xc0000235;
+export const STATUS_SUSPEND_COUNT_EXCEEDED: u32 = 0xc000004a;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -57,8 +58,10 @@ export const ERROR_NO_MORE_ITEMS: u32 = 0x00000103;
 export const ERROR_TOO_MANY_POSTS: u32 = 0x0000012a;
 export const ERROR_NOT_OWNER: u32 = 0x00000120;
 export const ERROR_PRIVILEGE_NOT_HELD: u32 = 0x00000522;
+export const ERROR_SIGNAL_REFUSED: u32 = 0x0000009c;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
+export const ERROR_TIMEOUT: u32 = 0x000005b4;
 
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
@@ -69,6 +72,8 @@ export const WAIT_FAILED: u32 = 0xffffffff;
 export const INFINITE: u32 = 0xffffffff;
 export const MAXIMUM_WAIT_OBJECTS: u32 = 0x00000040;
 export const STILL_ACTIVE: u32 = 0x00000103;
+export const MAXIMUM_SUSPEND_COUNT: u32 = 0x0000007f;
+export const TLS_OUT_OF_INDEXES: u32 = 0xffffffff;
 
 export const DELETE: u32 = 0x00010000;
 export const READ_CONTROL: u32 = 0x00020000;
@@ -99,9 +104,15 @@ export const PROCESS_QUERY_LIMITED_INFORMATION: u32 = 0x00001000;
 export const PROCESS_ALL_ACCESS: u32 = 0x001fffff;
 export const THREAD_TERMINATE: u32 = 0x00000001;
 export const THREAD_SUSPEND_RESUME: u32 = 0x00000002;
+export const THREAD_SET_CONTEXT: u32 = 0x00000010;
 export const THREAD_QUERY_INFORMATION: u32 = 0x00000040;
 export const THREAD_QUERY_LIMITED_INFORMATION: u32 = 0x00000800;
 export const THREAD_ALL_ACCESS: u32 = 0x001fffff;
+export const TIMER_QUERY_STATE: u32 = 0x00000001;
+export const TIMER_MODIFY_STATE: u32 = 0x00000002;
+export const TIMER_ALL_ACCESS: u32 = 0x001f0003;
+export const CREATE_WAITABLE_TIMER_MANUAL_RESET: u32 = 0x00000001;
+export const CREATE_WAITABLE_TIMER_HIGH_RESOLUTION: u32 = 0x00000002;
 export const DIRECTORY_QUERY: u32 = 0x00000001;
 export const DIRECTORY_TRAVERSE: u32 = 0x00000002;
 export const DIRECTORY_ALL_ACCESS: u32 = 0x000f000f;
@@ -114,9 +125,15 @@ export const CREATE_EVENT_MANUAL_RESET: u32 = 0x00000001;
 export const CREATE_EVENT_INITIAL_SET: u32 = 0x00000002;
 export const CREATE_MUTEX_INITIAL_OWNER: u32 = 0x00000001;
 export const CREATE_SUSPENDED: u32 = 0x00000004;
+export const STACK_SIZE_PARAM_IS_A_RESERVATION: u32 = 0x00010000;
 export const STD_INPUT_HANDLE: u32 = 0xfffffff6;
 export const STD_OUTPUT_HANDLE: u32 = 0xfffffff5;
 export const STD_ERROR_HANDLE: u32 = 0xfffffff4;
+export const CONDITION_VARIABLE_LOCKMODE_SHARED: u32 = 0x00000001;
+export const INIT_ONCE_CHECK_ONLY: u32 = 0x00000001;
+export const INIT_ONCE_ASYNC: u32 = 0x00000002;
+export const INIT_ONCE_INIT_FAILED: u32 = 0x00000004;
+export const INIT_ONCE_CTX_RESERVED_BITS: u32 = 0x00000002;
 
 export const NTWASM_TYPE_DIRECTORY: u32 = 1;
 export const NTWASM_TYPE_SYMBOLICLINK: u32 = 2;
@@ -126,6 +143,8 @@ export const NTWASM_TYPE_SEMAPHORE: u32 = 5;
 export const NTWASM_TYPE_PROCESS: u32 = 6;
 export const NTWASM_TYPE_THREAD: u32 = 7;
 export const NTWASM_TYPE_CONSOLE: u32 = 8;
+export const NTWASM_TYPE_TIMER: u32 = 9;
+export const NTWASM_TYPE_KEYEDWAIT: u32 = 10;
 
 /** The calling thread's last-error code. */
 // @ts-ignore: decorator
@@ -263,7 +282,7 @@ export declare function ReleaseSemaphore(hSemaphore: u32, lReleaseCount: i32, lp
 // @ts-ignore: decorator
 @external("kernel32", "WaitForSingleObject")
 export declare function WaitForSingleObject(hHandle: u32, dwMilliseconds: u32): u32;
-/** WaitForSingleObject with an alertable flag. */
+/** WaitForSingleObject that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION. */
 // @ts-ignore: decorator
 @external("kernel32", "WaitForSingleObjectEx")
 export declare function WaitForSingleObjectEx(hHandle: u32, dwMilliseconds: u32, bAlertable: i32): u32;
@@ -271,11 +290,11 @@ export declare function WaitForSingleObjectEx(hHandle: u32, dwMilliseconds: u32,
 // @ts-ignore: decorator
 @external("kernel32", "WaitForMultipleObjects")
 export declare function WaitForMultipleObjects(nCount: u32, lpHandles: usize, bWaitAll: i32, dwMilliseconds: u32): u32;
-/** WaitForMultipleObjects with an alertable flag. */
+/** WaitForMultipleObjects that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION. */
 // @ts-ignore: decorator
 @external("kernel32", "WaitForMultipleObjectsEx")
 export declare function WaitForMultipleObjectsEx(nCount: u32, lpHandles: usize, bWaitAll: i32, dwMilliseconds: u32, bAlertable: i32): u32;
-/** Signals an event, mutex or semaphore and waits for another object as one step. */
+/** Signals an event, mutex or semaphore and waits for another object as one step (alertable: as WaitForSingleObjectEx). */
 // @ts-ignore: decorator
 @external("kernel32", "SignalObjectAndWait")
 export declare function SignalObjectAndWait(hObjectToSignal: u32, hObjectToWaitOn: u32, dwMilliseconds: u32, bAlertable: i32): u32;
@@ -343,3 +362,199 @@ export declare function NtClose(Handle: u32): u32;
 // @ts-ignore: decorator
 @external("ntwasm", "QueryObjectDirectory")
 export declare function QueryObjectDirectory(lpPath: usize, dwIndex: u32, lpName: usize, nNameChars: u32, lpNameLength: usize, lpTypeId: usize): u32;
+/** A handle to the thread with that id (ERROR_INVALID_PARAMETER when there is none). */
+// @ts-ignore: decorator
+@external("kernel32", "OpenThread")
+export declare function OpenThread(dwDesiredAccess: u32, bInheritHandle: i32, dwThreadId: u32): u32;
+/** Adds one to the suspend count (previous count returned; (DWORD)-1 on failure). A thread stops at its next kernel call (a thread running only guest code cannot be stopped in between). */
+// @ts-ignore: decorator
+@external("kernel32", "SuspendThread")
+export declare function SuspendThread(hThread: u32): u32;
+/** Subtracts one from the suspend count (previous count returned); the thread runs again at 0. */
+// @ts-ignore: decorator
+@external("kernel32", "ResumeThread")
+export declare function ResumeThread(hThread: u32): u32;
+/** Always FALSE: threads are workers scheduled by the host OS, there is no ready queue to switch from. */
+// @ts-ignore: decorator
+@external("kernel32", "SwitchToThread")
+export declare function SwitchToThread(): i32;
+/** Ends a thread: a wait it is in is aborted, it stops at its next kernel call, and a thread busy in guest code is stopped by the host. Never while it holds the kernel lock. Its mutexes are abandoned. */
+// @ts-ignore: decorator
+@external("kernel32", "TerminateThread")
+export declare function TerminateThread(hThread: u32, dwExitCode: u32): i32;
+/** A free TLS index of the process (TLS_OUT_OF_INDEXES when all 1,088 are used). */
+// @ts-ignore: decorator
+@external("kernel32", "TlsAlloc")
+export declare function TlsAlloc(): u32;
+/** Frees a TLS index and clears its slot in every thread. */
+// @ts-ignore: decorator
+@external("kernel32", "TlsFree")
+export declare function TlsFree(dwTlsIndex: u32): i32;
+/** The calling thread's value at a TLS index; last error 0 on success. */
+// @ts-ignore: decorator
+@external("kernel32", "TlsGetValue")
+export declare function TlsGetValue(dwTlsIndex: u32): u32;
+/** Sets the calling thread's value at a TLS index. */
+// @ts-ignore: decorator
+@external("kernel32", "TlsSetValue")
+export declare function TlsSetValue(dwTlsIndex: u32, lpTlsValue: u32): i32;
+/** Sleep that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION; 0 otherwise. */
+// @ts-ignore: decorator
+@external("kernel32", "SleepEx")
+export declare function SleepEx(dwMilliseconds: u32, bAlertable: i32): u32;
+/** Milliseconds since the kernel booted (wraps after 49.7 days). */
+// @ts-ignore: decorator
+@external("kernel32", "GetTickCount")
+export declare function GetTickCount(): u32;
+/** Milliseconds since the kernel booted, 64-bit. */
+// @ts-ignore: decorator
+@external("kernel32", "GetTickCount64")
+export declare function GetTickCount64(): u64;
+/** A monotonic counter in units of QueryPerformanceFrequency. */
+// @ts-ignore: decorator
+@external("kernel32", "QueryPerformanceCounter")
+export declare function QueryPerformanceCounter(lpPerformanceCount: usize): i32;
+/** Counts per second of QueryPerformanceCounter (10,000,000). */
+// @ts-ignore: decorator
+@external("kernel32", "QueryPerformanceFrequency")
+export declare function QueryPerformanceFrequency(lpFrequency: usize): i32;
+/** The current UTC time in 100-ns units since 1601-01-01. */
+// @ts-ignore: decorator
+@external("kernel32", "GetSystemTimeAsFileTime")
+export declare function GetSystemTimeAsFileTime(lpSystemTimeAsFileTime: usize): void;
+/** Creates or opens a named timer: manual-reset (notification) or synchronization; it starts inactive. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateWaitableTimerW")
+export declare function CreateWaitableTimerW(lpAttributes: usize, bManualReset: i32, lpName: usize): u32;
+/** ANSI (UTF-8) form of CreateWaitableTimerW. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateWaitableTimerA")
+export declare function CreateWaitableTimerA(lpAttributes: usize, bManualReset: i32, lpName: usize): u32;
+/** Creates a timer with CREATE_WAITABLE_TIMER_MANUAL_RESET and an access mask. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateWaitableTimerExW")
+export declare function CreateWaitableTimerExW(lpAttributes: usize, lpName: usize, dwFlags: u32, dwDesiredAccess: u32): u32;
+/** ANSI (UTF-8) form of CreateWaitableTimerExW. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateWaitableTimerExA")
+export declare function CreateWaitableTimerExA(lpAttributes: usize, lpName: usize, dwFlags: u32, dwDesiredAccess: u32): u32;
+/** Opens an existing named timer. */
+// @ts-ignore: decorator
+@external("kernel32", "OpenWaitableTimerW")
+export declare function OpenWaitableTimerW(dwDesiredAccess: u32, bInheritHandle: i32, lpName: usize): u32;
+/** ANSI (UTF-8) form of OpenWaitableTimerW. */
+// @ts-ignore: decorator
+@external("kernel32", "OpenWaitableTimerA")
+export declare function OpenWaitableTimerA(dwDesiredAccess: u32, bInheritHandle: i32, lpName: usize): u32;
+/** Arms a timer (due < 0: relative, in 100 ns; else an absolute FILETIME), with a period in ms and a completion routine queued as an APC to the calling thread; unsignals it. */
+// @ts-ignore: decorator
+@external("kernel32", "SetWaitableTimer")
+export declare function SetWaitableTimer(hTimer: u32, lpDueTime: usize, lPeriod: i32, pfnCompletionRoutine: usize, lpArgToCompletionRoutine: usize, fResume: i32): i32;
+/** Deactivates a timer; its signaled state does not change. */
+// @ts-ignore: decorator
+@external("kernel32", "CancelWaitableTimer")
+export declare function CancelWaitableTimer(hTimer: u32): i32;
+/** Queues pfnAPC(dwData) to a thread (THREAD_SET_CONTEXT); it runs in the thread's next alertable wait. */
+// @ts-ignore: decorator
+@external("kernel32", "QueueUserAPC")
+export declare function QueueUserAPC(pfnAPC: usize, hThread: u32, dwData: u32): u32;
+/** Initializes a 24-byte CRITICAL_SECTION in guest memory (spin count 0). */
+// @ts-ignore: decorator
+@external("kernel32", "InitializeCriticalSection")
+export declare function InitializeCriticalSection(lpCriticalSection: usize): void;
+/** Initializes a critical section that spins dwSpinCount times before waiting in the kernel; always TRUE. */
+// @ts-ignore: decorator
+@external("kernel32", "InitializeCriticalSectionAndSpinCount")
+export declare function InitializeCriticalSectionAndSpinCount(lpCriticalSection: usize, dwSpinCount: u32): i32;
+/** InitializeCriticalSectionAndSpinCount with flags (CRITICAL_SECTION_NO_DEBUG_INFO and the like are accepted). */
+// @ts-ignore: decorator
+@external("kernel32", "InitializeCriticalSectionEx")
+export declare function InitializeCriticalSectionEx(lpCriticalSection: usize, dwSpinCount: u32, Flags: u32): i32;
+/** Takes the critical section; recursive for its owner. Waits in the kernel only when another thread owns it. */
+// @ts-ignore: decorator
+@external("kernel32", "EnterCriticalSection")
+export declare function EnterCriticalSection(lpCriticalSection: usize): void;
+/** Takes the critical section if it is free or already owned by the caller; never waits. */
+// @ts-ignore: decorator
+@external("kernel32", "TryEnterCriticalSection")
+export declare function TryEnterCriticalSection(lpCriticalSection: usize): i32;
+/** Releases one level of ownership; the last level wakes one waiter. */
+// @ts-ignore: decorator
+@external("kernel32", "LeaveCriticalSection")
+export declare function LeaveCriticalSection(lpCriticalSection: usize): void;
+/** Resets a critical section that no thread owns or waits for. */
+// @ts-ignore: decorator
+@external("kernel32", "DeleteCriticalSection")
+export declare function DeleteCriticalSection(lpCriticalSection: usize): void;
+/** Sets the spin count; returns the previous one. */
+// @ts-ignore: decorator
+@external("kernel32", "SetCriticalSectionSpinCount")
+export declare function SetCriticalSectionSpinCount(lpCriticalSection: usize, dwSpinCount: u32): u32;
+/** Initializes a 4-byte SRWLOCK (the same as SRWLOCK_INIT, zero). */
+// @ts-ignore: decorator
+@external("kernel32", "InitializeSRWLock")
+export declare function InitializeSRWLock(SRWLock: usize): void;
+/** Takes the lock exclusively (not recursive). */
+// @ts-ignore: decorator
+@external("kernel32", "AcquireSRWLockExclusive")
+export declare function AcquireSRWLockExclusive(SRWLock: usize): void;
+/** Releases an exclusive hold; wakes the waiters if there are any. */
+// @ts-ignore: decorator
+@external("kernel32", "ReleaseSRWLockExclusive")
+export declare function ReleaseSRWLockExclusive(SRWLock: usize): void;
+/** Takes the lock shared: shared holders coexist; waits while a thread holds it exclusively or waits to. */
+// @ts-ignore: decorator
+@external("kernel32", "AcquireSRWLockShared")
+export declare function AcquireSRWLockShared(SRWLock: usize): void;
+/** Releases a shared hold; the last one out wakes the waiters. */
+// @ts-ignore: decorator
+@external("kernel32", "ReleaseSRWLockShared")
+export declare function ReleaseSRWLockShared(SRWLock: usize): void;
+/** Takes the lock exclusively if it is free; never waits. */
+// @ts-ignore: decorator
+@external("kernel32", "TryAcquireSRWLockExclusive")
+export declare function TryAcquireSRWLockExclusive(SRWLock: usize): bool;
+/** Takes the lock shared if no thread holds it exclusively or waits to; never waits. */
+// @ts-ignore: decorator
+@external("kernel32", "TryAcquireSRWLockShared")
+export declare function TryAcquireSRWLockShared(SRWLock: usize): bool;
+/** Initializes a 4-byte CONDITION_VARIABLE (CONDITION_VARIABLE_INIT, zero). */
+// @ts-ignore: decorator
+@external("kernel32", "InitializeConditionVariable")
+export declare function InitializeConditionVariable(ConditionVariable: usize): void;
+/** Leaves the critical section, waits for a wake or the timeout, enters it again; FALSE + ERROR_TIMEOUT on timeout. */
+// @ts-ignore: decorator
+@external("kernel32", "SleepConditionVariableCS")
+export declare function SleepConditionVariableCS(ConditionVariable: usize, lpCriticalSection: usize, dwMilliseconds: u32): i32;
+/** As SleepConditionVariableCS for an SRW lock held exclusively, or shared with CONDITION_VARIABLE_LOCKMODE_SHARED. */
+// @ts-ignore: decorator
+@external("kernel32", "SleepConditionVariableSRW")
+export declare function SleepConditionVariableSRW(ConditionVariable: usize, SRWLock: usize, dwMilliseconds: u32, Flags: u32): i32;
+/** Wakes one thread sleeping on the condition variable (no kernel call when none sleeps). */
+// @ts-ignore: decorator
+@external("kernel32", "WakeConditionVariable")
+export declare function WakeConditionVariable(ConditionVariable: usize): void;
+/** Wakes every thread sleeping on the condition variable. */
+// @ts-ignore: decorator
+@external("kernel32", "WakeAllConditionVariable")
+export declare function WakeAllConditionVariable(ConditionVariable: usize): void;
+/** Initializes a 4-byte INIT_ONCE (INIT_ONCE_STATIC_INIT, zero). */
+// @ts-ignore: decorator
+@external("kernel32", "InitOnceInitialize")
+export declare function InitOnceInitialize(InitOnce: usize): void;
+/** Calls InitFn(InitOnce, Parameter, Context) (a table index) once; concurrent callers wait for it. Its context (low 2 bits clear) is returned in *Context. If InitFn fails, FALSE, and a later call tries again. */
+// @ts-ignore: decorator
+@external("kernel32", "InitOnceExecuteOnce")
+export declare function InitOnceExecuteOnce(InitOnce: usize, InitFn: usize, Parameter: usize, Context: usize): i32;
+/** Waits while the 1, 2, 4 or 8 bytes at Address equal those at CompareAddress (TRUE at once if they differ); FALSE + ERROR_TIMEOUT on timeout. Wakes may be spurious. */
+// @ts-ignore: decorator
+@external("kernel32", "WaitOnAddress")
+export declare function WaitOnAddress(Address: usize, CompareAddress: usize, AddressSize: u32, dwMilliseconds: u32): i32;
+/** Wakes one thread waiting on Address; lost if none waits. */
+// @ts-ignore: decorator
+@external("kernel32", "WakeByAddressSingle")
+export declare function WakeByAddressSingle(Address: usize): void;
+/** Wakes every thread waiting on Address. */
+// @ts-ignore: decorator
+@external("kernel32", "WakeByAddressAll")
+export declare function WakeByAddressAll(Address: usize): void;

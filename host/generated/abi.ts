@@ -33,6 +33,7 @@ export const STATUS_INVALID_PARAMETER_MIX = 0xc0000030;
 export const STATUS_NAME_TOO_LONG = 0xc0000106;
 export const STATUS_MUTANT_LIMIT_EXCEEDED = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE = 0xc0000235;
+export const STATUS_SUSPEND_COUNT_EXCEEDED = 0xc000004a;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -56,8 +57,10 @@ export const ERROR_NO_MORE_ITEMS = 0x00000103;
 export const ERROR_TOO_MANY_POSTS = 0x0000012a;
 export const ERROR_NOT_OWNER = 0x00000120;
 export const ERROR_PRIVILEGE_NOT_HELD = 0x00000522;
+export const ERROR_SIGNAL_REFUSED = 0x0000009c;
 export const ERROR_NOACCESS = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES = 0x000005aa;
+export const ERROR_TIMEOUT = 0x000005b4;
 
 // Waits and limits
 export const WAIT_OBJECT_0 = 0x00000000;
@@ -69,6 +72,8 @@ export const WAIT_FAILED = 0xffffffff;
 export const INFINITE = 0xffffffff;
 export const MAXIMUM_WAIT_OBJECTS = 0x00000040;
 export const STILL_ACTIVE = 0x00000103;
+export const MAXIMUM_SUSPEND_COUNT = 0x0000007f;
+export const TLS_OUT_OF_INDEXES = 0xffffffff;
 
 // Access rights and flags
 export const DELETE = 0x00010000;
@@ -100,9 +105,15 @@ export const PROCESS_QUERY_LIMITED_INFORMATION = 0x00001000;
 export const PROCESS_ALL_ACCESS = 0x001fffff;
 export const THREAD_TERMINATE = 0x00000001;
 export const THREAD_SUSPEND_RESUME = 0x00000002;
+export const THREAD_SET_CONTEXT = 0x00000010;
 export const THREAD_QUERY_INFORMATION = 0x00000040;
 export const THREAD_QUERY_LIMITED_INFORMATION = 0x00000800;
 export const THREAD_ALL_ACCESS = 0x001fffff;
+export const TIMER_QUERY_STATE = 0x00000001;
+export const TIMER_MODIFY_STATE = 0x00000002;
+export const TIMER_ALL_ACCESS = 0x001f0003;
+export const CREATE_WAITABLE_TIMER_MANUAL_RESET = 0x00000001;
+export const CREATE_WAITABLE_TIMER_HIGH_RESOLUTION = 0x00000002;
 export const DIRECTORY_QUERY = 0x00000001;
 export const DIRECTORY_TRAVERSE = 0x00000002;
 export const DIRECTORY_ALL_ACCESS = 0x000f000f;
@@ -115,12 +126,18 @@ export const CREATE_EVENT_MANUAL_RESET = 0x00000001;
 export const CREATE_EVENT_INITIAL_SET = 0x00000002;
 export const CREATE_MUTEX_INITIAL_OWNER = 0x00000001;
 export const CREATE_SUSPENDED = 0x00000004;
+export const STACK_SIZE_PARAM_IS_A_RESERVATION = 0x00010000;
 export const STD_INPUT_HANDLE = -10;
 export const STD_OUTPUT_HANDLE = -11;
 export const STD_ERROR_HANDLE = -12;
+export const CONDITION_VARIABLE_LOCKMODE_SHARED = 0x00000001;
+export const INIT_ONCE_CHECK_ONLY = 0x00000001;
+export const INIT_ONCE_ASYNC = 0x00000002;
+export const INIT_ONCE_INIT_FAILED = 0x00000004;
+export const INIT_ONCE_CTX_RESERVED_BITS = 0x00000002;
 
 /** Object type id → NT type name. */
-export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console" };
+export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait" };
 
 export interface SyscallInfo { nr: number; name: string; module: string; params: string[]; kinds: string[]; result: string }
 /** Every syscall, for tracing and diagnostics. */
@@ -179,4 +196,53 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 402, name: "NtPulseEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
   { nr: 403, name: "NtClose", module: "ntdll", params: ["Handle"], kinds: ["handle"], result: "NTSTATUS" },
   { nr: 800, name: "QueryObjectDirectory", module: "ntwasm", params: ["lpPath", "dwIndex", "lpName", "nNameChars", "lpNameLength", "lpTypeId"], kinds: ["wstr", "u32", "out", "u32", "out", "out"], result: "NTSTATUS" },
+  { nr: 127, name: "OpenThread", module: "kernel32", params: ["dwDesiredAccess", "bInheritHandle", "dwThreadId"], kinds: ["u32", "i32", "u32"], result: "HANDLE" },
+  { nr: 128, name: "SuspendThread", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "DWORD" },
+  { nr: 129, name: "ResumeThread", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "DWORD" },
+  { nr: 130, name: "SwitchToThread", module: "kernel32", params: [], kinds: [], result: "BOOL" },
+  { nr: 131, name: "TerminateThread", module: "kernel32", params: ["hThread", "dwExitCode"], kinds: ["handle", "u32"], result: "BOOL" },
+  { nr: 150, name: "TlsAlloc", module: "kernel32", params: [], kinds: [], result: "DWORD" },
+  { nr: 151, name: "TlsFree", module: "kernel32", params: ["dwTlsIndex"], kinds: ["u32"], result: "BOOL" },
+  { nr: 152, name: "TlsGetValue", module: "kernel32", params: ["dwTlsIndex"], kinds: ["u32"], result: "DWORD" },
+  { nr: 153, name: "TlsSetValue", module: "kernel32", params: ["dwTlsIndex", "lpTlsValue"], kinds: ["u32", "u32"], result: "BOOL" },
+  { nr: 160, name: "SleepEx", module: "kernel32", params: ["dwMilliseconds", "bAlertable"], kinds: ["u32", "i32"], result: "DWORD" },
+  { nr: 161, name: "GetTickCount", module: "kernel32", params: [], kinds: [], result: "DWORD" },
+  { nr: 162, name: "GetTickCount64", module: "kernel32", params: [], kinds: [], result: "ULONGLONG" },
+  { nr: 163, name: "QueryPerformanceCounter", module: "kernel32", params: ["lpPerformanceCount"], kinds: ["out"], result: "BOOL" },
+  { nr: 164, name: "QueryPerformanceFrequency", module: "kernel32", params: ["lpFrequency"], kinds: ["out"], result: "BOOL" },
+  { nr: 165, name: "GetSystemTimeAsFileTime", module: "kernel32", params: ["lpSystemTimeAsFileTime"], kinds: ["out"], result: "void" },
+  { nr: 170, name: "CreateWaitableTimerW", module: "kernel32", params: ["lpAttributes", "bManualReset", "lpName"], kinds: ["sa", "i32", "wstr"], result: "HANDLE" },
+  { nr: 171, name: "CreateWaitableTimerA", module: "kernel32", params: ["lpAttributes", "bManualReset", "lpName"], kinds: ["sa", "i32", "astr"], result: "HANDLE" },
+  { nr: 172, name: "CreateWaitableTimerExW", module: "kernel32", params: ["lpAttributes", "lpName", "dwFlags", "dwDesiredAccess"], kinds: ["sa", "wstr", "u32", "u32"], result: "HANDLE" },
+  { nr: 173, name: "CreateWaitableTimerExA", module: "kernel32", params: ["lpAttributes", "lpName", "dwFlags", "dwDesiredAccess"], kinds: ["sa", "astr", "u32", "u32"], result: "HANDLE" },
+  { nr: 174, name: "OpenWaitableTimerW", module: "kernel32", params: ["dwDesiredAccess", "bInheritHandle", "lpName"], kinds: ["u32", "i32", "wstr"], result: "HANDLE" },
+  { nr: 175, name: "OpenWaitableTimerA", module: "kernel32", params: ["dwDesiredAccess", "bInheritHandle", "lpName"], kinds: ["u32", "i32", "astr"], result: "HANDLE" },
+  { nr: 176, name: "SetWaitableTimer", module: "kernel32", params: ["hTimer", "lpDueTime", "lPeriod", "pfnCompletionRoutine", "lpArgToCompletionRoutine", "fResume"], kinds: ["handle", "in", "i32", "ptr", "ptr", "i32"], result: "BOOL" },
+  { nr: 177, name: "CancelWaitableTimer", module: "kernel32", params: ["hTimer"], kinds: ["handle"], result: "BOOL" },
+  { nr: 180, name: "QueueUserAPC", module: "kernel32", params: ["pfnAPC", "hThread", "dwData"], kinds: ["ptr", "handle", "u32"], result: "DWORD" },
+  { nr: 200, name: "InitializeCriticalSection", module: "kernel32", params: ["lpCriticalSection"], kinds: ["ptr"], result: "void" },
+  { nr: 201, name: "InitializeCriticalSectionAndSpinCount", module: "kernel32", params: ["lpCriticalSection", "dwSpinCount"], kinds: ["ptr", "u32"], result: "BOOL" },
+  { nr: 202, name: "InitializeCriticalSectionEx", module: "kernel32", params: ["lpCriticalSection", "dwSpinCount", "Flags"], kinds: ["ptr", "u32", "u32"], result: "BOOL" },
+  { nr: 203, name: "EnterCriticalSection", module: "kernel32", params: ["lpCriticalSection"], kinds: ["ptr"], result: "void" },
+  { nr: 204, name: "TryEnterCriticalSection", module: "kernel32", params: ["lpCriticalSection"], kinds: ["ptr"], result: "BOOL" },
+  { nr: 205, name: "LeaveCriticalSection", module: "kernel32", params: ["lpCriticalSection"], kinds: ["ptr"], result: "void" },
+  { nr: 206, name: "DeleteCriticalSection", module: "kernel32", params: ["lpCriticalSection"], kinds: ["ptr"], result: "void" },
+  { nr: 207, name: "SetCriticalSectionSpinCount", module: "kernel32", params: ["lpCriticalSection", "dwSpinCount"], kinds: ["ptr", "u32"], result: "DWORD" },
+  { nr: 210, name: "InitializeSRWLock", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "void" },
+  { nr: 211, name: "AcquireSRWLockExclusive", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "void" },
+  { nr: 212, name: "ReleaseSRWLockExclusive", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "void" },
+  { nr: 213, name: "AcquireSRWLockShared", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "void" },
+  { nr: 214, name: "ReleaseSRWLockShared", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "void" },
+  { nr: 215, name: "TryAcquireSRWLockExclusive", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "BOOLEAN" },
+  { nr: 216, name: "TryAcquireSRWLockShared", module: "kernel32", params: ["SRWLock"], kinds: ["ptr"], result: "BOOLEAN" },
+  { nr: 220, name: "InitializeConditionVariable", module: "kernel32", params: ["ConditionVariable"], kinds: ["ptr"], result: "void" },
+  { nr: 221, name: "SleepConditionVariableCS", module: "kernel32", params: ["ConditionVariable", "lpCriticalSection", "dwMilliseconds"], kinds: ["ptr", "ptr", "u32"], result: "BOOL" },
+  { nr: 222, name: "SleepConditionVariableSRW", module: "kernel32", params: ["ConditionVariable", "SRWLock", "dwMilliseconds", "Flags"], kinds: ["ptr", "ptr", "u32", "u32"], result: "BOOL" },
+  { nr: 223, name: "WakeConditionVariable", module: "kernel32", params: ["ConditionVariable"], kinds: ["ptr"], result: "void" },
+  { nr: 224, name: "WakeAllConditionVariable", module: "kernel32", params: ["ConditionVariable"], kinds: ["ptr"], result: "void" },
+  { nr: 228, name: "InitOnceInitialize", module: "kernel32", params: ["InitOnce"], kinds: ["ptr"], result: "void" },
+  { nr: 229, name: "InitOnceExecuteOnce", module: "kernel32", params: ["InitOnce", "InitFn", "Parameter", "Context"], kinds: ["ptr", "ptr", "ptr", "ptr"], result: "BOOL" },
+  { nr: 234, name: "WaitOnAddress", module: "kernel32", params: ["Address", "CompareAddress", "AddressSize", "dwMilliseconds"], kinds: ["ptr", "ptr", "u32", "u32"], result: "BOOL" },
+  { nr: 235, name: "WakeByAddressSingle", module: "kernel32", params: ["Address"], kinds: ["ptr"], result: "void" },
+  { nr: 236, name: "WakeByAddressAll", module: "kernel32", params: ["Address"], kinds: ["ptr"], result: "void" },
 ];

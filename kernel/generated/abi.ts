@@ -35,6 +35,7 @@ export const STATUS_INVALID_PARAMETER_MIX: u32 = 0xc0000030;
 export const STATUS_NAME_TOO_LONG: u32 = 0xc0000106;
 export const STATUS_MUTANT_LIMIT_EXCEEDED: u32 = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE: u32 = 0xc0000235;
+export const STATUS_SUSPEND_COUNT_EXCEEDED: u32 = 0xc000004a;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -58,8 +59,10 @@ export const ERROR_NO_MORE_ITEMS: u32 = 0x00000103;
 export const ERROR_TOO_MANY_POSTS: u32 = 0x0000012a;
 export const ERROR_NOT_OWNER: u32 = 0x00000120;
 export const ERROR_PRIVILEGE_NOT_HELD: u32 = 0x00000522;
+export const ERROR_SIGNAL_REFUSED: u32 = 0x0000009c;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
+export const ERROR_TIMEOUT: u32 = 0x000005b4;
 
 // Waits and limits
 export const WAIT_OBJECT_0: u32 = 0x00000000;
@@ -71,6 +74,8 @@ export const WAIT_FAILED: u32 = 0xffffffff;
 export const INFINITE: u32 = 0xffffffff;
 export const MAXIMUM_WAIT_OBJECTS: u32 = 0x00000040;
 export const STILL_ACTIVE: u32 = 0x00000103;
+export const MAXIMUM_SUSPEND_COUNT: u32 = 0x0000007f;
+export const TLS_OUT_OF_INDEXES: u32 = 0xffffffff;
 
 // Access rights and flags
 export const DELETE: u32 = 0x00010000;
@@ -102,9 +107,15 @@ export const PROCESS_QUERY_LIMITED_INFORMATION: u32 = 0x00001000;
 export const PROCESS_ALL_ACCESS: u32 = 0x001fffff;
 export const THREAD_TERMINATE: u32 = 0x00000001;
 export const THREAD_SUSPEND_RESUME: u32 = 0x00000002;
+export const THREAD_SET_CONTEXT: u32 = 0x00000010;
 export const THREAD_QUERY_INFORMATION: u32 = 0x00000040;
 export const THREAD_QUERY_LIMITED_INFORMATION: u32 = 0x00000800;
 export const THREAD_ALL_ACCESS: u32 = 0x001fffff;
+export const TIMER_QUERY_STATE: u32 = 0x00000001;
+export const TIMER_MODIFY_STATE: u32 = 0x00000002;
+export const TIMER_ALL_ACCESS: u32 = 0x001f0003;
+export const CREATE_WAITABLE_TIMER_MANUAL_RESET: u32 = 0x00000001;
+export const CREATE_WAITABLE_TIMER_HIGH_RESOLUTION: u32 = 0x00000002;
 export const DIRECTORY_QUERY: u32 = 0x00000001;
 export const DIRECTORY_TRAVERSE: u32 = 0x00000002;
 export const DIRECTORY_ALL_ACCESS: u32 = 0x000f000f;
@@ -117,9 +128,15 @@ export const CREATE_EVENT_MANUAL_RESET: u32 = 0x00000001;
 export const CREATE_EVENT_INITIAL_SET: u32 = 0x00000002;
 export const CREATE_MUTEX_INITIAL_OWNER: u32 = 0x00000001;
 export const CREATE_SUSPENDED: u32 = 0x00000004;
+export const STACK_SIZE_PARAM_IS_A_RESERVATION: u32 = 0x00010000;
 export const STD_INPUT_HANDLE: u32 = 0xfffffff6;
 export const STD_OUTPUT_HANDLE: u32 = 0xfffffff5;
 export const STD_ERROR_HANDLE: u32 = 0xfffffff4;
+export const CONDITION_VARIABLE_LOCKMODE_SHARED: u32 = 0x00000001;
+export const INIT_ONCE_CHECK_ONLY: u32 = 0x00000001;
+export const INIT_ONCE_ASYNC: u32 = 0x00000002;
+export const INIT_ONCE_INIT_FAILED: u32 = 0x00000004;
+export const INIT_ONCE_CTX_RESERVED_BITS: u32 = 0x00000002;
 
 // Object types
 export const TYPE_DIRECTORY: u32 = 1;
@@ -130,7 +147,9 @@ export const TYPE_SEMAPHORE: u32 = 5;
 export const TYPE_PROCESS: u32 = 6;
 export const TYPE_THREAD: u32 = 7;
 export const TYPE_CONSOLE: u32 = 8;
-export const TYPE_COUNT: u32 = 9;
+export const TYPE_TIMER: u32 = 9;
+export const TYPE_KEYEDWAIT: u32 = 10;
+export const TYPE_COUNT: u32 = 11;
 
 /** RtlNtStatusToDosError for the statuses the kernel produces. */
 export function statusToError(status: u32): u32 {
@@ -166,6 +185,7 @@ export function statusToError(status: u32): u32 {
     case 0xc0000106: return ERROR_FILENAME_EXCED_RANGE;
     case 0xc0000191: return ERROR_NOT_OWNER;
     case 0xc0000235: return ERROR_INVALID_HANDLE;
+    case 0xc000004a: return ERROR_SIGNAL_REFUSED;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -182,6 +202,8 @@ export function mapGenericAccess(type: u32, access: u32): u32 {
     case 6: read = 0x00020410; write = 0x00020bea; execute = 0x00121000; all = 0x001fffff; break;
     case 7: read = 0x00020048; write = 0x00020037; execute = 0x00121800; all = 0x001fffff; break;
     case 8: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
+    case 9: read = 0x00020001; write = 0x00020002; execute = 0x00120000; all = 0x001f0003; break;
+    case 10: read = 0x00020001; write = 0x00020002; execute = 0x00020000; all = 0x000f0003; break;
   }
   let mapped = access & 0x0fffffff & ~MAXIMUM_ALLOWED; // reserved bits 24..27 stay: they are never granted
   if (access & GENERIC_READ) mapped |= read;
@@ -246,6 +268,55 @@ export const SYS_NtResetEvent: i32 = 401;
 export const SYS_NtPulseEvent: i32 = 402;
 export const SYS_NtClose: i32 = 403;
 export const SYS_QueryObjectDirectory: i32 = 800;
+export const SYS_OpenThread: i32 = 127;
+export const SYS_SuspendThread: i32 = 128;
+export const SYS_ResumeThread: i32 = 129;
+export const SYS_SwitchToThread: i32 = 130;
+export const SYS_TerminateThread: i32 = 131;
+export const SYS_TlsAlloc: i32 = 150;
+export const SYS_TlsFree: i32 = 151;
+export const SYS_TlsGetValue: i32 = 152;
+export const SYS_TlsSetValue: i32 = 153;
+export const SYS_SleepEx: i32 = 160;
+export const SYS_GetTickCount: i32 = 161;
+export const SYS_GetTickCount64: i32 = 162;
+export const SYS_QueryPerformanceCounter: i32 = 163;
+export const SYS_QueryPerformanceFrequency: i32 = 164;
+export const SYS_GetSystemTimeAsFileTime: i32 = 165;
+export const SYS_CreateWaitableTimerW: i32 = 170;
+export const SYS_CreateWaitableTimerA: i32 = 171;
+export const SYS_CreateWaitableTimerExW: i32 = 172;
+export const SYS_CreateWaitableTimerExA: i32 = 173;
+export const SYS_OpenWaitableTimerW: i32 = 174;
+export const SYS_OpenWaitableTimerA: i32 = 175;
+export const SYS_SetWaitableTimer: i32 = 176;
+export const SYS_CancelWaitableTimer: i32 = 177;
+export const SYS_QueueUserAPC: i32 = 180;
+export const SYS_InitializeCriticalSection: i32 = 200;
+export const SYS_InitializeCriticalSectionAndSpinCount: i32 = 201;
+export const SYS_InitializeCriticalSectionEx: i32 = 202;
+export const SYS_EnterCriticalSection: i32 = 203;
+export const SYS_TryEnterCriticalSection: i32 = 204;
+export const SYS_LeaveCriticalSection: i32 = 205;
+export const SYS_DeleteCriticalSection: i32 = 206;
+export const SYS_SetCriticalSectionSpinCount: i32 = 207;
+export const SYS_InitializeSRWLock: i32 = 210;
+export const SYS_AcquireSRWLockExclusive: i32 = 211;
+export const SYS_ReleaseSRWLockExclusive: i32 = 212;
+export const SYS_AcquireSRWLockShared: i32 = 213;
+export const SYS_ReleaseSRWLockShared: i32 = 214;
+export const SYS_TryAcquireSRWLockExclusive: i32 = 215;
+export const SYS_TryAcquireSRWLockShared: i32 = 216;
+export const SYS_InitializeConditionVariable: i32 = 220;
+export const SYS_SleepConditionVariableCS: i32 = 221;
+export const SYS_SleepConditionVariableSRW: i32 = 222;
+export const SYS_WakeConditionVariable: i32 = 223;
+export const SYS_WakeAllConditionVariable: i32 = 224;
+export const SYS_InitOnceInitialize: i32 = 228;
+export const SYS_InitOnceExecuteOnce: i32 = 229;
+export const SYS_WaitOnAddress: i32 = 234;
+export const SYS_WakeByAddressSingle: i32 = 235;
+export const SYS_WakeByAddressAll: i32 = 236;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -303,6 +374,29 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 402: return <i64>win32.NtPulseEvent(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 403: return <i64>win32.NtClose(<u32>load<i32>(args, 0));
     case 800: return <i64>win32.QueryObjectDirectory(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <u32>load<i32>(args, 16), <usize>load<i32>(args, 20), <usize>load<i32>(args, 24));
+    case 127: return <i64>win32.OpenThread(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 128: return <i64>win32.SuspendThread(<u32>load<i32>(args, 0));
+    case 129: return <i64>win32.ResumeThread(<u32>load<i32>(args, 0));
+    case 130: return <i64>win32.SwitchToThread();
+    case 150: return <i64>win32.TlsAlloc();
+    case 151: return <i64>win32.TlsFree(<u32>load<i32>(args, 0));
+    case 152: return <i64>win32.TlsGetValue(<u32>load<i32>(args, 0));
+    case 153: return <i64>win32.TlsSetValue(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));
+    case 160: return <i64>win32.SleepEx(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4));
+    case 161: return <i64>win32.GetTickCount();
+    case 162: return <i64>win32.GetTickCount64();
+    case 163: return <i64>win32.QueryPerformanceCounter(<usize>load<i32>(args, 0));
+    case 164: return <i64>win32.QueryPerformanceFrequency(<usize>load<i32>(args, 0));
+    case 165: win32.GetSystemTimeAsFileTime(<usize>load<i32>(args, 0)); return 0;
+    case 170: return <i64>win32.CreateWaitableTimerW(<i32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
+    case 171: return <i64>win32.CreateWaitableTimerW(<i32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
+    case 172: return <i64>win32.CreateWaitableTimerExW(<i32>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16));
+    case 173: return <i64>win32.CreateWaitableTimerExW(<i32>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16));
+    case 174: return <i64>win32.OpenWaitableTimerW(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
+    case 175: return <i64>win32.OpenWaitableTimerW(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
+    case 176: return <i64>win32.SetWaitableTimer(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <i32>load<i32>(args, 20));
+    case 177: return <i64>win32.CancelWaitableTimer(<u32>load<i32>(args, 0));
+    case 180: return <i64>win32.QueueUserAPC(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

@@ -6,6 +6,9 @@ export const OBJ_PERMANENT: u32 = 1;
 
 export const THREAD_ALIVE: u32 = 0;
 export const THREAD_EXITED: u32 = 1;
+/** Thread.killed: 0 running, then termination requested, then unwinding back to the worker. */
+export const KILL_REQUESTED: u32 = 1;
+export const KILL_UNWINDING: u32 = 2;
 export const PROCESS_ALIVE: u32 = 0;
 export const PROCESS_EXITED: u32 = 1;
 
@@ -15,6 +18,12 @@ export const WAIT_ENTRY_SIZE: usize = 20;
 /** Deferred wakes one critical section can record before it wakes the rest directly. */
 export const MAX_PENDING: u32 = 64;
 export const HANDLE_ENTRY_SIZE: usize = 12;
+
+/** Thread-local storage: TLS_MINIMUM_AVAILABLE (64) + TLS_EXPANSION_SLOTS (1024), as on Windows. */
+export const TLS_SLOTS: u32 = 1088;
+export const TLS_BYTES: usize = <usize>TLS_SLOTS * 4;
+/** A guest stack the host carved for a thread, kept for reuse when the thread ends. */
+export const STACK_RECORD_SIZE: usize = 12; // [next, base, size]
 
 /** Thread.waitStatus while the wait is queued. No NTSTATUS has this value. */
 export const WAIT_PENDING: u32 = 0xffffffff;

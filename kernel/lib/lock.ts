@@ -1,35 +1,109 @@
 // The kernel lock: one futex-style word in the root block. Everything that reads or changes shared
 // kernel state runs between enter() and leave(). leave() releases the lock first and only then wakes
 // the threads the critical section satisfied, so they never wake up to find the lock still held.
+//
+// The word names its holder (thread id | HELD, plus CONTENDED when someone sleeps on it), so the host
+// can tell when a worker it stopped died holding it (see lockRepair). enter() and leave() are also
+// where a guest thread notices it was suspended or terminated: only between critical sections, never
+// in the middle of one.
 import { root, rootAddr } from "./root";
+import { currentThread } from "./tls";
 import { flushWakes } from "../ob/wake";
+import { Thread } from "../objects/thread";
+import { KILL_REQUESTED, KILL_UNWINDING } from "./layout";
 
 const SPIN: i32 = 128;
+const CONTENDED: i32 = 1;
+const HELD: i32 = 2;
 
-export function enter(): void {
-  acquire();
-  root().lockEntries++;
+// @ts-ignore: decorator
+@inline function me(): i32 {
+  return currentThread ? <i32>changetype<Thread>(currentThread).tid | HELD : HELD;
 }
 
 function acquire(): void {
   const LOCK = rootAddr(); // Root.lock is the first field
-  if (atomic.cmpxchg<i32>(LOCK, 0, 1) == 0) return;
+  const mine = me();
+  if (atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
   for (let i = 0; i < SPIN; i++) {
-    if (atomic.load<i32>(LOCK) == 0 && atomic.cmpxchg<i32>(LOCK, 0, 1) == 0) return;
+    if (atomic.load<i32>(LOCK) == 0 && atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
   }
-  while (atomic.xchg<i32>(LOCK, 2) != 0) atomic.wait<i32>(LOCK, 2, -1);
+  for (;;) {
+    const v = atomic.load<i32>(LOCK);
+    if (v == 0) {
+      // Taken after sleeping: others may sleep too, so keep CONTENDED (a spare notify is harmless).
+      if (atomic.cmpxchg<i32>(LOCK, 0, mine | CONTENDED) == 0) return;
+    } else if ((v & CONTENDED) || atomic.cmpxchg<i32>(LOCK, v, v | CONTENDED) == v) {
+      atomic.wait<i32>(LOCK, v | CONTENDED, -1);
+    }
+  }
 }
 
 /** Releases the lock without waking anyone (for callers that flush wakes themselves). */
 export function release(): void {
   const LOCK = rootAddr();
-  if (atomic.sub<i32>(LOCK, 1) != 1) {
-    atomic.store<i32>(LOCK, 0);
-    atomic.notify(LOCK, 1);
+  if (atomic.xchg<i32>(LOCK, 0) & CONTENDED) atomic.notify(LOCK, 1);
+}
+
+/** Takes the lock for a guest thread's syscall; a terminated thread unwinds here, a suspended one waits. */
+export function enter(): void {
+  acquire();
+  root().lockEntries++;
+  if (currentThread) {
+    const t = changetype<Thread>(currentThread);
+    if (t.killed | t.suspendCount) attention(t);
   }
 }
 
+/** Releases the lock, wakes whoever the critical section satisfied, and unwinds a terminated thread. */
 export function leave(): void {
   release();
   flushWakes();
+  if (currentThread && changetype<Thread>(currentThread).killed == KILL_REQUESTED) unwind();
+}
+
+/** The lock for the host's own calls (kernel/host.ts): no suspension, no unwinding. */
+export function enterHost(): void {
+  acquire();
+  root().lockEntries++;
+}
+
+export function leaveHost(): void {
+  release();
+  flushWakes();
+}
+
+/** Suspension and termination, with the lock held on entry and on return (unless it unwinds). */
+function attention(t: Thread): void {
+  while (t.killed != KILL_REQUESTED && t.suspendCount > 0) {
+    const count = t.suspendCount;
+    release();
+    atomic.wait<i32>(changetype<usize>(t) + offsetof<Thread>("suspendCount"), count, -1);
+    acquire();
+  }
+  if (t.killed == KILL_REQUESTED) {
+    release();
+    unwind();
+  }
+}
+
+/**
+ * Ends a terminated thread's guest code: a trap unwinds the guest's stack back to its worker, which
+ * then calls ntw_thread_exit. Never called with the lock held.
+ */
+function unwind(): void {
+  changetype<Thread>(currentThread).killed = KILL_UNWINDING;
+  unreachable();
+}
+
+/**
+ * After the host stopped `t`'s worker: if it died holding the lock (between taking it and seeing its
+ * kill flag, where it has changed nothing), releases the lock on its behalf.
+ */
+export function lockRepair(t: Thread): void {
+  const LOCK = rootAddr();
+  const v = atomic.load<i32>(LOCK);
+  if ((v & ~CONTENDED) == (<i32>t.tid | HELD) && atomic.cmpxchg<i32>(LOCK, v, 0) == v && (v & CONTENDED)) {
+    atomic.notify(LOCK, 1);
+  }
 }

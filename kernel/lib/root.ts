@@ -16,7 +16,11 @@ export class Root {
   liveObjects: u32;
   liveThreads: u32;
   liveProcesses: u32;
+  threadList: usize; // every thread with an id (Thread.allNext), for OpenThread
   lockEntries: u32; // times the kernel lock was taken (wraps): shows which paths stay out of the kernel
+  timerHead: usize; // armed waitable timers, earliest due first (objects/timer.ts); 0: none, nothing to expire
+  tickBase: i64; // GetTickCount's zero: now() in whole ms when time was first asked for (0 until then)
+  keyedWaits: usize; // hash table of KeyedWait objects by (process, guest address) (objects/keyedwait.ts); 0 until first used
 }
 
 /** Number of allocator size classes (16 B << class). */

@@ -3,16 +3,21 @@
 // thread abandons its mutexes and signals its object; the last one ends its process, which closes
 // every handle the process still has.
 import { root } from "../lib/root";
-import { PROCESS_EXITED, THREAD_EXITED } from "../lib/layout";
+import { KILL_REQUESTED, PROCESS_EXITED, STACK_RECORD_SIZE, THREAD_EXITED, WAIT_PENDING } from "../lib/layout";
+import { kalloc, kfree } from "../lib/alloc";
+import { setResult } from "../lib/tls";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { handleCloseAll, handleInsert } from "../ob/handle";
-import { wakeWaiters } from "../ob/wait";
+import { waitCancel, wakeWaiters } from "../ob/wait";
 import { queueWake } from "../ob/wake";
 import { Console } from "../objects/console";
 import { mutexAbandonAll } from "../objects/mutex";
 import { Process } from "../objects/process";
 import { Thread, threadAlloc } from "../objects/thread";
-import { GENERIC_ALL, mapGenericAccess, SYNCHRONIZE, TYPE_CONSOLE, TYPE_PROCESS } from "../generated/abi";
+import {
+  GENERIC_ALL, mapGenericAccess, MAXIMUM_SUSPEND_COUNT, STATUS_SUCCESS, STATUS_SUSPEND_COUNT_EXCEEDED,
+  STATUS_THREAD_IS_TERMINATING, SYNCHRONIZE, TYPE_CONSOLE, TYPE_PROCESS,
+} from "../generated/abi";
 
 function nextId(): u32 {
   const r = root();
@@ -48,6 +53,10 @@ export function threadCreate(p: Process): Thread | null {
   if (!t) return null;
   t.tid = nextId();
   t.process = changetype<usize>(p);
+  const r = root();
+  t.allNext = r.threadList;
+  if (r.threadList) changetype<Thread>(r.threadList).allPrev = changetype<usize>(t);
+  r.threadList = changetype<usize>(t);
   t.refs = 1;
   t.procNext = p.threadHead;
   if (p.threadHead) changetype<Thread>(p.threadHead).procPrev = changetype<usize>(t);
@@ -61,8 +70,11 @@ export function threadCreate(p: Process): Thread | null {
 export function threadExit(t: Thread, code: u32): void {
   if (t.state == THREAD_EXITED) return;
   const p = changetype<Process>(t.process);
+  waitCancel(t); // a thread unwound while a wait was queued (between prepare and commit)
   t.state = THREAD_EXITED;
-  t.exitCode = p.exiting ? p.exitCode : code;
+  // TerminateThread's code was stored when it was requested; ExitProcess's wins over both.
+  t.exitCode = p.exiting ? p.exitCode : t.killed ? t.exitCode : code;
+  stackRecycle(p, t);
   mutexAbandonAll(t);
   wakeWaiters(t);
   if (t.procPrev) changetype<Thread>(t.procPrev).procNext = t.procNext;
@@ -87,11 +99,73 @@ export function processBeginExit(p: Process, code: u32): void {
   p.exitCode = code;
 }
 
-/** Asks `t` to end: it leaves any wait it is in (or the next one it starts) and unwinds. */
-export function threadKill(t: Thread): void {
-  if (t.state == THREAD_EXITED) return;
-  t.killed = 1;
+/**
+ * Asks `t` to end with `code`: a wait it is in is aborted at once (so it consumes nothing more), a
+ * suspended thread is let go, and the thread unwinds at its next kernel entry or exit.
+ */
+export function threadKill(t: Thread, code: u32): void {
+  if (t.state == THREAD_EXITED || t.killed) return;
+  t.killed = KILL_REQUESTED;
+  t.exitCode = code;
+  if (t.waitStatus == WAIT_PENDING) {
+    waitCancel(t);
+    t.waitStatus = STATUS_THREAD_IS_TERMINATING;
+  }
   queueWake(t);
+  atomic.notify(changetype<usize>(t) + offsetof<Thread>("suspendCount"));
+}
+
+/** SuspendThread: the previous count; STATUS_SUSPEND_COUNT_EXCEEDED past MAXIMUM_SUSPEND_COUNT. */
+export function threadSuspend(t: Thread): u32 {
+  if (t.state == THREAD_EXITED || t.killed) return STATUS_THREAD_IS_TERMINATING;
+  if (t.suspendCount >= <i32>MAXIMUM_SUSPEND_COUNT) return STATUS_SUSPEND_COUNT_EXCEEDED;
+  setResult(t.suspendCount++);
+  return STATUS_SUCCESS;
+}
+
+/** ResumeThread: the previous count; the thread goes on when it reaches 0. */
+export function threadResume(t: Thread): u32 {
+  const prev = t.suspendCount;
+  if (prev > 0 && --t.suspendCount == 0) atomic.notify(changetype<usize>(t) + offsetof<Thread>("suspendCount"));
+  setResult(prev);
+  return STATUS_SUCCESS;
+}
+
+/** The thread with id `tid` (alive or not, while its object exists), or null. */
+export function threadLookup(tid: u32): Thread | null {
+  for (let t = root().threadList; t; t = changetype<Thread>(t).allNext) {
+    if (changetype<Thread>(t).tid == tid) return changetype<Thread>(t);
+  }
+  return null;
+}
+
+/** A stack of at least `size` bytes left by an ended thread of `p` (its base), or 0. */
+export function stackReuse(p: Process, size: u32): u32 {
+  let prev: usize = 0;
+  for (let s = p.stackFree; s; s = load<usize>(s)) {
+    if (load<u32>(s, 8) >= size) {
+      if (prev) store<usize>(prev, load<usize>(s));
+      else p.stackFree = load<usize>(s);
+      const base = load<u32>(s, 4);
+      setResult(load<u32>(s, 8));
+      kfree(s, STACK_RECORD_SIZE);
+      return base;
+    }
+    prev = s;
+  }
+  return 0;
+}
+
+/** Keeps the stack of an ending thread for the next CreateThread of its process. */
+function stackRecycle(p: Process, t: Thread): void {
+  if (!t.stackBase) return;
+  const s = kalloc(STACK_RECORD_SIZE);
+  if (!s) return; // the stack is lost to reuse, nothing else
+  store<usize>(s, p.stackFree);
+  store<u32>(s, t.stackBase, 4);
+  store<u32>(s, t.stackSize, 8);
+  p.stackFree = s;
+  t.stackBase = 0;
 }
 
 export function isProcess(o: ObjectHeader): bool { return o.type == TYPE_PROCESS; }

@@ -10,15 +10,16 @@ import { mutexRelease, Mutex } from "../objects/mutex";
 import { semaphoreRelease, Semaphore } from "../objects/semaphore";
 import { Thread } from "../objects/thread";
 import { WAIT_PENDING } from "../lib/layout";
+import { timersExpire } from "../objects/timer";
 import {
   EVENT_MODIFY_STATE, MAXIMUM_WAIT_OBJECTS, STATUS_ACCESS_DENIED, STATUS_THREAD_IS_TERMINATING, SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
   STATUS_INVALID_PARAMETER_MIX, STATUS_MUTANT_NOT_OWNED, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SEMAPHORE_LIMIT_EXCEEDED,
-  STATUS_SUCCESS, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
+  STATUS_SUCCESS, STATUS_USER_APC, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
 } from "../generated/abi";
 
 function failLocked(status: u32): u32 { leave(); return status; }
 
-export function ntWaitSingle(h: u32, timeoutMs: u32): u32 {
+export function ntWaitSingle(h: u32, timeoutMs: u32, alertable: bool = false): u32 {
   const t = changetype<Thread>(currentThread);
   enter();
   const o = handleObject(h, SYNCHRONIZE, 0);
@@ -27,14 +28,14 @@ export function ntWaitSingle(h: u32, timeoutMs: u32): u32 {
   waitEntry(t, 0).object = changetype<usize>(o);
   t.waitCount = 1;
   t.waitAll = 0;
-  return waitLocked(t, timeoutMs);
+  return waitLocked(t, timeoutMs, alertable);
 }
 
 /**
  * Waits for any or all of `count` handles read from kernel memory at `handles`. Pseudo-handles are
  * not accepted here (as in NT, which looks the array up in the handle table directly).
  */
-export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs: u32): u32 {
+export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs: u32, alertable: bool = false): u32 {
   if (count == 0 || count > MAXIMUM_WAIT_OBJECTS) return STATUS_INVALID_PARAMETER;
   if (!handles) return STATUS_ACCESS_VIOLATION;
   const t = changetype<Thread>(currentThread);
@@ -52,11 +53,11 @@ export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs:
   }
   t.waitCount = count;
   t.waitAll = all ? 1 : 0;
-  return waitLocked(t, timeoutMs);
+  return waitLocked(t, timeoutMs, alertable);
 }
 
 /** Signals `sig` (event: set; mutex: release; semaphore: release 1) and waits for `wait`, atomically. */
-export function ntSignalAndWait(sig: u32, wait: u32, timeoutMs: u32): u32 {
+export function ntSignalAndWait(sig: u32, wait: u32, timeoutMs: u32, alertable: bool = false): u32 {
   const t = changetype<Thread>(currentThread);
   enter();
   const so = handleObject(sig, 0, 0);
@@ -83,16 +84,23 @@ export function ntSignalAndWait(sig: u32, wait: u32, timeoutMs: u32): u32 {
   waitEntry(t, 0).object = changetype<usize>(wo);
   t.waitCount = 1;
   t.waitAll = 0;
-  return waitLocked(t, timeoutMs);
+  return waitLocked(t, timeoutMs, alertable);
 }
 
-/** Sleeps for `ms` (a wait on nothing that only times out or is interrupted by termination). */
-export function ntDelay(ms: u32): u32 {
-  if (ms == 0) return STATUS_SUCCESS;
+/**
+ * Sleeps for `ms` (a wait on nothing that only times out or is interrupted by termination or, when
+ * alertable, by an APC: STATUS_USER_APC, also at once when APCs are already queued).
+ */
+export function ntDelay(ms: u32, alertable: bool = false): u32 {
+  if (ms == 0 && !alertable) return STATUS_SUCCESS;
   const t = changetype<Thread>(currentThread);
   enter();
+  timersExpire(); // a due timer may queue its completion routine to this thread
+  if (alertable && t.apcHead) { leave(); return STATUS_USER_APC; }
+  if (ms == 0) { leave(); return STATUS_SUCCESS; }
   t.waitCount = 0;
   t.waitStatus = WAIT_PENDING;
+  t.alertable = alertable ? 1 : 0;
   const st = sleepLocked(t, ms);
-  return st == STATUS_THREAD_IS_TERMINATING ? st : STATUS_SUCCESS;
+  return st == STATUS_THREAD_IS_TERMINATING || st == STATUS_USER_APC ? st : STATUS_SUCCESS;
 }

@@ -5,7 +5,8 @@ import { kalloc, kfree } from "../lib/alloc";
 import { root } from "../lib/root";
 import { OBJ_PERMANENT } from "../lib/layout";
 import {
-  TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
+  TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_KEYEDWAIT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
+  TYPE_TIMER,
 } from "../generated/abi";
 import { Event, eventSatisfy, eventSignaled } from "../objects/event";
 import { Mutex, mutexDestroy, mutexSatisfy, mutexSignaled } from "../objects/mutex";
@@ -14,6 +15,8 @@ import { Thread, threadDestroy, threadSignaled } from "../objects/thread";
 import { Process, processDestroy, processSignaled } from "../objects/process";
 import { Directory, SymbolicLink } from "../objects/directory";
 import { Console } from "../objects/console";
+import { KeyedWait, keyedWaitDestroy, keyedWaitSatisfy, keyedWaitSignaled } from "../objects/keyedwait";
+import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/timer";
 import { nameRemove } from "./namespace";
 
 @unmanaged
@@ -37,6 +40,8 @@ export function objectSize(type: u32): usize {
     case TYPE_DIRECTORY: return offsetof<Directory>();
     case TYPE_SYMBOLICLINK: return offsetof<SymbolicLink>();
     case TYPE_CONSOLE: return offsetof<Console>();
+    case TYPE_TIMER: return offsetof<Timer>();
+    case TYPE_KEYEDWAIT: return offsetof<KeyedWait>();
     default: return 0; // threads are allocated by objects/thread.ts
   }
 }
@@ -52,7 +57,8 @@ export function obAlloc(type: u32): ObjectHeader | null {
 }
 
 export function isWaitable(type: u32): bool {
-  return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS;
+  return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS
+    || type == TYPE_TIMER;
 }
 
 /** Would a wait by thread `t` on `o` be satisfied now? */
@@ -63,6 +69,8 @@ export function signaled(o: ObjectHeader, t: Thread): bool {
     case TYPE_SEMAPHORE: return semaphoreSignaled(changetype<Semaphore>(o));
     case TYPE_THREAD: return threadSignaled(changetype<Thread>(o));
     case TYPE_PROCESS: return processSignaled(changetype<Process>(o));
+    case TYPE_TIMER: return timerSignaled(changetype<Timer>(o));
+    case TYPE_KEYEDWAIT: return keyedWaitSignaled(changetype<KeyedWait>(o));
     default: return false;
   }
 }
@@ -73,6 +81,8 @@ export function satisfy(o: ObjectHeader, t: Thread): bool {
     case TYPE_EVENT: eventSatisfy(changetype<Event>(o)); return false;
     case TYPE_MUTANT: return mutexSatisfy(changetype<Mutex>(o), t);
     case TYPE_SEMAPHORE: semaphoreSatisfy(changetype<Semaphore>(o)); return false;
+    case TYPE_TIMER: timerSatisfy(changetype<Timer>(o)); return false;
+    case TYPE_KEYEDWAIT: keyedWaitSatisfy(changetype<KeyedWait>(o)); return false;
     default: return false;
   }
 }
@@ -86,6 +96,8 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_THREAD: threadDestroy(changetype<Thread>(o)); return; // type-stable: recycled, not freed
     case TYPE_PROCESS: processDestroy(changetype<Process>(o)); break;
     case TYPE_MUTANT: mutexDestroy(changetype<Mutex>(o)); break; // NT abandons an owned mutex on delete
+    case TYPE_TIMER: timerDestroy(changetype<Timer>(o)); break; // leaves the timer queue
+    case TYPE_KEYEDWAIT: keyedWaitDestroy(changetype<KeyedWait>(o)); break; // leaves the (process, address) hash
   }
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));

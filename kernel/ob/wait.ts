@@ -8,7 +8,11 @@ import { ObjectHeader, obDeref, satisfy, signaled } from "./object";
 import { queueWake } from "./wake";
 import { WAIT_ENTRY_SIZE, WAIT_PENDING, WAKE_ASLEEP, WAKE_IDLE } from "../lib/layout";
 import { Thread, threadEntries } from "../objects/thread";
-import { INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_WAIT_0 } from "../generated/abi";
+import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
+import { root } from "../lib/root";
+import {
+  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
+} from "../generated/abi";
 
 @unmanaged
 export class WaitEntry {
@@ -106,6 +110,7 @@ export function wakeWaiters(o: ObjectHeader): void {
  * complete it, even before the thread goes to sleep in sleepLocked().
  */
 export function waitBegin(t: Thread): u32 {
+  timersExpire();
   const status = trySatisfy(t);
   if (status != WAIT_PENDING) {
     t.waitCount = 0;
@@ -131,60 +136,91 @@ export function waitCancel(t: Thread): u32 {
 
 /**
  * Finishes a wait whose block is filled, with the lock held. Releases the lock; returns the wait
- * status (STATUS_WAIT_0 + i, STATUS_ABANDONED_WAIT_0 + i, STATUS_TIMEOUT, or
- * STATUS_THREAD_IS_TERMINATING when the thread is being terminated).
+ * status (STATUS_WAIT_0 + i, STATUS_ABANDONED_WAIT_0 + i, STATUS_TIMEOUT, STATUS_USER_APC for an
+ * alertable wait that an APC ended or found pending, or STATUS_THREAD_IS_TERMINATING when the thread
+ * is being terminated). A satisfiable wait wins over queued APCs, as in NT.
  */
-export function waitLocked(t: Thread, timeoutMs: u32): u32 {
+export function waitLocked(t: Thread, timeoutMs: u32, alertable: bool = false): u32 {
   let status = waitBegin(t);
+  if (status == WAIT_PENDING && alertable && t.apcHead) {
+    waitCancel(t);
+    status = STATUS_USER_APC;
+  }
   if (status == WAIT_PENDING && timeoutMs == 0) status = waitCancel(t);
   if (status != WAIT_PENDING) {
     leave();
     return status;
   }
+  t.alertable = alertable ? 1 : 0;
   return sleepLocked(t, timeoutMs);
+}
+
+/** Ends `t`'s pending alertable wait because an APC was queued to it (lock held). */
+export function waitAlert(t: Thread): void {
+  complete(t, STATUS_USER_APC);
+}
+
+/**
+ * When a sleeping thread must look again: its own deadline, or earlier the due time of an armed timer
+ * it waits for, or (alertable) of a timer whose completion routine it would run. Lock held.
+ */
+function wakeDeadline(t: Thread, own: f64): f64 {
+  if (!root().timerHead) return own;
+  let d = own;
+  for (let i: u32 = 0; i < t.waitCount; i++) {
+    const o = changetype<ObjectHeader>(waitEntry(t, i).object);
+    if (o.type == TYPE_TIMER) {
+      const tm = changetype<Timer>(o);
+      if (tm.armed && tm.due < d) d = tm.due;
+    }
+  }
+  return t.alertable ? timerApcDeadline(t, d) : d;
+}
+
+function finish(t: Thread): u32 {
+  const status = t.waitStatus;
+  t.alertable = 0;
+  leave();
+  return status;
 }
 
 /**
  * Sleeps until the begun wait (t.waitStatus WAIT_PENDING, set by waitBegin or by a caller with no
  * objects to queue) completes, the timeout passes or the thread is terminated. Called with the lock
- * held; releases it.
+ * held; releases it. Nothing polls: the thread sleeps in wait32 until woken or until wakeDeadline(),
+ * when it expires the due timers itself (which may complete its wait) and looks again.
  */
 export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
-  if (t.waitStatus != WAIT_PENDING) { // completed between waitBegin and now
-    const status = t.waitStatus;
-    leave();
-    return status;
-  }
-  const deadline: f64 = timeoutMs == INFINITE ? -1 : now() + <f64>timeoutMs;
-  const w = changetype<usize>(t) + offsetof<Thread>("wake");
+  timersExpire();
+  if (t.waitStatus != WAIT_PENDING) return finish(t); // completed between waitBegin and now
   if (t.killed) {
     dequeueAll(t);
-    leave();
-    return STATUS_THREAD_IS_TERMINATING;
+    t.waitStatus = STATUS_THREAD_IS_TERMINATING;
+    return finish(t);
   }
-  atomic.store<i32>(w, WAKE_IDLE);
-  leave();
+  const own: f64 = timeoutMs == INFINITE ? Infinity : now() + <f64>timeoutMs;
+  const w = changetype<usize>(t) + offsetof<Thread>("wake");
   while (true) {
+    const deadline = wakeDeadline(t, own);
+    atomic.store<i32>(w, WAKE_IDLE);
+    leave();
     for (let i = 0; i < SPIN; i++) if (atomic.load<i32>(w) != WAKE_IDLE) break;
     if (atomic.cmpxchg<i32>(w, WAKE_IDLE, WAKE_ASLEEP) == WAKE_IDLE) {
       let ns: i64 = -1;
-      if (deadline >= 0) {
+      if (deadline != Infinity) {
         const left = deadline - now();
         ns = left > 0 ? <i64>(left * 1e6) + 1 : 0;
       }
       if (ns != 0) atomic.wait<i32>(w, WAKE_ASLEEP, ns);
     }
     enter();
+    timersExpire();
     if (t.waitStatus != WAIT_PENDING) break;
-    if (t.killed || (deadline >= 0 && now() >= deadline)) {
+    if (t.killed || (own != Infinity && now() >= own)) {
       dequeueAll(t);
       t.waitStatus = t.killed ? STATUS_THREAD_IS_TERMINATING : STATUS_TIMEOUT;
       break;
     }
-    atomic.store<i32>(w, WAKE_IDLE);
-    leave();
   }
-  const status = t.waitStatus;
-  leave();
-  return status;
+  return finish(t);
 }

@@ -24,10 +24,17 @@ export function queueWake(t: Thread): void {
 }
 
 export function flushWakes(): void {
-  const me = changetype<Thread>(currentThread);
+  flushWakesOf(changetype<Thread>(currentThread));
+}
+
+/**
+ * Delivers the wakes `me` recorded. The list is cleared only after every wake went out, so if the
+ * host stops `me`'s worker half-way, it can deliver them again (a repeated wake is only spurious).
+ */
+export function flushWakesOf(me: Thread): void {
   const n = me.pendingCount;
   if (!n) return;
-  me.pendingCount = 0;
   const base = changetype<usize>(me) + threadPending();
   for (let i: u32 = 0; i < n; i++) wakeNow(changetype<Thread>(load<usize>(base + (<usize>i << 2))));
+  me.pendingCount = 0;
 }

@@ -3,7 +3,7 @@
 import { ObjectHeader } from "../ob/object";
 import { kfree } from "../lib/alloc";
 import { root } from "../lib/root";
-import { HANDLE_ENTRY_SIZE, PROCESS_EXITED } from "../lib/layout";
+import { HANDLE_ENTRY_SIZE, PROCESS_EXITED, STACK_RECORD_SIZE, TLS_SLOTS } from "../lib/layout";
 
 @unmanaged
 export class Process extends ObjectHeader {
@@ -21,6 +21,8 @@ export class Process extends ObjectHeader {
   stdIn: u32;
   stdOut: u32;
   stdErr: u32;
+  tlsBits: usize; // allocated TLS indexes (TLS_SLOTS bits), allocated on first TlsAlloc
+  stackFree: usize; // stacks of ended threads, for the next CreateThread (STACK_RECORD_SIZE records)
 }
 
 
@@ -28,5 +30,11 @@ export function processSignaled(p: Process): bool { return p.state == PROCESS_EX
 
 export function processDestroy(p: Process): void {
   if (p.table) kfree(p.table, <usize>p.cap * HANDLE_ENTRY_SIZE);
+  if (p.tlsBits) kfree(p.tlsBits, TLS_SLOTS >> 3);
+  while (p.stackFree) {
+    const s = p.stackFree;
+    p.stackFree = load<usize>(s);
+    kfree(s, STACK_RECORD_SIZE);
+  }
   root().liveProcesses--;
 }

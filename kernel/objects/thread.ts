@@ -5,9 +5,10 @@
 // is never reused as anything else. A waker that still holds a stale pointer after the thread ended
 // can therefore only cause a spurious wake-up, which every wait loop tolerates.
 import { ObjectHeader } from "../ob/object";
-import { kalloc } from "../lib/alloc";
+import { kalloc, kfree } from "../lib/alloc";
 import { root } from "../lib/root";
-import { MAX_PENDING, SCRATCH_SIZE, THREAD_EXITED, WAIT_ENTRY_SIZE } from "../lib/layout";
+import { apcFreeAll } from "../nt/apc";
+import { MAX_PENDING, SCRATCH_SIZE, THREAD_EXITED, TLS_BYTES, WAIT_ENTRY_SIZE } from "../lib/layout";
 import { TYPE_THREAD, MAXIMUM_WAIT_OBJECTS } from "../generated/abi";
 
 @unmanaged
@@ -33,6 +34,10 @@ export class Thread extends ObjectHeader {
   freeNext: usize;
   procNext: usize;
   procPrev: usize;
+  allNext: usize; // every thread record with an id, for OpenThread (root().threadList)
+  allPrev: usize;
+  stackBase: u32; // the guest stack the host gave this thread (guest address), 0 when none
+  stackSize: u32;
 }
 
 /** Offset of the wait block (MAXIMUM_WAIT_OBJECTS WaitEntry records) in a thread record. */
@@ -71,6 +76,11 @@ export function threadAlloc(): Thread | null {
 
 export function threadDestroy(t: Thread): void {
   const r = root();
+  if (t.allPrev) changetype<Thread>(t.allPrev).allNext = t.allNext;
+  else if (r.threadList == changetype<usize>(t)) r.threadList = t.allNext;
+  if (t.allNext) changetype<Thread>(t.allNext).allPrev = t.allPrev;
+  if (t.tls) kfree(t.tls, TLS_BYTES);
+  apcFreeAll(t); // APCs queued to it that never ran
   t.freeNext = r.threadFree;
   r.threadFree = changetype<usize>(t);
   r.liveThreads--;

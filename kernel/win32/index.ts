@@ -10,3 +10,6 @@ export * from "./thread";
 export * from "./console";
 export * from "./ntdll";
 export * from "./ntwasm";
+export * from "./tls";
+export * from "./usermode";
+export * from "./time";

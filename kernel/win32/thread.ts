@@ -5,8 +5,12 @@ import { currentThread, result } from "../lib/tls";
 import { CURRENT_PROCESS, CURRENT_THREAD, handleAccess, handleObject } from "../ob/handle";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
-import { failStatus } from "./result";
+import { failStatus, openResult } from "./result";
+import { ObjectHeader } from "../ob/object";
+import { accessStatus, grantedAccess, obInsert } from "../nt/object";
+import { threadKill, threadLookup, threadResume, threadSuspend } from "../nt/thread";
 import {
+  STATUS_INVALID_PARAMETER, THREAD_SUSPEND_RESUME, THREAD_TERMINATE,
   PROCESS_QUERY_INFORMATION, PROCESS_QUERY_LIMITED_INFORMATION, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_SUCCESS,
   STILL_ACTIVE, THREAD_QUERY_INFORMATION, THREAD_QUERY_LIMITED_INFORMATION, TYPE_PROCESS, TYPE_THREAD,
 } from "../generated/abi";
@@ -47,3 +51,48 @@ export function GetExitCodeThread(hThread: u32, lpExitCode: usize): i32 { return
 export function GetExitCodeProcess(hProcess: u32, lpExitCode: usize): i32 { return query(hProcess, TYPE_PROCESS, lpExitCode, true); }
 export function GetThreadId(Thread: u32): u32 { return query(Thread, TYPE_THREAD, 0, false); }
 export function GetProcessId(Process: u32): u32 { return query(Process, TYPE_PROCESS, 0, false); }
+
+/** OpenThread: a handle to the thread with id `dwThreadId`, alive or ended while its object exists. */
+export function OpenThread(dwDesiredAccess: u32, bInheritHandle: i32, dwThreadId: u32): u32 {
+  const granted = grantedAccess(TYPE_THREAD, dwDesiredAccess);
+  enter();
+  const t = threadLookup(dwThreadId);
+  let st = t && t.process ? accessStatus(granted) : STATUS_INVALID_PARAMETER; // Windows: unknown id → ERROR_INVALID_PARAMETER
+  if (st == STATUS_SUCCESS) st = obInsert(changetype<Thread>(t), granted, bInheritHandle != 0, false);
+  leave();
+  return openResult(st);
+}
+
+/** SuspendThread / ResumeThread: the previous suspend count, or (DWORD)-1 with the last error. */
+function suspendOp(h: u32, resume: bool): u32 {
+  enter();
+  const o = handleObject(h, THREAD_SUSPEND_RESUME, TYPE_THREAD);
+  const st = !o ? <u32>result : resume ? threadResume(changetype<Thread>(o)) : threadSuspend(changetype<Thread>(o));
+  const prev = <u32>result;
+  leave(); // suspending oneself takes effect here, before returning to the guest
+  if (st != STATUS_SUCCESS) { failStatus(st); return 0xffffffff; }
+  if (!resume && o == changetype<ObjectHeader>(currentThread)) {
+    enter(); // blocks until resumed
+    leave();
+  }
+  return prev;
+}
+
+export function SuspendThread(hThread: u32): u32 { return suspendOp(hThread, false); }
+export function ResumeThread(hThread: u32): u32 { return suspendOp(hThread, true); }
+
+/** Threads are real workers scheduled by the host OS: there is nothing to switch to here. */
+export function SwitchToThread(): i32 { return 0; }
+
+/**
+ * TerminateThread's kernel half (the host shim then stops a worker busy in guest code): the thread
+ * record on success, 0 with the last error set. Terminating oneself unwinds at once.
+ */
+export function ntw_terminate_thread(hThread: u32, dwExitCode: u32): usize {
+  enter();
+  const o = handleObject(hThread, THREAD_TERMINATE, TYPE_THREAD);
+  if (!o) { const st = <u32>result; leave(); failStatus(st); return 0; }
+  threadKill(changetype<Thread>(o), dwExitCode);
+  leave();
+  return changetype<usize>(o);
+}

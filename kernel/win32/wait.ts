@@ -1,4 +1,5 @@
-// kernel32 wait calls. Alertable waits behave as plain waits until APCs exist (issue: threads).
+// kernel32 wait calls. The Ex forms' host shims run queued APCs when an alertable wait returns
+// WAIT_IO_COMPLETION (STATUS_USER_APC); the plain forms are bound straight to these exports.
 import { ntDelay, ntSignalAndWait, ntWaitMultiple, ntWaitSingle } from "../nt/wait";
 import { waitResult } from "./result";
 import { STATUS_THREAD_IS_TERMINATING } from "../generated/abi";
@@ -8,7 +9,7 @@ export function WaitForSingleObject(hHandle: u32, dwMilliseconds: u32): u32 {
 }
 
 export function WaitForSingleObjectEx(hHandle: u32, dwMilliseconds: u32, bAlertable: i32): u32 {
-  return waitResult(ntWaitSingle(hHandle, dwMilliseconds));
+  return waitResult(ntWaitSingle(hHandle, dwMilliseconds, bAlertable != 0));
 }
 
 export function WaitForMultipleObjects(nCount: u32, lpHandles: usize, bWaitAll: i32, dwMilliseconds: u32): u32 {
@@ -16,11 +17,11 @@ export function WaitForMultipleObjects(nCount: u32, lpHandles: usize, bWaitAll: 
 }
 
 export function WaitForMultipleObjectsEx(nCount: u32, lpHandles: usize, bWaitAll: i32, dwMilliseconds: u32, bAlertable: i32): u32 {
-  return waitResult(ntWaitMultiple(nCount, lpHandles, bWaitAll != 0, dwMilliseconds));
+  return waitResult(ntWaitMultiple(nCount, lpHandles, bWaitAll != 0, dwMilliseconds, bAlertable != 0));
 }
 
 export function SignalObjectAndWait(hObjectToSignal: u32, hObjectToWaitOn: u32, dwMilliseconds: u32, bAlertable: i32): u32 {
-  return waitResult(ntSignalAndWait(hObjectToSignal, hObjectToWaitOn, dwMilliseconds));
+  return waitResult(ntSignalAndWait(hObjectToSignal, hObjectToWaitOn, dwMilliseconds, bAlertable != 0));
 }
 
 export function Sleep(dwMilliseconds: u32): void {

@@ -38,6 +38,7 @@
 #define STATUS_NAME_TOO_LONG ((NTSTATUS)0xc0000106)
 #define STATUS_MUTANT_LIMIT_EXCEEDED ((NTSTATUS)0xc0000191)
 #define STATUS_HANDLE_NOT_CLOSABLE ((NTSTATUS)0xc0000235)
+#define STATUS_SUSPEND_COUNT_EXCEEDED ((NTSTATUS)0xc000004a)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -61,8 +62,10 @@
 #define ERROR_TOO_MANY_POSTS 298L
 #define ERROR_NOT_OWNER 288L
 #define ERROR_PRIVILEGE_NOT_HELD 1314L
+#define ERROR_SIGNAL_REFUSED 156L
 #define ERROR_NOACCESS 998L
 #define ERROR_NO_SYSTEM_RESOURCES 1450L
+#define ERROR_TIMEOUT 1460L
 
 /* Waits and limits */
 #define WAIT_OBJECT_0 ((DWORD)0x00000000)
@@ -74,6 +77,8 @@
 #define INFINITE ((DWORD)0xffffffff)
 #define MAXIMUM_WAIT_OBJECTS ((DWORD)0x00000040)
 #define STILL_ACTIVE ((DWORD)0x00000103)
+#define MAXIMUM_SUSPEND_COUNT ((DWORD)0x0000007f)
+#define TLS_OUT_OF_INDEXES ((DWORD)0xffffffff)
 
 /* Access rights and flags */
 #define DELETE ((DWORD)0x00010000)
@@ -105,9 +110,15 @@
 #define PROCESS_ALL_ACCESS ((DWORD)0x001fffff)
 #define THREAD_TERMINATE ((DWORD)0x00000001)
 #define THREAD_SUSPEND_RESUME ((DWORD)0x00000002)
+#define THREAD_SET_CONTEXT ((DWORD)0x00000010)
 #define THREAD_QUERY_INFORMATION ((DWORD)0x00000040)
 #define THREAD_QUERY_LIMITED_INFORMATION ((DWORD)0x00000800)
 #define THREAD_ALL_ACCESS ((DWORD)0x001fffff)
+#define TIMER_QUERY_STATE ((DWORD)0x00000001)
+#define TIMER_MODIFY_STATE ((DWORD)0x00000002)
+#define TIMER_ALL_ACCESS ((DWORD)0x001f0003)
+#define CREATE_WAITABLE_TIMER_MANUAL_RESET ((DWORD)0x00000001)
+#define CREATE_WAITABLE_TIMER_HIGH_RESOLUTION ((DWORD)0x00000002)
 #define DIRECTORY_QUERY ((DWORD)0x00000001)
 #define DIRECTORY_TRAVERSE ((DWORD)0x00000002)
 #define DIRECTORY_ALL_ACCESS ((DWORD)0x000f000f)
@@ -120,9 +131,15 @@
 #define CREATE_EVENT_INITIAL_SET ((DWORD)0x00000002)
 #define CREATE_MUTEX_INITIAL_OWNER ((DWORD)0x00000001)
 #define CREATE_SUSPENDED ((DWORD)0x00000004)
+#define STACK_SIZE_PARAM_IS_A_RESERVATION ((DWORD)0x00010000)
 #define STD_INPUT_HANDLE ((DWORD)-10)
 #define STD_OUTPUT_HANDLE ((DWORD)-11)
 #define STD_ERROR_HANDLE ((DWORD)-12)
+#define CONDITION_VARIABLE_LOCKMODE_SHARED ((DWORD)0x00000001)
+#define INIT_ONCE_CHECK_ONLY ((DWORD)0x00000001)
+#define INIT_ONCE_ASYNC ((DWORD)0x00000002)
+#define INIT_ONCE_INIT_FAILED ((DWORD)0x00000004)
+#define INIT_ONCE_CTX_RESERVED_BITS ((DWORD)0x00000002)
 
 /* Object type ids reported by QueryObjectDirectory */
 #define NTWASM_TYPE_DIRECTORY 1
@@ -133,6 +150,8 @@
 #define NTWASM_TYPE_PROCESS 6
 #define NTWASM_TYPE_THREAD 7
 #define NTWASM_TYPE_CONSOLE 8
+#define NTWASM_TYPE_TIMER 9
+#define NTWASM_TYPE_KEYEDWAIT 10
 
 #define NTWASM_IMPORT(module, name) __attribute__((import_module(#module), import_name(#name)))
 
@@ -204,13 +223,13 @@ NTWASM_IMPORT(kernel32, OpenSemaphoreA) HANDLE WINAPI OpenSemaphoreA(DWORD dwDes
 NTWASM_IMPORT(kernel32, ReleaseSemaphore) BOOL WINAPI ReleaseSemaphore(HANDLE hSemaphore, LONG lReleaseCount, LPLONG lpPreviousCount);
 /* #100: Waits for one object; WAIT_OBJECT_0, WAIT_ABANDONED, WAIT_TIMEOUT or WAIT_FAILED. */
 NTWASM_IMPORT(kernel32, WaitForSingleObject) DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds);
-/* #101: WaitForSingleObject with an alertable flag. */
+/* #101: WaitForSingleObject that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION. */
 NTWASM_IMPORT(kernel32, WaitForSingleObjectEx) DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable);
 /* #102: Waits for any (lowest index wins) or all (atomically) of 1..64 objects. */
 NTWASM_IMPORT(kernel32, WaitForMultipleObjects) DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE * lpHandles, BOOL bWaitAll, DWORD dwMilliseconds);
-/* #103: WaitForMultipleObjects with an alertable flag. */
+/* #103: WaitForMultipleObjects that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION. */
 NTWASM_IMPORT(kernel32, WaitForMultipleObjectsEx) DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE * lpHandles, BOOL bWaitAll, DWORD dwMilliseconds, BOOL bAlertable);
-/* #104: Signals an event, mutex or semaphore and waits for another object as one step. */
+/* #104: Signals an event, mutex or semaphore and waits for another object as one step (alertable: as WaitForSingleObjectEx). */
 NTWASM_IMPORT(kernel32, SignalObjectAndWait) DWORD WINAPI SignalObjectAndWait(HANDLE hObjectToSignal, HANDLE hObjectToWaitOn, DWORD dwMilliseconds, BOOL bAlertable);
 /* #105: Suspends the calling thread; Sleep(0) yields. */
 NTWASM_IMPORT(kernel32, Sleep) VOID WINAPI Sleep(DWORD dwMilliseconds);
@@ -244,5 +263,103 @@ NTWASM_IMPORT(ntdll, NtPulseEvent) NTSTATUS WINAPI NtPulseEvent(HANDLE EventHand
 NTWASM_IMPORT(ntdll, NtClose) NTSTATUS WINAPI NtClose(HANDLE Handle);
 /* #800: Entry dwIndex of an object directory (e.g. \BaseNamedObjects): its name, length in chars and type id. STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when the name does not fit. */
 NTWASM_IMPORT(ntwasm, QueryObjectDirectory) NTSTATUS WINAPI QueryObjectDirectory(LPCWSTR lpPath, DWORD dwIndex, LPWSTR lpName, DWORD nNameChars, LPDWORD lpNameLength, LPDWORD lpTypeId);
+/* #127: A handle to the thread with that id (ERROR_INVALID_PARAMETER when there is none). */
+NTWASM_IMPORT(kernel32, OpenThread) HANDLE WINAPI OpenThread(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwThreadId);
+/* #128: Adds one to the suspend count (previous count returned; (DWORD)-1 on failure). A thread stops at its next kernel call (a thread running only guest code cannot be stopped in between). */
+NTWASM_IMPORT(kernel32, SuspendThread) DWORD WINAPI SuspendThread(HANDLE hThread);
+/* #129: Subtracts one from the suspend count (previous count returned); the thread runs again at 0. */
+NTWASM_IMPORT(kernel32, ResumeThread) DWORD WINAPI ResumeThread(HANDLE hThread);
+/* #130: Always FALSE: threads are workers scheduled by the host OS, there is no ready queue to switch from. */
+NTWASM_IMPORT(kernel32, SwitchToThread) BOOL WINAPI SwitchToThread(void);
+/* #131: Ends a thread: a wait it is in is aborted, it stops at its next kernel call, and a thread busy in guest code is stopped by the host. Never while it holds the kernel lock. Its mutexes are abandoned. */
+NTWASM_IMPORT(kernel32, TerminateThread) BOOL WINAPI TerminateThread(HANDLE hThread, DWORD dwExitCode);
+/* #150: A free TLS index of the process (TLS_OUT_OF_INDEXES when all 1,088 are used). */
+NTWASM_IMPORT(kernel32, TlsAlloc) DWORD WINAPI TlsAlloc(void);
+/* #151: Frees a TLS index and clears its slot in every thread. */
+NTWASM_IMPORT(kernel32, TlsFree) BOOL WINAPI TlsFree(DWORD dwTlsIndex);
+/* #152: The calling thread's value at a TLS index; last error 0 on success. */
+NTWASM_IMPORT(kernel32, TlsGetValue) DWORD WINAPI TlsGetValue(DWORD dwTlsIndex);
+/* #153: Sets the calling thread's value at a TLS index. */
+NTWASM_IMPORT(kernel32, TlsSetValue) BOOL WINAPI TlsSetValue(DWORD dwTlsIndex, LPVOID lpTlsValue);
+/* #160: Sleep that, when alertable, runs queued APCs and returns WAIT_IO_COMPLETION; 0 otherwise. */
+NTWASM_IMPORT(kernel32, SleepEx) DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable);
+/* #161: Milliseconds since the kernel booted (wraps after 49.7 days). */
+NTWASM_IMPORT(kernel32, GetTickCount) DWORD WINAPI GetTickCount(void);
+/* #162: Milliseconds since the kernel booted, 64-bit. */
+NTWASM_IMPORT(kernel32, GetTickCount64) ULONGLONG WINAPI GetTickCount64(void);
+/* #163: A monotonic counter in units of QueryPerformanceFrequency. */
+NTWASM_IMPORT(kernel32, QueryPerformanceCounter) BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER * lpPerformanceCount);
+/* #164: Counts per second of QueryPerformanceCounter (10,000,000). */
+NTWASM_IMPORT(kernel32, QueryPerformanceFrequency) BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER * lpFrequency);
+/* #165: The current UTC time in 100-ns units since 1601-01-01. */
+NTWASM_IMPORT(kernel32, GetSystemTimeAsFileTime) VOID WINAPI GetSystemTimeAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
+/* #170: Creates or opens a named timer: manual-reset (notification) or synchronization; it starts inactive. */
+NTWASM_IMPORT(kernel32, CreateWaitableTimerW) HANDLE WINAPI CreateWaitableTimerW(LPSECURITY_ATTRIBUTES lpAttributes, BOOL bManualReset, LPCWSTR lpName);
+/* #171: ANSI (UTF-8) form of CreateWaitableTimerW. */
+NTWASM_IMPORT(kernel32, CreateWaitableTimerA) HANDLE WINAPI CreateWaitableTimerA(LPSECURITY_ATTRIBUTES lpAttributes, BOOL bManualReset, LPCSTR lpName);
+/* #172: Creates a timer with CREATE_WAITABLE_TIMER_MANUAL_RESET and an access mask. */
+NTWASM_IMPORT(kernel32, CreateWaitableTimerExW) HANDLE WINAPI CreateWaitableTimerExW(LPSECURITY_ATTRIBUTES lpAttributes, LPCWSTR lpName, DWORD dwFlags, DWORD dwDesiredAccess);
+/* #173: ANSI (UTF-8) form of CreateWaitableTimerExW. */
+NTWASM_IMPORT(kernel32, CreateWaitableTimerExA) HANDLE WINAPI CreateWaitableTimerExA(LPSECURITY_ATTRIBUTES lpAttributes, LPCSTR lpName, DWORD dwFlags, DWORD dwDesiredAccess);
+/* #174: Opens an existing named timer. */
+NTWASM_IMPORT(kernel32, OpenWaitableTimerW) HANDLE WINAPI OpenWaitableTimerW(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCWSTR lpName);
+/* #175: ANSI (UTF-8) form of OpenWaitableTimerW. */
+NTWASM_IMPORT(kernel32, OpenWaitableTimerA) HANDLE WINAPI OpenWaitableTimerA(DWORD dwDesiredAccess, BOOL bInheritHandle, LPCSTR lpName);
+/* #176: Arms a timer (due < 0: relative, in 100 ns; else an absolute FILETIME), with a period in ms and a completion routine queued as an APC to the calling thread; unsignals it. */
+NTWASM_IMPORT(kernel32, SetWaitableTimer) BOOL WINAPI SetWaitableTimer(HANDLE hTimer, const LARGE_INTEGER * lpDueTime, LONG lPeriod, PTIMERAPCROUTINE pfnCompletionRoutine, LPVOID lpArgToCompletionRoutine, BOOL fResume);
+/* #177: Deactivates a timer; its signaled state does not change. */
+NTWASM_IMPORT(kernel32, CancelWaitableTimer) BOOL WINAPI CancelWaitableTimer(HANDLE hTimer);
+/* #180: Queues pfnAPC(dwData) to a thread (THREAD_SET_CONTEXT); it runs in the thread's next alertable wait. */
+NTWASM_IMPORT(kernel32, QueueUserAPC) DWORD WINAPI QueueUserAPC(PAPCFUNC pfnAPC, HANDLE hThread, ULONG_PTR dwData);
+/* #200: Initializes a 24-byte CRITICAL_SECTION in guest memory (spin count 0). */
+NTWASM_IMPORT(kernel32, InitializeCriticalSection) VOID WINAPI InitializeCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+/* #201: Initializes a critical section that spins dwSpinCount times before waiting in the kernel; always TRUE. */
+NTWASM_IMPORT(kernel32, InitializeCriticalSectionAndSpinCount) BOOL WINAPI InitializeCriticalSectionAndSpinCount(LPCRITICAL_SECTION lpCriticalSection, DWORD dwSpinCount);
+/* #202: InitializeCriticalSectionAndSpinCount with flags (CRITICAL_SECTION_NO_DEBUG_INFO and the like are accepted). */
+NTWASM_IMPORT(kernel32, InitializeCriticalSectionEx) BOOL WINAPI InitializeCriticalSectionEx(LPCRITICAL_SECTION lpCriticalSection, DWORD dwSpinCount, DWORD Flags);
+/* #203: Takes the critical section; recursive for its owner. Waits in the kernel only when another thread owns it. */
+NTWASM_IMPORT(kernel32, EnterCriticalSection) VOID WINAPI EnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+/* #204: Takes the critical section if it is free or already owned by the caller; never waits. */
+NTWASM_IMPORT(kernel32, TryEnterCriticalSection) BOOL WINAPI TryEnterCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+/* #205: Releases one level of ownership; the last level wakes one waiter. */
+NTWASM_IMPORT(kernel32, LeaveCriticalSection) VOID WINAPI LeaveCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+/* #206: Resets a critical section that no thread owns or waits for. */
+NTWASM_IMPORT(kernel32, DeleteCriticalSection) VOID WINAPI DeleteCriticalSection(LPCRITICAL_SECTION lpCriticalSection);
+/* #207: Sets the spin count; returns the previous one. */
+NTWASM_IMPORT(kernel32, SetCriticalSectionSpinCount) DWORD WINAPI SetCriticalSectionSpinCount(LPCRITICAL_SECTION lpCriticalSection, DWORD dwSpinCount);
+/* #210: Initializes a 4-byte SRWLOCK (the same as SRWLOCK_INIT, zero). */
+NTWASM_IMPORT(kernel32, InitializeSRWLock) VOID WINAPI InitializeSRWLock(PSRWLOCK SRWLock);
+/* #211: Takes the lock exclusively (not recursive). */
+NTWASM_IMPORT(kernel32, AcquireSRWLockExclusive) VOID WINAPI AcquireSRWLockExclusive(PSRWLOCK SRWLock);
+/* #212: Releases an exclusive hold; wakes the waiters if there are any. */
+NTWASM_IMPORT(kernel32, ReleaseSRWLockExclusive) VOID WINAPI ReleaseSRWLockExclusive(PSRWLOCK SRWLock);
+/* #213: Takes the lock shared: shared holders coexist; waits while a thread holds it exclusively or waits to. */
+NTWASM_IMPORT(kernel32, AcquireSRWLockShared) VOID WINAPI AcquireSRWLockShared(PSRWLOCK SRWLock);
+/* #214: Releases a shared hold; the last one out wakes the waiters. */
+NTWASM_IMPORT(kernel32, ReleaseSRWLockShared) VOID WINAPI ReleaseSRWLockShared(PSRWLOCK SRWLock);
+/* #215: Takes the lock exclusively if it is free; never waits. */
+NTWASM_IMPORT(kernel32, TryAcquireSRWLockExclusive) BOOLEAN WINAPI TryAcquireSRWLockExclusive(PSRWLOCK SRWLock);
+/* #216: Takes the lock shared if no thread holds it exclusively or waits to; never waits. */
+NTWASM_IMPORT(kernel32, TryAcquireSRWLockShared) BOOLEAN WINAPI TryAcquireSRWLockShared(PSRWLOCK SRWLock);
+/* #220: Initializes a 4-byte CONDITION_VARIABLE (CONDITION_VARIABLE_INIT, zero). */
+NTWASM_IMPORT(kernel32, InitializeConditionVariable) VOID WINAPI InitializeConditionVariable(PCONDITION_VARIABLE ConditionVariable);
+/* #221: Leaves the critical section, waits for a wake or the timeout, enters it again; FALSE + ERROR_TIMEOUT on timeout. */
+NTWASM_IMPORT(kernel32, SleepConditionVariableCS) BOOL WINAPI SleepConditionVariableCS(PCONDITION_VARIABLE ConditionVariable, LPCRITICAL_SECTION lpCriticalSection, DWORD dwMilliseconds);
+/* #222: As SleepConditionVariableCS for an SRW lock held exclusively, or shared with CONDITION_VARIABLE_LOCKMODE_SHARED. */
+NTWASM_IMPORT(kernel32, SleepConditionVariableSRW) BOOL WINAPI SleepConditionVariableSRW(PCONDITION_VARIABLE ConditionVariable, PSRWLOCK SRWLock, DWORD dwMilliseconds, ULONG Flags);
+/* #223: Wakes one thread sleeping on the condition variable (no kernel call when none sleeps). */
+NTWASM_IMPORT(kernel32, WakeConditionVariable) VOID WINAPI WakeConditionVariable(PCONDITION_VARIABLE ConditionVariable);
+/* #224: Wakes every thread sleeping on the condition variable. */
+NTWASM_IMPORT(kernel32, WakeAllConditionVariable) VOID WINAPI WakeAllConditionVariable(PCONDITION_VARIABLE ConditionVariable);
+/* #228: Initializes a 4-byte INIT_ONCE (INIT_ONCE_STATIC_INIT, zero). */
+NTWASM_IMPORT(kernel32, InitOnceInitialize) VOID WINAPI InitOnceInitialize(PINIT_ONCE InitOnce);
+/* #229: Calls InitFn(InitOnce, Parameter, Context) (a table index) once; concurrent callers wait for it. Its context (low 2 bits clear) is returned in *Context. If InitFn fails, FALSE, and a later call tries again. */
+NTWASM_IMPORT(kernel32, InitOnceExecuteOnce) BOOL WINAPI InitOnceExecuteOnce(PINIT_ONCE InitOnce, PINIT_ONCE_FN InitFn, PVOID Parameter, LPVOID * Context);
+/* #234: Waits while the 1, 2, 4 or 8 bytes at Address equal those at CompareAddress (TRUE at once if they differ); FALSE + ERROR_TIMEOUT on timeout. Wakes may be spurious. */
+NTWASM_IMPORT(kernel32, WaitOnAddress) BOOL WINAPI WaitOnAddress(volatile VOID * Address, PVOID CompareAddress, SIZE_T AddressSize, DWORD dwMilliseconds);
+/* #235: Wakes one thread waiting on Address; lost if none waits. */
+NTWASM_IMPORT(kernel32, WakeByAddressSingle) VOID WINAPI WakeByAddressSingle(PVOID Address);
+/* #236: Wakes every thread waiting on Address. */
+NTWASM_IMPORT(kernel32, WakeByAddressAll) VOID WINAPI WakeByAddressAll(PVOID Address);
 
 #endif /* NTWASM_ABI_H */

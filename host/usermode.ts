@@ -1,0 +1,90 @@
+// The user-mode runtime (usermode.wasm, built from usermode/): the guest-side half of ntwasm, like
+// ntdll's user-mode synchronization. It works directly on the guest's memory, so critical sections,
+// SRW locks and condition variables take and release without a kernel call; it calls the kernel's
+// keyed waits (kernel/win32/usermode.ts) only when a thread must sleep or wake one. One instance per
+// guest thread, next to the guest instance.
+//
+// Two builds of the same source, because a Wasm memory import must match the memory's sharing:
+// usermode.wasm imports a shared memory (threaded guests), usermode-local.wasm an unshared one. Both
+// are embedded in the host bundle (esbuild's binary loader), so every platform has them.
+import sharedWasm from "../dist/usermode.wasm";
+import localWasm from "../dist/usermode-local.wasm";
+import { USER_SYSCALLS, type UserSyscalls } from "./generated/bindings.ts";
+
+/** The kernel exports the runtime imports: pointer-free, bound straight to the kernel instance. */
+export interface UsermodeKernelExports {
+  ntw_keyed_prepare(address: number): number;
+  ntw_keyed_commit(timeoutMs: number): number;
+  ntw_keyed_cancel(address: number): void;
+  ntw_keyed_wake(address: number, all: number): void;
+  SetLastError(error: number): void;
+  GetCurrentThreadId(): number;
+}
+
+let sharedModule: Promise<WebAssembly.Module> | undefined;
+let localModule: Promise<WebAssembly.Module> | undefined;
+
+function runtimeModule(shared: boolean): Promise<WebAssembly.Module> {
+  if (shared) return (sharedModule ??= WebAssembly.compile(sharedWasm as Uint8Array<ArrayBuffer>));
+  return (localModule ??= WebAssembly.compile(localWasm as Uint8Array<ArrayBuffer>));
+}
+
+export interface UserRuntime {
+  /** What the guest's user-mode imports are bound to. */
+  syscalls: UserSyscalls;
+  /** Call once the guest is instantiated: starts the runtime now if the guest exports its memory. */
+  attach(guest: WebAssembly.Instance): Promise<void>;
+}
+
+async function instantiate(k: UsermodeKernelExports, memory: WebAssembly.Memory,
+  table: () => WebAssembly.Table | undefined): Promise<UserSyscalls> {
+  const shared = typeof SharedArrayBuffer !== "undefined" && memory.buffer instanceof SharedArrayBuffer;
+  const imports: WebAssembly.Imports = {
+    env: { memory, threadId: new WebAssembly.Global({ value: "i32", mutable: false }, k.GetCurrentThreadId()) },
+    kernel: {
+      ntw_keyed_prepare: k.ntw_keyed_prepare, ntw_keyed_commit: k.ntw_keyed_commit,
+      ntw_keyed_cancel: k.ntw_keyed_cancel, ntw_keyed_wake: k.ntw_keyed_wake, SetLastError: k.SetLastError,
+    },
+    host: {
+      /** InitOnceExecuteOnce's callback: a guest function-table entry the runtime cannot reach itself. */
+      callInitFn(fn: number, once: number, param: number, context: number): number {
+        const f = table()?.get(fn);
+        if (typeof f !== "function") throw new WebAssembly.RuntimeError("InitOnceExecuteOnce: table index out of bounds");
+        return Number(f(once, param, context)) | 0;
+      },
+    },
+  };
+  const instance = await WebAssembly.instantiate(await runtimeModule(shared), imports);
+  return instance.exports as unknown as UserSyscalls;
+}
+
+/**
+ * The runtime for one guest thread. `memory` is the guest's memory when the guest imports it: the
+ * runtime is instantiated at once and the guest's imports are its exports (Wasm → Wasm, no
+ * JavaScript on the path). A guest that exports its memory (single-threaded) only has one after
+ * its own instantiation, which needs the imports already: those guests get small JavaScript
+ * trampolines that call the runtime instantiated by attach() right after the guest.
+ */
+export async function userRuntime(kernel: object, memory: WebAssembly.Memory | null,
+  table: () => WebAssembly.Table | undefined): Promise<UserRuntime> {
+  const k = kernel as UsermodeKernelExports; // kernel.wasm's exports (kernel/win32/usermode.ts has the ntw_keyed_* ones)
+  if (memory) {
+    const syscalls = await instantiate(k, memory, table);
+    return { syscalls, attach: async () => {} };
+  }
+  let late: UserSyscalls | undefined;
+  const syscalls = {} as Record<string, Function>;
+  for (const name of USER_SYSCALLS) {
+    syscalls[name] = (...args: number[]) => {
+      if (!late) throw new WebAssembly.RuntimeError(`${name}: the guest has no memory`);
+      return (late[name] as (...a: number[]) => number)(...args);
+    };
+  }
+  return {
+    syscalls: syscalls as unknown as UserSyscalls,
+    attach: async (guest) => {
+      const m = guest.exports.memory;
+      if (m instanceof WebAssembly.Memory) late = await instantiate(k, m, table);
+    },
+  };
+}

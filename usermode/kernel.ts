@@ -1,0 +1,37 @@
+// What usermode.wasm imports. It has no state of its own: every lock lives in guest memory, and the
+// only per-thread value, the calling thread's id, is an immutable imported global (one runtime
+// instance serves one thread). See docs/architecture.md, "The user-mode runtime".
+
+/** GetCurrentThreadId() of the thread this instance serves (CRITICAL_SECTION.OwningThread). */
+// @ts-ignore: decorator
+@external("env", "threadId") export declare const threadId: u32;
+
+// The kernel's keyed waits (kernel/win32/usermode.ts), bound straight to the thread's kernel instance.
+/** Queues the thread on `address`: STATUS_SUCCESS, or STATUS_NO_MEMORY. */
+// @ts-ignore: decorator
+@external("kernel", "ntw_keyed_prepare") export declare function keyedPrepare(address: usize): u32;
+/** Sleeps in the prepared wait: STATUS_WAIT_0 or STATUS_TIMEOUT. */
+// @ts-ignore: decorator
+@external("kernel", "ntw_keyed_commit") export declare function keyedCommit(timeoutMs: u32): u32;
+/** Withdraws the prepared wait. */
+// @ts-ignore: decorator
+@external("kernel", "ntw_keyed_cancel") export declare function keyedCancel(address: usize): void;
+/** Wakes one waiter (all = 0) or every waiter on `address`. */
+// @ts-ignore: decorator
+@external("kernel", "ntw_keyed_wake") export declare function keyedWake(address: usize, all: i32): void;
+// @ts-ignore: decorator
+@external("kernel", "SetLastError") export declare function SetLastError(error: u32): void;
+
+/** Calls guest function-table entry `fn` as fn(once, param, context) → BOOL (host/usermode.ts). */
+// @ts-ignore: decorator
+@external("host", "callInitFn") export declare function callInitFn(fn: u32, once: usize, param: usize, context: usize): i32;
+
+// The few ABI values the runtime needs (abi/constants.ts; test/usermode-invariants.test.ts checks
+// them against the generated table, since importing kernel/generated would pull in the kernel).
+export const STATUS_SUCCESS: u32 = 0;
+export const STATUS_TIMEOUT: u32 = 0x102;
+export const ERROR_INVALID_PARAMETER: u32 = 87;
+export const ERROR_NOT_ENOUGH_MEMORY: u32 = 8;
+export const ERROR_TIMEOUT: u32 = 1460;
+export const INFINITE: u32 = 0xffffffff;
+export const CONDITION_VARIABLE_LOCKMODE_SHARED: u32 = 1;
