@@ -256,6 +256,8 @@ function genDocs(): string {
     "- **shim** — pointer or string parameters: a generated host shim bounds-checks each guest pointer, copies",
     "  it into the calling thread's kernel scratch buffer, calls the kernel export, and copies outputs back.",
     "  A bad pointer fails the call with `ERROR_NOACCESS` (or `STATUS_ACCESS_VIOLATION` for NT calls).",
+    "  Alertable waits have a shim too: when the kernel returns `WAIT_IO_COMPLETION`, it runs the thread's",
+    "  queued APCs (guest functions) before returning.",
     "- **host** — needs the host (starting workers, console output); implemented in `host/syscalls/`.",
     "- **user** — implemented by `usermode.wasm`, the user-mode runtime that works directly on the guest's",
     "  memory (critical sections, SRW locks, condition variables, WaitOnAddress). The import is the runtime's",

@@ -52,7 +52,7 @@ function atomicsPingPong(rounds) {
   });
 }
 
-const ROWS = ["mutex_uncontended", "event_set_reset", "sem_release_wait", "create_close_event", "wait_any_64", "pingpong"];
+const ROWS = ["mutex_uncontended", "event_set_reset", "sem_release_wait", "create_close_event", "wait_any_64", "pingpong", "critical_section"];
 
 const kernel = await boot();
 const results = {};

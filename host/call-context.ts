@@ -41,6 +41,11 @@ export class CallContext {
     return this.g8;
   }
 
+  /** Guest memory as a DataView (little-endian reads and writes of checked addresses). */
+  guestView(): DataView {
+    return new DataView(this.guest().buffer);
+  }
+
   kernel(): Uint8Array {
     const b = this.kernelMemory.buffer;
     if (b !== this.kbuf) { this.kbuf = b; this.k8 = new Uint8Array(b); this.k16 = new Uint16Array(b); }

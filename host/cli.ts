@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The ntwasm command line: `ntwasm run <guest.wasm>`, `ntwasm demo`. Bad input is one clear message
 // and exit code 2, never a stack trace.
-import { readFile } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
 
 const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT object model
 
 Usage:
-  ntwasm run [options] <guest.wasm>   run a guest program; exits with its exit code
+  ntwasm run [options] <guest.wasm> [args...]
+                                      run a guest program; exits with its exit code
   ntwasm demo                         run the bundled demo guest (threads, events, semaphores, mutexes)
   ntwasm --help                       this text (also: ntwasm run --help)
   ntwasm --version
@@ -16,27 +19,43 @@ Usage:
 Guests are Wasm modules that import Win32 entry points (kernel32, ntdll) from ntwasm;
 see docs/guests.md for how to write one and docs/abi.md for every entry point.`;
 
-const RUN_HELP = `Usage: ntwasm run [options] <guest.wasm>
+const RUN_HELP = `Usage: ntwasm run [options] <guest.wasm> [args...]
 
 Runs <guest.wasm> as a new process: its main thread runs the export "main" (after "_start" when
 present), each CreateThread gets its own worker. Output is written as the guest produces it.
-The exit code is the guest's (ExitProcess, or main's return value).
+The exit code is the guest's (ExitProcess, or main's return value). Arguments after the guest
+are its own (command line and argv).
 
 Options:
-  --entry NAME   run export NAME as the main thread instead of "main"
-  -h, --help     this text
+  --root DIR       map C:\\ to host directory DIR (default: the current directory); guests start
+                   other guests (CreateProcessW) from there
+  --trace[=FILE]   print every syscall with its arguments and result, one line each, to stderr
+                   (or FILE)
+  --entry NAME     run export NAME as the main thread instead of "main"
+  -h, --help       this text
 
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
 points ntwasm lacks (each is named).`;
 
 class UsageError extends Error {}
 
-async function runGuest(file: string, entry?: string): Promise<number> {
+interface RunOptions { entry?: string; root?: string; trace?: string | true; args?: string[] }
+
+async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
   const bytes = await readGuest(file);
+  if (o.root !== undefined) {
+    const st = await stat(o.root).catch(() => undefined);
+    if (!st?.isDirectory()) throw new UsageError(`--root ${o.root}: not a directory`);
+  }
   let kernel: Kernel | undefined;
+  let traceFile: number | undefined;
   try {
-    kernel = await boot();
-    const p = await kernel.spawn(bytes, { entry }).catch((e) => {
+    kernel = await boot({ root: o.root ? resolve(o.root) : undefined });
+    if (typeof o.trace === "string") traceFile = openSync(o.trace, "w");
+    const trace = o.trace === undefined ? undefined
+      : traceFile !== undefined ? (line: string) => writeSync(traceFile!, line) : true;
+    const args = [basename(file), ...(o.args ?? [])];
+    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, env: { ...process.env } as Record<string, string> }).catch((e) => {
       if (e instanceof GuestError) throw new UsageError(`${file}: ${e.message}`);
       throw e;
     });
@@ -44,6 +63,7 @@ async function runGuest(file: string, entry?: string): Promise<number> {
     return exit.code;
   } finally {
     await kernel?.shutdown();
+    if (traceFile !== undefined) closeSync(traceFile);
   }
 }
 
@@ -74,19 +94,29 @@ async function main(argv: string[]): Promise<number> {
     case "demo":
       return runGuest(fileURLToPath(new URL("./guests/demo.wasm", import.meta.url)));
     case "run": {
-      let entry: string | undefined;
+      const o: RunOptions = {};
       let file: string | undefined;
-      for (let i = 0; i < rest.length; i++) {
+      let i = 0;
+      const value = (flag: string) => {
+        const v = rest[++i];
+        if (v === undefined) throw new UsageError(`${flag} needs a value (see ntwasm run --help)`);
+        return v;
+      };
+      for (; i < rest.length && !file; i++) {
         const a = rest[i];
         if (a === "-h" || a === "--help") { console.log(RUN_HELP); return 0; }
-        if (a === "--entry") { entry = rest[++i]; if (!entry) throw new UsageError("--entry needs an export name"); continue; }
-        if (a.startsWith("--entry=")) { entry = a.slice(8); continue; }
-        if (a.startsWith("-") && !file) throw new UsageError(`unknown option ${a} (see ntwasm run --help)`);
-        file ??= a;
-        break; // the rest are the guest's arguments (issue 4 passes them on)
+        else if (a === "--entry") o.entry = value(a);
+        else if (a.startsWith("--entry=")) o.entry = a.slice(8);
+        else if (a === "--root") o.root = value(a);
+        else if (a.startsWith("--root=")) o.root = a.slice(7);
+        else if (a === "--trace") o.trace = true;
+        else if (a.startsWith("--trace=")) o.trace = a.slice(8);
+        else if (a.startsWith("-")) throw new UsageError(`unknown option ${a} (see ntwasm run --help)`);
+        else file = a;
       }
       if (!file) throw new UsageError("which guest? usage: ntwasm run <guest.wasm>");
-      return runGuest(file, entry);
+      o.args = rest.slice(i); // the rest are the guest's own arguments
+      return runGuest(file, o);
     }
     default:
       throw new UsageError(`unknown command "${cmd}" (see ntwasm --help)`);

@@ -3,6 +3,7 @@
 import { SYSCALL_INFO } from "./generated/abi.ts";
 import type { MemoryImport } from "./wasm-module.ts";
 import { decodeUtf16 } from "./call-context.ts";
+import { WASI_FUNCTIONS } from "./wasi/preview1.ts";
 
 /** A guest that imports what ntwasm does not provide. */
 export class GuestLinkError extends Error {
@@ -18,7 +19,7 @@ export class GuestAbort extends Error {
 }
 
 const PROVIDED = new Set(SYSCALL_INFO.map((s) => `${s.module}.${s.name}`));
-const ENV = new Set(["env.abort", "env.seed", "env.trace"]);
+const ENV = new Set(["env.abort", "env.seed", "env.trace", ...WASI_FUNCTIONS.map((f) => `wasi_snapshot_preview1.${f}`)]);
 
 export function missingImports(module: WebAssembly.Module, memory: MemoryImport | undefined): string[] {
   const missing: string[] = [];

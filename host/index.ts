@@ -1,13 +1,13 @@
 // ntwasm for Node: boot a kernel, run guests. `import { boot } from "ntwasm"`.
-import { Kernel } from "./kernel.ts";
+import { Kernel, type BootOptions } from "./kernel.ts";
 import { nodePlatform } from "./node/platform.ts";
 
-export { Kernel, GuestError, type MemoryStats, type ProcessInfo, type DirectoryEntry } from "./kernel.ts";
+export { Kernel, GuestError, type BootOptions, type MemoryStats, type ProcessInfo, type DirectoryEntry } from "./kernel.ts";
 export { GuestProcess, type SpawnOptions, type ProcessExit } from "./process.ts";
 export { GuestLinkError } from "./guest-imports.ts";
 export * as abi from "./generated/abi.ts";
 
 /** Boots a kernel on this Node process. */
-export function boot(): Promise<Kernel> {
-  return Kernel.boot(nodePlatform);
+export function boot(options: BootOptions = {}): Promise<Kernel> {
+  return Kernel.boot(nodePlatform, options);
 }

@@ -10,6 +10,11 @@ export interface KernelHostExports {
   ntw_thread_set_stack(thread: number, base: number, size: number): void;
   ntw_thread_begin(): void;
   ntw_terminate_thread(handle: number, code: number): number;
+  ntw_create_process(inherit: number, flags: number, stdIn: number, stdOut: number, stdErr: number, out: number): number;
+  ntw_terminate_process(handle: number, code: number): number;
+  ntw_set_cmdline(w: number, a: number): void;
+  ntw_process_env_clear(process: number): void;
+  ntw_process_env_set(process: number, name: number, nameLen: number, value: number, valueLen: number): number;
   ntw_thread_exit(code: number): void;
   ntw_thread_terminated(thread: number, code: number): void;
   ntw_process_exit(process: number, code: number): void;

@@ -5,7 +5,8 @@ import { instantiateKernel, type KernelExports } from "./kernel-exports.ts";
 import { OBJECT_TYPE_NAMES, STATUS_BUFFER_TOO_SMALL, STATUS_SUCCESS } from "./generated/abi.ts";
 import type { Platform } from "./platform.ts";
 import { GuestProcess, type ProcessExit, type SpawnOptions } from "./process.ts";
-import { isWasm, memoryImport } from "./wasm-module.ts";
+import { isWasm, memoryImport, type MemoryImport } from "./wasm-module.ts";
+import type { ChildProcess } from "./syscalls/process.ts";
 
 /** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
 const KERNEL_PAGES = { initial: 16, maximum: 32768 };
@@ -25,6 +26,10 @@ export interface MemoryStats {
   lockEntries: number;
 }
 export interface DirectoryEntry { name: string; type: string }
+export interface BootOptions {
+  /** Host directory mapped to C:\ (default: the platform's, e.g. the current directory). */
+  root?: string;
+}
 
 export class GuestError extends Error {
   constructor(message: string) { super(message); this.name = "GuestError"; }
@@ -40,9 +45,11 @@ export class Kernel {
     /** The control instance's exports (host side; it runs as the kernel's system thread). */
     readonly exports: KernelExports,
     private readonly scratch: number,
+    /** Host directory mapped to C:\ for guests (where CreateProcessW finds programs). */
+    readonly root: string,
   ) {}
 
-  static async boot(platform: Platform): Promise<Kernel> {
+  static async boot(platform: Platform, options: BootOptions = {}): Promise<Kernel> {
     if (typeof SharedArrayBuffer === "undefined") {
       throw new Error("ntwasm needs SharedArrayBuffer: serve the page with the headers " +
         "Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp");
@@ -52,7 +59,7 @@ export class Kernel {
     const exports = await instantiateKernel(module, memory);
     exports.ntw_boot();
     const scratch = exports.ntw_attach(0);
-    return new Kernel(platform, module, memory, exports, scratch);
+    return new Kernel(platform, module, memory, exports, scratch, options.root ?? platform.defaultRoot());
   }
 
   /** Starts a guest program as a new process; its main thread runs `options.entry` or `main`. */
@@ -67,14 +74,49 @@ export class Kernel {
     if (options.entry !== undefined && !WebAssembly.Module.exports(module).some((e) => e.name === options.entry && e.kind === "function")) {
       throw new GuestError(`the guest exports no function "${options.entry}"`);
     }
-    const shared = mi?.shared ? new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum, shared: true }) : null;
     const record = this.exports.ntw_process_create();
     if (!record) throw new GuestError("the kernel is out of memory");
     const thread = this.exports.ntw_thread_create(record);
+    this.setEnvironment(record, options.env ?? {});
+    return this.start(module, mi, record, thread, options);
+  }
+
+  /** Starts the first thread of a process whose kernel records exist. */
+  private start(module: WebAssembly.Module, mi: MemoryImport | undefined, record: number, thread: number,
+    options: SpawnOptions): GuestProcess {
+    const shared = mi?.shared ? new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum, shared: true }) : null;
     const p = new GuestProcess(this, record, module, shared, mi, options);
     this.processes.add(p);
     p.startThread(thread, { kind: "main", entry: options.entry });
     return p;
+  }
+
+  /** @internal A guest's CreateProcessW: the child shares its parent's output and trace. */
+  startChild(parent: SpawnOptions, child: ChildProcess): void {
+    if (child.env) {
+      this.exports.ntw_process_env_clear(child.process);
+      this.setEnvironment(child.process, child.env);
+    }
+    const env = child.env ?? parent.env;
+    this.start(child.module, child.memory, child.process, child.thread,
+      { stdout: parent.stdout, stderr: parent.stderr, trace: parent.trace, args: child.args, env, commandLine: child.commandLine });
+  }
+
+  /** @internal A guest's TerminateProcess: stops the workers of the process with kernel record `record`. */
+  stopProcess(record: number): void {
+    for (const p of this.processes) if (p.record === record) p.stop();
+  }
+
+  /** Sets environment variables of process `record` in the kernel. */
+  private setEnvironment(record: number, env: Record<string, string>): void {
+    const s = this.scratch;
+    for (const [name, value] of Object.entries(env)) {
+      const view = new DataView(this.memory.buffer);
+      const text = name + value;
+      if (text.length * 2 > 0x10000) continue; // longer than a Windows environment variable may be
+      for (let i = 0; i < text.length; i++) view.setUint16(s + 2 * i, text.charCodeAt(i), true);
+      this.exports.ntw_process_env_set(record, s, name.length, s + 2 * name.length, value.length);
+    }
   }
 
   /** Runs a guest to its end, collecting its output. */

@@ -17,6 +17,8 @@ export interface Platform {
   /** kernel.wasm, compiled. */
   kernelModule(): Promise<WebAssembly.Module>;
   startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker;
+  /** The directory mapped to C:\ when boot() is given none (Node: the current directory). */
+  defaultRoot(): string;
   /** Default sinks for a process's standard output and error. */
   stdout(text: string): void;
   stderr(text: string): void;

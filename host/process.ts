@@ -2,12 +2,21 @@
 // delivered in the order the threads wrote it, and its end.
 import type { Kernel } from "./kernel.ts";
 import type { ThreadWorker } from "./platform.ts";
-import type { ThreadStart, WorkerMessage } from "./protocol.ts";
+import { TRACE_STREAM, type ThreadStart, type WorkerMessage } from "./protocol.ts";
+import { argvToCommandLine } from "./command-line.ts";
 import type { MemoryImport } from "./wasm-module.ts";
 
 export interface SpawnOptions {
   /** Guest export to run as the main thread after `_start` (default: `main` when exported). */
   entry?: string;
+  /** argv, program name first (default: ["guest.wasm"]); the command line is made from it. */
+  args?: string[];
+  /** The process's environment variables (default: none). */
+  env?: Record<string, string>;
+  /** Print every syscall, strace-style, to `trace` (or stderr). */
+  trace?: boolean | ((line: string) => void);
+  /** The command line as given to CreateProcessW (default: made from `args`). */
+  commandLine?: string;
   /** Receive standard output / error text (default: the platform's, e.g. process.stdout). */
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -54,9 +63,13 @@ export class GuestProcess {
   startThread(thread: number, start: ThreadStart): void {
     const state: ThreadState = { reported: false, gone: false, stopping: false, worker: undefined! };
     this.threads.set(thread, state);
+    const o = this.options;
+    const args = o.args ?? ["guest.wasm"];
     state.worker = this.kernel.platform.startWorker({
       kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
       guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.outputSeq, start,
+      commandLine: o.commandLine ?? argvToCommandLine(args), args, env: o.env ?? {}, root: this.kernel.root,
+      trace: !!o.trace,
     }, {
       message: (m) => this.onMessage(m),
       exit: () => this.onWorkerGone(thread),
@@ -79,6 +92,12 @@ export class GuestProcess {
         break;
       case "spawn":
         this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param, stack: m.stack });
+        break;
+      case "process":
+        this.kernel.startChild(this.options, m.child);
+        break;
+      case "terminateProcess":
+        this.kernel.stopProcess(m.process);
         break;
       case "terminate": {
         const s = this.threads.get(m.thread);
@@ -153,7 +172,13 @@ export class GuestProcess {
   }
 
   private write(stream: number, text: string): void {
-    const sink = stream === 2 ? this.options.stderr ?? this.kernel.platform.stderr : this.options.stdout ?? this.kernel.platform.stdout;
-    sink(text);
+    const o = this.options, platform = this.kernel.platform;
+    if (stream === TRACE_STREAM) (typeof o.trace === "function" ? o.trace : platform.stderr)(text);
+    else (stream === 2 ? o.stderr ?? platform.stderr : o.stdout ?? platform.stdout)(text);
+  }
+
+  /** Stops every thread (TerminateProcess by a guest: the kernel has already ended them). */
+  stop(): void {
+    if (!this.done) this.endAll();
   }
 }

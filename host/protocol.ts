@@ -1,5 +1,6 @@
 // What the host's main thread and the thread workers tell each other.
 import type { MemoryImport } from "./wasm-module.ts";
+import type { ChildProcess } from "./syscalls/process.ts";
 
 export type ThreadStart =
   | { kind: "main"; entry?: string }
@@ -18,10 +19,23 @@ export interface ThreadInit {
   /** One Int32 per process: output sequence numbers, so output from all threads arrives in order. */
   outputSeq: Int32Array;
   start: ThreadStart;
+  /** The process's command line (GetCommandLineW) and its arguments and environment (WASI). */
+  commandLine: string;
+  args: string[];
+  env: Record<string, string>;
+  /** Host directory mapped to C:\ (where CreateProcessW finds programs). */
+  root: string;
+  /** Trace every syscall (ntwasm run --trace): lines go out as stream TRACE_STREAM. */
+  trace: boolean;
 }
+
+/** Output stream number of --trace lines (they travel in order with stdout and stderr). */
+export const TRACE_STREAM = 3;
 
 export type WorkerMessage =
   | { t: "out"; seq: number; stream: number; text: string }
   | { t: "spawn"; thread: number; fn: number; param: number; stack: number }
   | { t: "terminate"; thread: number }
+  | { t: "process"; child: ChildProcess }
+  | { t: "terminateProcess"; process: number }
   | { t: "exit"; thread: number; code: number; endsProcess: boolean; crash?: string };

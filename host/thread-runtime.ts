@@ -5,12 +5,17 @@ import { CallContext } from "./call-context.ts";
 import { bindSyscalls } from "./generated/bindings.ts";
 import { instantiateKernel } from "./kernel-exports.ts";
 import { envImports, GuestAbort } from "./guest-imports.ts";
-import type { ThreadInit, WorkerMessage } from "./protocol.ts";
+import { TRACE_STREAM, type ThreadInit, type WorkerMessage } from "./protocol.ts";
+import type { GuestFiles } from "./guest-files.ts";
+import { processSyscalls } from "./syscalls/process.ts";
+import { traceImports } from "./trace.ts";
+import type { KernelExports } from "./kernel-exports.ts";
 import { consoleSyscalls } from "./syscalls/console.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
 import { userRuntime } from "./usermode.ts";
+import { wasiImports } from "./wasi/preview1.ts";
 
 /** Exit codes Windows gives a process killed by an unhandled exception, by kind of Wasm trap. */
 function crashCode(e: unknown): number {
@@ -21,7 +26,7 @@ function crashCode(e: unknown): number {
   return 0xc000001d; // STATUS_ILLEGAL_INSTRUCTION (unreachable and other traps)
 }
 
-export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => void): Promise<void> {
+export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => void, files: GuestFiles): Promise<void> {
   const k = await instantiateKernel(init.kernelModule, init.kernelMemory);
   const scratch = k.ntw_attach(init.thread);
   let guestMemory = init.guestMemory;
@@ -38,6 +43,19 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     return g instanceof WebAssembly.Global ? g : undefined;
   };
 
+  /**
+   * A C guest's _Thread_local block (it exports __wasm_init_tls and __tls_size, as `ntwasm cc` builds
+   * it): carved from the top of a new thread's stack. Returns the stack pointer below the block.
+   */
+  const threadTls = (stackTop: number): number => {
+    const e = exports(), size = e.__tls_size, align = e.__tls_align;
+    if (typeof e.__wasm_init_tls !== "function" || !(size instanceof WebAssembly.Global)) return stackTop;
+    const a = Math.max(16, align instanceof WebAssembly.Global ? Number(align.value) : 16);
+    const base = (stackTop - Number(size.value)) & -a;
+    (e.__wasm_init_tls as (p: number) => void)(base);
+    return base;
+  };
+
   const user = await userRuntime(k, guestMemory ?? null, table);
 
   const write = (stream: number, text: string) => post({ t: "out", seq: Atomics.add(init.outputSeq, 0, 1), stream, text });
@@ -50,8 +68,18 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
       terminate: (thread) => post({ t: "terminate", thread }),
     }),
     ...consoleSyscalls(k, c, write),
+    ...processSyscalls(k, c, {
+      files,
+      start: (child) => post({ t: "process", child }),
+      terminate: (process) => post({ t: "terminateProcess", process }),
+    }),
   }, user.syscalls);
-  const imports: WebAssembly.Imports = { ...syscalls, env: envImports(() => c.guest()) };
+  const bound = init.trace ? traceImports(syscalls, {
+    tid: k.GetCurrentThreadId(), guest: () => c.guest(), lastError: () => k.GetLastError(),
+    emit: (line) => write(TRACE_STREAM, line),
+  }) : syscalls;
+  const imports: WebAssembly.Imports = { ...bound, env: envImports(() => c.guest()) };
+  imports.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args ?? ["program"], env: init.env ?? {} }, write);
   if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
 
   let code = 0;
@@ -62,9 +90,10 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     if (!guestMemory) c.setGuestMemory(exports().memory as WebAssembly.Memory);
     await user.attach(instance);
     const start = init.start;
-    if (start.kind === "thread" && start.stack) stackPointer()!.value = start.stack;
+    if (start.kind === "thread" && start.stack) stackPointer()!.value = threadTls(start.stack);
     k.ntw_thread_begin(); // waits while suspended (CREATE_SUSPENDED); unwinds if terminated already
     if (start.kind === "main") {
+      writeCommandLine(k, guestMemory ?? (exports().memory as WebAssembly.Memory | undefined), init.commandLine);
       if (typeof exports()._start === "function") (exports()._start as () => void)();
       const entry = start.entry ?? (typeof exports().main === "function" ? "main" : undefined);
       if (entry) {
@@ -93,4 +122,24 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
   if (endsProcess) k.ntw_process_exit(0, code);
   k.ntw_thread_exit(code);
   post({ t: "exit", thread: init.thread, code, endsProcess, crash });
+}
+
+/**
+ * GetCommandLineW/A return addresses in guest memory: the process's main thread writes both forms on
+ * fresh pages at the end of guest memory (the guest's allocator grows memory past them) before the
+ * guest runs, and tells the kernel where they are.
+ */
+function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefined, line: string): void {
+  if (!memory) return;
+  const utf8 = new TextEncoder().encode(line);
+  const bytes = (line.length + 1) * 2 + utf8.length + 1;
+  let base: number;
+  try { base = memory.grow(Math.ceil(bytes / 65536)) * 65536; } catch { return; } // no room: GetCommandLine gives NULL
+  const view = new DataView(memory.buffer);
+  for (let i = 0; i < line.length; i++) view.setUint16(base + 2 * i, line.charCodeAt(i), true);
+  view.setUint16(base + 2 * line.length, 0, true);
+  const a = base + (line.length + 1) * 2;
+  new Uint8Array(memory.buffer).set(utf8, a);
+  view.setUint8(a + utf8.length, 0);
+  k.ntw_set_cmdline(base, a);
 }

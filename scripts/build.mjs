@@ -40,8 +40,8 @@ for (const target of ["shared", "local"]) {
   await step(`usermode (${target})`, () => ascCompile(["usermode/index.ts", "--config", "usermode/asconfig.json", "--target", target]));
 }
 
-// 3. AssemblyScript guests: examples, conformance tests and benchmark workloads.
-const guestDirs = ["guests/as/examples", "guests/as/tests", "guests/as/bench"];
+// 3. AssemblyScript guests: examples, programs other guests start, conformance tests, benchmark workloads.
+const guestDirs = ["guests/as/examples", "guests/as/programs", "guests/as/tests", "guests/as/bench"];
 for (const dir of guestDirs) {
   if (!existsSync(join(root, dir))) continue;
   for (const f of readdirSync(join(root, dir)).filter((f) => f.endsWith(".ts"))) {

@@ -36,6 +36,7 @@ export const STATUS_NAME_TOO_LONG: u32 = 0xc0000106;
 export const STATUS_MUTANT_LIMIT_EXCEEDED: u32 = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE: u32 = 0xc0000235;
 export const STATUS_SUSPEND_COUNT_EXCEEDED: u32 = 0xc000004a;
+export const STATUS_VARIABLE_NOT_FOUND: u32 = 0xc0000100;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -59,6 +60,9 @@ export const ERROR_TOO_MANY_POSTS: u32 = 0x0000012a;
 export const ERROR_NOT_OWNER: u32 = 0x00000120;
 export const ERROR_PRIVILEGE_NOT_HELD: u32 = 0x00000522;
 export const ERROR_SIGNAL_REFUSED: u32 = 0x0000009c;
+export const ERROR_ENVVAR_NOT_FOUND: u32 = 0x000000cb;
+export const ERROR_PROC_NOT_FOUND: u32 = 0x0000007f;
+export const ERROR_BAD_EXE_FORMAT: u32 = 0x000000c1;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 export const ERROR_TIMEOUT: u32 = 0x000005b4;
@@ -125,6 +129,8 @@ export const CREATE_EVENT_MANUAL_RESET: u32 = 0x00000001;
 export const CREATE_EVENT_INITIAL_SET: u32 = 0x00000002;
 export const CREATE_MUTEX_INITIAL_OWNER: u32 = 0x00000001;
 export const CREATE_SUSPENDED: u32 = 0x00000004;
+export const STARTF_USESTDHANDLES: u32 = 0x00000100;
+export const CREATE_UNICODE_ENVIRONMENT: u32 = 0x00000400;
 export const STACK_SIZE_PARAM_IS_A_RESERVATION: u32 = 0x00010000;
 export const STD_INPUT_HANDLE: u32 = 0xfffffff6;
 export const STD_OUTPUT_HANDLE: u32 = 0xfffffff5;
@@ -558,3 +564,31 @@ export declare function WakeByAddressSingle(Address: usize): void;
 // @ts-ignore: decorator
 @external("kernel32", "WakeByAddressAll")
 export declare function WakeByAddressAll(Address: usize): void;
+/** Starts a guest program (.wasm, a path under the root mapped to C:\) as a new process with its own memory and handle table: inheritable handles keep their values with bInheritHandles, CREATE_SUSPENDED holds its first thread, STARTF_USESTDHANDLES passes std handles, lpEnvironment a UTF-16 block (CREATE_UNICODE_ENVIRONMENT). */
+// @ts-ignore: decorator
+@external("kernel32", "CreateProcessW")
+export declare function CreateProcessW(lpApplicationName: usize, lpCommandLine: usize, lpProcessAttributes: usize, lpThreadAttributes: usize, bInheritHandles: i32, dwCreationFlags: u32, lpEnvironment: usize, lpCurrentDirectory: usize, lpStartupInfo: usize, lpProcessInformation: usize): i32;
+/** A handle to the process with that id (ERROR_INVALID_PARAMETER when there is none). */
+// @ts-ignore: decorator
+@external("kernel32", "OpenProcess")
+export declare function OpenProcess(dwDesiredAccess: u32, bInheritHandle: i32, dwProcessId: u32): u32;
+/** Ends every thread of a process (waits aborted, mutexes abandoned, handles closed, waiters woken). */
+// @ts-ignore: decorator
+@external("kernel32", "TerminateProcess")
+export declare function TerminateProcess(hProcess: u32, uExitCode: u32): i32;
+/** Address of the process's command line (UTF-16) in guest memory. */
+// @ts-ignore: decorator
+@external("kernel32", "GetCommandLineW")
+export declare function GetCommandLineW(): u32;
+/** Address of the process's command line (UTF-8) in guest memory. */
+// @ts-ignore: decorator
+@external("kernel32", "GetCommandLineA")
+export declare function GetCommandLineA(): u32;
+/** Copies a variable's value: its length, or the size needed with the NUL when nSize is too small, or 0 with ERROR_ENVVAR_NOT_FOUND. */
+// @ts-ignore: decorator
+@external("kernel32", "GetEnvironmentVariableW")
+export declare function GetEnvironmentVariableW(lpName: usize, lpBuffer: usize, nSize: u32): u32;
+/** Sets a variable of the calling process; a NULL value removes it. Names are case-insensitive. */
+// @ts-ignore: decorator
+@external("kernel32", "SetEnvironmentVariableW")
+export declare function SetEnvironmentVariableW(lpName: usize, lpValue: usize): i32;

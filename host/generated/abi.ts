@@ -34,6 +34,7 @@ export const STATUS_NAME_TOO_LONG = 0xc0000106;
 export const STATUS_MUTANT_LIMIT_EXCEEDED = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE = 0xc0000235;
 export const STATUS_SUSPEND_COUNT_EXCEEDED = 0xc000004a;
+export const STATUS_VARIABLE_NOT_FOUND = 0xc0000100;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -58,6 +59,9 @@ export const ERROR_TOO_MANY_POSTS = 0x0000012a;
 export const ERROR_NOT_OWNER = 0x00000120;
 export const ERROR_PRIVILEGE_NOT_HELD = 0x00000522;
 export const ERROR_SIGNAL_REFUSED = 0x0000009c;
+export const ERROR_ENVVAR_NOT_FOUND = 0x000000cb;
+export const ERROR_PROC_NOT_FOUND = 0x0000007f;
+export const ERROR_BAD_EXE_FORMAT = 0x000000c1;
 export const ERROR_NOACCESS = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES = 0x000005aa;
 export const ERROR_TIMEOUT = 0x000005b4;
@@ -126,6 +130,8 @@ export const CREATE_EVENT_MANUAL_RESET = 0x00000001;
 export const CREATE_EVENT_INITIAL_SET = 0x00000002;
 export const CREATE_MUTEX_INITIAL_OWNER = 0x00000001;
 export const CREATE_SUSPENDED = 0x00000004;
+export const STARTF_USESTDHANDLES = 0x00000100;
+export const CREATE_UNICODE_ENVIRONMENT = 0x00000400;
 export const STACK_SIZE_PARAM_IS_A_RESERVATION = 0x00010000;
 export const STD_INPUT_HANDLE = -10;
 export const STD_OUTPUT_HANDLE = -11;
@@ -245,4 +251,11 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 234, name: "WaitOnAddress", module: "kernel32", params: ["Address", "CompareAddress", "AddressSize", "dwMilliseconds"], kinds: ["ptr", "ptr", "u32", "u32"], result: "BOOL" },
   { nr: 235, name: "WakeByAddressSingle", module: "kernel32", params: ["Address"], kinds: ["ptr"], result: "void" },
   { nr: 236, name: "WakeByAddressAll", module: "kernel32", params: ["Address"], kinds: ["ptr"], result: "void" },
+  { nr: 300, name: "CreateProcessW", module: "kernel32", params: ["lpApplicationName", "lpCommandLine", "lpProcessAttributes", "lpThreadAttributes", "bInheritHandles", "dwCreationFlags", "lpEnvironment", "lpCurrentDirectory", "lpStartupInfo", "lpProcessInformation"], kinds: ["wstr", "wstr", "sa", "sa", "i32", "u32", "ptr", "wstr", "ptr", "out"], result: "BOOL" },
+  { nr: 301, name: "OpenProcess", module: "kernel32", params: ["dwDesiredAccess", "bInheritHandle", "dwProcessId"], kinds: ["u32", "i32", "u32"], result: "HANDLE" },
+  { nr: 302, name: "TerminateProcess", module: "kernel32", params: ["hProcess", "uExitCode"], kinds: ["handle", "u32"], result: "BOOL" },
+  { nr: 303, name: "GetCommandLineW", module: "kernel32", params: [], kinds: [], result: "DWORD" },
+  { nr: 304, name: "GetCommandLineA", module: "kernel32", params: [], kinds: [], result: "DWORD" },
+  { nr: 305, name: "GetEnvironmentVariableW", module: "kernel32", params: ["lpName", "lpBuffer", "nSize"], kinds: ["wstr", "out", "u32"], result: "DWORD" },
+  { nr: 306, name: "SetEnvironmentVariableW", module: "kernel32", params: ["lpName", "lpValue"], kinds: ["wstr", "wstr"], result: "BOOL" },
 ];

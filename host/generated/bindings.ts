@@ -65,6 +65,11 @@ export interface KernelSyscalls {
   SetWaitableTimer(hTimer: number, lpDueTime: number, lPeriod: number, pfnCompletionRoutine: number, lpArgToCompletionRoutine: number, fResume: number): number;
   CancelWaitableTimer(hTimer: number): number;
   QueueUserAPC(pfnAPC: number, hThread: number, dwData: number): number;
+  OpenProcess(dwDesiredAccess: number, bInheritHandle: number, dwProcessId: number): number;
+  GetCommandLineW(): number;
+  GetCommandLineA(): number;
+  GetEnvironmentVariableW(lpName: number, lpNameLen: number, lpBuffer: number, nSize: number): number;
+  SetEnvironmentVariableW(lpName: number, lpNameLen: number, lpValue: number, lpValueLen: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -75,6 +80,8 @@ export interface HostSyscalls {
   WriteConsoleW(hConsoleOutput: number, lpBuffer: number, nNumberOfCharsToWrite: number, lpNumberOfCharsWritten: number, lpReserved: number): number;
   WriteConsoleA(hConsoleOutput: number, lpBuffer: number, nNumberOfCharsToWrite: number, lpNumberOfCharsWritten: number, lpReserved: number): number;
   TerminateThread(hThread: number, dwExitCode: number): number;
+  CreateProcessW(lpApplicationName: number, lpCommandLine: number, lpProcessAttributes: number, lpThreadAttributes: number, bInheritHandles: number, dwCreationFlags: number, lpEnvironment: number, lpCurrentDirectory: number, lpStartupInfo: number, lpProcessInformation: number): number;
+  TerminateProcess(hProcess: number, uExitCode: number): number;
 }
 
 /**
@@ -433,6 +440,28 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       WaitOnAddress: u.WaitOnAddress,
       WakeByAddressSingle: u.WakeByAddressSingle,
       WakeByAddressAll: u.WakeByAddressAll,
+      CreateProcessW: h.CreateProcessW,
+      OpenProcess: k.OpenProcess,
+      TerminateProcess: h.TerminateProcess,
+      GetCommandLineW: k.GetCommandLineW,
+      GetCommandLineA: k.GetCommandLineA,
+      GetEnvironmentVariableW(lpName: number, lpBuffer: number, nSize: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        const k_lpBuffer = c.copyIn(lpBuffer, nSize * 2, 65536); if (k_lpBuffer < 0) return c.fault(0);
+        const r = k.GetEnvironmentVariableW(k_lpName, k_lpNameLen, k_lpBuffer, nSize);
+        c.copyOut(lpBuffer, k_lpBuffer, nSize * 2, 65536);
+        return r;
+      },
+      SetEnvironmentVariableW(lpName: number, lpValue: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        const k_lpValue = c.wstr(lpValue); if (k_lpValue < 0) return c.fault(0, c.error);
+        const k_lpValueLen = c.strLen;
+        return k.SetEnvironmentVariableW(k_lpName, k_lpNameLen, k_lpValue, k_lpValueLen);
+      },
     },
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {

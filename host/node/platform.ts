@@ -18,6 +18,7 @@ export const nodePlatform: Platform = {
     w.on("exit", () => events.exit());
     return { terminate: async () => { await w.terminate(); } };
   },
+  defaultRoot: () => process.cwd(),
   stdout: (text) => { process.stdout.write(text); },
   stderr: (text) => { process.stderr.write(text); },
 };

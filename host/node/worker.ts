@@ -2,8 +2,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { runThread } from "../thread-runtime.ts";
 import type { ThreadInit, WorkerMessage } from "../protocol.ts";
+import { nodeGuestFiles } from "./files.ts";
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-runThread(workerData as ThreadInit, post).catch((e) => {
+const init = workerData as ThreadInit;
+runThread(init, post, nodeGuestFiles(init.root)).catch((e) => {
   post({ t: "exit", thread: (workerData as ThreadInit).thread, code: 0xc0000005, endsProcess: true, crash: String(e?.stack ?? e) });
 });

@@ -36,6 +36,7 @@ export const STATUS_NAME_TOO_LONG: u32 = 0xc0000106;
 export const STATUS_MUTANT_LIMIT_EXCEEDED: u32 = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE: u32 = 0xc0000235;
 export const STATUS_SUSPEND_COUNT_EXCEEDED: u32 = 0xc000004a;
+export const STATUS_VARIABLE_NOT_FOUND: u32 = 0xc0000100;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -60,6 +61,9 @@ export const ERROR_TOO_MANY_POSTS: u32 = 0x0000012a;
 export const ERROR_NOT_OWNER: u32 = 0x00000120;
 export const ERROR_PRIVILEGE_NOT_HELD: u32 = 0x00000522;
 export const ERROR_SIGNAL_REFUSED: u32 = 0x0000009c;
+export const ERROR_ENVVAR_NOT_FOUND: u32 = 0x000000cb;
+export const ERROR_PROC_NOT_FOUND: u32 = 0x0000007f;
+export const ERROR_BAD_EXE_FORMAT: u32 = 0x000000c1;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 export const ERROR_TIMEOUT: u32 = 0x000005b4;
@@ -128,6 +132,8 @@ export const CREATE_EVENT_MANUAL_RESET: u32 = 0x00000001;
 export const CREATE_EVENT_INITIAL_SET: u32 = 0x00000002;
 export const CREATE_MUTEX_INITIAL_OWNER: u32 = 0x00000001;
 export const CREATE_SUSPENDED: u32 = 0x00000004;
+export const STARTF_USESTDHANDLES: u32 = 0x00000100;
+export const CREATE_UNICODE_ENVIRONMENT: u32 = 0x00000400;
 export const STACK_SIZE_PARAM_IS_A_RESERVATION: u32 = 0x00010000;
 export const STD_INPUT_HANDLE: u32 = 0xfffffff6;
 export const STD_OUTPUT_HANDLE: u32 = 0xfffffff5;
@@ -186,6 +192,7 @@ export function statusToError(status: u32): u32 {
     case 0xc0000191: return ERROR_NOT_OWNER;
     case 0xc0000235: return ERROR_INVALID_HANDLE;
     case 0xc000004a: return ERROR_SIGNAL_REFUSED;
+    case 0xc0000100: return ERROR_ENVVAR_NOT_FOUND;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -317,6 +324,13 @@ export const SYS_InitOnceExecuteOnce: i32 = 229;
 export const SYS_WaitOnAddress: i32 = 234;
 export const SYS_WakeByAddressSingle: i32 = 235;
 export const SYS_WakeByAddressAll: i32 = 236;
+export const SYS_CreateProcessW: i32 = 300;
+export const SYS_OpenProcess: i32 = 301;
+export const SYS_TerminateProcess: i32 = 302;
+export const SYS_GetCommandLineW: i32 = 303;
+export const SYS_GetCommandLineA: i32 = 304;
+export const SYS_GetEnvironmentVariableW: i32 = 305;
+export const SYS_SetEnvironmentVariableW: i32 = 306;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -397,6 +411,11 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 176: return <i64>win32.SetWaitableTimer(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <i32>load<i32>(args, 20));
     case 177: return <i64>win32.CancelWaitableTimer(<u32>load<i32>(args, 0));
     case 180: return <i64>win32.QueueUserAPC(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 301: return <i64>win32.OpenProcess(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 303: return <i64>win32.GetCommandLineW();
+    case 304: return <i64>win32.GetCommandLineA();
+    case 305: return <i64>win32.GetEnvironmentVariableW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 306: return <i64>win32.SetEnvironmentVariableW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

@@ -16,6 +16,7 @@ export class Root {
   liveObjects: u32;
   liveThreads: u32;
   liveProcesses: u32;
+  processList: usize; // every process (Process.allNext), for OpenProcess
   threadList: usize; // every thread with an id (Thread.allNext), for OpenThread
   lockEntries: u32; // times the kernel lock was taken (wraps): shows which paths stay out of the kernel
   timerHead: usize; // armed waitable timers, earliest due first (objects/timer.ts); 0: none, nothing to expire

@@ -7,7 +7,8 @@ import { KILL_REQUESTED, PROCESS_EXITED, STACK_RECORD_SIZE, THREAD_EXITED, WAIT_
 import { kalloc, kfree } from "../lib/alloc";
 import { setResult } from "../lib/tls";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
-import { handleCloseAll, handleInsert } from "../ob/handle";
+import { handleCloseAll, handleInheritAll, handleInsert } from "../ob/handle";
+import { envCopy } from "./environment";
 import { waitCancel, wakeWaiters } from "../ob/wait";
 import { queueWake } from "../ob/wake";
 import { Console } from "../objects/console";
@@ -32,14 +33,25 @@ function stdHandle(p: Process, stream: u32): u32 {
   return handleInsert(p, c, mapGenericAccess(TYPE_CONSOLE, GENERIC_ALL) | SYNCHRONIZE, 0);
 }
 
-/** A new process with its standard handles; the caller (the host) holds one reference. */
-export function processCreate(): Process | null {
+/**
+ * A new process with its standard handles; the caller (the host) holds one reference. A child of
+ * `parent` gets a copy of its environment and, with `inherit`, its inheritable handles.
+ */
+export function processCreate(parent: Process | null = null, inherit: bool = false): Process | null {
   const o = obAlloc(TYPE_PROCESS);
   if (!o) return null;
   const p = changetype<Process>(o);
   p.pid = nextId();
   p.refs = 1;
-  root().liveProcesses++;
+  const r = root();
+  r.liveProcesses++;
+  p.allNext = r.processList;
+  if (r.processList) changetype<Process>(r.processList).allPrev = changetype<usize>(p);
+  r.processList = changetype<usize>(p);
+  if (parent) {
+    if (inherit) handleInheritAll(parent, p);
+    envCopy(parent, p);
+  }
   p.stdIn = stdHandle(p, 0);
   p.stdOut = stdHandle(p, 1);
   p.stdErr = stdHandle(p, 2);

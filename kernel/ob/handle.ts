@@ -8,7 +8,7 @@ import { ObjectHeader, obDeref, obLastHandleClosed } from "./object";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import {
-  HANDLE_FLAG_PROTECT_FROM_CLOSE, PROCESS_ALL_ACCESS, STATUS_ACCESS_DENIED, STATUS_HANDLE_NOT_CLOSABLE,
+  HANDLE_FLAG_INHERIT, HANDLE_FLAG_PROTECT_FROM_CLOSE, PROCESS_ALL_ACCESS, STATUS_ACCESS_DENIED, STATUS_HANDLE_NOT_CLOSABLE,
   STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_HANDLE, STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
   THREAD_ALL_ACCESS,
 } from "../generated/abi";
@@ -132,4 +132,32 @@ export function handleCloseAll(p: Process): void {
   for (let i: u32 = 0; i < p.top; i++) {
     if (entry(p, i).object) handleClose(p, (i + 1) << 2, true);
   }
+}
+
+/**
+ * CreateProcess with bInheritHandles: every inheritable handle of `parent` appears in the new, empty
+ * table of `child` with the same value, access and flags, as Windows does. False when out of memory.
+ */
+export function handleInheritAll(parent: Process, child: Process): bool {
+  while (child.cap < parent.top) if (!grow(child)) return false;
+  child.freeHead = 0;
+  for (let i: u32 = parent.top; i-- > 0;) {
+    const pe = entry(parent, i);
+    const ce = entry(child, i);
+    if (pe.object && (pe.flags & HANDLE_FLAG_INHERIT)) {
+      const o = changetype<ObjectHeader>(pe.object);
+      ce.object = pe.object;
+      ce.access = pe.access;
+      ce.flags = pe.flags;
+      o.refs++;
+      o.handles++;
+      child.count++;
+    } else {
+      ce.object = 0;
+      ce.access = child.freeHead; // lowest free index ends up first
+      child.freeHead = i + 1;
+    }
+  }
+  child.top = parent.top;
+  return true;
 }

@@ -23,6 +23,13 @@ export class Process extends ObjectHeader {
   stdErr: u32;
   tlsBits: usize; // allocated TLS indexes (TLS_SLOTS bits), allocated on first TlsAlloc
   stackFree: usize; // stacks of ended threads, for the next CreateThread (STACK_RECORD_SIZE records)
+  allNext: usize; // every live process record (root().processList), for OpenProcess
+  allPrev: usize;
+  env: usize; // environment block: UTF-16 "NAME=VALUE\0" entries (kernel memory)
+  envChars: u32; // chars used in env
+  envCap: u32; // chars allocated
+  cmdlineW: u32; // GetCommandLineW / A: guest addresses the host wrote the command line at
+  cmdlineA: u32;
 }
 
 
@@ -31,6 +38,11 @@ export function processSignaled(p: Process): bool { return p.state == PROCESS_EX
 export function processDestroy(p: Process): void {
   if (p.table) kfree(p.table, <usize>p.cap * HANDLE_ENTRY_SIZE);
   if (p.tlsBits) kfree(p.tlsBits, TLS_SLOTS >> 3);
+  if (p.env) kfree(p.env, <usize>p.envCap << 1);
+  const r = root();
+  if (p.allPrev) changetype<Process>(p.allPrev).allNext = p.allNext;
+  else if (r.processList == changetype<usize>(p)) r.processList = p.allNext;
+  if (p.allNext) changetype<Process>(p.allNext).allPrev = p.allPrev;
   while (p.stackFree) {
     const s = p.stackFree;
     p.stackFree = load<usize>(s);

@@ -116,8 +116,8 @@ function fire(t: Timer, at: f64): void {
   }
   const ft = msToFileTime(t.due);
   t.signaled = 1;
+  wakeWaiters(t); // first, as NT does: a thread waiting for this timer is satisfied, not alerted
   if (th) apcQueue(th, t.apcRoutine, t.apcArg, <u32>ft, <u32>(ft >>> 32));
-  wakeWaiters(t);
   if (t.period) {
     t.due += <f64>t.period;
     if (t.due <= at) t.due = at + <f64>t.period; // fell behind (nobody looked for a while): no burst

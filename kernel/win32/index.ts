@@ -13,3 +13,4 @@ export * from "./ntwasm";
 export * from "./tls";
 export * from "./usermode";
 export * from "./time";
+export * from "./process";

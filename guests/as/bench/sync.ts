@@ -4,6 +4,7 @@
 import {
   CloseHandle, CreateEventW, CreateMutexW, CreateSemaphoreW, CreateThread, INFINITE, ReleaseMutex, ReleaseSemaphore,
   ResetEvent, SetEvent, WaitForMultipleObjects, WaitForSingleObject,
+  EnterCriticalSection, InitializeCriticalSection, LeaveCriticalSection, DeleteCriticalSection,
 } from "../ntwasm";
 
 const N: i32 = 2000000;
@@ -75,5 +76,15 @@ export function pingpong(): i32 {
   CloseHandle(t);
   CloseHandle(load<u32>(block));
   CloseHandle(load<u32>(block, 4));
+  return n;
+}
+
+/** EnterCriticalSection + LeaveCriticalSection, uncontended: usermode.wasm, no kernel call. */
+export function critical_section(): i32 {
+  const n = N;
+  const cs = heap.alloc(24);
+  InitializeCriticalSection(cs);
+  for (let i = 0; i < n; i++) { EnterCriticalSection(cs); LeaveCriticalSection(cs); }
+  DeleteCriticalSection(cs);
   return n;
 }

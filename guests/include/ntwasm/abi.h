@@ -39,6 +39,7 @@
 #define STATUS_MUTANT_LIMIT_EXCEEDED ((NTSTATUS)0xc0000191)
 #define STATUS_HANDLE_NOT_CLOSABLE ((NTSTATUS)0xc0000235)
 #define STATUS_SUSPEND_COUNT_EXCEEDED ((NTSTATUS)0xc000004a)
+#define STATUS_VARIABLE_NOT_FOUND ((NTSTATUS)0xc0000100)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -63,6 +64,9 @@
 #define ERROR_NOT_OWNER 288L
 #define ERROR_PRIVILEGE_NOT_HELD 1314L
 #define ERROR_SIGNAL_REFUSED 156L
+#define ERROR_ENVVAR_NOT_FOUND 203L
+#define ERROR_PROC_NOT_FOUND 127L
+#define ERROR_BAD_EXE_FORMAT 193L
 #define ERROR_NOACCESS 998L
 #define ERROR_NO_SYSTEM_RESOURCES 1450L
 #define ERROR_TIMEOUT 1460L
@@ -131,6 +135,8 @@
 #define CREATE_EVENT_INITIAL_SET ((DWORD)0x00000002)
 #define CREATE_MUTEX_INITIAL_OWNER ((DWORD)0x00000001)
 #define CREATE_SUSPENDED ((DWORD)0x00000004)
+#define STARTF_USESTDHANDLES ((DWORD)0x00000100)
+#define CREATE_UNICODE_ENVIRONMENT ((DWORD)0x00000400)
 #define STACK_SIZE_PARAM_IS_A_RESERVATION ((DWORD)0x00010000)
 #define STD_INPUT_HANDLE ((DWORD)-10)
 #define STD_OUTPUT_HANDLE ((DWORD)-11)
@@ -361,5 +367,19 @@ NTWASM_IMPORT(kernel32, WaitOnAddress) BOOL WINAPI WaitOnAddress(volatile VOID *
 NTWASM_IMPORT(kernel32, WakeByAddressSingle) VOID WINAPI WakeByAddressSingle(PVOID Address);
 /* #236: Wakes every thread waiting on Address. */
 NTWASM_IMPORT(kernel32, WakeByAddressAll) VOID WINAPI WakeByAddressAll(PVOID Address);
+/* #300: Starts a guest program (.wasm, a path under the root mapped to C:\) as a new process with its own memory and handle table: inheritable handles keep their values with bInheritHandles, CREATE_SUSPENDED holds its first thread, STARTF_USESTDHANDLES passes std handles, lpEnvironment a UTF-16 block (CREATE_UNICODE_ENVIRONMENT). */
+NTWASM_IMPORT(kernel32, CreateProcessW) BOOL WINAPI CreateProcessW(LPCWSTR lpApplicationName, LPCWSTR lpCommandLine, LPSECURITY_ATTRIBUTES lpProcessAttributes, LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles, DWORD dwCreationFlags, LPVOID lpEnvironment, LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation);
+/* #301: A handle to the process with that id (ERROR_INVALID_PARAMETER when there is none). */
+NTWASM_IMPORT(kernel32, OpenProcess) HANDLE WINAPI OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwProcessId);
+/* #302: Ends every thread of a process (waits aborted, mutexes abandoned, handles closed, waiters woken). */
+NTWASM_IMPORT(kernel32, TerminateProcess) BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode);
+/* #303: Address of the process's command line (UTF-16) in guest memory. */
+NTWASM_IMPORT(kernel32, GetCommandLineW) DWORD WINAPI GetCommandLineW(void);
+/* #304: Address of the process's command line (UTF-8) in guest memory. */
+NTWASM_IMPORT(kernel32, GetCommandLineA) DWORD WINAPI GetCommandLineA(void);
+/* #305: Copies a variable's value: its length, or the size needed with the NUL when nSize is too small, or 0 with ERROR_ENVVAR_NOT_FOUND. */
+NTWASM_IMPORT(kernel32, GetEnvironmentVariableW) DWORD WINAPI GetEnvironmentVariableW(LPCWSTR lpName, LPWSTR lpBuffer, DWORD nSize);
+/* #306: Sets a variable of the calling process; a NULL value removes it. Names are case-insensitive. */
+NTWASM_IMPORT(kernel32, SetEnvironmentVariableW) BOOL WINAPI SetEnvironmentVariableW(LPCWSTR lpName, LPCWSTR lpValue);
 
 #endif /* NTWASM_ABI_H */

@@ -1,0 +1,54 @@
+// `ntwasm run --trace`: every syscall a guest makes, one strace-style line each, e.g.
+//   [36] CreateEventW(0, 1, 0, L"ready") = 0x10
+//   [36] OpenEventW(0x1f0003, 0, L"nope") = 0 (ERROR_FILE_NOT_FOUND)
+// The wrappers go around the guest's imports only when tracing, so normal runs pay nothing.
+import { decodeUtf16, decodeUtf8 } from "./call-context.ts";
+import * as abi from "./generated/abi.ts";
+import type { GuestImports } from "./generated/bindings.ts";
+
+const ERROR_NAMES = new Map<number, string>(Object.entries(abi)
+  .filter(([name, value]) => name.startsWith("ERROR_") && typeof value === "number").map(([name, value]) => [value as number, name]));
+
+export interface TraceTarget {
+  tid: number;
+  guest(): Uint8Array;
+  lastError(): number;
+  emit(line: string): void;
+}
+
+function hex(v: number): string { return v >>> 0 < 10 ? String(v >>> 0) : "0x" + (v >>> 0).toString(16); }
+
+function stringAt(g: Uint8Array, p: number, wide: boolean): string {
+  if (!p) return "NULL";
+  let end = p;
+  const limit = Math.min(g.length, p + 512);
+  if (wide) { while (end + 1 < limit && (g[end] | g[end + 1])) end += 2; return `L${JSON.stringify(decodeUtf16(g, p, (end - p) >> 1))}`; }
+  while (end < limit && g[end]) end++;
+  return JSON.stringify(decodeUtf8(g, p, end));
+}
+
+/** The guest's imports with every syscall wrapped to report its arguments and result. */
+export function traceImports(imports: GuestImports, t: TraceTarget): GuestImports {
+  const traced: GuestImports = {};
+  for (const [module, fns] of Object.entries(imports)) {
+    traced[module] = { ...fns };
+    for (const [name, fn] of Object.entries(fns)) {
+      const info = abi.SYSCALL_INFO.find((s) => s.name === name && s.module === module);
+      if (!info || typeof fn !== "function") continue;
+      traced[module][name] = (...args: number[]) => {
+        const g = t.guest();
+        const shown = info.kinds.map((kind, i) => kind === "wstr" || kind === "astr"
+          ? stringAt(g, args[i], kind === "wstr") : hex(args[i] ?? 0)).join(", ");
+        let r: unknown;
+        try { r = fn(...args); }
+        catch (e) { t.emit(`[${t.tid}] ${name}(${shown}) ends the thread\n`); throw e; }
+        const failed = ((info.result === "BOOL" || info.result === "HANDLE") && r === 0) ||
+          (info.result === "DWORD" && r === 0xffffffff);
+        const error = failed ? ` (${ERROR_NAMES.get(t.lastError()) ?? t.lastError()})` : "";
+        t.emit(`[${t.tid}] ${name}(${shown})${info.result === "void" ? "" : ` = ${typeof r === "bigint" ? r : hex(r as number)}`}${error}\n`);
+        return r;
+      };
+    }
+  }
+  return traced;
+}

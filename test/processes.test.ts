@@ -1,0 +1,3 @@
+import { conformance } from "./harness.ts";
+
+conformance("processes", 60_000);
