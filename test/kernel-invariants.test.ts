@@ -44,13 +44,15 @@ describe("kernel memory", () => {
     expect(after.liveObjects).toBe(before.liveObjects);
   }, 120_000);
 
-  it("named objects, threads and processes are freed too", async () => {
+  it("named objects, threads, processes, timers, APCs and TLS are freed too", async () => {
     await run("cycle_named"); // warm up, as above
     await run("cycle_threads");
+    await run("cycle_timers_apcs_tls");
     await run("leak_handles");
     const before = kernel().memoryStats();
     await run("cycle_named");
     await run("cycle_threads");
+    await run("cycle_timers_apcs_tls");
     await run("leak_handles");
     const after = kernel().memoryStats();
     expect(after.heapTop).toBe(before.heapTop);
