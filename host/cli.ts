@@ -6,12 +6,14 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
+import { cc, CcError } from "./cc.ts";
 
 const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT object model
 
 Usage:
   ntwasm run [options] <guest.wasm> [args...]
                                       run a guest program; exits with its exit code
+  ntwasm cc <prog.c> -o <prog.wasm>   compile C to a guest (clang; see ntwasm cc --help)
   ntwasm demo                         run the bundled demo guest (threads, events, semaphores, mutexes)
   ntwasm --help                       this text (also: ntwasm run --help)
   ntwasm --version
@@ -91,8 +93,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(pkg.version);
       return 0;
     }
+    case "cc":
+      try { return cc(rest); } catch (e) { if (e instanceof CcError) throw new UsageError(e.message); throw e; }
     case "demo":
-      return runGuest(fileURLToPath(new URL("./guests/demo.wasm", import.meta.url)));
+      // The demo starts itself again as a second process: its directory is C:\.
+      return runGuest(fileURLToPath(new URL("./guests/demo.wasm", import.meta.url)), { root: fileURLToPath(new URL("./guests", import.meta.url)) });
     case "run": {
       const o: RunOptions = {};
       let file: string | undefined;

@@ -4,6 +4,7 @@ import type { Kernel } from "./kernel.ts";
 import type { ThreadWorker } from "./platform.ts";
 import { TRACE_STREAM, type ThreadStart, type WorkerMessage } from "./protocol.ts";
 import { argvToCommandLine } from "./command-line.ts";
+import { ConsoleOutput } from "./console-output.ts";
 import type { MemoryImport } from "./wasm-module.ts";
 
 export interface SpawnOptions {
@@ -17,6 +18,8 @@ export interface SpawnOptions {
   trace?: boolean | ((line: string) => void);
   /** The command line as given to CreateProcessW (default: made from `args`). */
   commandLine?: string;
+  /** @internal The console a child process shares with its parent. */
+  console?: ConsoleOutput;
   /** Receive standard output / error text (default: the platform's, e.g. process.stdout). */
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -39,9 +42,8 @@ export class GuestProcess {
   readonly exited: Promise<ProcessExit>;
   private resolveExit!: (e: ProcessExit) => void;
   private readonly threads = new Map<number, ThreadState>();
-  private readonly outputSeq = new Int32Array(new SharedArrayBuffer(4));
-  private nextSeq = 0;
-  private readonly pendingOutput = new Map<number, { stream: number; text: string }>();
+  /** Where its output goes, in order: its own console, or its parent's (SpawnOptions.console). */
+  private readonly console: ConsoleOutput;
   private crash: string | undefined;
   private ending = false;
   private done = false;
@@ -56,6 +58,8 @@ export class GuestProcess {
     private readonly options: SpawnOptions,
   ) {
     this.pid = kernel.processInfo(record).pid;
+    this.console = options.console ?? new ConsoleOutput((stream, text) => this.write(stream, text));
+    this.console.attach();
     this.exited = new Promise((r) => { this.resolveExit = r; });
   }
 
@@ -67,7 +71,7 @@ export class GuestProcess {
     const args = o.args ?? ["guest.wasm"];
     state.worker = this.kernel.platform.startWorker({
       kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
-      guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.outputSeq, start,
+      guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.console.seq, start,
       commandLine: o.commandLine ?? argvToCommandLine(args), args, env: o.env ?? {}, root: this.kernel.root,
       trace: !!o.trace,
     }, {
@@ -87,14 +91,13 @@ export class GuestProcess {
   private onMessage(m: WorkerMessage): void {
     switch (m.t) {
       case "out":
-        this.pendingOutput.set(m.seq, m);
-        this.flushOutput(false);
+        this.console.deliver(m.seq, m.stream, m.text);
         break;
       case "spawn":
         this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param, stack: m.stack });
         break;
       case "process":
-        this.kernel.startChild(this.options, m.child);
+        this.kernel.startChild({ ...this.options, console: this.console }, m.child);
         break;
       case "terminateProcess":
         this.kernel.stopProcess(m.process);
@@ -134,6 +137,7 @@ export class GuestProcess {
     const s = this.threads.get(thread);
     if (!s || s.gone) return;
     s.gone = true;
+    if (!s.reported) this.console.skipGaps(); // it may have taken an output number and never written
     const info = this.kernel.processInfo(this.record);
     // Ends the kernel thread if the worker did not (it was stopped, or failed to start).
     this.kernel.exports.ntw_thread_terminated(thread, info.exitCode);
@@ -151,24 +155,10 @@ export class GuestProcess {
     const info = this.kernel.processInfo(this.record);
     if (!info.exited || [...this.threads.values()].some((s) => !s.gone)) return;
     this.done = true;
-    this.flushOutput(true);
+    this.console.detach();
     this.kernel.exports.ntw_object_release(this.record);
     this.kernel.processEnded(this);
     this.resolveExit({ code: info.exitCode, crash: this.crash });
-  }
-
-  /** Delivers output in sequence order; at the end, also what follows a gap (a thread stopped mid-write). */
-  private flushOutput(all: boolean): void {
-    for (;;) {
-      let m = this.pendingOutput.get(this.nextSeq);
-      if (!m && all && this.pendingOutput.size) {
-        this.nextSeq = Math.min(...this.pendingOutput.keys());
-        m = this.pendingOutput.get(this.nextSeq);
-      }
-      if (!m) return;
-      this.pendingOutput.delete(this.nextSeq++);
-      this.write(m.stream, m.text);
-    }
   }
 
   private write(stream: number, text: string): void {

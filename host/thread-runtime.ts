@@ -45,7 +45,8 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
 
   /**
    * A C guest's _Thread_local block (it exports __wasm_init_tls and __tls_size, as `ntwasm cc` builds
-   * it): carved from the top of a new thread's stack. Returns the stack pointer below the block.
+   * it): carved from the top of the thread's stack, the main thread's included (wasm-ld leaves the
+   * main thread's __tls_base at 0). Returns the stack pointer below the block.
    */
   const threadTls = (stackTop: number): number => {
     const e = exports(), size = e.__tls_size, align = e.__tls_align;
@@ -91,6 +92,9 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     await user.attach(instance);
     const start = init.start;
     if (start.kind === "thread" && start.stack) stackPointer()!.value = threadTls(start.stack);
+    else if (start.kind === "main" && stackPointer() && guestMemory && typeof exports().__wasm_init_tls === "function") {
+      threadTls((guestMemory.grow(1) + 1) * 65536); // a page of its own (the main stack is the linker's, below the heap)
+    }
     k.ntw_thread_begin(); // waits while suspended (CREATE_SUSPENDED); unwinds if terminated already
     if (start.kind === "main") {
       writeCommandLine(k, guestMemory ?? (exports().memory as WebAssembly.Memory | undefined), init.commandLine);

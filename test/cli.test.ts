@@ -1,7 +1,7 @@
 // The `ntwasm` command as a user runs it: the bundled demo, help texts and clean errors for bad input.
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,8 @@ describe("ntwasm", () => {
     expect(r.stdout).toContain("returned WAIT_ABANDONED");
     expect(r.stdout).toMatch(/producer 1 put its items[\s\S]*consumer 2 saw the stop marker/);
     expect(r.stdout).toContain("demo-ring-lock (Mutant)");
+    expect(r.stdout).toMatch(/worker process \d+: opened demo-stop/); // the second process
+    expect(r.stdout).toContain("the worker process ended with exit code 100");
     expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(/^demo: done/);
   });
 
@@ -37,6 +39,59 @@ describe("ntwasm", () => {
     const failing = ntwasm("run", "--entry", "exit_code_3", guestPath("cli_guest"));
     expect(failing.status).toBe(3);
     expect(ntwasm("run", "--entry", "exit_process_5", guestPath("cli_guest")).status).toBe(5);
+  });
+
+  it("passes the guest its arguments as its command line", () => {
+    const r = ntwasm("run", "--entry", "print_command_line", guestPath("cli_guest"), "one", "two words", 'say "hi"');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('cli_guest.wasm one "two words" "say \\"hi\\""\n');
+  });
+
+  it("delivers output from every thread in the order it was written, stdout and stderr apart", () => {
+    const r = ntwasm("run", "--entry", "ordered_threads", guestPath("cli_guest"));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("main before\n" + "thread says hello\n".repeat(3) + "main after\n");
+    expect(r.stderr).toBe("thread writes to stderr\n".repeat(3));
+  });
+
+  it("streams output as the guest writes it", async () => {
+    const child = spawn(process.execPath, [cli, "run", "--entry", "stream", guestPath("cli_guest")]);
+    let out = "";
+    let exited = false;
+    child.on("exit", () => { exited = true; });
+    const firstSeen = await new Promise<boolean>((resolve) => child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("first")) resolve(!exited);
+    }));
+    expect(firstSeen, "the first line arrived while the guest still ran (it sleeps 3 s before its second)").toBe(true);
+    expect(out).not.toContain("second");
+    await new Promise((r) => child.on("close", r));
+    expect(out).toBe("first\nsecond\n");
+  }, 30_000);
+
+  it("--trace prints each syscall with its arguments and result", () => {
+    const trace = join(tmp, "trace.txt");
+    const r = ntwasm("run", `--trace=${trace}`, guestPath("hello"));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("hello from ntwasm: wait returned 0\n");
+    const lines = readFileSync(trace, "utf8").trim().split("\n");
+    expect(lines[0]).toMatch(/^\[\d+\] CreateEventW\(0, 1, 0, NULL\) = 0x10$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^\[\d+\] SetEvent\(0x10\) = 1$/));
+    const toStderr = ntwasm("run", "--trace", "--entry", "exit_code_3", guestPath("cli_guest"));
+    expect(toStderr.stderr).toBe(""); // exit_code_3 makes no syscall
+    const failing = ntwasm("run", "--trace", "--entry", "test_names", guestPath("events"));
+    expect(failing.stderr).toMatch(/OpenEventW\(.*\) = 0 \(ERROR_FILE_NOT_FOUND\)/);
+  });
+
+  it("--root maps C:\\ to a directory: CreateProcessW finds programs there", () => {
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    const r = spawnSync(process.execPath, [cli, "run", "--root", root, "--entry", "test_create_and_exit_code", guestPath("processes")],
+      { encoding: "utf8", cwd: tmp, timeout: 60_000 });
+    expect(r.stdout).not.toMatch(/^FAIL/m);
+    expect(r.status).toBe(0);
+    const elsewhere = spawnSync(process.execPath, [cli, "run", "--entry", "test_create_and_exit_code", guestPath("processes")],
+      { encoding: "utf8", cwd: tmp, timeout: 60_000 });
+    expect(elsewhere.stdout).toMatch(/^FAIL: CreateProcessW/m); // the default root is the current directory
   });
 
   it("--help and run --help describe the commands", () => {
@@ -56,6 +111,7 @@ describe("ntwasm", () => {
     ["an entry the guest does not export", ["run", "--entry", "nope", guestPath("hello")], /exports no function "nope"/],
     ["no guest at all", ["run"], /which guest/],
     ["an unknown command", ["frobnicate"], /unknown command "frobnicate"/],
+    ["a --root that is not a directory", ["run", "--root", join(tmp, "nowhere"), guestPath("hello")], /nowhere: not a directory/],
   ])("%s is one clear message and exit code 2", (_, args, message) => {
     writeFileSync(join(tmp, "text.wasm"), "not wasm\n");
     writeFileSync(join(tmp, "needs.wasm"), moduleImporting("kernel32", "CreateFooW"));

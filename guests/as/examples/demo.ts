@@ -1,9 +1,12 @@
-// `npm start`: producers and consumers on a bounded buffer, synchronised only with kernel objects,
-// then an abandoned mutex and a look at the object namespace. Every thread is its own Wasm instance on
-// shared memory, so threads keep their state in memory the main thread hands them and print without
-// allocating (see docs/guests.md).
+// `npm start`: producers and consumers on a bounded buffer, synchronised only with kernel objects;
+// an abandoned mutex; then a second process (this program again, started with "worker") whose two
+// threads take jobs through named semaphores and events; and a look at the object namespace. Every
+// thread is its own Wasm instance on shared memory, so threads keep their state in memory the main
+// thread hands them and print without allocating (see docs/guests.md).
 import {
-  CloseHandle, CreateEventW, CreateMutexW, CreateSemaphoreW, CreateThread, GetCurrentThreadId, GetStdHandle,
+  CloseHandle, CreateEventW, CreateMutexW, CreateProcessW, CreateSemaphoreW, CreateThread, EVENT_ALL_ACCESS,
+  GetCommandLineW, GetCurrentProcessId, GetCurrentThreadId, GetExitCodeProcess, GetStdHandle, OpenEventW,
+  OpenSemaphoreW, SEMAPHORE_ALL_ACCESS,
   INFINITE, NTWASM_TYPE_EVENT, NTWASM_TYPE_MUTANT, NTWASM_TYPE_SEMAPHORE, QueryObjectDirectory, ReleaseMutex,
   ReleaseSemaphore, SetEvent, STATUS_SUCCESS, STD_OUTPUT_HANDLE, WaitForMultipleObjects, WaitForSingleObject,
   WAIT_ABANDONED, WriteConsoleW,
@@ -94,7 +97,98 @@ function typeName(t: u32): string {
   return "type " + t.toString();
 }
 
+// ---- the second process: "demo.wasm worker" ----
+const JOBS = 100;
+
+/** Worker-process thread: [0] stop event, [4] jobs semaphore, [8] done semaphore, [12] jobs taken, then say()'s buffer. */
+function jobTaker(b: u32): u32 {
+  const hs = b; // [stop, jobs]: stop has priority as the lower index
+  ReleaseSemaphore(load<u32>(b, 8), 1, 0); // ready (workers take a moment to start)
+  for (;;) {
+    const r = WaitForMultipleObjects(2, hs, 0, INFINITE);
+    if (r != 1) break;
+    store<u32>(b, load<u32>(b, 12) + 1, 12);
+    ReleaseSemaphore(load<u32>(b, 8), 1, 0);
+  }
+  return 0;
+}
+
+function worker(): i32 {
+  const stop = OpenEventW(EVENT_ALL_ACCESS, 0, W("demo-stop"));
+  const jobs = OpenSemaphoreW(SEMAPHORE_ALL_ACCESS, 0, W("demo-jobs"));
+  const done = OpenSemaphoreW(SEMAPHORE_ALL_ACCESS, 0, W("demo-done"));
+  println("  worker process " + GetCurrentProcessId().toString() + ": opened demo-stop, demo-jobs and demo-done by name; two threads take jobs");
+  const blocks = heap.alloc(2 * 16);
+  memory.fill(blocks, 0, 32);
+  const threads = heap.alloc(8);
+  for (let i = 0; i < 2; i++) {
+    const b = blocks + 16 * i;
+    store<u32>(b, stop);
+    store<u32>(b, jobs, 4);
+    store<u32>(b, done, 8);
+    store<u32>(threads + 4 * i, CreateThread(0, 0, jobTaker.index, b, 0, 0));
+  }
+  WaitForMultipleObjects(2, threads, 1, INFINITE);
+  const a = load<u32>(blocks, 12), b = load<u32>(blocks + 16, 12);
+  println("  worker process " + GetCurrentProcessId().toString() + ": stop was set; its threads took " +
+    a.toString() + " + " + b.toString() + " jobs");
+  return <i32>(a + b);
+}
+
+/** Runs the worker process and hands it JOBS jobs; true when it reports all of them. */
+function secondProcess(): bool {
+  const stop = CreateEventW(0, 1, 0, W("demo-stop"));
+  const jobs = CreateSemaphoreW(0, 0, JOBS, W("demo-jobs"));
+  const done = CreateSemaphoreW(0, 0, JOBS, W("demo-done"));
+  const pi = heap.alloc(16);
+  if (!CreateProcessW(0, W("demo.wasm worker"), 0, 0, 0, 0, 0, 0, 0, pi)) {
+    println("main: CreateProcessW failed");
+    return false;
+  }
+  println("main: started a worker process (pid " + load<u32>(pi, 8).toString() + "), and hands it " +
+    JOBS.toString() + " jobs one by one through the named semaphore demo-jobs");
+  WaitForSingleObject(done, INFINITE); // both of its threads are ready
+  WaitForSingleObject(done, INFINITE);
+  for (let i = 0; i < JOBS; i++) { // waiters queue in FIFO order, so its two threads take turns
+    ReleaseSemaphore(jobs, 1, 0);
+    WaitForSingleObject(done, INFINITE);
+  }
+  println("main: demo-done counted " + JOBS.toString() + " finished jobs; SetEvent(demo-stop)");
+  listNamedObjects();
+  SetEvent(stop);
+  WaitForSingleObject(load<u32>(pi), INFINITE);
+  const code = heap.alloc(4);
+  GetExitCodeProcess(load<u32>(pi), code);
+  println("main: the worker process ended with exit code " + load<u32>(code).toString() + " (jobs it took)");
+  CloseHandle(load<u32>(pi));
+  CloseHandle(load<u32>(pi, 4));
+  CloseHandle(stop);
+  CloseHandle(jobs);
+  CloseHandle(done);
+  return load<u32>(code) == <u32>JOBS;
+}
+
+function listNamedObjects(): void {
+  println("main: named objects in \\Sessions\\1\\BaseNamedObjects, shared by both processes:");
+  const name = heap.alloc(512), len = heap.alloc(4), type = heap.alloc(4);
+  const dir = W("\\Sessions\\1\\BaseNamedObjects");
+  for (let i: u32 = 0; QueryObjectDirectory(dir, i, name, 256, len, type) == STATUS_SUCCESS; i++) {
+    const t = load<u32>(type);
+    if (t == NTWASM_TYPE_EVENT || t == NTWASM_TYPE_MUTANT || t == NTWASM_TYPE_SEMAPHORE) {
+      println("  " + String.UTF16.decodeUnsafe(name, load<u32>(len) << 1) + " (" + typeName(t) + ")");
+    }
+  }
+}
+
+function isWorker(): bool {
+  const p = GetCommandLineW();
+  let n: usize = 0;
+  while (load<u16>(<usize>p + (n << 1))) n++;
+  return String.UTF16.decodeUnsafe(p, n << 1).endsWith(" worker");
+}
+
 export function main(): i32 {
+  if (isWorker()) return worker();
   println("ntwasm demo: " + PRODUCERS.toString() + " producers and " + CONSUMERS.toString() +
     " consumers share a ring of " + SLOTS.toString() + " slots");
   println("  kernel objects: a manual-reset event (start gate), two semaphores (free/filled slots), a mutex (the ring)");
@@ -157,15 +251,7 @@ export function main(): i32 {
   ReleaseMutex(mutex);
   CloseHandle(t);
 
-  println("main: named objects in \\Sessions\\1\\BaseNamedObjects:");
-  const name = heap.alloc(512), len = heap.alloc(4), type = heap.alloc(4);
-  const dir = W("\\Sessions\\1\\BaseNamedObjects");
-  for (let i: u32 = 0; QueryObjectDirectory(dir, i, name, 256, len, type) == STATUS_SUCCESS; i++) {
-    const t = load<u32>(type);
-    if (t == NTWASM_TYPE_EVENT || t == NTWASM_TYPE_MUTANT || t == NTWASM_TYPE_SEMAPHORE) {
-      println("  " + String.UTF16.decodeUnsafe(name, load<u32>(len) << 1) + " (" + typeName(t) + ")");
-    }
-  }
+  failed = !secondProcess() || failed;
   for (let i = 0; i < n; i++) CloseHandle(load<u32>(threads + 4 * i));
   for (let off: usize = 0; off <= <usize>LOCK; off += 4) CloseHandle(load<u32>(s + off));
   println(failed ? "demo: FAILED" : "demo: done; every handle closed, so the named objects are gone too");

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 /* libc's errno: a plain global in a libc built without threads (the header says _Thread_local). */
 #define libc_errno ntwasm_libc_errno
@@ -69,6 +70,30 @@ static void leave(void) {
     __real_##name args;                        \
     leave();                                   \
   }
+
+/*
+ * Where the heap starts. wasi-libc's malloc, on its first call, takes all memory from __heap_base to
+ * the current end (sbrk(0)) as free. Pages the host has grown by then are not free: the stacks of
+ * threads created before the first malloc, anything the host placed at the end of memory before the
+ * guest started. So the first sbrk(0) answers with the end of the module's own memory (wasm-ld makes
+ * it __heap_base rounded up to a page), and malloc is started in a constructor, before main runs.
+ * Later growth is by memory.grow, which never hands out the same pages twice, so malloc's fresh pages
+ * and the host's stacks cannot overlap (malloc copes with a break that is not contiguous).
+ */
+extern unsigned char __heap_base;
+void *__real_sbrk(intptr_t increment);
+void *__wrap_sbrk(intptr_t increment) {
+  static int asked;
+  if (increment == 0 && !asked) {
+    asked = 1;
+    uintptr_t end = ((uintptr_t)&__heap_base + 65535) & ~(uintptr_t)65535;
+    uintptr_t now = (uintptr_t)__real_sbrk(0);
+    return (void *)(end < now ? end : now);
+  }
+  return __real_sbrk(increment);
+}
+
+__attribute__((constructor(101))) static void start_malloc(void) { free(malloc(1)); }
 
 /* The allocator. */
 WRAP(void *, malloc, (size_t n), (n))
