@@ -39,6 +39,22 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_HANDLE_NOT_CLOSABLE", 0xc0000235, "ERROR_INVALID_HANDLE"],
   ["STATUS_SUSPEND_COUNT_EXCEEDED", 0xc000004a, "ERROR_SIGNAL_REFUSED"],
   ["STATUS_VARIABLE_NOT_FOUND", 0xc0000100, "ERROR_ENVVAR_NOT_FOUND"],
+  // pipes (kernel/nt/pipe.ts)
+  ["STATUS_PENDING", 0x00000103, "ERROR_IO_PENDING"],
+  ["STATUS_INVALID_DEVICE_REQUEST", 0xc0000010, "ERROR_INVALID_FUNCTION"],
+  ["STATUS_END_OF_FILE", 0xc0000011, "ERROR_HANDLE_EOF"],
+  ["STATUS_INSTANCE_NOT_AVAILABLE", 0xc00000ab, "ERROR_PIPE_BUSY"],
+  ["STATUS_PIPE_NOT_AVAILABLE", 0xc00000ac, "ERROR_PIPE_BUSY"],
+  ["STATUS_INVALID_PIPE_STATE", 0xc00000ad, "ERROR_BAD_PIPE"],
+  ["STATUS_PIPE_BUSY", 0xc00000ae, "ERROR_PIPE_BUSY"],
+  ["STATUS_PIPE_DISCONNECTED", 0xc00000b0, "ERROR_PIPE_NOT_CONNECTED"],
+  ["STATUS_PIPE_CLOSING", 0xc00000b1, "ERROR_NO_DATA"],
+  ["STATUS_PIPE_CONNECTED", 0xc00000b2, "ERROR_PIPE_CONNECTED"],
+  ["STATUS_PIPE_LISTENING", 0xc00000b3, "ERROR_PIPE_LISTENING"],
+  ["STATUS_INVALID_READ_MODE", 0xc00000b4, "ERROR_BAD_PIPE"],
+  ["STATUS_IO_TIMEOUT", 0xc00000b5, "ERROR_SEM_TIMEOUT"],
+  ["STATUS_PIPE_EMPTY", 0xc00000d9, "ERROR_NO_DATA"],
+  ["STATUS_PIPE_BROKEN", 0xc000014b, "ERROR_BROKEN_PIPE"],
 ];
 
 /** Win32 error codes (winerror.h). */
@@ -71,6 +87,16 @@ export const ERRORS: Const[] = [
   ["ERROR_NOACCESS", 998],
   ["ERROR_NO_SYSTEM_RESOURCES", 1450],
   ["ERROR_TIMEOUT", 1460],
+  ["ERROR_HANDLE_EOF", 38],
+  ["ERROR_BROKEN_PIPE", 109],
+  ["ERROR_SEM_TIMEOUT", 121],
+  ["ERROR_BAD_PIPE", 230],
+  ["ERROR_PIPE_BUSY", 231],
+  ["ERROR_NO_DATA", 232],
+  ["ERROR_PIPE_NOT_CONNECTED", 233],
+  ["ERROR_PIPE_CONNECTED", 535],
+  ["ERROR_PIPE_LISTENING", 536],
+  ["ERROR_IO_PENDING", 997],
 ];
 
 /** Wait results, timeouts and limits (winbase.h). */
@@ -151,6 +177,47 @@ export const ACCESS: Const[] = [
   ["INIT_ONCE_ASYNC", 0x2],
   ["INIT_ONCE_INIT_FAILED", 0x4],
   ["INIT_ONCE_CTX_RESERVED_BITS", 2],
+  // files and pipes (winnt.h, winbase.h)
+  ["FILE_READ_DATA", 0x0001],
+  ["FILE_WRITE_DATA", 0x0002],
+  ["FILE_APPEND_DATA", 0x0004],
+  ["FILE_CREATE_PIPE_INSTANCE", 0x0004],
+  ["FILE_READ_ATTRIBUTES", 0x0080],
+  ["FILE_WRITE_ATTRIBUTES", 0x0100],
+  ["FILE_GENERIC_READ", 0x120089],
+  ["FILE_GENERIC_WRITE", 0x120116],
+  ["FILE_GENERIC_EXECUTE", 0x1200a0],
+  ["FILE_ALL_ACCESS", 0x1f01ff],
+  ["FILE_SHARE_READ", 0x1],
+  ["FILE_SHARE_WRITE", 0x2],
+  ["FILE_SHARE_DELETE", 0x4],
+  ["CREATE_NEW", 1],
+  ["CREATE_ALWAYS", 2],
+  ["OPEN_EXISTING", 3],
+  ["OPEN_ALWAYS", 4],
+  ["TRUNCATE_EXISTING", 5],
+  ["FILE_ATTRIBUTE_NORMAL", 0x80],
+  ["FILE_FLAG_FIRST_PIPE_INSTANCE", 0x00080000],
+  ["FILE_FLAG_OVERLAPPED", 0x40000000],
+  ["FILE_FLAG_WRITE_THROUGH", 0x80000000],
+  ["INVALID_HANDLE_VALUE", 0xffffffff],
+  ["PIPE_ACCESS_INBOUND", 0x1],
+  ["PIPE_ACCESS_OUTBOUND", 0x2],
+  ["PIPE_ACCESS_DUPLEX", 0x3],
+  ["PIPE_TYPE_BYTE", 0x0],
+  ["PIPE_TYPE_MESSAGE", 0x4],
+  ["PIPE_READMODE_BYTE", 0x0],
+  ["PIPE_READMODE_MESSAGE", 0x2],
+  ["PIPE_WAIT", 0x0],
+  ["PIPE_NOWAIT", 0x1],
+  ["PIPE_ACCEPT_REMOTE_CLIENTS", 0x0],
+  ["PIPE_REJECT_REMOTE_CLIENTS", 0x8],
+  ["PIPE_UNLIMITED_INSTANCES", 255],
+  ["PIPE_CLIENT_END", 0x0],
+  ["PIPE_SERVER_END", 0x1],
+  ["NMPWAIT_USE_DEFAULT_WAIT", 0x0],
+  ["NMPWAIT_NOWAIT", 0x1],
+  ["NMPWAIT_WAIT_FOREVER", 0xffffffff],
 ];
 
 /**
@@ -174,4 +241,8 @@ export const OBJECT_TYPES: ObjectType[] = [
   { id: 9, name: "Timer", generic: [0x20001, 0x20002, 0x120000, 0x1f0003] },
   // Internal: the kernel half of WaitOnAddress (kernel/objects/keyedwait.ts); never named nor in a handle table.
   { id: 10, name: "KeyedWait", generic: [0x20001, 0x20002, 0x20000, 0xf0003] },
+  // A file object: for now a pipe end (kernel/objects/pipe.ts); disk files will be a second kind.
+  { id: 11, name: "File", generic: [0x120089, 0x120116, 0x1200a0, 0x1f01ff] },
+  // Internal: a pipe name with its server instances, in \Device\NamedPipe; never in a handle table.
+  { id: 12, name: "NamedPipe", generic: [0x120089, 0x120116, 0x1200a0, 0x1f01ff] },
 ];

@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
+import { AscError, compileAssemblyScript } from "./asc.ts";
 import { cc, CcError } from "./cc.ts";
 
 const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT object model
@@ -14,7 +15,8 @@ Usage:
   ntwasm run [options] <guest.wasm> [args...]
                                       run a guest program; exits with its exit code
   ntwasm cc <prog.c> -o <prog.wasm>   compile C to a guest (clang; see ntwasm cc --help)
-  ntwasm demo                         run the bundled demo guest (threads, events, semaphores, mutexes)
+  ntwasm asc <prog.ts> [-o prog.wasm]  compile AssemblyScript to a guest (see ntwasm asc --help)
+  ntwasm demo                         run the bundled demo guest (two processes, threads, named objects)
   ntwasm --help                       this text (also: ntwasm run --help)
   ntwasm --version
 
@@ -38,6 +40,12 @@ Options:
 
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
 points ntwasm lacks (each is named).`;
+
+const ASC_HELP = `Usage: ntwasm asc <prog.ts> [-o prog.wasm] [asc options]
+
+Compiles an AssemblyScript guest with the flags ntwasm guests need (guests/as/asconfig.json).
+Import the SDK with:  import { CreateEventW, W, println } from "ntwasm/guests/as";
+See docs/guests.md for what AssemblyScript threads can and cannot do.`;
 
 class UsageError extends Error {}
 
@@ -95,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case "cc":
       try { return cc(rest); } catch (e) { if (e instanceof CcError) throw new UsageError(e.message); throw e; }
+    case "asc":
+      if (rest.includes("-h") || rest.includes("--help")) { console.log(ASC_HELP); return 0; }
+      try { console.log(`wrote ${await compileAssemblyScript(rest)}`); }
+      catch (e) { if (e instanceof AscError) throw new UsageError(e.message); throw e; }
+      return 0;
     case "demo":
       // The demo starts itself again as a second process: its directory is C:\.
       return runGuest(fileURLToPath(new URL("./guests/demo.wasm", import.meta.url)), { root: fileURLToPath(new URL("./guests", import.meta.url)) });

@@ -4,7 +4,7 @@ import { build } from "esbuild";
 import asc from "assemblyscript/asc";
 import { execFileSync } from "node:child_process";
 import binaryen from "binaryen";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -58,10 +58,12 @@ for (const f of readdirSync(join(root, "guests/wat")).filter((f) => f.endsWith("
   m.dispose();
 }
 
-// 4. The host.
+// 4. The host. Old chunks go first (their names change with their content). The compilers that
+// `ntwasm asc` loads on demand stay outside the bundle.
+for (const f of readdirSync(dist)) if (/\.mjs(\.map)?$/.test(f)) rmSync(join(dist, f));
 await step("host", () => build({
   entryPoints: { index: "host/index.ts", cli: "host/cli.ts", worker: "host/node/worker.ts" },
   outdir: dist, outExtension: { ".js": ".mjs" }, bundle: true, splitting: true, platform: "node", format: "esm",
   target: "node20", sourcemap: true, logLevel: "error", absWorkingDir: root,
-  banner: { js: "" }, loader: { ".wasm": "binary" },
+  loader: { ".wasm": "binary" }, external: ["assemblyscript", "assemblyscript/*", "binaryen"],
 }));
