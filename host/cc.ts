@@ -57,6 +57,10 @@ export function clangArgs(args: string[], root = sdkRoot()): string[] {
   const compileOnly = args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
   if (compileOnly) return [...compile, ...args];
   const link = [
+    // A reactor: wasm-ld wraps every export of a "command" in constructor and destructor calls, so a
+    // thread calling __wasm_init_tls would re-run them (malloc start-up, stdio flushes). The runtime's
+    // _start plays the command's part for the main thread.
+    "-mexec-model=reactor",
     "-Wl,--import-memory", "-Wl,--shared-memory", `-Wl,--max-memory=${MAX_MEMORY}`, `-Wl,-z,stack-size=${STACK_SIZE}`,
     "-Wl,--export-table", "-Wl,--export=__stack_pointer",
     "-Wl,--export=__wasm_init_tls", "-Wl,--export=__tls_size", "-Wl,--export=__tls_align", "-Wl,--export=__tls_base",

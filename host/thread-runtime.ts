@@ -11,6 +11,7 @@ import { processSyscalls } from "./syscalls/process.ts";
 import { traceImports } from "./trace.ts";
 import type { KernelExports } from "./kernel-exports.ts";
 import { consoleSyscalls } from "./syscalls/console.ts";
+import { fileIoSyscalls } from "./syscalls/file-io.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
@@ -53,6 +54,11 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     if (typeof e.__wasm_init_tls !== "function" || !(size instanceof WebAssembly.Global)) return stackTop;
     const a = Math.max(16, align instanceof WebAssembly.Global ? Number(align.value) : 16);
     const base = (stackTop - Number(size.value)) & -a;
+    // The block may be a recycled stack's: zero it (__wasm_init_tls copies only the initialised part),
+    // and move the stack pointer below it first, so nothing runs on another thread's stack.
+    const sp = stackPointer();
+    if (sp) sp.value = base;
+    new Uint8Array((guestMemory ?? (e.memory as WebAssembly.Memory)).buffer).fill(0, base, base + Number(size.value));
     (e.__wasm_init_tls as (p: number) => void)(base);
     return base;
   };
@@ -69,6 +75,7 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
       terminate: (thread) => post({ t: "terminate", thread }),
     }),
     ...consoleSyscalls(k, c, write),
+    ...fileIoSyscalls(k, c, write),
     ...processSyscalls(k, c, {
       files,
       start: (child) => post({ t: "process", child }),

@@ -3,12 +3,13 @@
 // into the kernel's constants and dispatch, the host's bindings, the guest headers and docs/abi.md.
 import type { Syscall } from "../types.ts";
 import { CORE } from "./core.ts";
+import { PIPES } from "./pipes.ts";
 import { PROCESSES } from "./processes.ts";
 import { THREADS } from "./threads.ts";
 import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

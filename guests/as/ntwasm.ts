@@ -37,6 +37,21 @@ export const STATUS_MUTANT_LIMIT_EXCEEDED: u32 = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE: u32 = 0xc0000235;
 export const STATUS_SUSPEND_COUNT_EXCEEDED: u32 = 0xc000004a;
 export const STATUS_VARIABLE_NOT_FOUND: u32 = 0xc0000100;
+export const STATUS_PENDING: u32 = 0x00000103;
+export const STATUS_INVALID_DEVICE_REQUEST: u32 = 0xc0000010;
+export const STATUS_END_OF_FILE: u32 = 0xc0000011;
+export const STATUS_INSTANCE_NOT_AVAILABLE: u32 = 0xc00000ab;
+export const STATUS_PIPE_NOT_AVAILABLE: u32 = 0xc00000ac;
+export const STATUS_INVALID_PIPE_STATE: u32 = 0xc00000ad;
+export const STATUS_PIPE_BUSY: u32 = 0xc00000ae;
+export const STATUS_PIPE_DISCONNECTED: u32 = 0xc00000b0;
+export const STATUS_PIPE_CLOSING: u32 = 0xc00000b1;
+export const STATUS_PIPE_CONNECTED: u32 = 0xc00000b2;
+export const STATUS_PIPE_LISTENING: u32 = 0xc00000b3;
+export const STATUS_INVALID_READ_MODE: u32 = 0xc00000b4;
+export const STATUS_IO_TIMEOUT: u32 = 0xc00000b5;
+export const STATUS_PIPE_EMPTY: u32 = 0xc00000d9;
+export const STATUS_PIPE_BROKEN: u32 = 0xc000014b;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -66,6 +81,16 @@ export const ERROR_BAD_EXE_FORMAT: u32 = 0x000000c1;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 export const ERROR_TIMEOUT: u32 = 0x000005b4;
+export const ERROR_HANDLE_EOF: u32 = 0x00000026;
+export const ERROR_BROKEN_PIPE: u32 = 0x0000006d;
+export const ERROR_SEM_TIMEOUT: u32 = 0x00000079;
+export const ERROR_BAD_PIPE: u32 = 0x000000e6;
+export const ERROR_PIPE_BUSY: u32 = 0x000000e7;
+export const ERROR_NO_DATA: u32 = 0x000000e8;
+export const ERROR_PIPE_NOT_CONNECTED: u32 = 0x000000e9;
+export const ERROR_PIPE_CONNECTED: u32 = 0x00000217;
+export const ERROR_PIPE_LISTENING: u32 = 0x00000218;
+export const ERROR_IO_PENDING: u32 = 0x000003e5;
 
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
@@ -140,6 +165,45 @@ export const INIT_ONCE_CHECK_ONLY: u32 = 0x00000001;
 export const INIT_ONCE_ASYNC: u32 = 0x00000002;
 export const INIT_ONCE_INIT_FAILED: u32 = 0x00000004;
 export const INIT_ONCE_CTX_RESERVED_BITS: u32 = 0x00000002;
+export const FILE_READ_DATA: u32 = 0x00000001;
+export const FILE_WRITE_DATA: u32 = 0x00000002;
+export const FILE_APPEND_DATA: u32 = 0x00000004;
+export const FILE_CREATE_PIPE_INSTANCE: u32 = 0x00000004;
+export const FILE_READ_ATTRIBUTES: u32 = 0x00000080;
+export const FILE_WRITE_ATTRIBUTES: u32 = 0x00000100;
+export const FILE_GENERIC_READ: u32 = 0x00120089;
+export const FILE_GENERIC_WRITE: u32 = 0x00120116;
+export const FILE_GENERIC_EXECUTE: u32 = 0x001200a0;
+export const FILE_ALL_ACCESS: u32 = 0x001f01ff;
+export const FILE_SHARE_READ: u32 = 0x00000001;
+export const FILE_SHARE_WRITE: u32 = 0x00000002;
+export const FILE_SHARE_DELETE: u32 = 0x00000004;
+export const CREATE_NEW: u32 = 0x00000001;
+export const CREATE_ALWAYS: u32 = 0x00000002;
+export const OPEN_EXISTING: u32 = 0x00000003;
+export const OPEN_ALWAYS: u32 = 0x00000004;
+export const TRUNCATE_EXISTING: u32 = 0x00000005;
+export const FILE_ATTRIBUTE_NORMAL: u32 = 0x00000080;
+export const FILE_FLAG_FIRST_PIPE_INSTANCE: u32 = 0x00080000;
+export const FILE_FLAG_OVERLAPPED: u32 = 0x40000000;
+export const FILE_FLAG_WRITE_THROUGH: u32 = 0x80000000;
+export const PIPE_ACCESS_INBOUND: u32 = 0x00000001;
+export const PIPE_ACCESS_OUTBOUND: u32 = 0x00000002;
+export const PIPE_ACCESS_DUPLEX: u32 = 0x00000003;
+export const PIPE_TYPE_BYTE: u32 = 0x00000000;
+export const PIPE_TYPE_MESSAGE: u32 = 0x00000004;
+export const PIPE_READMODE_BYTE: u32 = 0x00000000;
+export const PIPE_READMODE_MESSAGE: u32 = 0x00000002;
+export const PIPE_WAIT: u32 = 0x00000000;
+export const PIPE_NOWAIT: u32 = 0x00000001;
+export const PIPE_ACCEPT_REMOTE_CLIENTS: u32 = 0x00000000;
+export const PIPE_REJECT_REMOTE_CLIENTS: u32 = 0x00000008;
+export const PIPE_UNLIMITED_INSTANCES: u32 = 0x000000ff;
+export const PIPE_CLIENT_END: u32 = 0x00000000;
+export const PIPE_SERVER_END: u32 = 0x00000001;
+export const NMPWAIT_USE_DEFAULT_WAIT: u32 = 0x00000000;
+export const NMPWAIT_NOWAIT: u32 = 0x00000001;
+export const NMPWAIT_WAIT_FOREVER: u32 = 0xffffffff;
 
 export const NTWASM_TYPE_DIRECTORY: u32 = 1;
 export const NTWASM_TYPE_SYMBOLICLINK: u32 = 2;
@@ -151,6 +215,8 @@ export const NTWASM_TYPE_THREAD: u32 = 7;
 export const NTWASM_TYPE_CONSOLE: u32 = 8;
 export const NTWASM_TYPE_TIMER: u32 = 9;
 export const NTWASM_TYPE_KEYEDWAIT: u32 = 10;
+export const NTWASM_TYPE_FILE: u32 = 11;
+export const NTWASM_TYPE_NAMEDPIPE: u32 = 12;
 
 /** The calling thread's last-error code. */
 // @ts-ignore: decorator
@@ -592,3 +658,71 @@ export declare function GetEnvironmentVariableW(lpName: usize, lpBuffer: usize, 
 // @ts-ignore: decorator
 @external("kernel32", "SetEnvironmentVariableW")
 export declare function SetEnvironmentVariableW(lpName: usize, lpValue: usize): i32;
+/** Creates an anonymous pipe: a read end and a write end (nSize 0: a 4,096-byte buffer). Reads on an empty pipe block; ERROR_BROKEN_PIPE once the write end is closed and the data is drained, writes ERROR_NO_DATA once the read end is closed. */
+// @ts-ignore: decorator
+@external("kernel32", "CreatePipe")
+export declare function CreatePipe(hReadPipe: usize, hWritePipe: usize, lpPipeAttributes: usize, nSize: u32): i32;
+/** Creates an instance of the named pipe \\.\pipe\name (names are case-insensitive): PIPE_ACCESS_*, PIPE_TYPE_BYTE/MESSAGE, PIPE_READMODE_*, PIPE_WAIT/NOWAIT, 1..255 instances (PIPE_UNLIMITED_INSTANCES). INVALID_HANDLE_VALUE on failure: ERROR_PIPE_BUSY when every instance exists, ERROR_ACCESS_DENIED for FILE_FLAG_FIRST_PIPE_INSTANCE or another open mode, ERROR_PATH_NOT_FOUND for other paths. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateNamedPipeW")
+export declare function CreateNamedPipeW(lpName: usize, dwOpenMode: u32, dwPipeMode: u32, nMaxInstances: u32, nOutBufferSize: u32, nInBufferSize: u32, nDefaultTimeOut: u32, lpSecurityAttributes: usize): u32;
+/** ANSI (UTF-8) form of CreateNamedPipeW. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateNamedPipeA")
+export declare function CreateNamedPipeA(lpName: usize, dwOpenMode: u32, dwPipeMode: u32, nMaxInstances: u32, nOutBufferSize: u32, nInBufferSize: u32, nDefaultTimeOut: u32, lpSecurityAttributes: usize): u32;
+/** Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED when a client came first, ERROR_NO_DATA when it came and went. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+// @ts-ignore: decorator
+@external("kernel32", "ConnectNamedPipe")
+export declare function ConnectNamedPipe(hNamedPipe: u32, lpOverlapped: usize): i32;
+/** Ends the connection of a server instance and drops unread data; the client's end then fails with ERROR_PIPE_NOT_CONNECTED. ERROR_PIPE_NOT_CONNECTED when already disconnected. */
+// @ts-ignore: decorator
+@external("kernel32", "DisconnectNamedPipe")
+export declare function DisconnectNamedPipe(hNamedPipe: u32): i32;
+/** Waits until an instance of the pipe is listening for a client (NMPWAIT_USE_DEFAULT_WAIT: the pipe's default timeout; NMPWAIT_WAIT_FOREVER). ERROR_FILE_NOT_FOUND without instances, ERROR_SEM_TIMEOUT on timeout. */
+// @ts-ignore: decorator
+@external("kernel32", "WaitNamedPipeW")
+export declare function WaitNamedPipeW(lpName: usize, nTimeOut: u32): i32;
+/** ANSI (UTF-8) form of WaitNamedPipeW. */
+// @ts-ignore: decorator
+@external("kernel32", "WaitNamedPipeA")
+export declare function WaitNamedPipeA(lpName: usize, nTimeOut: u32): i32;
+/** Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes) and PIPE_WAIT/NOWAIT of one end. The collection parameters concern remote pipes and are ignored. */
+// @ts-ignore: decorator
+@external("kernel32", "SetNamedPipeHandleState")
+export declare function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, lpMaxCollectionCount: usize, lpCollectDataTimeout: usize): i32;
+/** Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. */
+// @ts-ignore: decorator
+@external("kernel32", "PeekNamedPipe")
+export declare function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize, lpBytesLeftThisMessage: usize): i32;
+/** Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. lpOverlapped must be NULL. */
+// @ts-ignore: decorator
+@external("kernel32", "TransactNamedPipe")
+export declare function TransactNamedPipe(hNamedPipe: u32, lpInBuffer: usize, nInBufferSize: u32, lpOutBuffer: usize, nOutBufferSize: u32, lpBytesRead: usize, lpOverlapped: usize): i32;
+/** Connects to a message pipe (waiting up to nTimeOut when every instance is busy), transacts one message and closes. */
+// @ts-ignore: decorator
+@external("kernel32", "CallNamedPipeW")
+export declare function CallNamedPipeW(lpNamedPipeName: usize, lpInBuffer: usize, nInBufferSize: u32, lpOutBuffer: usize, nOutBufferSize: u32, lpBytesRead: usize, nTimeOut: u32): i32;
+/** ANSI (UTF-8) form of CallNamedPipeW. */
+// @ts-ignore: decorator
+@external("kernel32", "CallNamedPipeA")
+export declare function CallNamedPipeA(lpNamedPipeName: usize, lpInBuffer: usize, nInBufferSize: u32, lpOutBuffer: usize, nOutBufferSize: u32, lpBytesRead: usize, nTimeOut: u32): i32;
+/** PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit. */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeInfo")
+export declare function GetNamedPipeInfo(hNamedPipe: u32, lpFlags: usize, lpOutBufferSize: usize, lpInBufferSize: usize, lpMaxInstances: usize): i32;
+/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads) or from the console input (end of file for now). lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+// @ts-ignore: decorator
+@external("kernel32", "ReadFile")
+export declare function ReadFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToRead: u32, lpNumberOfBytesRead: usize, lpOverlapped: usize): i32;
+/** Writes to a pipe (on a message pipe one call is one message) or, as UTF-8 text, to a console output handle. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+// @ts-ignore: decorator
+@external("kernel32", "WriteFile")
+export declare function WriteFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToWrite: u32, lpNumberOfBytesWritten: usize, lpOverlapped: usize): i32;
+/** Opens the client end of a named pipe (\\.\pipe\name; the client starts in byte read mode). ERROR_PIPE_BUSY when no instance is listening, ERROR_FILE_NOT_FOUND when none exists. Other paths: ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND until the file layer. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateFileW")
+export declare function CreateFileW(lpName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
+/** ANSI (UTF-8) form of CreateFileW. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateFileA")
+export declare function CreateFileA(lpName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;

@@ -161,6 +161,18 @@ typedef struct _PROCESS_INFORMATION {
   DWORD dwThreadId;
 } PROCESS_INFORMATION, *PPROCESS_INFORMATION, *LPPROCESS_INFORMATION;
 
+/* Asynchronous I/O (ReadFile, WriteFile, ConnectNamedPipe...): 20 bytes on 32-bit Windows. */
+typedef struct _OVERLAPPED {
+  ULONG_PTR Internal;
+  ULONG_PTR InternalHigh;
+  union {
+    struct { DWORD Offset; DWORD OffsetHigh; };
+    PVOID Pointer;
+  };
+  HANDLE hEvent;
+} OVERLAPPED, *LPOVERLAPPED;
+_Static_assert(sizeof(OVERLAPPED) == 20, "OVERLAPPED layout");
+
 _Static_assert(sizeof(CRITICAL_SECTION) == 24, "CRITICAL_SECTION is 24 bytes on 32-bit Windows");
 _Static_assert(sizeof(STARTUPINFOW) == 68, "STARTUPINFOW is 68 bytes on 32-bit Windows");
 _Static_assert(sizeof(WCHAR) == 2, "WCHAR is 16 bits");

@@ -35,6 +35,21 @@ export const STATUS_MUTANT_LIMIT_EXCEEDED = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE = 0xc0000235;
 export const STATUS_SUSPEND_COUNT_EXCEEDED = 0xc000004a;
 export const STATUS_VARIABLE_NOT_FOUND = 0xc0000100;
+export const STATUS_PENDING = 0x00000103;
+export const STATUS_INVALID_DEVICE_REQUEST = 0xc0000010;
+export const STATUS_END_OF_FILE = 0xc0000011;
+export const STATUS_INSTANCE_NOT_AVAILABLE = 0xc00000ab;
+export const STATUS_PIPE_NOT_AVAILABLE = 0xc00000ac;
+export const STATUS_INVALID_PIPE_STATE = 0xc00000ad;
+export const STATUS_PIPE_BUSY = 0xc00000ae;
+export const STATUS_PIPE_DISCONNECTED = 0xc00000b0;
+export const STATUS_PIPE_CLOSING = 0xc00000b1;
+export const STATUS_PIPE_CONNECTED = 0xc00000b2;
+export const STATUS_PIPE_LISTENING = 0xc00000b3;
+export const STATUS_INVALID_READ_MODE = 0xc00000b4;
+export const STATUS_IO_TIMEOUT = 0xc00000b5;
+export const STATUS_PIPE_EMPTY = 0xc00000d9;
+export const STATUS_PIPE_BROKEN = 0xc000014b;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -65,6 +80,16 @@ export const ERROR_BAD_EXE_FORMAT = 0x000000c1;
 export const ERROR_NOACCESS = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES = 0x000005aa;
 export const ERROR_TIMEOUT = 0x000005b4;
+export const ERROR_HANDLE_EOF = 0x00000026;
+export const ERROR_BROKEN_PIPE = 0x0000006d;
+export const ERROR_SEM_TIMEOUT = 0x00000079;
+export const ERROR_BAD_PIPE = 0x000000e6;
+export const ERROR_PIPE_BUSY = 0x000000e7;
+export const ERROR_NO_DATA = 0x000000e8;
+export const ERROR_PIPE_NOT_CONNECTED = 0x000000e9;
+export const ERROR_PIPE_CONNECTED = 0x00000217;
+export const ERROR_PIPE_LISTENING = 0x00000218;
+export const ERROR_IO_PENDING = 0x000003e5;
 
 // Waits and limits
 export const WAIT_OBJECT_0 = 0x00000000;
@@ -141,9 +166,48 @@ export const INIT_ONCE_CHECK_ONLY = 0x00000001;
 export const INIT_ONCE_ASYNC = 0x00000002;
 export const INIT_ONCE_INIT_FAILED = 0x00000004;
 export const INIT_ONCE_CTX_RESERVED_BITS = 0x00000002;
+export const FILE_READ_DATA = 0x00000001;
+export const FILE_WRITE_DATA = 0x00000002;
+export const FILE_APPEND_DATA = 0x00000004;
+export const FILE_CREATE_PIPE_INSTANCE = 0x00000004;
+export const FILE_READ_ATTRIBUTES = 0x00000080;
+export const FILE_WRITE_ATTRIBUTES = 0x00000100;
+export const FILE_GENERIC_READ = 0x00120089;
+export const FILE_GENERIC_WRITE = 0x00120116;
+export const FILE_GENERIC_EXECUTE = 0x001200a0;
+export const FILE_ALL_ACCESS = 0x001f01ff;
+export const FILE_SHARE_READ = 0x00000001;
+export const FILE_SHARE_WRITE = 0x00000002;
+export const FILE_SHARE_DELETE = 0x00000004;
+export const CREATE_NEW = 0x00000001;
+export const CREATE_ALWAYS = 0x00000002;
+export const OPEN_EXISTING = 0x00000003;
+export const OPEN_ALWAYS = 0x00000004;
+export const TRUNCATE_EXISTING = 0x00000005;
+export const FILE_ATTRIBUTE_NORMAL = 0x00000080;
+export const FILE_FLAG_FIRST_PIPE_INSTANCE = 0x00080000;
+export const FILE_FLAG_OVERLAPPED = 0x40000000;
+export const FILE_FLAG_WRITE_THROUGH = 0x80000000;
+export const PIPE_ACCESS_INBOUND = 0x00000001;
+export const PIPE_ACCESS_OUTBOUND = 0x00000002;
+export const PIPE_ACCESS_DUPLEX = 0x00000003;
+export const PIPE_TYPE_BYTE = 0x00000000;
+export const PIPE_TYPE_MESSAGE = 0x00000004;
+export const PIPE_READMODE_BYTE = 0x00000000;
+export const PIPE_READMODE_MESSAGE = 0x00000002;
+export const PIPE_WAIT = 0x00000000;
+export const PIPE_NOWAIT = 0x00000001;
+export const PIPE_ACCEPT_REMOTE_CLIENTS = 0x00000000;
+export const PIPE_REJECT_REMOTE_CLIENTS = 0x00000008;
+export const PIPE_UNLIMITED_INSTANCES = 0x000000ff;
+export const PIPE_CLIENT_END = 0x00000000;
+export const PIPE_SERVER_END = 0x00000001;
+export const NMPWAIT_USE_DEFAULT_WAIT = 0x00000000;
+export const NMPWAIT_NOWAIT = 0x00000001;
+export const NMPWAIT_WAIT_FOREVER = 0xffffffff;
 
 /** Object type id → NT type name. */
-export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait" };
+export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe" };
 
 export interface SyscallInfo { nr: number; name: string; module: string; params: string[]; kinds: string[]; result: string }
 /** Every syscall, for tracing and diagnostics. */
@@ -258,4 +322,21 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 304, name: "GetCommandLineA", module: "kernel32", params: [], kinds: [], result: "DWORD" },
   { nr: 305, name: "GetEnvironmentVariableW", module: "kernel32", params: ["lpName", "lpBuffer", "nSize"], kinds: ["wstr", "out", "u32"], result: "DWORD" },
   { nr: 306, name: "SetEnvironmentVariableW", module: "kernel32", params: ["lpName", "lpValue"], kinds: ["wstr", "wstr"], result: "BOOL" },
+  { nr: 500, name: "CreatePipe", module: "kernel32", params: ["hReadPipe", "hWritePipe", "lpPipeAttributes", "nSize"], kinds: ["out", "out", "sa", "u32"], result: "BOOL" },
+  { nr: 501, name: "CreateNamedPipeW", module: "kernel32", params: ["lpName", "dwOpenMode", "dwPipeMode", "nMaxInstances", "nOutBufferSize", "nInBufferSize", "nDefaultTimeOut", "lpSecurityAttributes"], kinds: ["wstr", "u32", "u32", "u32", "u32", "u32", "u32", "sa"], result: "HANDLE" },
+  { nr: 502, name: "CreateNamedPipeA", module: "kernel32", params: ["lpName", "dwOpenMode", "dwPipeMode", "nMaxInstances", "nOutBufferSize", "nInBufferSize", "nDefaultTimeOut", "lpSecurityAttributes"], kinds: ["astr", "u32", "u32", "u32", "u32", "u32", "u32", "sa"], result: "HANDLE" },
+  { nr: 503, name: "ConnectNamedPipe", module: "kernel32", params: ["hNamedPipe", "lpOverlapped"], kinds: ["handle", "ptr"], result: "BOOL" },
+  { nr: 504, name: "DisconnectNamedPipe", module: "kernel32", params: ["hNamedPipe"], kinds: ["handle"], result: "BOOL" },
+  { nr: 505, name: "WaitNamedPipeW", module: "kernel32", params: ["lpName", "nTimeOut"], kinds: ["wstr", "u32"], result: "BOOL" },
+  { nr: 506, name: "WaitNamedPipeA", module: "kernel32", params: ["lpName", "nTimeOut"], kinds: ["astr", "u32"], result: "BOOL" },
+  { nr: 507, name: "SetNamedPipeHandleState", module: "kernel32", params: ["hNamedPipe", "lpMode", "lpMaxCollectionCount", "lpCollectDataTimeout"], kinds: ["handle", "out", "ptr", "ptr"], result: "BOOL" },
+  { nr: 508, name: "PeekNamedPipe", module: "kernel32", params: ["hNamedPipe", "lpBuffer", "nBufferSize", "lpBytesRead", "lpTotalBytesAvail", "lpBytesLeftThisMessage"], kinds: ["handle", "out", "u32", "out", "out", "out"], result: "BOOL" },
+  { nr: 509, name: "TransactNamedPipe", module: "kernel32", params: ["hNamedPipe", "lpInBuffer", "nInBufferSize", "lpOutBuffer", "nOutBufferSize", "lpBytesRead", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
+  { nr: 510, name: "CallNamedPipeW", module: "kernel32", params: ["lpNamedPipeName", "lpInBuffer", "nInBufferSize", "lpOutBuffer", "nOutBufferSize", "lpBytesRead", "nTimeOut"], kinds: ["ptr", "ptr", "u32", "ptr", "u32", "ptr", "u32"], result: "BOOL" },
+  { nr: 511, name: "CallNamedPipeA", module: "kernel32", params: ["lpNamedPipeName", "lpInBuffer", "nInBufferSize", "lpOutBuffer", "nOutBufferSize", "lpBytesRead", "nTimeOut"], kinds: ["ptr", "ptr", "u32", "ptr", "u32", "ptr", "u32"], result: "BOOL" },
+  { nr: 512, name: "GetNamedPipeInfo", module: "kernel32", params: ["hNamedPipe", "lpFlags", "lpOutBufferSize", "lpInBufferSize", "lpMaxInstances"], kinds: ["handle", "out", "out", "out", "out"], result: "BOOL" },
+  { nr: 513, name: "ReadFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToRead", "lpNumberOfBytesRead", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
+  { nr: 514, name: "WriteFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToWrite", "lpNumberOfBytesWritten", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
+  { nr: 515, name: "CreateFileW", module: "kernel32", params: ["lpName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["wstr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
+  { nr: 516, name: "CreateFileA", module: "kernel32", params: ["lpName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["astr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
 ];

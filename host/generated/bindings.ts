@@ -70,6 +70,15 @@ export interface KernelSyscalls {
   GetCommandLineA(): number;
   GetEnvironmentVariableW(lpName: number, lpNameLen: number, lpBuffer: number, nSize: number): number;
   SetEnvironmentVariableW(lpName: number, lpNameLen: number, lpValue: number, lpValueLen: number): number;
+  CreatePipe(hReadPipe: number, hWritePipe: number, inherit: number, nSize: number): number;
+  CreateNamedPipeW(lpName: number, lpNameLen: number, dwOpenMode: number, dwPipeMode: number, nMaxInstances: number, nOutBufferSize: number, nInBufferSize: number, nDefaultTimeOut: number, inherit: number): number;
+  ConnectNamedPipe(hNamedPipe: number, lpOverlapped: number): number;
+  DisconnectNamedPipe(hNamedPipe: number): number;
+  WaitNamedPipeW(lpName: number, lpNameLen: number, nTimeOut: number): number;
+  SetNamedPipeHandleState(hNamedPipe: number, lpMode: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number): number;
+  PeekNamedPipe(hNamedPipe: number, lpBuffer: number, nBufferSize: number, lpBytesRead: number, lpTotalBytesAvail: number, lpBytesLeftThisMessage: number): number;
+  GetNamedPipeInfo(hNamedPipe: number, lpFlags: number, lpOutBufferSize: number, lpInBufferSize: number, lpMaxInstances: number): number;
+  CreateFileW(lpName: number, lpNameLen: number, dwDesiredAccess: number, dwShareMode: number, inherit: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -82,6 +91,11 @@ export interface HostSyscalls {
   TerminateThread(hThread: number, dwExitCode: number): number;
   CreateProcessW(lpApplicationName: number, lpCommandLine: number, lpProcessAttributes: number, lpThreadAttributes: number, bInheritHandles: number, dwCreationFlags: number, lpEnvironment: number, lpCurrentDirectory: number, lpStartupInfo: number, lpProcessInformation: number): number;
   TerminateProcess(hProcess: number, uExitCode: number): number;
+  TransactNamedPipe(hNamedPipe: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, lpOverlapped: number): number;
+  CallNamedPipeW(lpNamedPipeName: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, nTimeOut: number): number;
+  CallNamedPipeA(lpNamedPipeName: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, nTimeOut: number): number;
+  ReadFile(hFile: number, lpBuffer: number, nNumberOfBytesToRead: number, lpNumberOfBytesRead: number, lpOverlapped: number): number;
+  WriteFile(hFile: number, lpBuffer: number, nNumberOfBytesToWrite: number, lpNumberOfBytesWritten: number, lpOverlapped: number): number;
 }
 
 /**
@@ -461,6 +475,96 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         const k_lpValue = c.wstr(lpValue); if (k_lpValue < 0) return c.fault(0, c.error);
         const k_lpValueLen = c.strLen;
         return k.SetEnvironmentVariableW(k_lpName, k_lpNameLen, k_lpValue, k_lpValueLen);
+      },
+      CreatePipe(hReadPipe: number, hWritePipe: number, lpPipeAttributes: number, nSize: number) {
+        c.reset();
+        const k_hReadPipe = c.copyIn(hReadPipe, 4, 4); if (k_hReadPipe < 0) return c.fault(0);
+        const k_hWritePipe = c.copyIn(hWritePipe, 4, 4); if (k_hWritePipe < 0) return c.fault(0);
+        const k_lpPipeAttributes = c.inherit(lpPipeAttributes); if (k_lpPipeAttributes < 0) return c.fault(0);
+        const r = k.CreatePipe(k_hReadPipe, k_hWritePipe, k_lpPipeAttributes, nSize);
+        c.copyOut(hReadPipe, k_hReadPipe, 4, 4);
+        c.copyOut(hWritePipe, k_hWritePipe, 4, 4);
+        return r;
+      },
+      CreateNamedPipeW(lpName: number, dwOpenMode: number, dwPipeMode: number, nMaxInstances: number, nOutBufferSize: number, nInBufferSize: number, nDefaultTimeOut: number, lpSecurityAttributes: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0xffffffff, c.error);
+        const k_lpNameLen = c.strLen;
+        const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
+        return k.CreateNamedPipeW(k_lpName, k_lpNameLen, dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize, nDefaultTimeOut, k_lpSecurityAttributes);
+      },
+      CreateNamedPipeA(lpName: number, dwOpenMode: number, dwPipeMode: number, nMaxInstances: number, nOutBufferSize: number, nInBufferSize: number, nDefaultTimeOut: number, lpSecurityAttributes: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0xffffffff, c.error);
+        const k_lpNameLen = c.strLen;
+        const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
+        return k.CreateNamedPipeW(k_lpName, k_lpNameLen, dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize, nDefaultTimeOut, k_lpSecurityAttributes);
+      },
+      ConnectNamedPipe: k.ConnectNamedPipe,
+      DisconnectNamedPipe: k.DisconnectNamedPipe,
+      WaitNamedPipeW(lpName: number, nTimeOut: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.WaitNamedPipeW(k_lpName, k_lpNameLen, nTimeOut);
+      },
+      WaitNamedPipeA(lpName: number, nTimeOut: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.WaitNamedPipeW(k_lpName, k_lpNameLen, nTimeOut);
+      },
+      SetNamedPipeHandleState(hNamedPipe: number, lpMode: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number) {
+        c.reset();
+        const k_lpMode = c.copyIn(lpMode, 4, 4); if (k_lpMode < 0) return c.fault(0);
+        const r = k.SetNamedPipeHandleState(hNamedPipe, k_lpMode, lpMaxCollectionCount, lpCollectDataTimeout);
+        c.copyOut(lpMode, k_lpMode, 4, 4);
+        return r;
+      },
+      PeekNamedPipe(hNamedPipe: number, lpBuffer: number, nBufferSize: number, lpBytesRead: number, lpTotalBytesAvail: number, lpBytesLeftThisMessage: number) {
+        c.reset();
+        const k_lpBuffer = c.copyIn(lpBuffer, nBufferSize, 65536); if (k_lpBuffer < 0) return c.fault(0);
+        const k_lpBytesRead = c.copyIn(lpBytesRead, 4, 4); if (k_lpBytesRead < 0) return c.fault(0);
+        const k_lpTotalBytesAvail = c.copyIn(lpTotalBytesAvail, 4, 4); if (k_lpTotalBytesAvail < 0) return c.fault(0);
+        const k_lpBytesLeftThisMessage = c.copyIn(lpBytesLeftThisMessage, 4, 4); if (k_lpBytesLeftThisMessage < 0) return c.fault(0);
+        const r = k.PeekNamedPipe(hNamedPipe, k_lpBuffer, nBufferSize, k_lpBytesRead, k_lpTotalBytesAvail, k_lpBytesLeftThisMessage);
+        c.copyOut(lpBuffer, k_lpBuffer, nBufferSize, 65536);
+        c.copyOut(lpBytesRead, k_lpBytesRead, 4, 4);
+        c.copyOut(lpTotalBytesAvail, k_lpTotalBytesAvail, 4, 4);
+        c.copyOut(lpBytesLeftThisMessage, k_lpBytesLeftThisMessage, 4, 4);
+        return r;
+      },
+      TransactNamedPipe: h.TransactNamedPipe,
+      CallNamedPipeW: h.CallNamedPipeW,
+      CallNamedPipeA: h.CallNamedPipeA,
+      GetNamedPipeInfo(hNamedPipe: number, lpFlags: number, lpOutBufferSize: number, lpInBufferSize: number, lpMaxInstances: number) {
+        c.reset();
+        const k_lpFlags = c.copyIn(lpFlags, 4, 4); if (k_lpFlags < 0) return c.fault(0);
+        const k_lpOutBufferSize = c.copyIn(lpOutBufferSize, 4, 4); if (k_lpOutBufferSize < 0) return c.fault(0);
+        const k_lpInBufferSize = c.copyIn(lpInBufferSize, 4, 4); if (k_lpInBufferSize < 0) return c.fault(0);
+        const k_lpMaxInstances = c.copyIn(lpMaxInstances, 4, 4); if (k_lpMaxInstances < 0) return c.fault(0);
+        const r = k.GetNamedPipeInfo(hNamedPipe, k_lpFlags, k_lpOutBufferSize, k_lpInBufferSize, k_lpMaxInstances);
+        c.copyOut(lpFlags, k_lpFlags, 4, 4);
+        c.copyOut(lpOutBufferSize, k_lpOutBufferSize, 4, 4);
+        c.copyOut(lpInBufferSize, k_lpInBufferSize, 4, 4);
+        c.copyOut(lpMaxInstances, k_lpMaxInstances, 4, 4);
+        return r;
+      },
+      ReadFile: h.ReadFile,
+      WriteFile: h.WriteFile,
+      CreateFileW(lpName: number, dwDesiredAccess: number, dwShareMode: number, lpSecurityAttributes: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0xffffffff, c.error);
+        const k_lpNameLen = c.strLen;
+        const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
+        return k.CreateFileW(k_lpName, k_lpNameLen, dwDesiredAccess, dwShareMode, k_lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
+      },
+      CreateFileA(lpName: number, dwDesiredAccess: number, dwShareMode: number, lpSecurityAttributes: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0xffffffff, c.error);
+        const k_lpNameLen = c.strLen;
+        const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
+        return k.CreateFileW(k_lpName, k_lpNameLen, dwDesiredAccess, dwShareMode, k_lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
       },
     },
     ntdll: {

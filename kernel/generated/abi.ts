@@ -37,6 +37,21 @@ export const STATUS_MUTANT_LIMIT_EXCEEDED: u32 = 0xc0000191;
 export const STATUS_HANDLE_NOT_CLOSABLE: u32 = 0xc0000235;
 export const STATUS_SUSPEND_COUNT_EXCEEDED: u32 = 0xc000004a;
 export const STATUS_VARIABLE_NOT_FOUND: u32 = 0xc0000100;
+export const STATUS_PENDING: u32 = 0x00000103;
+export const STATUS_INVALID_DEVICE_REQUEST: u32 = 0xc0000010;
+export const STATUS_END_OF_FILE: u32 = 0xc0000011;
+export const STATUS_INSTANCE_NOT_AVAILABLE: u32 = 0xc00000ab;
+export const STATUS_PIPE_NOT_AVAILABLE: u32 = 0xc00000ac;
+export const STATUS_INVALID_PIPE_STATE: u32 = 0xc00000ad;
+export const STATUS_PIPE_BUSY: u32 = 0xc00000ae;
+export const STATUS_PIPE_DISCONNECTED: u32 = 0xc00000b0;
+export const STATUS_PIPE_CLOSING: u32 = 0xc00000b1;
+export const STATUS_PIPE_CONNECTED: u32 = 0xc00000b2;
+export const STATUS_PIPE_LISTENING: u32 = 0xc00000b3;
+export const STATUS_INVALID_READ_MODE: u32 = 0xc00000b4;
+export const STATUS_IO_TIMEOUT: u32 = 0xc00000b5;
+export const STATUS_PIPE_EMPTY: u32 = 0xc00000d9;
+export const STATUS_PIPE_BROKEN: u32 = 0xc000014b;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -67,6 +82,16 @@ export const ERROR_BAD_EXE_FORMAT: u32 = 0x000000c1;
 export const ERROR_NOACCESS: u32 = 0x000003e6;
 export const ERROR_NO_SYSTEM_RESOURCES: u32 = 0x000005aa;
 export const ERROR_TIMEOUT: u32 = 0x000005b4;
+export const ERROR_HANDLE_EOF: u32 = 0x00000026;
+export const ERROR_BROKEN_PIPE: u32 = 0x0000006d;
+export const ERROR_SEM_TIMEOUT: u32 = 0x00000079;
+export const ERROR_BAD_PIPE: u32 = 0x000000e6;
+export const ERROR_PIPE_BUSY: u32 = 0x000000e7;
+export const ERROR_NO_DATA: u32 = 0x000000e8;
+export const ERROR_PIPE_NOT_CONNECTED: u32 = 0x000000e9;
+export const ERROR_PIPE_CONNECTED: u32 = 0x00000217;
+export const ERROR_PIPE_LISTENING: u32 = 0x00000218;
+export const ERROR_IO_PENDING: u32 = 0x000003e5;
 
 // Waits and limits
 export const WAIT_OBJECT_0: u32 = 0x00000000;
@@ -143,6 +168,45 @@ export const INIT_ONCE_CHECK_ONLY: u32 = 0x00000001;
 export const INIT_ONCE_ASYNC: u32 = 0x00000002;
 export const INIT_ONCE_INIT_FAILED: u32 = 0x00000004;
 export const INIT_ONCE_CTX_RESERVED_BITS: u32 = 0x00000002;
+export const FILE_READ_DATA: u32 = 0x00000001;
+export const FILE_WRITE_DATA: u32 = 0x00000002;
+export const FILE_APPEND_DATA: u32 = 0x00000004;
+export const FILE_CREATE_PIPE_INSTANCE: u32 = 0x00000004;
+export const FILE_READ_ATTRIBUTES: u32 = 0x00000080;
+export const FILE_WRITE_ATTRIBUTES: u32 = 0x00000100;
+export const FILE_GENERIC_READ: u32 = 0x00120089;
+export const FILE_GENERIC_WRITE: u32 = 0x00120116;
+export const FILE_GENERIC_EXECUTE: u32 = 0x001200a0;
+export const FILE_ALL_ACCESS: u32 = 0x001f01ff;
+export const FILE_SHARE_READ: u32 = 0x00000001;
+export const FILE_SHARE_WRITE: u32 = 0x00000002;
+export const FILE_SHARE_DELETE: u32 = 0x00000004;
+export const CREATE_NEW: u32 = 0x00000001;
+export const CREATE_ALWAYS: u32 = 0x00000002;
+export const OPEN_EXISTING: u32 = 0x00000003;
+export const OPEN_ALWAYS: u32 = 0x00000004;
+export const TRUNCATE_EXISTING: u32 = 0x00000005;
+export const FILE_ATTRIBUTE_NORMAL: u32 = 0x00000080;
+export const FILE_FLAG_FIRST_PIPE_INSTANCE: u32 = 0x00080000;
+export const FILE_FLAG_OVERLAPPED: u32 = 0x40000000;
+export const FILE_FLAG_WRITE_THROUGH: u32 = 0x80000000;
+export const PIPE_ACCESS_INBOUND: u32 = 0x00000001;
+export const PIPE_ACCESS_OUTBOUND: u32 = 0x00000002;
+export const PIPE_ACCESS_DUPLEX: u32 = 0x00000003;
+export const PIPE_TYPE_BYTE: u32 = 0x00000000;
+export const PIPE_TYPE_MESSAGE: u32 = 0x00000004;
+export const PIPE_READMODE_BYTE: u32 = 0x00000000;
+export const PIPE_READMODE_MESSAGE: u32 = 0x00000002;
+export const PIPE_WAIT: u32 = 0x00000000;
+export const PIPE_NOWAIT: u32 = 0x00000001;
+export const PIPE_ACCEPT_REMOTE_CLIENTS: u32 = 0x00000000;
+export const PIPE_REJECT_REMOTE_CLIENTS: u32 = 0x00000008;
+export const PIPE_UNLIMITED_INSTANCES: u32 = 0x000000ff;
+export const PIPE_CLIENT_END: u32 = 0x00000000;
+export const PIPE_SERVER_END: u32 = 0x00000001;
+export const NMPWAIT_USE_DEFAULT_WAIT: u32 = 0x00000000;
+export const NMPWAIT_NOWAIT: u32 = 0x00000001;
+export const NMPWAIT_WAIT_FOREVER: u32 = 0xffffffff;
 
 // Object types
 export const TYPE_DIRECTORY: u32 = 1;
@@ -155,7 +219,9 @@ export const TYPE_THREAD: u32 = 7;
 export const TYPE_CONSOLE: u32 = 8;
 export const TYPE_TIMER: u32 = 9;
 export const TYPE_KEYEDWAIT: u32 = 10;
-export const TYPE_COUNT: u32 = 11;
+export const TYPE_FILE: u32 = 11;
+export const TYPE_NAMEDPIPE: u32 = 12;
+export const TYPE_COUNT: u32 = 13;
 
 /** RtlNtStatusToDosError for the statuses the kernel produces. */
 export function statusToError(status: u32): u32 {
@@ -193,6 +259,21 @@ export function statusToError(status: u32): u32 {
     case 0xc0000235: return ERROR_INVALID_HANDLE;
     case 0xc000004a: return ERROR_SIGNAL_REFUSED;
     case 0xc0000100: return ERROR_ENVVAR_NOT_FOUND;
+    case 0x00000103: return ERROR_IO_PENDING;
+    case 0xc0000010: return ERROR_INVALID_FUNCTION;
+    case 0xc0000011: return ERROR_HANDLE_EOF;
+    case 0xc00000ab: return ERROR_PIPE_BUSY;
+    case 0xc00000ac: return ERROR_PIPE_BUSY;
+    case 0xc00000ad: return ERROR_BAD_PIPE;
+    case 0xc00000ae: return ERROR_PIPE_BUSY;
+    case 0xc00000b0: return ERROR_PIPE_NOT_CONNECTED;
+    case 0xc00000b1: return ERROR_NO_DATA;
+    case 0xc00000b2: return ERROR_PIPE_CONNECTED;
+    case 0xc00000b3: return ERROR_PIPE_LISTENING;
+    case 0xc00000b4: return ERROR_BAD_PIPE;
+    case 0xc00000b5: return ERROR_SEM_TIMEOUT;
+    case 0xc00000d9: return ERROR_NO_DATA;
+    case 0xc000014b: return ERROR_BROKEN_PIPE;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -211,6 +292,8 @@ export function mapGenericAccess(type: u32, access: u32): u32 {
     case 8: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
     case 9: read = 0x00020001; write = 0x00020002; execute = 0x00120000; all = 0x001f0003; break;
     case 10: read = 0x00020001; write = 0x00020002; execute = 0x00020000; all = 0x000f0003; break;
+    case 11: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
+    case 12: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
   }
   let mapped = access & 0x0fffffff & ~MAXIMUM_ALLOWED; // reserved bits 24..27 stay: they are never granted
   if (access & GENERIC_READ) mapped |= read;
@@ -331,6 +414,23 @@ export const SYS_GetCommandLineW: i32 = 303;
 export const SYS_GetCommandLineA: i32 = 304;
 export const SYS_GetEnvironmentVariableW: i32 = 305;
 export const SYS_SetEnvironmentVariableW: i32 = 306;
+export const SYS_CreatePipe: i32 = 500;
+export const SYS_CreateNamedPipeW: i32 = 501;
+export const SYS_CreateNamedPipeA: i32 = 502;
+export const SYS_ConnectNamedPipe: i32 = 503;
+export const SYS_DisconnectNamedPipe: i32 = 504;
+export const SYS_WaitNamedPipeW: i32 = 505;
+export const SYS_WaitNamedPipeA: i32 = 506;
+export const SYS_SetNamedPipeHandleState: i32 = 507;
+export const SYS_PeekNamedPipe: i32 = 508;
+export const SYS_TransactNamedPipe: i32 = 509;
+export const SYS_CallNamedPipeW: i32 = 510;
+export const SYS_CallNamedPipeA: i32 = 511;
+export const SYS_GetNamedPipeInfo: i32 = 512;
+export const SYS_ReadFile: i32 = 513;
+export const SYS_WriteFile: i32 = 514;
+export const SYS_CreateFileW: i32 = 515;
+export const SYS_CreateFileA: i32 = 516;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -416,6 +516,18 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 304: return <i64>win32.GetCommandLineA();
     case 305: return <i64>win32.GetEnvironmentVariableW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12));
     case 306: return <i64>win32.SetEnvironmentVariableW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
+    case 500: return <i64>win32.CreatePipe(<usize>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 501: return <i64>win32.CreateNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28), <i32>load<i32>(args, 32));
+    case 502: return <i64>win32.CreateNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28), <i32>load<i32>(args, 32));
+    case 503: return <i64>win32.ConnectNamedPipe(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));
+    case 504: return <i64>win32.DisconnectNamedPipe(<u32>load<i32>(args, 0));
+    case 505: return <i64>win32.WaitNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 506: return <i64>win32.WaitNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 507: return <i64>win32.SetNamedPipeHandleState(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 508: return <i64>win32.PeekNamedPipe(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16), <usize>load<i32>(args, 20));
+    case 512: return <i64>win32.GetNamedPipeInfo(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 515: return <i64>win32.CreateFileW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28));
+    case 516: return <i64>win32.CreateFileW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

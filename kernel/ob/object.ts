@@ -6,7 +6,7 @@ import { root } from "../lib/root";
 import { OBJ_PERMANENT } from "../lib/layout";
 import {
   TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_KEYEDWAIT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
-  TYPE_TIMER,
+  TYPE_TIMER, TYPE_FILE, TYPE_NAMEDPIPE,
 } from "../generated/abi";
 import { Event, eventSatisfy, eventSignaled } from "../objects/event";
 import { Mutex, mutexDestroy, mutexSatisfy, mutexSignaled } from "../objects/mutex";
@@ -17,6 +17,7 @@ import { Directory, SymbolicLink } from "../objects/directory";
 import { Console } from "../objects/console";
 import { KeyedWait, keyedWaitDestroy, keyedWaitSatisfy, keyedWaitSignaled } from "../objects/keyedwait";
 import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/timer";
+import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeSignaled } from "../objects/pipe";
 import { nameRemove } from "./namespace";
 
 @unmanaged
@@ -42,6 +43,8 @@ export function objectSize(type: u32): usize {
     case TYPE_CONSOLE: return offsetof<Console>();
     case TYPE_TIMER: return offsetof<Timer>();
     case TYPE_KEYEDWAIT: return offsetof<KeyedWait>();
+    case TYPE_FILE: return offsetof<PipeEnd>(); // pipe ends are the only files so far
+    case TYPE_NAMEDPIPE: return offsetof<NamedPipe>();
     default: return 0; // threads are allocated by objects/thread.ts
   }
 }
@@ -71,6 +74,7 @@ export function signaled(o: ObjectHeader, t: Thread): bool {
     case TYPE_PROCESS: return processSignaled(changetype<Process>(o));
     case TYPE_TIMER: return timerSignaled(changetype<Timer>(o));
     case TYPE_KEYEDWAIT: return keyedWaitSignaled(changetype<KeyedWait>(o));
+    case TYPE_FILE: case TYPE_NAMEDPIPE: return pipeSignaled(o); // internal pulses of pipe sleepers
     default: return false;
   }
 }
@@ -98,6 +102,7 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_MUTANT: mutexDestroy(changetype<Mutex>(o)); break; // NT abandons an owned mutex on delete
     case TYPE_TIMER: timerDestroy(changetype<Timer>(o)); break; // leaves the timer queue
     case TYPE_KEYEDWAIT: keyedWaitDestroy(changetype<KeyedWait>(o)); break; // leaves the (process, address) hash
+    case TYPE_FILE: pipeEndDestroy(changetype<PipeEnd>(o)); break; // frees its queue, drops its name
   }
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));
@@ -105,5 +110,6 @@ export function obDeref(o: ObjectHeader): void {
 
 /** Called when the last handle to `o` closes: a named object leaves the namespace then. */
 export function obLastHandleClosed(o: ObjectHeader): void {
+  if (o.type == TYPE_FILE) pipeEndClosed(changetype<PipeEnd>(o)); // the peer sees a broken pipe
   if (o.name && !(o.flags & OBJ_PERMANENT)) nameRemove(o);
 }

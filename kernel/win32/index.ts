@@ -14,3 +14,4 @@ export * from "./tls";
 export * from "./usermode";
 export * from "./time";
 export * from "./process";
+export * from "./pipe";

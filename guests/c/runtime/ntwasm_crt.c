@@ -152,3 +152,16 @@ WRAP(float, strtof, (const char *s, char **end), (s, end))
 WRAP(long double, strtold, (const char *s, char **end), (s, end))
 WRAP(int, rand, (void), ())
 WRAP_VOID(srand, (unsigned seed), (seed))
+
+/*
+ * The main thread's entry. Guests are linked as reactors (see host/cc.ts: a command's exports would
+ * all run the constructors and destructors again, also when a new thread sets up its thread-local
+ * block), so this does what a command's _start does: constructors, main(argc, argv), exit (which
+ * flushes stdio and ends the process).
+ */
+extern void _initialize(void);
+int __main_void(void);
+__attribute__((export_name("_start"))) void _start(void) {
+  _initialize();
+  exit(__main_void());
+}

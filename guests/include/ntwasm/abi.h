@@ -40,6 +40,21 @@
 #define STATUS_HANDLE_NOT_CLOSABLE ((NTSTATUS)0xc0000235)
 #define STATUS_SUSPEND_COUNT_EXCEEDED ((NTSTATUS)0xc000004a)
 #define STATUS_VARIABLE_NOT_FOUND ((NTSTATUS)0xc0000100)
+#define STATUS_PENDING ((NTSTATUS)0x00000103)
+#define STATUS_INVALID_DEVICE_REQUEST ((NTSTATUS)0xc0000010)
+#define STATUS_END_OF_FILE ((NTSTATUS)0xc0000011)
+#define STATUS_INSTANCE_NOT_AVAILABLE ((NTSTATUS)0xc00000ab)
+#define STATUS_PIPE_NOT_AVAILABLE ((NTSTATUS)0xc00000ac)
+#define STATUS_INVALID_PIPE_STATE ((NTSTATUS)0xc00000ad)
+#define STATUS_PIPE_BUSY ((NTSTATUS)0xc00000ae)
+#define STATUS_PIPE_DISCONNECTED ((NTSTATUS)0xc00000b0)
+#define STATUS_PIPE_CLOSING ((NTSTATUS)0xc00000b1)
+#define STATUS_PIPE_CONNECTED ((NTSTATUS)0xc00000b2)
+#define STATUS_PIPE_LISTENING ((NTSTATUS)0xc00000b3)
+#define STATUS_INVALID_READ_MODE ((NTSTATUS)0xc00000b4)
+#define STATUS_IO_TIMEOUT ((NTSTATUS)0xc00000b5)
+#define STATUS_PIPE_EMPTY ((NTSTATUS)0xc00000d9)
+#define STATUS_PIPE_BROKEN ((NTSTATUS)0xc000014b)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -70,6 +85,16 @@
 #define ERROR_NOACCESS 998L
 #define ERROR_NO_SYSTEM_RESOURCES 1450L
 #define ERROR_TIMEOUT 1460L
+#define ERROR_HANDLE_EOF 38L
+#define ERROR_BROKEN_PIPE 109L
+#define ERROR_SEM_TIMEOUT 121L
+#define ERROR_BAD_PIPE 230L
+#define ERROR_PIPE_BUSY 231L
+#define ERROR_NO_DATA 232L
+#define ERROR_PIPE_NOT_CONNECTED 233L
+#define ERROR_PIPE_CONNECTED 535L
+#define ERROR_PIPE_LISTENING 536L
+#define ERROR_IO_PENDING 997L
 
 /* Waits and limits */
 #define WAIT_OBJECT_0 ((DWORD)0x00000000)
@@ -146,6 +171,45 @@
 #define INIT_ONCE_ASYNC ((DWORD)0x00000002)
 #define INIT_ONCE_INIT_FAILED ((DWORD)0x00000004)
 #define INIT_ONCE_CTX_RESERVED_BITS ((DWORD)0x00000002)
+#define FILE_READ_DATA ((DWORD)0x00000001)
+#define FILE_WRITE_DATA ((DWORD)0x00000002)
+#define FILE_APPEND_DATA ((DWORD)0x00000004)
+#define FILE_CREATE_PIPE_INSTANCE ((DWORD)0x00000004)
+#define FILE_READ_ATTRIBUTES ((DWORD)0x00000080)
+#define FILE_WRITE_ATTRIBUTES ((DWORD)0x00000100)
+#define FILE_GENERIC_READ ((DWORD)0x00120089)
+#define FILE_GENERIC_WRITE ((DWORD)0x00120116)
+#define FILE_GENERIC_EXECUTE ((DWORD)0x001200a0)
+#define FILE_ALL_ACCESS ((DWORD)0x001f01ff)
+#define FILE_SHARE_READ ((DWORD)0x00000001)
+#define FILE_SHARE_WRITE ((DWORD)0x00000002)
+#define FILE_SHARE_DELETE ((DWORD)0x00000004)
+#define CREATE_NEW ((DWORD)0x00000001)
+#define CREATE_ALWAYS ((DWORD)0x00000002)
+#define OPEN_EXISTING ((DWORD)0x00000003)
+#define OPEN_ALWAYS ((DWORD)0x00000004)
+#define TRUNCATE_EXISTING ((DWORD)0x00000005)
+#define FILE_ATTRIBUTE_NORMAL ((DWORD)0x00000080)
+#define FILE_FLAG_FIRST_PIPE_INSTANCE ((DWORD)0x00080000)
+#define FILE_FLAG_OVERLAPPED ((DWORD)0x40000000)
+#define FILE_FLAG_WRITE_THROUGH ((DWORD)0x80000000)
+#define PIPE_ACCESS_INBOUND ((DWORD)0x00000001)
+#define PIPE_ACCESS_OUTBOUND ((DWORD)0x00000002)
+#define PIPE_ACCESS_DUPLEX ((DWORD)0x00000003)
+#define PIPE_TYPE_BYTE ((DWORD)0x00000000)
+#define PIPE_TYPE_MESSAGE ((DWORD)0x00000004)
+#define PIPE_READMODE_BYTE ((DWORD)0x00000000)
+#define PIPE_READMODE_MESSAGE ((DWORD)0x00000002)
+#define PIPE_WAIT ((DWORD)0x00000000)
+#define PIPE_NOWAIT ((DWORD)0x00000001)
+#define PIPE_ACCEPT_REMOTE_CLIENTS ((DWORD)0x00000000)
+#define PIPE_REJECT_REMOTE_CLIENTS ((DWORD)0x00000008)
+#define PIPE_UNLIMITED_INSTANCES ((DWORD)0x000000ff)
+#define PIPE_CLIENT_END ((DWORD)0x00000000)
+#define PIPE_SERVER_END ((DWORD)0x00000001)
+#define NMPWAIT_USE_DEFAULT_WAIT ((DWORD)0x00000000)
+#define NMPWAIT_NOWAIT ((DWORD)0x00000001)
+#define NMPWAIT_WAIT_FOREVER ((DWORD)0xffffffff)
 
 /* Object type ids reported by QueryObjectDirectory */
 #define NTWASM_TYPE_DIRECTORY 1
@@ -158,6 +222,8 @@
 #define NTWASM_TYPE_CONSOLE 8
 #define NTWASM_TYPE_TIMER 9
 #define NTWASM_TYPE_KEYEDWAIT 10
+#define NTWASM_TYPE_FILE 11
+#define NTWASM_TYPE_NAMEDPIPE 12
 
 #define NTWASM_IMPORT(module, name) __attribute__((import_module(#module), import_name(#name)))
 
@@ -381,5 +447,39 @@ NTWASM_IMPORT(kernel32, GetCommandLineA) LPSTR WINAPI GetCommandLineA(void);
 NTWASM_IMPORT(kernel32, GetEnvironmentVariableW) DWORD WINAPI GetEnvironmentVariableW(LPCWSTR lpName, LPWSTR lpBuffer, DWORD nSize);
 /* #306: Sets a variable of the calling process; a NULL value removes it. Names are case-insensitive. */
 NTWASM_IMPORT(kernel32, SetEnvironmentVariableW) BOOL WINAPI SetEnvironmentVariableW(LPCWSTR lpName, LPCWSTR lpValue);
+/* #500: Creates an anonymous pipe: a read end and a write end (nSize 0: a 4,096-byte buffer). Reads on an empty pipe block; ERROR_BROKEN_PIPE once the write end is closed and the data is drained, writes ERROR_NO_DATA once the read end is closed. */
+NTWASM_IMPORT(kernel32, CreatePipe) BOOL WINAPI CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe, LPSECURITY_ATTRIBUTES lpPipeAttributes, DWORD nSize);
+/* #501: Creates an instance of the named pipe \\.\pipe\name (names are case-insensitive): PIPE_ACCESS_*, PIPE_TYPE_BYTE/MESSAGE, PIPE_READMODE_*, PIPE_WAIT/NOWAIT, 1..255 instances (PIPE_UNLIMITED_INSTANCES). INVALID_HANDLE_VALUE on failure: ERROR_PIPE_BUSY when every instance exists, ERROR_ACCESS_DENIED for FILE_FLAG_FIRST_PIPE_INSTANCE or another open mode, ERROR_PATH_NOT_FOUND for other paths. */
+NTWASM_IMPORT(kernel32, CreateNamedPipeW) HANDLE WINAPI CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances, DWORD nOutBufferSize, DWORD nInBufferSize, DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+/* #502: ANSI (UTF-8) form of CreateNamedPipeW. */
+NTWASM_IMPORT(kernel32, CreateNamedPipeA) HANDLE WINAPI CreateNamedPipeA(LPCSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances, DWORD nOutBufferSize, DWORD nInBufferSize, DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+/* #503: Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED when a client came first, ERROR_NO_DATA when it came and went. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+NTWASM_IMPORT(kernel32, ConnectNamedPipe) BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped);
+/* #504: Ends the connection of a server instance and drops unread data; the client's end then fails with ERROR_PIPE_NOT_CONNECTED. ERROR_PIPE_NOT_CONNECTED when already disconnected. */
+NTWASM_IMPORT(kernel32, DisconnectNamedPipe) BOOL WINAPI DisconnectNamedPipe(HANDLE hNamedPipe);
+/* #505: Waits until an instance of the pipe is listening for a client (NMPWAIT_USE_DEFAULT_WAIT: the pipe's default timeout; NMPWAIT_WAIT_FOREVER). ERROR_FILE_NOT_FOUND without instances, ERROR_SEM_TIMEOUT on timeout. */
+NTWASM_IMPORT(kernel32, WaitNamedPipeW) BOOL WINAPI WaitNamedPipeW(LPCWSTR lpName, DWORD nTimeOut);
+/* #506: ANSI (UTF-8) form of WaitNamedPipeW. */
+NTWASM_IMPORT(kernel32, WaitNamedPipeA) BOOL WINAPI WaitNamedPipeA(LPCSTR lpName, DWORD nTimeOut);
+/* #507: Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes) and PIPE_WAIT/NOWAIT of one end. The collection parameters concern remote pipes and are ignored. */
+NTWASM_IMPORT(kernel32, SetNamedPipeHandleState) BOOL WINAPI SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout);
+/* #508: Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. */
+NTWASM_IMPORT(kernel32, PeekNamedPipe) BOOL WINAPI PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize, LPDWORD lpBytesRead, LPDWORD lpTotalBytesAvail, LPDWORD lpBytesLeftThisMessage);
+/* #509: Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. lpOverlapped must be NULL. */
+NTWASM_IMPORT(kernel32, TransactNamedPipe) BOOL WINAPI TransactNamedPipe(HANDLE hNamedPipe, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, LPOVERLAPPED lpOverlapped);
+/* #510: Connects to a message pipe (waiting up to nTimeOut when every instance is busy), transacts one message and closes. */
+NTWASM_IMPORT(kernel32, CallNamedPipeW) BOOL WINAPI CallNamedPipeW(LPCWSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, DWORD nTimeOut);
+/* #511: ANSI (UTF-8) form of CallNamedPipeW. */
+NTWASM_IMPORT(kernel32, CallNamedPipeA) BOOL WINAPI CallNamedPipeA(LPCSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, DWORD nTimeOut);
+/* #512: PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit. */
+NTWASM_IMPORT(kernel32, GetNamedPipeInfo) BOOL WINAPI GetNamedPipeInfo(HANDLE hNamedPipe, LPDWORD lpFlags, LPDWORD lpOutBufferSize, LPDWORD lpInBufferSize, LPDWORD lpMaxInstances);
+/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads) or from the console input (end of file for now). lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+NTWASM_IMPORT(kernel32, ReadFile) BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
+/* #514: Writes to a pipe (on a message pipe one call is one message) or, as UTF-8 text, to a console output handle. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+NTWASM_IMPORT(kernel32, WriteFile) BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
+/* #515: Opens the client end of a named pipe (\\.\pipe\name; the client starts in byte read mode). ERROR_PIPE_BUSY when no instance is listening, ERROR_FILE_NOT_FOUND when none exists. Other paths: ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND until the file layer. */
+NTWASM_IMPORT(kernel32, CreateFileW) HANDLE WINAPI CreateFileW(LPCWSTR lpName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
+/* #516: ANSI (UTF-8) form of CreateFileW. */
+NTWASM_IMPORT(kernel32, CreateFileA) HANDLE WINAPI CreateFileA(LPCSTR lpName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
 
 #endif /* NTWASM_ABI_H */

@@ -1,0 +1,68 @@
+// Anonymous and named pipes, and ReadFile/WriteFile/CreateFileW on them (issue 5). 500..549.
+// ReadFile/WriteFile are host shims (host/syscalls/file-io.ts): console handles go to the console,
+// everything else to the kernel in scratch-sized chunks. CreateFileW opens only \\.\pipe\ paths for
+// now; the file layer will extend it (kernel/win32/pipe.ts routes by path).
+import { call, handle, out, ptr, sa, u32, wa, type Entry } from "./params.ts";
+
+const INVALID_HANDLE_VALUE = 0xffffffff;
+
+export const PIPES: Entry[] = [
+  call(500, "CreatePipe", "BOOL", [out("hReadPipe", "PHANDLE"), out("hWritePipe", "PHANDLE"), sa("lpPipeAttributes"), u32("nSize")],
+    "Creates an anonymous pipe: a read end and a write end (nSize 0: a 4,096-byte buffer). Reads on an " +
+    "empty pipe block; ERROR_BROKEN_PIPE once the write end is closed and the data is drained, writes " +
+    "ERROR_NO_DATA once the read end is closed."),
+  ...wa(501, "CreateNamedPipe", "HANDLE", (n) => [n, u32("dwOpenMode"), u32("dwPipeMode"), u32("nMaxInstances"),
+    u32("nOutBufferSize"), u32("nInBufferSize"), u32("nDefaultTimeOut"), sa("lpSecurityAttributes")],
+    "Creates an instance of the named pipe \\\\.\\pipe\\name (names are case-insensitive): PIPE_ACCESS_*, " +
+    "PIPE_TYPE_BYTE/MESSAGE, PIPE_READMODE_*, PIPE_WAIT/NOWAIT, 1..255 instances (PIPE_UNLIMITED_INSTANCES). " +
+    "INVALID_HANDLE_VALUE on failure: ERROR_PIPE_BUSY when every instance exists, ERROR_ACCESS_DENIED for " +
+    "FILE_FLAG_FIRST_PIPE_INSTANCE or another open mode, ERROR_PATH_NOT_FOUND for other paths.").map((e) => ({ ...e, fail: INVALID_HANDLE_VALUE })),
+  call(503, "ConnectNamedPipe", "BOOL", [handle("hNamedPipe"), ptr("lpOverlapped", "LPOVERLAPPED")],
+    "Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED " +
+    "when a client came first, ERROR_NO_DATA when it came and went. lpOverlapped must be NULL for now " +
+    "(ERROR_NOT_SUPPORTED)."),
+  call(504, "DisconnectNamedPipe", "BOOL", [handle("hNamedPipe")],
+    "Ends the connection of a server instance and drops unread data; the client's end then fails with " +
+    "ERROR_PIPE_NOT_CONNECTED. ERROR_PIPE_NOT_CONNECTED when already disconnected."),
+  ...wa(505, "WaitNamedPipe", "BOOL", (n) => [n, u32("nTimeOut")],
+    "Waits until an instance of the pipe is listening for a client (NMPWAIT_USE_DEFAULT_WAIT: the pipe's " +
+    "default timeout; NMPWAIT_WAIT_FOREVER). ERROR_FILE_NOT_FOUND without instances, ERROR_SEM_TIMEOUT on timeout."),
+  call(507, "SetNamedPipeHandleState", "BOOL", [handle("hNamedPipe"), out("lpMode", "LPDWORD"),
+    ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD")],
+    "Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes) and PIPE_WAIT/NOWAIT of " +
+    "one end. The collection parameters concern remote pipes and are ignored."),
+  call(508, "PeekNamedPipe", "BOOL", [handle("hNamedPipe"), out("lpBuffer", "LPVOID", "nBufferSize", 0x10000), u32("nBufferSize"),
+    out("lpBytesRead", "LPDWORD"), out("lpTotalBytesAvail", "LPDWORD"), out("lpBytesLeftThisMessage", "LPDWORD")],
+    "Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) " +
+    "and reports the bytes available and the bytes left in the first message. Never blocks."),
+  call(509, "TransactNamedPipe", "BOOL", [handle("hNamedPipe"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
+    ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
+    "Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY " +
+    "when unread data is waiting); ERROR_MORE_DATA when the reply is longer. lpOverlapped must be NULL.",
+    { impl: "host" }),
+  call(510, "CallNamedPipeW", "BOOL", [ptr("lpNamedPipeName", "LPCWSTR"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
+    ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), u32("nTimeOut")],
+    "Connects to a message pipe (waiting up to nTimeOut when every instance is busy), transacts one " +
+    "message and closes.", { impl: "host" }),
+  call(511, "CallNamedPipeA", "BOOL", [ptr("lpNamedPipeName", "LPCSTR"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
+    ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), u32("nTimeOut")],
+    "ANSI (UTF-8) form of CallNamedPipeW.", { impl: "host" }),
+  call(512, "GetNamedPipeInfo", "BOOL", [handle("hNamedPipe"), out("lpFlags", "LPDWORD"), out("lpOutBufferSize", "LPDWORD"),
+    out("lpInBufferSize", "LPDWORD"), out("lpMaxInstances", "LPDWORD")],
+    "PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit."),
+  call(513, "ReadFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPVOID"), u32("nNumberOfBytesToRead"),
+    ptr("lpNumberOfBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
+    "Reads from a pipe (blocks until data, returns what is there; message read mode: one message, " +
+    "ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next " +
+    "reads) or from the console input (end of file for now). lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED).",
+    { impl: "host" }),
+  call(514, "WriteFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPCVOID"), u32("nNumberOfBytesToWrite"),
+    ptr("lpNumberOfBytesWritten", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
+    "Writes to a pipe (on a message pipe one call is one message) or, as UTF-8 text, to a console output " +
+    "handle. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED).", { impl: "host" }),
+  ...wa(515, "CreateFile", "HANDLE", (n) => [n, u32("dwDesiredAccess"), u32("dwShareMode"), sa("lpSecurityAttributes"),
+    u32("dwCreationDisposition"), u32("dwFlagsAndAttributes"), handle("hTemplateFile")],
+    "Opens the client end of a named pipe (\\\\.\\pipe\\name; the client starts in byte read mode). " +
+    "ERROR_PIPE_BUSY when no instance is listening, ERROR_FILE_NOT_FOUND when none exists. Other paths: " +
+    "ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND until the file layer.").map((e) => ({ ...e, fail: INVALID_HANDLE_VALUE })),
+];

@@ -1,0 +1,158 @@
+// ReadFile / WriteFile / TransactNamedPipe / CallNamedPipe: host shims because a transfer may be
+// larger than the thread's scratch buffer and because console handles are served by the host.
+//
+// Console handles (the kernel says which stream: ntw_io_target) go to the console: WriteFile writes
+// its bytes as UTF-8 text, ReadFile on the console input returns end of file for now. Everything else
+// goes to the kernel (kernel/win32/pipe.ts) in chunks that fit the scratch buffer: guest → scratch →
+// the pipe's kernel queue on the way in, queue → scratch → guest on the way out. The kernel validates
+// the handle and sets the last-error; a chunk that must wait sleeps in the kernel.
+import { decodeUtf8, SCRATCH_SIZE, type CallContext } from "../call-context.ts";
+import type { KernelExports } from "../kernel-exports.ts";
+import type { ConsoleSink } from "./console.ts";
+import {
+  ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
+  PIPE_READMODE_MESSAGE, STATUS_BUFFER_OVERFLOW,
+} from "../generated/abi.ts";
+
+/** The kernel's I/O exports for this shim (kernel/win32/pipe.ts), next to the generated ones. */
+interface PipeExports {
+  ntw_io_target(h: number): number;
+  ntw_pipe_read(h: number, buf: number, n: number, flags: number, countOut: number): number;
+  ntw_pipe_write(h: number, buf: number, n: number, flags: number, countOut: number): number;
+}
+
+const IO_PIPE = 16; // ntw_io_target: anything else ≥ 0 is a console stream
+const READ_CONTINUE = 1;
+const WRITE_FIRST = 1, WRITE_LAST = 2, WRITE_TRANSACT = 4;
+const INVALID_HANDLE_VALUE = 0xffffffff;
+/** Bytes per kernel call; the scratch's last words hold the count and the mode word. */
+const CHUNK = SCRATCH_SIZE - 64;
+
+export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: ConsoleSink) {
+  const k = kernel as KernelExports & PipeExports;
+  const countAt = () => c.scratch + SCRATCH_SIZE - 8;
+  /** Bytes of an unfinished UTF-8 sequence a console WriteFile ended with, per stream. */
+  const pending = new Map<number, Uint8Array>();
+
+  function consoleWrite(stream: number, buf: number, n: number): void {
+    const g = c.guest();
+    let bytes = g.subarray(buf, buf + n);
+    const carry = pending.get(stream);
+    if (carry) { const b = new Uint8Array(carry.length + n); b.set(carry); b.set(bytes, carry.length); bytes = b; pending.delete(stream); }
+    let end = bytes.length;
+    // keep an incomplete trailing sequence for the next write (a character split across two calls)
+    for (let i = 1; i <= 3 && i <= end; i++) {
+      const b = bytes[end - i];
+      if ((b & 0xc0) !== 0x80) {
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+        if (need > i) { pending.set(stream, bytes.slice(end - i)); end -= i; }
+        break;
+      }
+    }
+    if (end) write(stream, decodeUtf8(bytes, 0, end));
+  }
+
+  /** ReadFile's kernel loop: the first chunk may block, later ones only continue what is there. */
+  function readPipe(h: number, buf: number, n: number, lpRead: number): number {
+    let total = 0, flags = 0, st = 0;
+    for (;;) {
+      const want = Math.min(n - total, CHUNK);
+      st = k.ntw_pipe_read(h, c.scratch, want, flags, countAt()) >>> 0;
+      const got = c.kernelU32(countAt());
+      if (got) c.guest().set(c.kernel().subarray(c.scratch, c.scratch + got), buf + total);
+      total += got;
+      flags = READ_CONTINUE;
+      if (st === STATUS_BUFFER_OVERFLOW) { if (total < n) continue; break; } // the message goes on
+      if (st !== 0 || got < want || total >= n) break;
+    }
+    if (lpRead) c.guestU32(lpRead, total);
+    return st === 0 ? 1 : 0;
+  }
+
+  /** WriteFile's kernel loop: one message on message pipes however many chunks it takes. */
+  function writePipe(h: number, buf: number, n: number, lpWritten: number, extra: number): number {
+    let total = 0, st = 0, first = true;
+    do {
+      const chunk = Math.min(n - total, CHUNK);
+      c.kernel().set(c.guest().subarray(buf + total, buf + total + chunk), c.scratch);
+      const flags = (first ? WRITE_FIRST | extra : 0) | (total + chunk >= n ? WRITE_LAST : 0);
+      st = k.ntw_pipe_write(h, c.scratch, chunk, flags, countAt()) >>> 0;
+      const wrote = c.kernelU32(countAt());
+      total += wrote;
+      first = false;
+      if (st !== 0 || wrote < chunk) break; // PIPE_NOWAIT: what fitted
+    } while (total < n);
+    if (lpWritten) c.guestU32(lpWritten, total);
+    return st === 0 ? 1 : 0;
+  }
+
+  /** Checks a guest buffer and an optional DWORD out-pointer; false after faulting the call. */
+  function args(buf: number, n: number, lpCount: number): boolean {
+    if ((lpCount && !c.inGuest(lpCount, 4)) || !c.inGuest(buf, n)) { c.fault(0); return false; }
+    if (lpCount) c.guestU32(lpCount, 0);
+    return true;
+  }
+
+  function transact(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number): number {
+    if (!writePipe(h, inBuf, inSize, 0, WRITE_TRANSACT)) return 0;
+    return readPipe(h, outBuf, outSize, lpRead);
+  }
+
+  function callNamedPipe(name: number, wide: boolean, inBuf: number, inSize: number, outBuf: number, outSize: number,
+    lpRead: number, timeout: number): number {
+    if (!args(inBuf, inSize >>> 0, lpRead) || !c.inGuest(outBuf, outSize >>> 0)) return 0;
+    c.reset();
+    const kn = wide ? c.wstr(name) : c.astr(name);
+    if (kn < 0) return c.fault(0, c.error);
+    const len = c.strLen;
+    const open = () => k.CreateFileW(kn, len, (GENERIC_READ | GENERIC_WRITE) >>> 0, 0, 0, OPEN_EXISTING, 0, 0) >>> 0;
+    let h = open();
+    if (h === INVALID_HANDLE_VALUE && k.GetLastError() === ERROR_PIPE_BUSY) {
+      if (!k.WaitNamedPipeW(kn, len, timeout >>> 0)) return 0;
+      h = open();
+    }
+    if (h === INVALID_HANDLE_VALUE) return 0;
+    const modeAt = c.scratch + SCRATCH_SIZE - 16;
+    new DataView(c.kernel().buffer).setUint32(modeAt, PIPE_READMODE_MESSAGE, true);
+    let r = k.SetNamedPipeHandleState(h, modeAt, 0, 0);
+    if (r) r = transact(h, inBuf, inSize >>> 0, outBuf, outSize >>> 0, lpRead);
+    const err = k.GetLastError();
+    k.CloseHandle(h);
+    if (!r) k.SetLastError(err);
+    return r;
+  }
+
+  return {
+    ReadFile(h: number, buf: number, n: number, lpRead: number, lpOverlapped: number): number {
+      n >>>= 0;
+      if (!args(buf, n, lpRead)) return 0;
+      if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED); // overlapped I/O: a later part of issue 5
+      const target = k.ntw_io_target(h);
+      if (target >= 0 && target !== IO_PIPE) return 1; // console input: end of file until interactive stdin
+      return readPipe(h, buf, n, lpRead);
+    },
+    WriteFile(h: number, buf: number, n: number, lpWritten: number, lpOverlapped: number): number {
+      n >>>= 0;
+      if (!args(buf, n, lpWritten)) return 0;
+      if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED);
+      const target = k.ntw_io_target(h);
+      if (target >= 0 && target !== IO_PIPE) {
+        if (target === 0) return c.fault(0, ERROR_ACCESS_DENIED); // the console input is not writable
+        consoleWrite(target, buf, n);
+        if (lpWritten) c.guestU32(lpWritten, n);
+        return 1;
+      }
+      return writePipe(h, buf, n, lpWritten, 0);
+    },
+    TransactNamedPipe(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number,
+      lpOverlapped: number): number {
+      if (!args(inBuf, inSize >>> 0, lpRead) || !c.inGuest(outBuf, outSize >>> 0)) return 0;
+      if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED);
+      return transact(h, inBuf, inSize >>> 0, outBuf, outSize >>> 0, lpRead);
+    },
+    CallNamedPipeW: (name: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number, timeout: number) =>
+      callNamedPipe(name, true, inBuf, inSize, outBuf, outSize, lpRead, timeout),
+    CallNamedPipeA: (name: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number, timeout: number) =>
+      callNamedPipe(name, false, inBuf, inSize, outBuf, outSize, lpRead, timeout),
+  };
+}

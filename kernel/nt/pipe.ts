@@ -1,0 +1,486 @@
+// Pipe services (NtCreateNamedPipeFile, the client open, FSCTL_PIPE_LISTEN / DISCONNECT / WAIT / PEEK,
+// NtReadFile / NtWriteFile on pipe ends). Objects and queues are in objects/pipe.ts.
+//
+// A call that must block (read on an empty pipe, write into a full one, ConnectNamedPipe before a
+// client, WaitNamedPipe) sleeps on the end or the name with the wait engine and, once woken, takes
+// the lock and looks the handle up again: the call holds no reference of its own across the sleep,
+// so a thread terminated there leaves nothing behind (its queued wait is withdrawn as any other).
+import { enter, leave } from "../lib/lock";
+import { now } from "../lib/clock";
+import { root } from "../lib/root";
+import { currentThread, result, setResults } from "../lib/tls";
+import { OBJ_PERMANENT, WAIT_PENDING } from "../lib/layout";
+import { currentProcess, handleClose, handleInsert, handleObject } from "../ob/handle";
+import { ObjectHeader, obAlloc } from "../ob/object";
+import { nameInsert, nameLookup } from "../ob/namespace";
+import { sleepLocked, waitBegin, waitCancel, waitEntry } from "../ob/wait";
+import { Directory } from "../objects/directory";
+import { Thread } from "../objects/thread";
+import {
+  FILE_KIND_PIPE, MSG_COMPLETE, MSG_MORE, NamedPipe, PIPE_CLOSING, PIPE_CONNECTED, PIPE_DISCONNECTED, PIPE_LISTENING, PipeEnd,
+  instanceLink, pipeEndClosed, pipePulse, queueClear, queuePeek, queuePush, queueReadBytes, queueReadMessage,
+} from "../objects/pipe";
+import { accessStatus, discard, grantedAccess } from "./object";
+import {
+  FILE_FLAG_FIRST_PIPE_INSTANCE, FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_READ_ATTRIBUTES, FILE_READ_DATA,
+  FILE_WRITE_ATTRIBUTES, FILE_WRITE_DATA, HANDLE_FLAG_INHERIT, INFINITE, NMPWAIT_USE_DEFAULT_WAIT, PIPE_ACCESS_INBOUND,
+  PIPE_ACCESS_OUTBOUND, PIPE_NOWAIT, PIPE_READMODE_MESSAGE, PIPE_TYPE_MESSAGE, PIPE_UNLIMITED_INSTANCES, STATUS_ACCESS_DENIED,
+  STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
+  STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
+  STATUS_NOT_SUPPORTED, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
+  STATUS_PIPE_BROKEN, STATUS_PIPE_BUSY, STATUS_PIPE_CLOSING, STATUS_PIPE_CONNECTED, STATUS_PIPE_DISCONNECTED,
+  STATUS_PIPE_EMPTY, STATUS_PIPE_LISTENING, STATUS_PIPE_NOT_AVAILABLE, STATUS_SUCCESS, STATUS_TIMEOUT, TYPE_DIRECTORY,
+  TYPE_FILE, TYPE_NAMEDPIPE,
+} from "../generated/abi";
+
+/** Default buffer of an anonymous pipe (CreatePipe with nSize 0). */
+const DEFAULT_PIPE_SIZE: u32 = 4096;
+/** WaitNamedPipe(NMPWAIT_USE_DEFAULT_WAIT) on a pipe created with nDefaultTimeOut 0. */
+const DEFAULT_WAIT_MS: u32 = 50;
+/** PeekNamedPipe copies at most this much (the shim's buffer). */
+export const PEEK_MAX: u32 = 0x10000;
+
+/** ntw_pipe_read flags: a later chunk of the same ReadFile (byte mode: never block). */
+export const READ_CONTINUE: u32 = 1;
+/** ntw_pipe_write flags: first / last chunk of one WriteFile; TransactNamedPipe's write. */
+export const WRITE_FIRST: u32 = 1;
+export const WRITE_LAST: u32 = 2;
+export const WRITE_TRANSACT: u32 = 4;
+
+const SERVER_READ: u32 = FILE_GENERIC_READ | FILE_WRITE_ATTRIBUTES;
+const SERVER_WRITE: u32 = FILE_GENERIC_WRITE | FILE_READ_ATTRIBUTES;
+
+function me(): Thread { return changetype<Thread>(currentThread); }
+
+// ---------- names: \\.\pipe\name → \Device\NamedPipe\name ----------
+
+/**
+ * Chars of the `\\.\pipe\` prefix when `p[0..len)` starts with it ("pipe" in any case), else -1. The
+ * rest, the pipe's name, is folded to lower case in place (the caller's scratch copy): pipe names are
+ * case-insensitive.
+ */
+export function pipePrefix(p: usize, len: u32): i32 {
+  if (len < 9) return -1;
+  const bs: u16 = 0x5c;
+  if (load<u16>(p) != bs || load<u16>(p, 2) != bs || load<u16>(p, 4) != 0x2e || load<u16>(p, 6) != bs || load<u16>(p, 16) != bs) return -1;
+  for (let i: usize = 0; i < 4; i++) {
+    const c = load<u16>(p + 8 + (i << 1)) | 0x20;
+    if (c != load<u16>(changetype<usize>("pipe") + (i << 1))) return -1;
+  }
+  for (let i: u32 = 9; i < len; i++) {
+    const a = p + (<usize>i << 1);
+    const c = load<u16>(a);
+    if (c >= 0x41 && c <= 0x5a) store<u16>(a, c | 0x20);
+  }
+  return 9;
+}
+
+function subdir(parent: Directory, name: string, create: bool): Directory | null {
+  const o = nameLookup(parent, changetype<usize>(name), <u32>name.length);
+  if (o) return o.type == TYPE_DIRECTORY ? changetype<Directory>(o) : null;
+  if (!create) return null;
+  const d = obAlloc(TYPE_DIRECTORY);
+  if (!d) return null;
+  d.flags = OBJ_PERMANENT;
+  d.refs = 1;
+  if (!nameInsert(parent, d, changetype<usize>(name), <u32>name.length)) return null;
+  return changetype<Directory>(d);
+}
+
+/** \Device\NamedPipe, made on first use (lock held). */
+function pipeDirectory(create: bool): Directory | null {
+  const dev = subdir(changetype<Directory>(root().rootDir), "Device", create);
+  return dev ? subdir(dev, "NamedPipe", create) : null;
+}
+
+function findPipe(name: usize, len: u32): NamedPipe | null {
+  const dir = pipeDirectory(false);
+  if (!dir) return null;
+  const o = nameLookup(dir, name, len);
+  if (!o || o.type != TYPE_NAMEDPIPE || !changetype<NamedPipe>(o).instances) return null;
+  return changetype<NamedPipe>(o);
+}
+
+function listening(np: NamedPipe): PipeEnd | null {
+  for (let p = np.first; p; p = changetype<PipeEnd>(p).instNext) {
+    if (changetype<PipeEnd>(p).state == PIPE_LISTENING) return changetype<PipeEnd>(p);
+  }
+  return null;
+}
+
+// ---------- helpers ----------
+
+/** The pipe end behind `h` with `access`, or null with the status in `result` (lock held). */
+function endOf(h: u32, access: u32): PipeEnd | null {
+  const o = handleObject(h, access, TYPE_FILE, false);
+  if (!o) return null;
+  if (changetype<PipeEnd>(o).kind != FILE_KIND_PIPE) { setResults(STATUS_INVALID_DEVICE_REQUEST, 0, 0); return null; }
+  return changetype<PipeEnd>(o);
+}
+
+/**
+ * Sleeps on `o` until it is pulsed or `timeoutMs` passes (lock held on entry and on return). Returns
+ * STATUS_WAIT_0 or STATUS_TIMEOUT; a terminated thread unwinds inside.
+ */
+function sleepOn(o: ObjectHeader, timeoutMs: u32): u32 {
+  const t = me();
+  waitEntry(t, 0).object = changetype<usize>(o);
+  t.waitCount = 1;
+  t.waitAll = 0;
+  let st = waitBegin(t);
+  if (st != WAIT_PENDING) return st;
+  if (timeoutMs == 0) return waitCancel(t);
+  st = sleepLocked(t, timeoutMs);
+  enter();
+  return st;
+}
+
+function done(st: u32): u32 { leave(); return st; }
+
+/** Why `e` cannot transfer data now, or STATUS_SUCCESS (lock held). */
+function stateError(e: PipeEnd): u32 {
+  if (e.state == PIPE_DISCONNECTED) return STATUS_PIPE_DISCONNECTED;
+  if (e.state == PIPE_LISTENING) return STATUS_PIPE_LISTENING;
+  return STATUS_SUCCESS;
+}
+
+function newEnd(server: bool): PipeEnd | null {
+  const o = obAlloc(TYPE_FILE);
+  if (!o) return null;
+  const e = changetype<PipeEnd>(o);
+  e.kind = FILE_KIND_PIPE;
+  e.server = server ? 1 : 0;
+  return e;
+}
+
+// ---------- creation ----------
+
+/** CreatePipe: on success `result` is the read handle and `result2` the write handle. */
+export function ntCreatePipe(inherit: bool, size: u32): u32 {
+  const flags = inherit ? HANDLE_FLAG_INHERIT : 0;
+  enter();
+  const r = newEnd(true);
+  const w = newEnd(false);
+  if (!r || !w) {
+    if (r) discard(r);
+    if (w) discard(w);
+    return done(STATUS_NO_MEMORY);
+  }
+  const quota = size ? size : DEFAULT_PIPE_SIZE;
+  r.state = PIPE_CONNECTED; w.state = PIPE_CONNECTED;
+  r.peer = changetype<usize>(w); w.peer = changetype<usize>(r);
+  r.quota = quota;
+  r.outSize = w.outSize = quota;
+  r.inSize = w.inSize = quota;
+  r.maxInstances = w.maxInstances = 1;
+  const p = currentProcess();
+  const hr = handleInsert(p, r, SERVER_READ, flags);
+  if (!hr) {
+    const st = <u32>result;
+    r.peer = 0; w.peer = 0;
+    discard(r); discard(w);
+    return done(st);
+  }
+  const hw = handleInsert(p, w, SERVER_WRITE, flags);
+  if (!hw) {
+    const st = <u32>result;
+    handleClose(p, hr, true); // breaks the pipe and frees the read end
+    discard(w);
+    return done(st);
+  }
+  leave();
+  setResults(hr, hw, 0);
+  return STATUS_SUCCESS;
+}
+
+/**
+ * CreateNamedPipe: a new server instance of `name[0..len)` (the part after \\.\pipe\, folded), made
+ * with the name when it has no instance yet. On success `result` is the handle.
+ */
+export function ntCreateNamedPipe(name: usize, len: u32, openMode: u32, pipeMode: u32, maxInstances: u32, outSize: u32,
+  inSize: u32, timeout: u32, inherit: bool): u32 {
+  if (!len) return STATUS_OBJECT_NAME_INVALID;
+  const access = openMode & (PIPE_ACCESS_INBOUND | PIPE_ACCESS_OUTBOUND);
+  if (!access || pipeMode & ~<u32>0xf) return STATUS_INVALID_PARAMETER;
+  const message = (pipeMode & PIPE_TYPE_MESSAGE) != 0;
+  if (!message && (pipeMode & PIPE_READMODE_MESSAGE)) return STATUS_INVALID_PARAMETER;
+  if (maxInstances == 0 || maxInstances > PIPE_UNLIMITED_INSTANCES) return STATUS_INVALID_PARAMETER;
+  enter();
+  const dir = pipeDirectory(true);
+  if (!dir) return done(STATUS_NO_MEMORY);
+  const o = nameLookup(dir, name, len);
+  let np: NamedPipe;
+  let fresh = false;
+  if (o && changetype<NamedPipe>(o).instances) {
+    np = changetype<NamedPipe>(o);
+    if (openMode & FILE_FLAG_FIRST_PIPE_INSTANCE) return done(STATUS_ACCESS_DENIED);
+    if (np.access != access) return done(STATUS_ACCESS_DENIED);
+    if (np.instances >= np.maxInstances) return done(STATUS_INSTANCE_NOT_AVAILABLE);
+  } else {
+    if (o) np = changetype<NamedPipe>(o); // a name whose instances all closed, still referenced
+    else {
+      const n = obAlloc(TYPE_NAMEDPIPE);
+      if (!n) return done(STATUS_NO_MEMORY);
+      if (!nameInsert(dir, n, name, len)) { discard(n); return done(STATUS_NO_MEMORY); }
+      np = changetype<NamedPipe>(n);
+      fresh = true;
+    }
+    np.message = message ? 1 : 0;
+    np.access = access;
+    np.maxInstances = maxInstances;
+    np.timeout = timeout;
+  }
+  const e = newEnd(true);
+  if (!e) { if (fresh) discard(np); return done(STATUS_NO_MEMORY); }
+  e.state = PIPE_LISTENING;
+  e.message = np.message;
+  e.readMessage = (pipeMode & PIPE_READMODE_MESSAGE) ? 1 : 0;
+  e.nowait = (pipeMode & PIPE_NOWAIT) ? 1 : 0;
+  e.outSize = outSize;
+  e.inSize = inSize;
+  e.maxInstances = maxInstances;
+  e.quota = inSize;
+  instanceLink(np, e);
+  const granted = (access & PIPE_ACCESS_INBOUND ? SERVER_READ : 0) | (access & PIPE_ACCESS_OUTBOUND ? SERVER_WRITE : 0);
+  const h = handleInsert(currentProcess(), e, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
+  if (!h) {
+    const st = <u32>result;
+    pipeEndClosed(e); // leaves the instance list
+    discard(e); // drops the name's reference
+    return done(st);
+  }
+  pipePulse(np); // a listening instance for WaitNamedPipe
+  leave();
+  setResults(h, 0, 0);
+  return STATUS_SUCCESS;
+}
+
+/** CreateFile on \\.\pipe\name: connects a client end to a listening instance. On success `result` is the handle. */
+export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool): u32 {
+  const granted = grantedAccess(TYPE_FILE, access);
+  const denied = accessStatus(granted);
+  if (denied != STATUS_SUCCESS) return denied;
+  enter();
+  const np = findPipe(name, len);
+  if (!np) return done(STATUS_OBJECT_NAME_NOT_FOUND);
+  if ((granted & FILE_WRITE_DATA) && !(np.access & PIPE_ACCESS_INBOUND)) return done(STATUS_ACCESS_DENIED);
+  if ((granted & FILE_READ_DATA) && !(np.access & PIPE_ACCESS_OUTBOUND)) return done(STATUS_ACCESS_DENIED);
+  const s = listening(np);
+  if (!s) return done(STATUS_PIPE_NOT_AVAILABLE);
+  const c = newEnd(false);
+  if (!c) return done(STATUS_NO_MEMORY);
+  c.state = PIPE_CONNECTED;
+  c.message = s.message;
+  c.outSize = s.outSize;
+  c.inSize = s.inSize;
+  c.maxInstances = s.maxInstances;
+  c.quota = s.outSize; // what the server sends waits in the client's queue
+  const h = handleInsert(currentProcess(), c, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
+  if (!h) { const st = <u32>result; discard(c); return done(st); }
+  c.peer = changetype<usize>(s);
+  s.peer = changetype<usize>(c);
+  s.state = PIPE_CONNECTED;
+  pipePulse(s); // ConnectNamedPipe returns
+  leave();
+  setResults(h, 0, 0);
+  return STATUS_SUCCESS;
+}
+
+// ---------- server control ----------
+
+export function ntConnectNamedPipe(h: u32, overlapped: u32): u32 {
+  if (overlapped) return STATUS_NOT_SUPPORTED; // overlapped I/O comes with the file layer
+  enter();
+  let waited = false;
+  while (true) {
+    const e = endOf(h, 0);
+    if (!e) return done(<u32>result);
+    if (!e.server || !e.pipe) return done(STATUS_INVALID_DEVICE_REQUEST);
+    const state = e.state;
+    if (state == PIPE_CONNECTED) return done(waited ? STATUS_SUCCESS : STATUS_PIPE_CONNECTED);
+    if (state == PIPE_CLOSING) return done(waited ? STATUS_SUCCESS : STATUS_PIPE_CLOSING);
+    if (state == PIPE_DISCONNECTED) {
+      if (waited) return done(STATUS_PIPE_DISCONNECTED);
+      e.state = PIPE_LISTENING;
+      pipePulse(changetype<NamedPipe>(e.pipe));
+    }
+    if (e.nowait) return done(STATUS_PIPE_LISTENING);
+    waited = true;
+    sleepOn(e, INFINITE);
+  }
+  return STATUS_SUCCESS; // not reached
+}
+
+export function ntDisconnectNamedPipe(h: u32): u32 {
+  enter();
+  const e = endOf(h, 0);
+  if (!e) return done(<u32>result);
+  if (!e.server || !e.pipe) return done(STATUS_INVALID_DEVICE_REQUEST);
+  if (e.state == PIPE_DISCONNECTED) return done(STATUS_PIPE_DISCONNECTED);
+  if (e.peer) {
+    const c = changetype<PipeEnd>(e.peer);
+    c.peer = 0;
+    c.state = PIPE_DISCONNECTED;
+    c.writer = 0;
+    queueClear(c);
+    pipePulse(c);
+    e.peer = 0;
+  }
+  e.state = PIPE_DISCONNECTED;
+  e.writer = 0;
+  queueClear(e);
+  pipePulse(e);
+  return done(STATUS_SUCCESS);
+}
+
+/** WaitNamedPipe: until an instance of `name` listens, or `timeoutMs` (NMPWAIT_*) passes. */
+export function ntWaitNamedPipe(name: usize, len: u32, timeoutMs: u32): u32 {
+  enter();
+  let np = findPipe(name, len);
+  if (!np) return done(STATUS_OBJECT_NAME_NOT_FOUND);
+  if (listening(np)) return done(STATUS_SUCCESS);
+  const ms = timeoutMs == NMPWAIT_USE_DEFAULT_WAIT ? (np.timeout ? np.timeout : DEFAULT_WAIT_MS) : timeoutMs;
+  const deadline: f64 = ms == INFINITE ? Infinity : now() + <f64>ms;
+  while (true) {
+    let left: u32 = INFINITE;
+    if (deadline != Infinity) {
+      const d = deadline - now();
+      if (d <= 0) return done(STATUS_IO_TIMEOUT);
+      left = <u32>Math.ceil(d);
+    }
+    sleepOn(changetype<NamedPipe>(np), left);
+    np = findPipe(name, len); // the name may have gone while we slept
+    if (!np) return done(STATUS_OBJECT_NAME_NOT_FOUND);
+    if (listening(np)) return done(STATUS_SUCCESS);
+  }
+  return STATUS_SUCCESS; // not reached
+}
+
+export function ntSetPipeState(h: u32, mode: usize): u32 {
+  enter();
+  const e = endOf(h, FILE_WRITE_ATTRIBUTES);
+  if (!e) return done(<u32>result);
+  if (mode) {
+    const m = load<u32>(mode);
+    if (m & ~(PIPE_READMODE_MESSAGE | PIPE_NOWAIT)) return done(STATUS_INVALID_PARAMETER);
+    if ((m & PIPE_READMODE_MESSAGE) && !e.message) return done(STATUS_INVALID_PARAMETER);
+    e.readMessage = (m & PIPE_READMODE_MESSAGE) ? 1 : 0;
+    e.nowait = (m & PIPE_NOWAIT) ? 1 : 0;
+  }
+  return done(STATUS_SUCCESS);
+}
+
+/** GetNamedPipeInfo: writes each non-null output (kernel addresses). */
+export function ntPipeInfo(h: u32, flags: usize, outSize: usize, inSize: usize, maxInstances: usize): u32 {
+  enter();
+  const e = endOf(h, FILE_READ_ATTRIBUTES);
+  if (!e) return done(<u32>result);
+  if (flags) store<u32>(flags, (e.server ? 1 : 0) | (e.message ? PIPE_TYPE_MESSAGE : 0));
+  if (outSize) store<u32>(outSize, e.outSize);
+  if (inSize) store<u32>(inSize, e.inSize);
+  if (maxInstances) store<u32>(maxInstances, e.maxInstances);
+  return done(STATUS_SUCCESS);
+}
+
+export function ntPeekPipe(h: u32, buf: usize, n: u32, readOut: usize, totalOut: usize, leftOut: usize): u32 {
+  enter();
+  const e = endOf(h, FILE_READ_DATA);
+  if (!e) return done(<u32>result);
+  if (e.state == PIPE_LISTENING) return done(STATUS_INVALID_PIPE_STATE);
+  if (e.state == PIPE_DISCONNECTED) return done(STATUS_PIPE_DISCONNECTED);
+  if (!e.qHead && !e.peer) return done(STATUS_PIPE_BROKEN);
+  if (!buf) n = 0;
+  if (n > PEEK_MAX) n = PEEK_MAX;
+  const got = queuePeek(e, buf, n, e.message != 0, leftOut);
+  if (readOut) store<u32>(readOut, got);
+  if (totalOut) store<u32>(totalOut, e.qBytes);
+  return done(STATUS_SUCCESS);
+}
+
+// ---------- data ----------
+
+/**
+ * Reads up to `n` bytes into kernel `buf`; the count goes to `countOut`. Byte read mode returns what
+ * is there (blocking only while nothing is); message read mode one message, STATUS_BUFFER_OVERFLOW
+ * when the buffer filled first (the rest stays first in the queue). READ_CONTINUE: a later chunk of
+ * the same ReadFile, which never starts a new message and, in byte mode, never blocks.
+ */
+export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usize): u32 {
+  const cont = (flags & READ_CONTINUE) != 0;
+  let got: u32 = 0;
+  let st = STATUS_SUCCESS;
+  enter();
+  while (true) {
+    const e = endOf(h, FILE_READ_DATA);
+    if (!e) { st = <u32>result; break; }
+    st = stateError(e);
+    if (st != STATUS_SUCCESS) break;
+    if (e.readMessage) {
+      if (cont && got == 0 && !e.midMessage) break; // the message ended with the last chunk
+      if (e.qHead) {
+        const r = queueReadMessage(e, buf, n, got, countOut);
+        got = load<u32>(countOut);
+        if (e.peer) pipePulse(changetype<PipeEnd>(e.peer)); // room for its writers
+        if (r == MSG_COMPLETE) break;
+        if (r == MSG_MORE) { st = STATUS_BUFFER_OVERFLOW; break; }
+      }
+    } else {
+      if (n == 0) break;
+      if (e.qHead) {
+        got = queueReadBytes(e, buf, n);
+        if (e.peer) pipePulse(changetype<PipeEnd>(e.peer));
+        if (got) break;
+      }
+      if (cont) break;
+    }
+    // nothing (more) to read yet
+    if (!e.peer) { st = STATUS_PIPE_BROKEN; break; }
+    if (e.nowait) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PIPE_EMPTY; break; }
+    sleepOn(e, INFINITE);
+  }
+  store<u32>(countOut, got);
+  leave();
+  return st;
+}
+
+/**
+ * Writes `n` bytes from kernel `buf` into the peer's queue; the count goes to `countOut`. A writer
+ * waits while the reader's queue holds data and this chunk would pass its quota (an empty queue
+ * always takes a chunk), or while another thread is half-way through a message. On message pipes
+ * WRITE_LAST ends the message. WRITE_TRANSACT (TransactNamedPipe): the end must read in message mode
+ * and have nothing unread.
+ */
+export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usize): u32 {
+  const t = me();
+  let st = STATUS_SUCCESS;
+  let wrote: u32 = 0;
+  enter();
+  while (true) {
+    const e = endOf(h, FILE_WRITE_DATA);
+    if (!e) { st = <u32>result; break; }
+    if (flags & WRITE_TRANSACT) {
+      if (!e.readMessage) { st = STATUS_INVALID_READ_MODE; break; }
+      if (e.qHead) { st = STATUS_PIPE_BUSY; break; }
+    }
+    st = stateError(e);
+    if (st != STATUS_SUCCESS) break;
+    if (!e.peer) { st = STATUS_PIPE_CLOSING; break; }
+    const p = changetype<PipeEnd>(e.peer);
+    if (n == 0 && !e.message) break;
+    const busy = (p.writer != 0 && p.writer != changetype<usize>(t)) || (p.qBytes != 0 && p.qBytes + n > p.quota);
+    if (busy) {
+      if (e.nowait) break; // nothing written
+      sleepOn(e, INFINITE);
+      continue;
+    }
+    const last = (flags & WRITE_LAST) != 0;
+    if (!queuePush(p, buf, n, last || !e.message)) { st = STATUS_NO_MEMORY; break; }
+    p.writer = e.message && !last ? changetype<usize>(t) : 0;
+    wrote = n;
+    pipePulse(p); // its readers
+    break;
+  }
+  store<u32>(countOut, wrote);
+  leave();
+  return st;
+}

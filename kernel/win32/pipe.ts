@@ -1,0 +1,110 @@
+// kernel32 pipe calls, CreateFileW (pipes only, until the file layer), and the kernel half of
+// ReadFile/WriteFile (host/syscalls/file-io.ts calls the ntw_ exports chunk by chunk; they are not in
+// the syscall table, so guests cannot import them).
+import { result, result2 } from "../lib/tls";
+import { enterHost, leaveHost } from "../lib/lock";
+import { handleObject } from "../ob/handle";
+import { Console } from "../objects/console";
+import { FILE_KIND_PIPE, PipeEnd } from "../objects/pipe";
+import { ntSuccess } from "../nt/status";
+import {
+  ntConnectNamedPipe, ntCreateNamedPipe, ntCreatePipe, ntDisconnectNamedPipe, ntOpenPipe, ntPeekPipe, ntPipeInfo, ntReadPipe,
+  ntSetPipeState, ntWaitNamedPipe, ntWritePipe, pipePrefix,
+} from "../nt/pipe";
+import { boolResult, failStatus } from "./result";
+import { SetLastError } from "./lasterror";
+import {
+  CREATE_NEW, ERROR_SUCCESS, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER, STATUS_OBJECT_NAME_NOT_FOUND,
+  STATUS_OBJECT_PATH_NOT_FOUND, TRUNCATE_EXISTING, TYPE_CONSOLE, TYPE_FILE,
+} from "../generated/abi";
+
+const INVALID_HANDLE_VALUE: u32 = 0xffffffff;
+
+function handleResult(st: u32): u32 {
+  if (!ntSuccess(st)) { failStatus(st); return INVALID_HANDLE_VALUE; }
+  SetLastError(ERROR_SUCCESS);
+  return <u32>result;
+}
+
+export function CreatePipe(hReadPipe: usize, hWritePipe: usize, inherit: i32, nSize: u32): i32 {
+  if (!hReadPipe || !hWritePipe) return boolResult(STATUS_ACCESS_VIOLATION);
+  const st = ntCreatePipe(inherit != 0, nSize);
+  if (ntSuccess(st)) { store<u32>(hReadPipe, <u32>result); store<u32>(hWritePipe, <u32>result2); }
+  return boolResult(st);
+}
+
+export function CreateNamedPipeW(lpName: usize, lpNameLen: i32, dwOpenMode: u32, dwPipeMode: u32, nMaxInstances: u32,
+  nOutBufferSize: u32, nInBufferSize: u32, nDefaultTimeOut: u32, inherit: i32): u32 {
+  const off = lpName ? pipePrefix(lpName, <u32>lpNameLen) : -1;
+  if (off < 0) { failStatus(STATUS_OBJECT_PATH_NOT_FOUND); return INVALID_HANDLE_VALUE; }
+  const st = ntCreateNamedPipe(lpName + (<usize>off << 1), <u32>lpNameLen - <u32>off, dwOpenMode, dwPipeMode, nMaxInstances,
+    nOutBufferSize, nInBufferSize, nDefaultTimeOut, inherit != 0);
+  if (!ntSuccess(st)) { failStatus(st); return INVALID_HANDLE_VALUE; }
+  return <u32>result;
+}
+
+/**
+ * CreateFileW routes by path. Only \\.\pipe\ paths exist so far (the client end of a named pipe); the
+ * file layer will add the drive paths here and leave pipes to ntOpenPipe.
+ */
+export function CreateFileW(lpFileName: usize, lpFileNameLen: i32, dwDesiredAccess: u32, dwShareMode: u32, inherit: i32,
+  dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32 {
+  if (!lpFileName) return handleResult(STATUS_OBJECT_PATH_NOT_FOUND);
+  if (dwCreationDisposition < CREATE_NEW || dwCreationDisposition > TRUNCATE_EXISTING) return handleResult(STATUS_INVALID_PARAMETER);
+  const len = <u32>lpFileNameLen;
+  const off = pipePrefix(lpFileName, len);
+  if (off >= 0) return handleResult(ntOpenPipe(lpFileName + (<usize>off << 1), len - <u32>off, dwDesiredAccess, inherit != 0));
+  for (let i: u32 = 0; i < len; i++) {
+    const c = load<u16>(lpFileName + (<usize>i << 1));
+    if (c == 0x5c || c == 0x2f) return handleResult(STATUS_OBJECT_PATH_NOT_FOUND);
+  }
+  return handleResult(STATUS_OBJECT_NAME_NOT_FOUND);
+}
+
+export function ConnectNamedPipe(hNamedPipe: u32, lpOverlapped: u32): i32 { return boolResult(ntConnectNamedPipe(hNamedPipe, lpOverlapped)); }
+export function DisconnectNamedPipe(hNamedPipe: u32): i32 { return boolResult(ntDisconnectNamedPipe(hNamedPipe)); }
+
+export function WaitNamedPipeW(lpName: usize, lpNameLen: i32, nTimeOut: u32): i32 {
+  const off = lpName ? pipePrefix(lpName, <u32>lpNameLen) : -1;
+  if (off < 0) return boolResult(STATUS_OBJECT_PATH_NOT_FOUND);
+  return boolResult(ntWaitNamedPipe(lpName + (<usize>off << 1), <u32>lpNameLen - <u32>off, nTimeOut));
+}
+
+export function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, lpMaxCollectionCount: u32, lpCollectDataTimeout: u32): i32 {
+  return boolResult(ntSetPipeState(hNamedPipe, lpMode));
+}
+
+export function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize,
+  lpBytesLeftThisMessage: usize): i32 {
+  return boolResult(ntPeekPipe(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail, lpBytesLeftThisMessage));
+}
+
+export function GetNamedPipeInfo(hNamedPipe: u32, lpFlags: usize, lpOutBufferSize: usize, lpInBufferSize: usize, lpMaxInstances: usize): i32 {
+  return boolResult(ntPipeInfo(hNamedPipe, lpFlags, lpOutBufferSize, lpInBufferSize, lpMaxInstances));
+}
+
+/** What ReadFile/WriteFile on `h` reach: 0..2 a console stream, IO_PIPE a pipe end, -1 anything else. No last-error. */
+export const IO_PIPE: i32 = 16;
+export function ntw_io_target(h: u32): i32 {
+  enterHost();
+  const o = handleObject(h, 0, 0, false);
+  let r: i32 = -1;
+  if (o && o.type == TYPE_CONSOLE) r = <i32>changetype<Console>(o).stream;
+  else if (o && o.type == TYPE_FILE && changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) r = IO_PIPE;
+  leaveHost();
+  return r;
+}
+
+/** One chunk of ReadFile on a pipe (kernel addresses); the status, with the last-error set when it is not success. */
+export function ntw_pipe_read(h: u32, buf: usize, n: u32, flags: u32, countOut: usize): u32 {
+  const st = ntReadPipe(h, buf, n, flags, countOut);
+  if (!ntSuccess(st)) failStatus(st);
+  return st;
+}
+
+/** One chunk of WriteFile on a pipe (flags: 1 first chunk, 2 last chunk, 4 TransactNamedPipe). */
+export function ntw_pipe_write(h: u32, buf: usize, n: u32, flags: u32, countOut: usize): u32 {
+  const st = ntWritePipe(h, buf, n, flags, countOut);
+  if (!ntSuccess(st)) failStatus(st);
+  return st;
+}
