@@ -82,12 +82,12 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
       terminate: (process) => post({ t: "terminateProcess", process }),
     }),
   }, user.syscalls);
+  syscalls.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args, env: init.env }, write);
   const bound = init.trace ? traceImports(syscalls, {
     tid: k.GetCurrentThreadId(), guest: () => c.guest(), lastError: () => k.GetLastError(),
     emit: (line) => write(TRACE_STREAM, line),
   }) : syscalls;
   const imports: WebAssembly.Imports = { ...bound, env: envImports(() => c.guest()) };
-  imports.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args ?? ["program"], env: init.env ?? {} }, write);
   if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
 
   let code = 0;

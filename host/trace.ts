@@ -18,6 +18,8 @@ export interface TraceTarget {
 
 function hex(v: number): string { return v >>> 0 < 10 ? String(v >>> 0) : "0x" + (v >>> 0).toString(16); }
 
+function show(v: unknown): string { return typeof v === "number" ? hex(v) : String(v); }
+
 function stringAt(g: Uint8Array, p: number, wide: boolean): string {
   if (!p) return "NULL";
   let end = p;
@@ -33,8 +35,18 @@ export function traceImports(imports: GuestImports, t: TraceTarget): GuestImport
   for (const [module, fns] of Object.entries(imports)) {
     traced[module] = { ...fns };
     for (const [name, fn] of Object.entries(fns)) {
+      if (typeof fn !== "function") continue;
       const info = abi.SYSCALL_INFO.find((s) => s.name === name && s.module === module);
-      if (!info || typeof fn !== "function") continue;
+      if (!info) { // WASI and other imports: raw arguments and result (a WASI errno)
+        traced[module][name] = (...args: unknown[]) => {
+          let r: unknown;
+          try { r = fn(...args); }
+          catch (e) { t.emit(`[${t.tid}] ${module}.${name}(${args.map(show).join(", ")}) ends the thread\n`); throw e; }
+          t.emit(`[${t.tid}] ${module}.${name}(${args.map(show).join(", ")})${r === undefined ? "" : ` = ${show(r)}`}\n`);
+          return r;
+        };
+        continue;
+      }
       traced[module][name] = (...args: number[]) => {
         const g = t.guest();
         const shown = info.kinds.map((kind, i) => kind === "wstr" || kind === "astr"
