@@ -5,13 +5,13 @@
 // thread hands them and print without allocating (see docs/guests.md).
 import {
   CloseHandle, CreateEventW, CreateMutexW, CreateProcessW, CreateSemaphoreW, CreateThread, EVENT_ALL_ACCESS,
-  GetCommandLineW, GetCurrentProcessId, GetCurrentThreadId, GetExitCodeProcess, GetStdHandle, OpenEventW,
+  GetCurrentProcessId, GetCurrentThreadId, GetExitCodeProcess, GetStdHandle, OpenEventW,
   OpenSemaphoreW, SEMAPHORE_ALL_ACCESS,
   INFINITE, NTWASM_TYPE_EVENT, NTWASM_TYPE_MUTANT, NTWASM_TYPE_SEMAPHORE, QueryObjectDirectory, ReleaseMutex,
   ReleaseSemaphore, SetEvent, STATUS_SUCCESS, STD_OUTPUT_HANDLE, WaitForMultipleObjects, WaitForSingleObject,
   WAIT_ABANDONED, WriteConsoleW,
 } from "../ntwasm";
-import { println, W } from "../lib/win";
+import { commandLine, println, W } from "../lib/win";
 
 const PRODUCERS = 2;
 const CONSUMERS = 2;
@@ -181,10 +181,7 @@ function listNamedObjects(): void {
 }
 
 function isWorker(): bool {
-  const p = GetCommandLineW();
-  let n: usize = 0;
-  while (load<u16>(<usize>p + (n << 1))) n++;
-  return String.UTF16.decodeUnsafe(p, n << 1).endsWith(" worker");
+  return commandLine().endsWith(" worker");
 }
 
 export function main(): i32 {

@@ -1,7 +1,7 @@
 // Small helpers for AssemblyScript guests: NUL-terminated strings for W/A calls and console output.
 // They allocate, so call them from the main thread only: AssemblyScript's stub allocator lives in a
 // per-instance global, and every guest thread is its own instance (see docs/guests.md).
-import { GetStdHandle, STD_OUTPUT_HANDLE, WriteConsoleW } from "../ntwasm";
+import { GetCommandLineW, GetStdHandle, STD_OUTPUT_HANDLE, WriteConsoleW } from "../ntwasm";
 
 /** A NUL-terminated UTF-16 copy of `s` for W entry points. */
 export function W(s: string): usize {
@@ -24,3 +24,11 @@ export function print(s: string): void {
 }
 
 export function println(s: string): void { print(s + "\n"); }
+
+/** The process's command line (GetCommandLineW) as a string. */
+export function commandLine(): string {
+  const p = <usize>GetCommandLineW();
+  let n: usize = 0;
+  while (load<u16>(p + (n << 1))) n++;
+  return String.UTF16.decodeUnsafe(p, n << 1);
+}

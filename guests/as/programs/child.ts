@@ -2,17 +2,10 @@
 // CreateProcessW. Its command line says what to do: "child.wasm <verb> [arg]"; the exit code reports
 // the outcome.
 import {
-  CloseHandle, CreateMutexW, CreateThread, ExitProcess, GetCommandLineW, GetEnvironmentVariableW, GetLastError,
+  CloseHandle, CreateMutexW, CreateThread, ExitProcess, GetEnvironmentVariableW, GetLastError,
   INFINITE, OpenEventW, SetEvent, EVENT_ALL_ACCESS, Sleep, WaitForSingleObject,
 } from "../ntwasm";
-import { W } from "../lib/win";
-
-function commandLine(): string {
-  const p = GetCommandLineW();
-  let n: usize = 0;
-  while (load<u16>(p + (n << 1))) n++;
-  return String.UTF16.decodeUnsafe(p, n << 1);
-}
+import { commandLine, W } from "../lib/win";
 
 function forever(_: u32): u32 {
   Sleep(INFINITE);

@@ -1,9 +1,9 @@
 // Guest for test/cli.test.ts: exports whose exit codes and output the CLI must pass through.
 import {
-  CreateEventW, CreateThread, ExitProcess, GetCommandLineW, GetStdHandle, INFINITE, SetEvent, Sleep,
+  CreateEventW, CreateThread, ExitProcess, GetStdHandle, INFINITE, SetEvent, Sleep,
   STD_ERROR_HANDLE, STD_OUTPUT_HANDLE, WaitForSingleObject, WriteConsoleW,
 } from "../ntwasm";
-import { println } from "../lib/win";
+import { commandLine, println } from "../lib/win";
 
 export function exit_code_3(): i32 { return 3; }
 
@@ -11,10 +11,7 @@ export function exit_process_5(): i32 { ExitProcess(5); return 0; }
 
 /** Prints its command line. */
 export function print_command_line(): i32 {
-  const p = GetCommandLineW();
-  let n: usize = 0;
-  while (load<u16>(<usize>p + (n << 1))) n++;
-  println(String.UTF16.decodeUnsafe(p, n << 1));
+  println(commandLine());
   return 0;
 }
 
