@@ -55,6 +55,12 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_IO_TIMEOUT", 0xc00000b5, "ERROR_SEM_TIMEOUT"],
   ["STATUS_PIPE_EMPTY", 0xc00000d9, "ERROR_NO_DATA"],
   ["STATUS_PIPE_BROKEN", 0xc000014b, "ERROR_BROKEN_PIPE"],
+  // files (kernel/nt/file.ts)
+  ["STATUS_SHARING_VIOLATION", 0xc0000043, "ERROR_SHARING_VIOLATION"],
+  ["STATUS_FILE_IS_A_DIRECTORY", 0xc00000ba, "ERROR_ACCESS_DENIED"],
+  ["STATUS_NOT_A_DIRECTORY", 0xc0000103, "ERROR_DIRECTORY"],
+  ["STATUS_DIRECTORY_NOT_EMPTY", 0xc0000101, "ERROR_DIR_NOT_EMPTY"],
+  ["STATUS_CANNOT_DELETE", 0xc0000121, "ERROR_ACCESS_DENIED"],
 ];
 
 /** Win32 error codes (winerror.h). */
@@ -97,6 +103,14 @@ export const ERRORS: Const[] = [
   ["ERROR_PIPE_CONNECTED", 535],
   ["ERROR_PIPE_LISTENING", 536],
   ["ERROR_IO_PENDING", 997],
+  // files
+  ["ERROR_NO_MORE_FILES", 18],
+  ["ERROR_SHARING_VIOLATION", 32],
+  ["ERROR_FILE_EXISTS", 80],
+  ["ERROR_NEGATIVE_SEEK", 131],
+  ["ERROR_DIR_NOT_EMPTY", 145],
+  ["ERROR_DIRECTORY", 267],
+  ["ERROR_NOT_SAME_DEVICE", 17],
 ];
 
 /** Wait results, timeouts and limits (winbase.h). */
@@ -217,6 +231,21 @@ export const ACCESS: Const[] = [
   ["NMPWAIT_USE_DEFAULT_WAIT", 0x0],
   ["NMPWAIT_NOWAIT", 0x1],
   ["NMPWAIT_WAIT_FOREVER", 0xffffffff],
+  // files (winnt.h, winbase.h)
+  ["FILE_ATTRIBUTE_READONLY", 0x1],
+  ["FILE_ATTRIBUTE_DIRECTORY", 0x10],
+  ["FILE_ATTRIBUTE_ARCHIVE", 0x20],
+  ["INVALID_FILE_ATTRIBUTES", 0xffffffff],
+  ["INVALID_FILE_SIZE", 0xffffffff],
+  ["INVALID_SET_FILE_POINTER", 0xffffffff],
+  ["FILE_BEGIN", 0],
+  ["FILE_CURRENT", 1],
+  ["FILE_END", 2],
+  ["FILE_FLAG_BACKUP_SEMANTICS", 0x02000000],
+  ["FILE_FLAG_DELETE_ON_CLOSE", 0x04000000],
+  ["MOVEFILE_REPLACE_EXISTING", 0x1],
+  ["MOVEFILE_COPY_ALLOWED", 0x2],
+  ["MAX_PATH", 260],
 ];
 
 /**

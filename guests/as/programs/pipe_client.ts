@@ -4,18 +4,11 @@
 //                                           messages: sends [i, i * 7], expects the reply [i + 1]
 // The exit code is 0 on success, otherwise what went wrong.
 import {
-  CloseHandle, CreateFileW, GENERIC_READ, GENERIC_WRITE, GetCommandLineW, GetLastError, GetStdHandle, OPEN_EXISTING,
+  CloseHandle, CreateFileW, GENERIC_READ, GENERIC_WRITE, GetLastError, GetStdHandle, OPEN_EXISTING,
   PIPE_READMODE_MESSAGE, ReadFile, SetNamedPipeHandleState, STD_OUTPUT_HANDLE, WaitNamedPipeW, WriteFile,
   NMPWAIT_WAIT_FOREVER,
 } from "../ntwasm";
-import { A, W } from "../lib/win";
-
-function commandLine(): string {
-  const p = GetCommandLineW();
-  let n: usize = 0;
-  while (load<u16>(p + (n << 1))) n++;
-  return String.UTF16.decodeUnsafe(p, n << 1);
-}
+import { A, commandLine, W } from "../lib/win";
 
 export function main(): i32 {
   const words = commandLine().split(" ");

@@ -1,0 +1,2 @@
+import { conformance } from "./harness.ts";
+conformance("pipes", 60_000);
