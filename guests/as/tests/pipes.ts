@@ -13,7 +13,8 @@ import {
   GetStdHandle, INFINITE, NMPWAIT_USE_DEFAULT_WAIT, NMPWAIT_WAIT_FOREVER, OPEN_EXISTING, PeekNamedPipe, PIPE_ACCESS_DUPLEX,
   PIPE_ACCESS_INBOUND, PIPE_NOWAIT, PIPE_READMODE_BYTE, PIPE_READMODE_MESSAGE, PIPE_SERVER_END, PIPE_TYPE_BYTE,
   PIPE_TYPE_MESSAGE, ReadFile, SetLastError, SetNamedPipeHandleState, STARTF_USESTDHANDLES, STD_OUTPUT_HANDLE,
-  TransactNamedPipe, WaitForSingleObject, WaitNamedPipeW, WriteFile, CREATE_ALWAYS,
+  TransactNamedPipe, WaitForSingleObject, WaitNamedPipeW, WriteFile, CREATE_ALWAYS, DuplicateHandle, DUPLICATE_CLOSE_SOURCE,
+  DUPLICATE_SAME_ACCESS, GetCurrentProcess,
 } from "../ntwasm";
 import { A, W } from "../lib/win";
 import { done, eq, ok, shared } from "../lib/test";
@@ -80,6 +81,23 @@ export function test_anonymous(): i32 {
   ok(CloseHandle(r) != 0, "close the read end");
   eq(get(r, 4), 0, "a closed handle");
   eq(GetLastError(), ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE");
+  return done();
+}
+
+export function test_duplicate_close_source_keeps_the_pipe(): i32 {
+  const hs = shared(8);
+  CreatePipe(hs, hs + 4, 0, 0);
+  const r = load<u32>(hs), w = load<u32>(hs, 4);
+  const moved = shared(4);
+  ok(DuplicateHandle(GetCurrentProcess(), w, GetCurrentProcess(), moved, 0, 0,
+    DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE) != 0, "move the only write handle");
+  eq(put(load<u32>(moved), "still"), 5, "the pipe is not broken by the move");
+  eq(get(r, 16), 1, "ReadFile");
+  eq(lastRead, "still", "the data");
+  CloseHandle(load<u32>(moved));
+  eq(get(r, 16), 0, "closing the moved handle breaks it");
+  eq(GetLastError(), ERROR_BROKEN_PIPE, "ERROR_BROKEN_PIPE");
+  CloseHandle(r);
   return done();
 }
 
