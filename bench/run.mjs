@@ -1,79 +1,306 @@
-// `npm run bench`: times the workloads in guests/as/bench/sync.ts through the real path (guest →
-// host → kernel.wasm) and, in the same run, a raw JavaScript Atomics.wait/notify ping-pong between
-// two workers (the platform limit for waking a thread). Prints a table of medians, writes
-// bench/results.json. Timing lives here, never in `npm test`.
-import { readFileSync, writeFileSync } from "node:fs";
+// `npm run bench`: guests/c/bench.c on ntwasm side by side with the baselines, in one run (docs/performance.md).
+//
+//   node bench/run.mjs [--quick] [--pin] [--wine] [--repeat N] [--min-ms MS] [--rows a,b] [--no-scale] [--out FILE]
+//
+// - ntwasm: guests/c/bin/bench.wasm (every row calibrated to run >= MIN_MS), REPEAT times, medians;
+// - platform: a raw JavaScript Atomics.wait/notify ping-pong between two workers (the limit for waking
+//   a thread) and a worker start + exit (the limit for CreateThread);
+// - server-style: bench/server-style.mjs, Wine's design in JavaScript (each call served by one server
+//   worker, the caller asleep until the reply), for the same rows; plus one postMessage round trip;
+// - native: bench/native.c (pthread mutex, futex event, sem_t, eventfd, poll, pipes) when cc/gcc exists;
+// - wine: bench.c built with x86_64-w64-mingw32-gcc and run under wine, with --wine, when both exist;
+// - scale: 1,000,000 handles (time per op, kernel memory before/after), 256 threads in a ring,
+//   WaitForMultipleObjects any/all for 1..64 handles with a least-squares line.
+// Prints a table, checks issue 6's targets, writes bench/results.json. --pin re-runs itself under
+// `taskset -c 0` (one CPU: no cross-CPU wake-ups, see docs/performance.md). Timing lives here, never in `npm test`.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { boot } from "ntwasm";
+import { serverStyle } from "./server-style.mjs";
 
-const REPEAT = Number(process.env.NTWASM_BENCH_REPEAT ?? 5);
-const guest = new Uint8Array(readFileSync(fileURLToPath(new URL("../dist/guests/sync.wasm", import.meta.url))));
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+// ------------------------------------------------------------------------------------------ options
+const argv = process.argv.slice(2);
+const flag = (f) => argv.includes(f);
+const opt = (f, d) => { const i = argv.indexOf(f); return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d; };
+const QUICK = flag("--quick");
+const REPEAT = Number(opt("--repeat", process.env.NTWASM_BENCH_REPEAT ?? (QUICK ? 1 : 5)));
+const MIN_MS = Number(opt("--min-ms", QUICK ? 20 : 200));
+const ONLY = opt("--rows", null)?.split(",");
+const SCALE = !flag("--no-scale");
+const OUT = opt("--out", fileURLToPath(new URL("./results.json", import.meta.url)));
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 
-/** ns per operation of one guest export: its wall time minus an empty process's, over its op count. */
-async function measure(kernel, entry, emptyNs) {
-  const t = process.hrtime.bigint();
-  const r = await kernel.run(guest, { entry });
-  const ns = Number(process.hrtime.bigint() - t);
-  if (r.crash || r.code === 0) throw new Error(`${entry} failed: ${r.crash ?? r.stderr}`);
-  return Math.max(0, ns - emptyNs) / r.code;
-}
-
-async function emptyProcessNs(kernel) {
-  const runs = [];
-  for (let i = 0; i < 5; i++) {
-    const t = process.hrtime.bigint();
-    await kernel.run(guest, { entry: "empty" });
-    runs.push(Number(process.hrtime.bigint() - t));
+if (flag("--pin") && !process.env.NTWASM_BENCH_PINNED) {
+  if (has("taskset")) {
+    const r = spawnSync("taskset", ["-c", "0", process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...argv],
+      { stdio: "inherit", env: { ...process.env, NTWASM_BENCH_PINNED: "taskset -c 0" } });
+    process.exit(r.status ?? 1);
   }
-  return median(runs);
+  console.warn("--pin: taskset not found, running unpinned");
+}
+const PINNED = process.env.NTWASM_BENCH_PINNED ?? null;
+
+const ROWS = ["mutex_uncontended", "event_set_reset", "sem_release_wait", "create_close_event", "wait_any_64", "wait_all_64",
+  "pingpong", "named_open", "pipe_msg_roundtrip", "critical_section", "thread_create_join"].filter((r) => !ONLY || ONLY.includes(r));
+/** Issue 6 item 3: ns per op (or a ratio to a baseline of the same run). */
+const TARGETS = {
+  mutex_uncontended: { ns: 50 }, event_set_reset: { ns: 40 }, sem_release_wait: { ns: 50 }, create_close_event: { ns: 300 },
+  wait_any_64: { ns: 1000 }, wait_all_64: { ns: 1000 }, named_open: { ns: 500 }, critical_section: { ns: 20 },
+  pingpong: { ratio: 1.1, of: "platform" }, pipe_msg_roundtrip: { ns: 5000 },
+};
+
+const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[s.length >> 1] : null; };
+const log = (...a) => console.error(...a);
+const benchWasm = new Uint8Array(readFileSync(fileURLToPath(new URL("../guests/c/bin/bench.wasm", import.meta.url))));
+const benchC = fileURLToPath(new URL("../guests/c/bench.c", import.meta.url));
+
+/** `name value` lines → { name: number | null } (null for "n/a"). */
+function parse(text) {
+  const out = {};
+  for (const line of text.split("\n")) {
+    const m = /^(\w+) (n\/a|[0-9.]+)$/.exec(line.trim());
+    if (m) out[m[1]] = m[2] === "n/a" ? null : Number(m[2]);
+  }
+  return out;
 }
 
-/** Round-trip ns of a ping-pong on two Int32 words between two workers: Atomics.wait/notify only. */
-function atomicsPingPong(rounds) {
-  const words = new Int32Array(new SharedArrayBuffer(8));
-  const body = `
-    const { workerData: { words, rounds, me } } = require("node:worker_threads");
-    const other = 1 - me;
-    for (let i = 0; i < rounds; i++) {
-      if (me === 1 || i > 0) { while (Atomics.load(words, me) === 0) Atomics.wait(words, me, 0); Atomics.store(words, me, 0); }
-      Atomics.store(words, other, 1); Atomics.notify(words, other);
+/** Runs a program REPEAT times (each returns { row: ns }); → { row: { ns: median, runs } }. */
+async function repeated(label, once) {
+  const runs = {};
+  for (let i = 0; i < REPEAT; i++) {
+    log(`  ${label} ${i + 1}/${REPEAT}`);
+    for (const [k, v] of Object.entries(await once())) (runs[k] ??= []).push(v);
+  }
+  return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, { ns: median(v), runs: v }]));
+}
+
+// ------------------------------------------------------------------------------------------ ntwasm
+async function ntwasmRows(kernel) {
+  const rowArg = ONLY ? null : "all";
+  return repeated("ntwasm", async () => {
+    const out = {};
+    for (const row of rowArg ? [rowArg] : ROWS) {
+      const r = await kernel.run(benchWasm, { args: ["bench.wasm", row, String(MIN_MS)] });
+      if (r.crash || r.code !== 0) throw new Error(`bench.wasm ${row} failed (${r.code}): ${r.crash ?? ""}${r.stderr}`);
+      Object.assign(out, parse(r.stdout));
     }
-    if (me === 0) { while (Atomics.load(words, 0) === 0) Atomics.wait(words, 0, 0); }`;
+    return out;
+  });
+}
+
+// ------------------------------------------------------------------------------------------ platform (JavaScript)
+/** Round-trip ns of a ping-pong on two Int32 words between two workers: Atomics.wait/notify only. */
+function atomicsPingPong(minMs) {
+  const body = `
+    const { workerData: { words, me }, parentPort } = require("node:worker_threads");
+    const other = 1 - me;
+    const round = () => { Atomics.store(words, other, 1); Atomics.notify(words, other);
+      while (Atomics.load(words, me) === 0) Atomics.wait(words, me, 0); Atomics.store(words, me, 0); };
+    const answer = () => { while (Atomics.load(words, me) === 0) Atomics.wait(words, me, 0); Atomics.store(words, me, 0);
+      Atomics.store(words, other, 1); Atomics.notify(words, other); };
+    if (me === 1) { for (;;) { answer(); if (Atomics.load(words, 2)) break; } }
+    else {
+      round();
+      let n = 1, ns;
+      for (;;) {
+        const t = performance.now();
+        for (let i = 0; i < n; i++) round();
+        const d = performance.now() - t;
+        if (d >= ${minMs} || n >= 2 ** 30) { ns = d * 1e6 / n; break; }
+        n *= d < ${minMs} / 16 ? 8 : 2;
+      }
+      Atomics.store(words, 2, 1); Atomics.store(words, 1, 1); Atomics.notify(words, 1);
+      parentPort.postMessage(ns);
+    }`;
+  const words = new Int32Array(new SharedArrayBuffer(12));
   return new Promise((resolve, reject) => {
-    const t = process.hrtime.bigint();
-    let left = 2;
+    let ns, left = 2;
     for (const me of [0, 1]) {
-      const w = new Worker(body, { eval: true, workerData: { words, rounds, me } });
+      const w = new Worker(body, { eval: true, workerData: { words, me } });
       w.on("error", reject);
-      w.on("exit", () => { if (--left === 0) resolve(Number(process.hrtime.bigint() - t) / rounds); });
+      w.on("message", (v) => { ns = v; });
+      w.on("exit", () => { if (--left === 0) resolve(ns); });
     }
   });
 }
 
-const ROWS = ["mutex_uncontended", "event_set_reset", "sem_release_wait", "create_close_event", "wait_any_64", "pingpong", "critical_section"];
-
-const kernel = await boot();
-const results = {};
-try {
-  const emptyNs = await emptyProcessNs(kernel);
-  for (const row of ROWS) {
-    const runs = [];
-    for (let i = 0; i < REPEAT; i++) runs.push(await measure(kernel, row, emptyNs));
-    results[row] = { ns: median(runs), runs };
+/** ns to start a worker and see it exit (the platform's part of CreateThread + wait). */
+async function workerStartExit(minMs) {
+  let n = 0;
+  const t = performance.now();
+  while (performance.now() - t < minMs || n < 4) {
+    await new Promise((resolve, reject) => { const w = new Worker("", { eval: true }); w.on("error", reject); w.on("exit", resolve); });
+    n++;
   }
-  const raw = [];
-  for (let i = 0; i < REPEAT; i++) raw.push(await atomicsPingPong(100_000));
-  results.raw_atomics_pingpong = { ns: median(raw), runs: raw };
-} finally {
-  await kernel.shutdown();
+  return (performance.now() - t) * 1e6 / n;
 }
 
-console.log(`ntwasm bench (median of ${REPEAT}; ns per operation)`);
-console.log("benchmark".padEnd(24) + "ns/op".padStart(10) + "   note");
-for (const [name, r] of Object.entries(results)) {
-  const note = name === "pingpong" ? `${(r.ns / results.raw_atomics_pingpong.ns).toFixed(2)}× raw Atomics ping-pong` : "";
-  console.log(name.padEnd(24) + r.ns.toFixed(1).padStart(10) + "   " + note);
+/** ns of one call round trip to a worker by postMessage (main thread → worker → main thread). */
+async function postMessageCall(minMs) {
+  const w = new Worker(`const { parentPort } = require("node:worker_threads"); parentPort.on("message", (m) => parentPort.postMessage(m));`, { eval: true });
+  const call = (m) => new Promise((resolve) => { w.once("message", resolve); w.postMessage(m); });
+  await call(0);
+  let n = 0;
+  const t = performance.now();
+  while (performance.now() - t < minMs) { await call(n); n++; }
+  const ns = (performance.now() - t) * 1e6 / n;
+  await w.terminate();
+  return ns;
 }
-writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify({ date: new Date().toISOString(), repeat: REPEAT, results }, null, 2) + "\n");
+
+// ------------------------------------------------------------------------------------------ native and Wine
+function nativeRows(dir) {
+  const cc = ["cc", "gcc", "clang"].find(has);
+  if (!cc) return { note: "no C compiler (cc, gcc or clang)" };
+  const exe = join(dir, "native");
+  try {
+    execFileSync(cc, ["-O2", "-pthread", fileURLToPath(new URL("./native.c", import.meta.url)), "-o", exe, "-lrt"], { stdio: "pipe" });
+  } catch (e) { return { note: `${cc} failed: ${e.stderr}` }; }
+  return { cc, run: async () => parse(execFileSync(exe, [ONLY ? ONLY.join(",") : "all", String(MIN_MS)].slice(ONLY?.length > 1 ? 1 : 0), { encoding: "utf8" })) };
+}
+
+function wineRows(dir) {
+  if (!flag("--wine")) return { note: "not run (pass --wine)" };
+  const missing = ["wine", "x86_64-w64-mingw32-gcc"].filter((c) => !has(c));
+  if (missing.length) return { note: `not available: ${missing.join(", ")} not installed` };
+  const exe = join(dir, "bench.exe");
+  try {
+    execFileSync("x86_64-w64-mingw32-gcc", ["-O2", benchC, "-o", exe], { stdio: "pipe" });
+  } catch (e) { return { note: `mingw build failed: ${e.stderr}` }; }
+  const wine = has("wine64") ? "wine64" : "wine";
+  return { cc: "x86_64-w64-mingw32-gcc", run: async () => parse(execFileSync(wine, [exe, "all", String(MIN_MS)], { encoding: "utf8", env: { ...process.env, WINEDEBUG: "-all" }, stdio: ["ignore", "pipe", "ignore"] })) };
+}
+
+// ------------------------------------------------------------------------------------------ scale
+async function scale() {
+  const out = {};
+  // Handles: a fresh kernel, so its heap top before the run is only the boot's.
+  {
+    const kernel = await boot();
+    try {
+      const before = kernel.memoryStats();
+      const r = await kernel.run(benchWasm, { args: ["bench.wasm", "scale_handles"] });
+      const after = kernel.memoryStats();
+      const v = parse(r.stdout);
+      out.handles = {
+        count: 1_000_000, create_ns: v.handles_1m_create ?? null, close_ns: v.handles_1m_close ?? null,
+        before: { bytesInUse: before.bytesInUse, heapTop: before.heapTop, liveObjects: before.liveObjects },
+        after: { bytesInUse: after.bytesInUse, heapTop: after.heapTop, liveObjects: after.liveObjects },
+        peakBytes: after.heapTop - before.heapTop,
+        bytesPerHandle: (after.heapTop - before.heapTop) / 1_000_000,
+        kernelMemoryBytes: kernel.memory.buffer.byteLength,
+      };
+    } finally { await kernel.shutdown(); }
+  }
+  const kernel = await boot();
+  try {
+    const t = await kernel.run(benchWasm, { args: ["bench.wasm", "scale_threads", String(MIN_MS)] });
+    const v = parse(t.stdout);
+    out.threads = { count: 256, start_ns_per_thread: v.threads_256_start ?? null, ring_hop_ns: v.threads_256_ring_hop ?? null };
+    const w = await kernel.run(benchWasm, { args: ["bench.wasm", "wfmo_scale", String(MIN_MS)] });
+    const pts = { any: [], all: [] };
+    for (const [k, ns] of Object.entries(parse(w.stdout))) {
+      const m = /^wfmo_(any|all)_(\d+)$/.exec(k);
+      if (m && ns != null) pts[m[1]].push([Number(m[2]), ns]);
+    }
+    out.wfmo = Object.fromEntries(Object.entries(pts).map(([k, p]) => [k, { points: p, fit: fit(p) }]));
+  } finally { await kernel.shutdown(); }
+  return out;
+}
+
+/** Least-squares line ns = a + b·count, with R². */
+function fit(p) {
+  const n = p.length, sx = p.reduce((s, [x]) => s + x, 0), sy = p.reduce((s, [, y]) => s + y, 0);
+  const sxx = p.reduce((s, [x]) => s + x * x, 0), sxy = p.reduce((s, [x, y]) => s + x * y, 0);
+  const b = (n * sxy - sx * sy) / (n * sxx - sx * sx), a = (sy - b * sx) / n;
+  const my = sy / n, ssTot = p.reduce((s, [, y]) => s + (y - my) ** 2, 0), ssRes = p.reduce((s, [x, y]) => s + (y - a - b * x) ** 2, 0);
+  return { interceptNs: a, nsPerHandle: b, r2: 1 - ssRes / ssTot };
+}
+
+// ------------------------------------------------------------------------------------------ run
+const started = Date.now();
+const dir = mkdtempSync(join(tmpdir(), "ntwasm-bench-"));
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, pinned: PINNED,
+  repeat: REPEAT, minMs: MIN_MS, rows: {}, platform: {}, notes: {} };
+try {
+  log(`ntwasm bench: ${REPEAT} repetition(s), rows run >= ${MIN_MS} ms, ${PINNED ? `pinned (${PINNED})` : "unpinned"}`);
+  const kernel = await boot();
+  let ntwasm;
+  try { ntwasm = await ntwasmRows(kernel); } finally { await kernel.shutdown(); }
+
+  log("  platform: Atomics ping-pong, worker start, postMessage");
+  const platform = {
+    atomics_pingpong: await repeated("atomics ping-pong", async () => ({ v: await atomicsPingPong(MIN_MS) })),
+    worker_start_exit: await repeated("worker start+exit", async () => ({ v: await workerStartExit(MIN_MS) })),
+    postmessage_call: await repeated("postMessage call", async () => ({ v: await postMessageCall(MIN_MS) })),
+  };
+  for (const [k, v] of Object.entries(platform)) results.platform[k] = v.v;
+
+  const server = await repeated("server-style", () => serverStyle(MIN_MS, ONLY));
+
+  const native = nativeRows(dir);
+  results.notes.native = native.note ?? `built with ${native.cc}`;
+  const nat = native.run ? await repeated("native", native.run) : {};
+
+  const wine = wineRows(dir);
+  results.notes.wine = wine.note ?? `built with ${wine.cc}`;
+  const win = wine.run ? await repeated("wine", wine.run) : {};
+
+  const platformOf = { pingpong: results.platform.atomics_pingpong?.ns, thread_create_join: results.platform.worker_start_exit?.ns };
+  for (const row of ROWS) {
+    const nt = ntwasm[row]?.ns ?? null;
+    const ratio = (b) => nt != null && b ? nt / b : null;
+    const r = {
+      ntwasm: ntwasm[row] ?? null, server: server[row] ?? null, native: nat[row] ?? null, wine: win[row] ?? null,
+      platform: platformOf[row] ?? null,
+    };
+    r.vs = { server: ratio(r.server?.ns), native: ratio(r.native?.ns), wine: ratio(r.wine?.ns), platform: ratio(r.platform) };
+    const target = TARGETS[row];
+    if (target) {
+      const value = target.ratio ? r.vs[target.of] : nt;
+      const limit = target.ratio ?? target.ns;
+      r.target = { ...target, met: value != null ? value <= limit : null };
+    }
+    results.rows[row] = r;
+  }
+  if (SCALE && !ONLY) { log("  scale: 1M handles, 256 threads, WaitForMultipleObjects 1..64"); results.scale = await scale(); }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+results.seconds = (Date.now() - started) / 1000;
+
+// ------------------------------------------------------------------------------------------ report
+const fmt = (v) => v == null ? "n/a" : v >= 100_000 ? `${(v / 1000).toFixed(0)}µs` : v >= 10 ? v.toFixed(0) : v.toFixed(1);
+const x = (v) => v == null ? "" : v >= 100 ? `${v.toFixed(0)}×` : v >= 10 ? `${v.toFixed(1)}×` : `${v.toFixed(2)}×`;
+const cols = [["row", 20], ["ntwasm", 9], ["server", 9], ["×srv", 7], ["native", 9], ["×nat", 7], ["platform", 9], ["×plat", 7],
+  ["wine", 8], ["×wine", 7], ["target", 12]];
+const line = (cells) => cells.map((c, i) => i === 0 ? String(c).padEnd(cols[i][1]) : String(c).padStart(cols[i][1])).join(" ");
+console.log(`\nntwasm bench: ns per operation, median of ${REPEAT}; ${results.cpus} CPUs; ${PINNED ? `pinned (${PINNED})` : "unpinned"}; ratios = ntwasm / baseline`);
+console.log(line(cols.map((c) => c[0])));
+for (const [row, r] of Object.entries(results.rows)) {
+  const t = r.target;
+  const target = !t ? "" : `${t.ratio ? `≤${t.ratio}×plat` : `≤${t.ns}`} ${t.met == null ? "?" : t.met ? "met" : "MISS"}`;
+  console.log(line([row, fmt(r.ntwasm?.ns), fmt(r.server?.ns), x(r.vs.server), fmt(r.native?.ns), x(r.vs.native), fmt(r.platform),
+    x(r.vs.platform), fmt(r.wine?.ns), x(r.vs.wine), target]));
+}
+console.log("platform: pingpong = raw Atomics.wait/notify ping-pong between two workers; thread_create_join = worker start + exit;");
+console.log(`          one postMessage call round trip = ${fmt(results.platform.postmessage_call?.ns)} ns`);
+console.log(`native: ${results.notes.native}; wine: ${results.notes.wine}`);
+const s = results.scale;
+if (s) {
+  const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+  console.log(`\nscale: 1,000,000 events: create ${fmt(s.handles.create_ns)} ns/op, close ${fmt(s.handles.close_ns)} ns/op; kernel bytes in use ` +
+    `${mb(s.handles.before.bytesInUse)} before → ${mb(s.handles.after.bytesInUse)} after closing; peak ${mb(s.handles.peakBytes)} ` +
+    `(${s.handles.bytesPerHandle.toFixed(0)} bytes per event + handle); live objects ${s.handles.before.liveObjects} → ${s.handles.after.liveObjects}`);
+  console.log(`scale: 256 threads: start ${fmt(s.threads.start_ns_per_thread)} ns per thread; token ring ${fmt(s.threads.ring_hop_ns)} ns per hop (wait + SetEvent + wake)`);
+  for (const [k, w] of Object.entries(s.wfmo)) {
+    console.log(`scale: WaitForMultipleObjects ${k}: ${fmt(w.fit.interceptNs)} ns + ${w.fit.nsPerHandle.toFixed(1)} ns × count (R² ${w.fit.r2.toFixed(3)}); ` +
+      w.points.map(([c, ns]) => `${c}:${fmt(ns)}`).join(" "));
+  }
+}
+console.log(`\n${results.seconds.toFixed(0)} s; results in ${OUT}`);
+writeFileSync(OUT, JSON.stringify(results, null, 2) + "\n");

@@ -69,7 +69,12 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
       if (e instanceof GuestError) throw new UsageError(`${file}: ${e.message}`);
       throw e;
     });
+    // The terminal (or whatever stdin is) types into the guest's console input.
+    const onData = (d: Buffer) => p.writeStdin(new Uint8Array(d));
+    const onEnd = () => p.endStdin();
+    process.stdin.on("data", onData).on("end", onEnd);
     const exit = await p.exited;
+    process.stdin.off("data", onData).off("end", onEnd).destroy();
     return exit.code;
   } finally {
     await kernel?.shutdown();

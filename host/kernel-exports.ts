@@ -24,6 +24,9 @@ export interface KernelHostExports {
   ntw_thread_info(thread: number, out: number): void;
   ntw_object_release(object: number): void;
   ntw_console_stream(handle: number): number;
+  ntw_console_read(handle: number, dst: number, max: number, line: number): number;
+  ntw_console_input(process: number): number;
+  ntw_console_feed(console: number, src: number, n: number): number;
   ntw_memory_stats(out: number): void;
   ntw_dispatch(nr: number, args: number): bigint;
   ntw_apc_next(out: number): number;

@@ -108,6 +108,17 @@ export class Kernel {
     for (const p of this.processes) if (p.record === record) p.stop();
   }
 
+  /** @internal Feeds bytes to input console `console` (kernel record), or ends its input (null). */
+  feedConsole(console: number, bytes: Uint8Array | null): void {
+    if (!bytes) { this.exports.ntw_console_feed(console, 0, -1); return; }
+    const chunk = 0x10000;
+    for (let at = 0; at < bytes.length; at += chunk) {
+      const part = bytes.subarray(at, at + chunk);
+      new Uint8Array(this.memory.buffer).set(part, this.scratch);
+      this.exports.ntw_console_feed(console, this.scratch, part.length);
+    }
+  }
+
   /** Sets environment variables of process `record` in the kernel. */
   private setEnvironment(record: number, env: Record<string, string>): void {
     const s = this.scratch;

@@ -20,6 +20,10 @@ export interface SpawnOptions {
   commandLine?: string;
   /** @internal The console a child process shares with its parent. */
   console?: ConsoleOutput;
+  /** Console input to type into the process before it starts (ends its input unless `keepStdinOpen`). */
+  stdin?: string | Uint8Array;
+  /** Leave the input open after `stdin` (the caller goes on with writeStdin / endStdin). */
+  keepStdinOpen?: boolean;
   /** Receive standard output / error text (default: the platform's, e.g. process.stdout). */
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -44,6 +48,8 @@ export class GuestProcess {
   private readonly threads = new Map<number, ThreadState>();
   /** Where its output goes, in order: its own console, or its parent's (SpawnOptions.console). */
   private readonly console: ConsoleOutput;
+  /** Its input console (kernel record, referenced until the process has ended), 0 when none. */
+  private readonly input: number;
   private crash: string | undefined;
   private ending = false;
   private done = false;
@@ -60,6 +66,9 @@ export class GuestProcess {
     this.pid = kernel.processInfo(record).pid;
     this.console = options.console ?? new ConsoleOutput((stream, text) => this.write(stream, text));
     this.console.attach();
+    this.input = kernel.exports.ntw_console_input(record);
+    if (options.stdin !== undefined) this.writeStdin(options.stdin);
+    if (options.stdin !== undefined && !options.keepStdinOpen) this.endStdin();
     this.exited = new Promise((r) => { this.resolveExit = r; });
   }
 
@@ -156,6 +165,7 @@ export class GuestProcess {
     if (!info.exited || [...this.threads.values()].some((s) => !s.gone)) return;
     this.done = true;
     this.console.detach();
+    if (this.input) this.kernel.exports.ntw_object_release(this.input);
     this.kernel.exports.ntw_object_release(this.record);
     this.kernel.processEnded(this);
     this.resolveExit({ code: info.exitCode, crash: this.crash });
@@ -165,6 +175,16 @@ export class GuestProcess {
     const o = this.options, platform = this.kernel.platform;
     if (stream === TRACE_STREAM) (typeof o.trace === "function" ? o.trace : platform.stderr)(text);
     else (stream === 2 ? o.stderr ?? platform.stderr : o.stdout ?? platform.stdout)(text);
+  }
+
+  /** Types into the process's console input (which a child shares with its parent). */
+  writeStdin(data: string | Uint8Array): void {
+    if (this.input && !this.done) this.kernel.feedConsole(this.input, typeof data === "string" ? new TextEncoder().encode(data) : data);
+  }
+
+  /** Ends the console input: reads return 0 bytes once what was written has been read. */
+  endStdin(): void {
+    if (this.input && !this.done) this.kernel.feedConsole(this.input, null);
   }
 
   /** Stops every thread (TerminateProcess by a guest: the kernel has already ended them). */

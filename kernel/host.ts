@@ -6,9 +6,10 @@ import { flushWakesOf } from "./ob/wake";
 import { heapStart, root, rootAddr } from "./lib/root";
 import { currentThread, result, setCurrentThread } from "./lib/tls";
 import { namespaceBoot } from "./ob/namespace";
-import { handleInsert, handleObject, currentProcess } from "./ob/handle";
-import { obDeref } from "./ob/object";
-import { Console } from "./objects/console";
+import { handleEntry, handleInsert, handleObject, currentProcess } from "./ob/handle";
+import { ObjectHeader, obDeref } from "./ob/object";
+import { wakeWaiters } from "./ob/wait";
+import { Console, consoleFeed } from "./objects/console";
 import { Process } from "./objects/process";
 import { Thread, threadAlloc } from "./objects/thread";
 import { processBeginExit, processCreate, stackReuse, threadCreate, threadExit, threadKill } from "./nt/thread";
@@ -178,6 +179,32 @@ export function ntw_object_release(o: usize): void {
   enterHost();
   obDeref(changetype<Process>(o));
   leaveHost();
+}
+
+/**
+ * The input console process `p` reads from (its stdin handle's console), or 0. The host holds a
+ * reference on it (release with ntw_object_release), so feeding it stays safe after the process ends.
+ */
+export function ntw_console_input(p: usize): usize {
+  enterHost();
+  const proc = changetype<Process>(p);
+  const e = handleEntry(proc, proc.stdIn);
+  const o = e && changetype<ObjectHeader>(e.object).type == TYPE_CONSOLE ? e.object : 0;
+  if (o) changetype<ObjectHeader>(o).refs++;
+  leaveHost();
+  return o;
+}
+
+/** Feeds `n` bytes at `src` (kernel memory) to input console `c`, or ends its input when `n` is -1. */
+export function ntw_console_feed(c: usize, src: usize, n: i32): i32 {
+  enterHost();
+  const con = changetype<Console>(c);
+  let ok = true;
+  if (n < 0) con.ended = 1;
+  else ok = consoleFeed(con, src, <u32>n);
+  wakeWaiters(con);
+  leaveHost();
+  return ok ? 1 : 0;
 }
 
 /** The stream (0 in, 1 out, 2 err) behind console handle `h`, or -1 with the last-error set. */

@@ -94,6 +94,19 @@ describe("ntwasm", () => {
     expect(elsewhere.stdout).toMatch(/^FAIL: CreateProcessW/m); // the default root is the current directory
   });
 
+  it("types stdin into the guest's console input, line by line, as it arrives", async () => {
+    const child = spawn(process.execPath, [cli, "run", "--entry", "echo_lines", guestPath("cli_guest")]);
+    let out = "";
+    child.stdout.on("data", (d) => { out += d; });
+    child.stdin.write("hello\n");
+    await new Promise<void>((resolve) => { const t = setInterval(() => { if (out.includes("got: hello")) { clearInterval(t); resolve(); } }, 20); });
+    expect(out).toBe("got: hello (CRLF)\n"); // answered before the input ended: interactive
+    child.stdin.end("world\n");
+    const code = await new Promise((r) => child.on("close", r));
+    expect(out).toBe("got: hello (CRLF)\ngot: world (CRLF)\nend of input after 2 lines\n");
+    expect(code).toBe(2);
+  }, 30_000);
+
   it("--help and run --help describe the commands", () => {
     const top = ntwasm("--help");
     expect(top.status).toBe(0);

@@ -85,6 +85,13 @@ export const CORE: Entry[] = [
   call(142, "WriteConsoleA", "BOOL", [handle("hConsoleOutput"), ptr("lpBuffer", "const VOID *"),
     u32("nNumberOfCharsToWrite"), out("lpNumberOfCharsWritten", "LPDWORD"), ptr("lpReserved", "LPVOID")],
     "Writes UTF-8 text to a console handle.", { impl: "host" }),
+  call(143, "ReadConsoleW", "BOOL", [handle("hConsoleInput"), ptr("lpBuffer", "LPVOID"), u32("nNumberOfCharsToRead"),
+    out("lpNumberOfCharsRead", "LPDWORD"), ptr("pInputControl", "LPVOID")],
+    "Reads typed input (one line at most, ending \\r\\n) from the console input; waits until there is some. " +
+    "0 characters once input has ended.", { impl: "host" }),
+  call(144, "ReadConsoleA", "BOOL", [handle("hConsoleInput"), ptr("lpBuffer", "LPVOID"), u32("nNumberOfCharsToRead"),
+    out("lpNumberOfCharsRead", "LPDWORD"), ptr("pInputControl", "LPVOID")],
+    "UTF-8 form of ReadConsoleW.", { impl: "host" }),
 
   // --- NT native (400..) ---
   call(400, "NtSetEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],

@@ -3,6 +3,7 @@
 // into the kernel's constants and dispatch, the host's bindings, the guest headers and docs/abi.md.
 import type { Syscall } from "../types.ts";
 import { CORE } from "./core.ts";
+import { FILES } from "./files.ts";
 import { PIPES } from "./pipes.ts";
 import { PROCESSES } from "./processes.ts";
 import { THREADS } from "./threads.ts";
@@ -10,6 +11,6 @@ import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

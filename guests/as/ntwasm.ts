@@ -52,6 +52,11 @@ export const STATUS_INVALID_READ_MODE: u32 = 0xc00000b4;
 export const STATUS_IO_TIMEOUT: u32 = 0xc00000b5;
 export const STATUS_PIPE_EMPTY: u32 = 0xc00000d9;
 export const STATUS_PIPE_BROKEN: u32 = 0xc000014b;
+export const STATUS_SHARING_VIOLATION: u32 = 0xc0000043;
+export const STATUS_FILE_IS_A_DIRECTORY: u32 = 0xc00000ba;
+export const STATUS_NOT_A_DIRECTORY: u32 = 0xc0000103;
+export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
+export const STATUS_CANNOT_DELETE: u32 = 0xc0000121;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -91,6 +96,13 @@ export const ERROR_PIPE_NOT_CONNECTED: u32 = 0x000000e9;
 export const ERROR_PIPE_CONNECTED: u32 = 0x00000217;
 export const ERROR_PIPE_LISTENING: u32 = 0x00000218;
 export const ERROR_IO_PENDING: u32 = 0x000003e5;
+export const ERROR_NO_MORE_FILES: u32 = 0x00000012;
+export const ERROR_SHARING_VIOLATION: u32 = 0x00000020;
+export const ERROR_FILE_EXISTS: u32 = 0x00000050;
+export const ERROR_NEGATIVE_SEEK: u32 = 0x00000083;
+export const ERROR_DIR_NOT_EMPTY: u32 = 0x00000091;
+export const ERROR_DIRECTORY: u32 = 0x0000010b;
+export const ERROR_NOT_SAME_DEVICE: u32 = 0x00000011;
 
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
@@ -204,6 +216,20 @@ export const PIPE_SERVER_END: u32 = 0x00000001;
 export const NMPWAIT_USE_DEFAULT_WAIT: u32 = 0x00000000;
 export const NMPWAIT_NOWAIT: u32 = 0x00000001;
 export const NMPWAIT_WAIT_FOREVER: u32 = 0xffffffff;
+export const FILE_ATTRIBUTE_READONLY: u32 = 0x00000001;
+export const FILE_ATTRIBUTE_DIRECTORY: u32 = 0x00000010;
+export const FILE_ATTRIBUTE_ARCHIVE: u32 = 0x00000020;
+export const INVALID_FILE_ATTRIBUTES: u32 = 0xffffffff;
+export const INVALID_FILE_SIZE: u32 = 0xffffffff;
+export const INVALID_SET_FILE_POINTER: u32 = 0xffffffff;
+export const FILE_BEGIN: u32 = 0x00000000;
+export const FILE_CURRENT: u32 = 0x00000001;
+export const FILE_END: u32 = 0x00000002;
+export const FILE_FLAG_BACKUP_SEMANTICS: u32 = 0x02000000;
+export const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x04000000;
+export const MOVEFILE_REPLACE_EXISTING: u32 = 0x00000001;
+export const MOVEFILE_COPY_ALLOWED: u32 = 0x00000002;
+export const MAX_PATH: u32 = 0x00000104;
 
 export const NTWASM_TYPE_DIRECTORY: u32 = 1;
 export const NTWASM_TYPE_SYMBOLICLINK: u32 = 2;
@@ -414,6 +440,14 @@ export declare function WriteConsoleW(hConsoleOutput: u32, lpBuffer: usize, nNum
 // @ts-ignore: decorator
 @external("kernel32", "WriteConsoleA")
 export declare function WriteConsoleA(hConsoleOutput: u32, lpBuffer: usize, nNumberOfCharsToWrite: u32, lpNumberOfCharsWritten: usize, lpReserved: usize): i32;
+/** Reads typed input (one line at most, ending \r\n) from the console input; waits until there is some. 0 characters once input has ended. */
+// @ts-ignore: decorator
+@external("kernel32", "ReadConsoleW")
+export declare function ReadConsoleW(hConsoleInput: u32, lpBuffer: usize, nNumberOfCharsToRead: u32, lpNumberOfCharsRead: usize, pInputControl: usize): i32;
+/** UTF-8 form of ReadConsoleW. */
+// @ts-ignore: decorator
+@external("kernel32", "ReadConsoleA")
+export declare function ReadConsoleA(hConsoleInput: u32, lpBuffer: usize, nNumberOfCharsToRead: u32, lpNumberOfCharsRead: usize, pInputControl: usize): i32;
 /** Signals an event and returns its previous state. */
 // @ts-ignore: decorator
 @external("ntdll", "NtSetEvent")
@@ -726,3 +760,79 @@ export declare function CreateFileW(lpName: usize, dwDesiredAccess: u32, dwShare
 // @ts-ignore: decorator
 @external("kernel32", "CreateFileA")
 export declare function CreateFileA(lpName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
+/** Moves the file pointer (FILE_BEGIN / FILE_CURRENT / FILE_END); with lpDistanceToMoveHigh the distance is 64-bit and the high half of the new position is written back. INVALID_SET_FILE_POINTER on failure (ERROR_NEGATIVE_SEEK before the start); a valid position may also be that value: check GetLastError. */
+// @ts-ignore: decorator
+@external("kernel32", "SetFilePointer")
+export declare function SetFilePointer(hFile: u32, lDistanceToMove: i32, lpDistanceToMoveHigh: usize, dwMoveMethod: u32): u32;
+/** 64-bit SetFilePointer (a LARGE_INTEGER argument is passed by address on wasm32, as clang does). */
+// @ts-ignore: decorator
+@external("kernel32", "SetFilePointerEx")
+export declare function SetFilePointerEx(hFile: u32, liDistanceToMove: usize, lpNewFilePointer: usize, dwMoveMethod: u32): i32;
+/** Low 32 bits of the size (high half through lpFileSizeHigh); INVALID_FILE_SIZE on failure. */
+// @ts-ignore: decorator
+@external("kernel32", "GetFileSize")
+export declare function GetFileSize(hFile: u32, lpFileSizeHigh: usize): u32;
+/** 64-bit file size. */
+// @ts-ignore: decorator
+@external("kernel32", "GetFileSizeEx")
+export declare function GetFileSizeEx(hFile: u32, lpFileSize: usize): i32;
+/** Truncates or extends the file to the current position (needs GENERIC_WRITE). */
+// @ts-ignore: decorator
+@external("kernel32", "SetEndOfFile")
+export declare function SetEndOfFile(hFile: u32): i32;
+/** Writes are synchronous: checks the handle (write access). */
+// @ts-ignore: decorator
+@external("kernel32", "FlushFileBuffers")
+export declare function FlushFileBuffers(hFile: u32): i32;
+/** Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
+// @ts-ignore: decorator
+@external("kernel32", "DeleteFileW")
+export declare function DeleteFileW(lpFileName: usize): i32;
+/** Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists). */
+// @ts-ignore: decorator
+@external("kernel32", "MoveFileW")
+export declare function MoveFileW(lpExistingFileName: usize, lpNewFileName: usize): i32;
+/** MoveFileW with MOVEFILE_REPLACE_EXISTING (files only). */
+// @ts-ignore: decorator
+@external("kernel32", "MoveFileExW")
+export declare function MoveFileExW(lpExistingFileName: usize, lpNewFileName: usize, dwFlags: u32): i32;
+/** Copies a file (ERROR_FILE_EXISTS with bFailIfExists when the target exists). */
+// @ts-ignore: decorator
+@external("kernel32", "CopyFileW")
+export declare function CopyFileW(lpExistingFileName: usize, lpNewFileName: usize, bFailIfExists: i32): i32;
+/** Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing). */
+// @ts-ignore: decorator
+@external("kernel32", "CreateDirectoryW")
+export declare function CreateDirectoryW(lpPathName: usize, lpSecurityAttributes: usize): i32;
+/** Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file). */
+// @ts-ignore: decorator
+@external("kernel32", "RemoveDirectoryW")
+export declare function RemoveDirectoryW(lpPathName: usize): i32;
+/** FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND. */
+// @ts-ignore: decorator
+@external("kernel32", "GetFileAttributesW")
+export declare function GetFileAttributesW(lpFileName: usize): u32;
+/** Starts a directory search: `dir\pattern` with * and ? (case-insensitive). Lists . and .. except in the root. INVALID_HANDLE_VALUE with ERROR_FILE_NOT_FOUND when nothing matches. WIN32_FIND_DATAW is 592 bytes. */
+// @ts-ignore: decorator
+@external("kernel32", "FindFirstFileW")
+export declare function FindFirstFileW(lpFileName: usize, lpFindFileData: usize): u32;
+/** The next match (ERROR_NO_MORE_FILES at the end). */
+// @ts-ignore: decorator
+@external("kernel32", "FindNextFileW")
+export declare function FindNextFileW(hFindFile: u32, lpFindFileData: usize): i32;
+/** Closes a search handle. */
+// @ts-ignore: decorator
+@external("kernel32", "FindClose")
+export declare function FindClose(hFindFile: u32): i32;
+/** The process's current directory (default C:\): its length, or the size needed with the NUL when the buffer is too small. */
+// @ts-ignore: decorator
+@external("kernel32", "GetCurrentDirectoryW")
+export declare function GetCurrentDirectoryW(nBufferLength: u32, lpBuffer: usize): u32;
+/** Sets the process's current directory (inherited by child processes). */
+// @ts-ignore: decorator
+@external("kernel32", "SetCurrentDirectoryW")
+export declare function SetCurrentDirectoryW(lpPathName: usize): i32;
+/** Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed. */
+// @ts-ignore: decorator
+@external("kernel32", "GetFullPathNameW")
+export declare function GetFullPathNameW(lpFileName: usize, nBufferLength: u32, lpBuffer: usize, lpFilePart: usize): u32;

@@ -50,6 +50,11 @@ export const STATUS_INVALID_READ_MODE = 0xc00000b4;
 export const STATUS_IO_TIMEOUT = 0xc00000b5;
 export const STATUS_PIPE_EMPTY = 0xc00000d9;
 export const STATUS_PIPE_BROKEN = 0xc000014b;
+export const STATUS_SHARING_VIOLATION = 0xc0000043;
+export const STATUS_FILE_IS_A_DIRECTORY = 0xc00000ba;
+export const STATUS_NOT_A_DIRECTORY = 0xc0000103;
+export const STATUS_DIRECTORY_NOT_EMPTY = 0xc0000101;
+export const STATUS_CANNOT_DELETE = 0xc0000121;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -90,6 +95,13 @@ export const ERROR_PIPE_NOT_CONNECTED = 0x000000e9;
 export const ERROR_PIPE_CONNECTED = 0x00000217;
 export const ERROR_PIPE_LISTENING = 0x00000218;
 export const ERROR_IO_PENDING = 0x000003e5;
+export const ERROR_NO_MORE_FILES = 0x00000012;
+export const ERROR_SHARING_VIOLATION = 0x00000020;
+export const ERROR_FILE_EXISTS = 0x00000050;
+export const ERROR_NEGATIVE_SEEK = 0x00000083;
+export const ERROR_DIR_NOT_EMPTY = 0x00000091;
+export const ERROR_DIRECTORY = 0x0000010b;
+export const ERROR_NOT_SAME_DEVICE = 0x00000011;
 
 // Waits and limits
 export const WAIT_OBJECT_0 = 0x00000000;
@@ -205,6 +217,20 @@ export const PIPE_SERVER_END = 0x00000001;
 export const NMPWAIT_USE_DEFAULT_WAIT = 0x00000000;
 export const NMPWAIT_NOWAIT = 0x00000001;
 export const NMPWAIT_WAIT_FOREVER = 0xffffffff;
+export const FILE_ATTRIBUTE_READONLY = 0x00000001;
+export const FILE_ATTRIBUTE_DIRECTORY = 0x00000010;
+export const FILE_ATTRIBUTE_ARCHIVE = 0x00000020;
+export const INVALID_FILE_ATTRIBUTES = 0xffffffff;
+export const INVALID_FILE_SIZE = 0xffffffff;
+export const INVALID_SET_FILE_POINTER = 0xffffffff;
+export const FILE_BEGIN = 0x00000000;
+export const FILE_CURRENT = 0x00000001;
+export const FILE_END = 0x00000002;
+export const FILE_FLAG_BACKUP_SEMANTICS = 0x02000000;
+export const FILE_FLAG_DELETE_ON_CLOSE = 0x04000000;
+export const MOVEFILE_REPLACE_EXISTING = 0x00000001;
+export const MOVEFILE_COPY_ALLOWED = 0x00000002;
+export const MAX_PATH = 0x00000104;
 
 /** Object type id → NT type name. */
 export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe" };
@@ -261,6 +287,8 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 140, name: "GetStdHandle", module: "kernel32", params: ["nStdHandle"], kinds: ["u32"], result: "HANDLE" },
   { nr: 141, name: "WriteConsoleW", module: "kernel32", params: ["hConsoleOutput", "lpBuffer", "nNumberOfCharsToWrite", "lpNumberOfCharsWritten", "lpReserved"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
   { nr: 142, name: "WriteConsoleA", module: "kernel32", params: ["hConsoleOutput", "lpBuffer", "nNumberOfCharsToWrite", "lpNumberOfCharsWritten", "lpReserved"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
+  { nr: 143, name: "ReadConsoleW", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
+  { nr: 144, name: "ReadConsoleA", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
   { nr: 400, name: "NtSetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
   { nr: 401, name: "NtResetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
   { nr: 402, name: "NtPulseEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
@@ -339,4 +367,23 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 514, name: "WriteFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToWrite", "lpNumberOfBytesWritten", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
   { nr: 515, name: "CreateFileW", module: "kernel32", params: ["lpName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["wstr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
   { nr: 516, name: "CreateFileA", module: "kernel32", params: ["lpName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["astr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
+  { nr: 600, name: "SetFilePointer", module: "kernel32", params: ["hFile", "lDistanceToMove", "lpDistanceToMoveHigh", "dwMoveMethod"], kinds: ["handle", "i32", "ptr", "u32"], result: "DWORD" },
+  { nr: 601, name: "SetFilePointerEx", module: "kernel32", params: ["hFile", "liDistanceToMove", "lpNewFilePointer", "dwMoveMethod"], kinds: ["handle", "in", "out", "u32"], result: "BOOL" },
+  { nr: 602, name: "GetFileSize", module: "kernel32", params: ["hFile", "lpFileSizeHigh"], kinds: ["handle", "out"], result: "DWORD" },
+  { nr: 603, name: "GetFileSizeEx", module: "kernel32", params: ["hFile", "lpFileSize"], kinds: ["handle", "out"], result: "BOOL" },
+  { nr: 604, name: "SetEndOfFile", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },
+  { nr: 605, name: "FlushFileBuffers", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },
+  { nr: 606, name: "DeleteFileW", module: "kernel32", params: ["lpFileName"], kinds: ["wstr"], result: "BOOL" },
+  { nr: 607, name: "MoveFileW", module: "kernel32", params: ["lpExistingFileName", "lpNewFileName"], kinds: ["wstr", "wstr"], result: "BOOL" },
+  { nr: 608, name: "MoveFileExW", module: "kernel32", params: ["lpExistingFileName", "lpNewFileName", "dwFlags"], kinds: ["wstr", "wstr", "u32"], result: "BOOL" },
+  { nr: 609, name: "CopyFileW", module: "kernel32", params: ["lpExistingFileName", "lpNewFileName", "bFailIfExists"], kinds: ["wstr", "wstr", "i32"], result: "BOOL" },
+  { nr: 610, name: "CreateDirectoryW", module: "kernel32", params: ["lpPathName", "lpSecurityAttributes"], kinds: ["wstr", "sa"], result: "BOOL" },
+  { nr: 611, name: "RemoveDirectoryW", module: "kernel32", params: ["lpPathName"], kinds: ["wstr"], result: "BOOL" },
+  { nr: 612, name: "GetFileAttributesW", module: "kernel32", params: ["lpFileName"], kinds: ["wstr"], result: "DWORD" },
+  { nr: 613, name: "FindFirstFileW", module: "kernel32", params: ["lpFileName", "lpFindFileData"], kinds: ["wstr", "out"], result: "HANDLE" },
+  { nr: 614, name: "FindNextFileW", module: "kernel32", params: ["hFindFile", "lpFindFileData"], kinds: ["handle", "out"], result: "BOOL" },
+  { nr: 615, name: "FindClose", module: "kernel32", params: ["hFindFile"], kinds: ["handle"], result: "BOOL" },
+  { nr: 616, name: "GetCurrentDirectoryW", module: "kernel32", params: ["nBufferLength", "lpBuffer"], kinds: ["u32", "out"], result: "DWORD" },
+  { nr: 617, name: "SetCurrentDirectoryW", module: "kernel32", params: ["lpPathName"], kinds: ["wstr"], result: "BOOL" },
+  { nr: 618, name: "GetFullPathNameW", module: "kernel32", params: ["lpFileName", "nBufferLength", "lpBuffer", "lpFilePart"], kinds: ["wstr", "u32", "out", "ptr"], result: "DWORD" },
 ];

@@ -88,6 +88,8 @@ export interface HostSyscalls {
   ExitProcess(uExitCode: number): void;
   WriteConsoleW(hConsoleOutput: number, lpBuffer: number, nNumberOfCharsToWrite: number, lpNumberOfCharsWritten: number, lpReserved: number): number;
   WriteConsoleA(hConsoleOutput: number, lpBuffer: number, nNumberOfCharsToWrite: number, lpNumberOfCharsWritten: number, lpReserved: number): number;
+  ReadConsoleW(hConsoleInput: number, lpBuffer: number, nNumberOfCharsToRead: number, lpNumberOfCharsRead: number, pInputControl: number): number;
+  ReadConsoleA(hConsoleInput: number, lpBuffer: number, nNumberOfCharsToRead: number, lpNumberOfCharsRead: number, pInputControl: number): number;
   TerminateThread(hThread: number, dwExitCode: number): number;
   CreateProcessW(lpApplicationName: number, lpCommandLine: number, lpProcessAttributes: number, lpThreadAttributes: number, bInheritHandles: number, dwCreationFlags: number, lpEnvironment: number, lpCurrentDirectory: number, lpStartupInfo: number, lpProcessInformation: number): number;
   TerminateProcess(hProcess: number, uExitCode: number): number;
@@ -96,6 +98,25 @@ export interface HostSyscalls {
   CallNamedPipeA(lpNamedPipeName: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, nTimeOut: number): number;
   ReadFile(hFile: number, lpBuffer: number, nNumberOfBytesToRead: number, lpNumberOfBytesRead: number, lpOverlapped: number): number;
   WriteFile(hFile: number, lpBuffer: number, nNumberOfBytesToWrite: number, lpNumberOfBytesWritten: number, lpOverlapped: number): number;
+  SetFilePointer(hFile: number, lDistanceToMove: number, lpDistanceToMoveHigh: number, dwMoveMethod: number): number;
+  SetFilePointerEx(hFile: number, liDistanceToMove: number, lpNewFilePointer: number, dwMoveMethod: number): number;
+  GetFileSize(hFile: number, lpFileSizeHigh: number): number;
+  GetFileSizeEx(hFile: number, lpFileSize: number): number;
+  SetEndOfFile(hFile: number): number;
+  FlushFileBuffers(hFile: number): number;
+  DeleteFileW(lpFileName: number): number;
+  MoveFileW(lpExistingFileName: number, lpNewFileName: number): number;
+  MoveFileExW(lpExistingFileName: number, lpNewFileName: number, dwFlags: number): number;
+  CopyFileW(lpExistingFileName: number, lpNewFileName: number, bFailIfExists: number): number;
+  CreateDirectoryW(lpPathName: number, lpSecurityAttributes: number): number;
+  RemoveDirectoryW(lpPathName: number): number;
+  GetFileAttributesW(lpFileName: number): number;
+  FindFirstFileW(lpFileName: number, lpFindFileData: number): number;
+  FindNextFileW(hFindFile: number, lpFindFileData: number): number;
+  FindClose(hFindFile: number): number;
+  GetCurrentDirectoryW(nBufferLength: number, lpBuffer: number): number;
+  SetCurrentDirectoryW(lpPathName: number): number;
+  GetFullPathNameW(lpFileName: number, nBufferLength: number, lpBuffer: number, lpFilePart: number): number;
 }
 
 /**
@@ -345,6 +366,8 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetStdHandle: k.GetStdHandle,
       WriteConsoleW: h.WriteConsoleW,
       WriteConsoleA: h.WriteConsoleA,
+      ReadConsoleW: h.ReadConsoleW,
+      ReadConsoleA: h.ReadConsoleA,
       OpenThread: k.OpenThread,
       SuspendThread: k.SuspendThread,
       ResumeThread: k.ResumeThread,
@@ -566,6 +589,25 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
         return k.CreateFileW(k_lpName, k_lpNameLen, dwDesiredAccess, dwShareMode, k_lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
       },
+      SetFilePointer: h.SetFilePointer,
+      SetFilePointerEx: h.SetFilePointerEx,
+      GetFileSize: h.GetFileSize,
+      GetFileSizeEx: h.GetFileSizeEx,
+      SetEndOfFile: h.SetEndOfFile,
+      FlushFileBuffers: h.FlushFileBuffers,
+      DeleteFileW: h.DeleteFileW,
+      MoveFileW: h.MoveFileW,
+      MoveFileExW: h.MoveFileExW,
+      CopyFileW: h.CopyFileW,
+      CreateDirectoryW: h.CreateDirectoryW,
+      RemoveDirectoryW: h.RemoveDirectoryW,
+      GetFileAttributesW: h.GetFileAttributesW,
+      FindFirstFileW: h.FindFirstFileW,
+      FindNextFileW: h.FindNextFileW,
+      FindClose: h.FindClose,
+      GetCurrentDirectoryW: h.GetCurrentDirectoryW,
+      SetCurrentDirectoryW: h.SetCurrentDirectoryW,
+      GetFullPathNameW: h.GetFullPathNameW,
     },
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {

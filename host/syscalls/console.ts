@@ -1,6 +1,8 @@
-// WriteConsoleW / WriteConsoleA: the kernel vouches for the handle, the host writes the text.
+// WriteConsoleW/A and ReadConsoleW/A: the kernel vouches for the handle, the host writes the text
+// (and reads input through the kernel's input console, host/console-input.ts).
 import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
+import { readConsoleLine } from "../console-input.ts";
 
 /** Where a thread's console text goes (the thread runtime orders it across threads). */
 export type ConsoleSink = (stream: number, text: string) => void;
@@ -17,7 +19,39 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
     if (lpWritten) c.guestU32(lpWritten, count);
     return 1;
   }
+  /** Text a ReadConsoleW could not take whole (a UTF-8 sequence cut at the end of a read). */
+  let carry = new Uint8Array(0);
+
+  function readConsole(h: number, buf: number, n: number, lpRead: number, wide: boolean): number {
+    const count = n >>> 0;
+    if (!c.inGuest(buf, wide ? count * 2 : count) || (lpRead && !c.inGuest(lpRead, 4))) return c.fault(0);
+    const bytes = readConsoleLine(k, c, h, count);
+    if (!bytes) return 0;
+    let written: number;
+    if (wide) {
+      let all = bytes;
+      if (carry.length) { all = new Uint8Array(carry.length + bytes.length); all.set(carry); all.set(bytes, carry.length); }
+      let end = all.length; // keep an incomplete UTF-8 sequence for the next read
+      let back = 0;
+      while (back < 3 && end - back - 1 >= 0 && (all[end - back - 1] & 0xc0) === 0x80) back++;
+      const lead = all[end - back - 1];
+      if (end - back - 1 >= 0 && (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1) > back + 1) end -= back + 1;
+      carry = all.slice(end);
+      const text = decodeUtf8(all, 0, end);
+      const view = c.guestView();
+      written = Math.min(text.length, count);
+      for (let i = 0; i < written; i++) view.setUint16(buf + 2 * i, text.charCodeAt(i), true);
+    } else {
+      c.guest().set(bytes, buf);
+      written = bytes.length;
+    }
+    if (lpRead) c.guestU32(lpRead, written);
+    return 1;
+  }
+
   return {
+    ReadConsoleW: (h: number, buf: number, n: number, read: number, _ctl: number) => readConsole(h, buf, n, read, true),
+    ReadConsoleA: (h: number, buf: number, n: number, read: number, _ctl: number) => readConsole(h, buf, n, read, false),
     WriteConsoleW: (h: number, buf: number, n: number, written: number, _r: number) => writeConsole(h, buf, n, written, true),
     WriteConsoleA: (h: number, buf: number, n: number, written: number, _r: number) => writeConsole(h, buf, n, written, false),
   };

@@ -2,13 +2,14 @@
 // larger than the thread's scratch buffer and because console handles are served by the host.
 //
 // Console handles (the kernel says which stream: ntw_io_target) go to the console: WriteFile writes
-// its bytes as UTF-8 text, ReadFile on the console input returns end of file for now. Everything else
+// its bytes as UTF-8 text, ReadFile on the console input reads a line of input. Everything else
 // goes to the kernel (kernel/win32/pipe.ts) in chunks that fit the scratch buffer: guest → scratch →
 // the pipe's kernel queue on the way in, queue → scratch → guest on the way out. The kernel validates
 // the handle and sets the last-error; a chunk that must wait sleeps in the kernel.
 import { decodeUtf8, SCRATCH_SIZE, type CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import type { ConsoleSink } from "./console.ts";
+import { readConsoleLine } from "../console-input.ts";
 import {
   ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
   PIPE_READMODE_MESSAGE, STATUS_BUFFER_OVERFLOW,
@@ -128,7 +129,13 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       if (!args(buf, n, lpRead)) return 0;
       if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED); // overlapped I/O: a later part of issue 5
       const target = k.ntw_io_target(h);
-      if (target >= 0 && target !== IO_PIPE) return 1; // console input: end of file until interactive stdin
+      if (target >= 0 && target !== IO_PIPE) { // console input: one line, as a console gives it
+        const bytes = readConsoleLine(k, c, h, n);
+        if (!bytes) return 0;
+        c.guest().set(bytes, buf);
+        if (lpRead) c.guestU32(lpRead, bytes.length);
+        return 1;
+      }
       return readPipe(h, buf, n, lpRead);
     },
     WriteFile(h: number, buf: number, n: number, lpWritten: number, lpOverlapped: number): number {

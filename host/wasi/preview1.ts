@@ -7,6 +7,7 @@
 // One set of these functions per guest thread (like the syscall shims): the state kept here (a UTF-8
 // sequence cut between two writes) is per thread.
 import type { CallContext } from "../call-context.ts";
+import { readConsoleBytes } from "../console-input.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import type { ConsoleSink } from "../syscalls/console.ts";
 import { ExitProcessSignal } from "../syscalls/signals.ts";
@@ -168,8 +169,23 @@ export function wasiImports(k: KernelExports, c: CallContext, proc: WasiProcess,
     fd_read(fd: number, iovs: number, n: number, readOut: number): number {
       const stream = stdStream(fd);
       if (stream < 0) return WASI_EBADF;
-      if (!iovecs(iovs, n >>> 0) || !ok(readOut, 4)) return WASI_EFAULT;
-      view().setUint32(readOut >>> 0, 0, true); // console input is not served yet: end of file
+      const parts = iovecs(iovs, n >>> 0);
+      if (!parts || !ok(readOut, 4)) return WASI_EFAULT;
+      if (stream !== 0) { view().setUint32(readOut >>> 0, 0, true); return WASI_ESUCCESS; } // an output console
+      // The console input: a line at most, as it arrives (an empty read is the end of input).
+      const total = parts.reduce((s, [, len]) => s + len, 0);
+      const saved = k.GetLastError();
+      const bytes = readConsoleBytes(k, c, k.GetStdHandle(STD_HANDLE[0]), total, true);
+      k.SetLastError(saved);
+      if (!bytes) return WASI_EBADF;
+      let at = 0;
+      const g = c.guest();
+      for (const [p, len] of parts) {
+        const take = Math.min(len, bytes.length - at);
+        g.set(bytes.subarray(at, at + take), p);
+        at += take;
+      }
+      view().setUint32(readOut >>> 0, at, true);
       return WASI_ESUCCESS;
     },
     fd_seek(fd: number, _offset: bigint, _whence: number, _out: number): number {

@@ -52,6 +52,11 @@ export const STATUS_INVALID_READ_MODE: u32 = 0xc00000b4;
 export const STATUS_IO_TIMEOUT: u32 = 0xc00000b5;
 export const STATUS_PIPE_EMPTY: u32 = 0xc00000d9;
 export const STATUS_PIPE_BROKEN: u32 = 0xc000014b;
+export const STATUS_SHARING_VIOLATION: u32 = 0xc0000043;
+export const STATUS_FILE_IS_A_DIRECTORY: u32 = 0xc00000ba;
+export const STATUS_NOT_A_DIRECTORY: u32 = 0xc0000103;
+export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
+export const STATUS_CANNOT_DELETE: u32 = 0xc0000121;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -92,6 +97,13 @@ export const ERROR_PIPE_NOT_CONNECTED: u32 = 0x000000e9;
 export const ERROR_PIPE_CONNECTED: u32 = 0x00000217;
 export const ERROR_PIPE_LISTENING: u32 = 0x00000218;
 export const ERROR_IO_PENDING: u32 = 0x000003e5;
+export const ERROR_NO_MORE_FILES: u32 = 0x00000012;
+export const ERROR_SHARING_VIOLATION: u32 = 0x00000020;
+export const ERROR_FILE_EXISTS: u32 = 0x00000050;
+export const ERROR_NEGATIVE_SEEK: u32 = 0x00000083;
+export const ERROR_DIR_NOT_EMPTY: u32 = 0x00000091;
+export const ERROR_DIRECTORY: u32 = 0x0000010b;
+export const ERROR_NOT_SAME_DEVICE: u32 = 0x00000011;
 
 // Waits and limits
 export const WAIT_OBJECT_0: u32 = 0x00000000;
@@ -207,6 +219,20 @@ export const PIPE_SERVER_END: u32 = 0x00000001;
 export const NMPWAIT_USE_DEFAULT_WAIT: u32 = 0x00000000;
 export const NMPWAIT_NOWAIT: u32 = 0x00000001;
 export const NMPWAIT_WAIT_FOREVER: u32 = 0xffffffff;
+export const FILE_ATTRIBUTE_READONLY: u32 = 0x00000001;
+export const FILE_ATTRIBUTE_DIRECTORY: u32 = 0x00000010;
+export const FILE_ATTRIBUTE_ARCHIVE: u32 = 0x00000020;
+export const INVALID_FILE_ATTRIBUTES: u32 = 0xffffffff;
+export const INVALID_FILE_SIZE: u32 = 0xffffffff;
+export const INVALID_SET_FILE_POINTER: u32 = 0xffffffff;
+export const FILE_BEGIN: u32 = 0x00000000;
+export const FILE_CURRENT: u32 = 0x00000001;
+export const FILE_END: u32 = 0x00000002;
+export const FILE_FLAG_BACKUP_SEMANTICS: u32 = 0x02000000;
+export const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x04000000;
+export const MOVEFILE_REPLACE_EXISTING: u32 = 0x00000001;
+export const MOVEFILE_COPY_ALLOWED: u32 = 0x00000002;
+export const MAX_PATH: u32 = 0x00000104;
 
 // Object types
 export const TYPE_DIRECTORY: u32 = 1;
@@ -274,6 +300,11 @@ export function statusToError(status: u32): u32 {
     case 0xc00000b5: return ERROR_SEM_TIMEOUT;
     case 0xc00000d9: return ERROR_NO_DATA;
     case 0xc000014b: return ERROR_BROKEN_PIPE;
+    case 0xc0000043: return ERROR_SHARING_VIOLATION;
+    case 0xc00000ba: return ERROR_ACCESS_DENIED;
+    case 0xc0000103: return ERROR_DIRECTORY;
+    case 0xc0000101: return ERROR_DIR_NOT_EMPTY;
+    case 0xc0000121: return ERROR_ACCESS_DENIED;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -353,6 +384,8 @@ export const SYS_GetExitCodeProcess: i32 = 126;
 export const SYS_GetStdHandle: i32 = 140;
 export const SYS_WriteConsoleW: i32 = 141;
 export const SYS_WriteConsoleA: i32 = 142;
+export const SYS_ReadConsoleW: i32 = 143;
+export const SYS_ReadConsoleA: i32 = 144;
 export const SYS_NtSetEvent: i32 = 400;
 export const SYS_NtResetEvent: i32 = 401;
 export const SYS_NtPulseEvent: i32 = 402;
@@ -431,6 +464,25 @@ export const SYS_ReadFile: i32 = 513;
 export const SYS_WriteFile: i32 = 514;
 export const SYS_CreateFileW: i32 = 515;
 export const SYS_CreateFileA: i32 = 516;
+export const SYS_SetFilePointer: i32 = 600;
+export const SYS_SetFilePointerEx: i32 = 601;
+export const SYS_GetFileSize: i32 = 602;
+export const SYS_GetFileSizeEx: i32 = 603;
+export const SYS_SetEndOfFile: i32 = 604;
+export const SYS_FlushFileBuffers: i32 = 605;
+export const SYS_DeleteFileW: i32 = 606;
+export const SYS_MoveFileW: i32 = 607;
+export const SYS_MoveFileExW: i32 = 608;
+export const SYS_CopyFileW: i32 = 609;
+export const SYS_CreateDirectoryW: i32 = 610;
+export const SYS_RemoveDirectoryW: i32 = 611;
+export const SYS_GetFileAttributesW: i32 = 612;
+export const SYS_FindFirstFileW: i32 = 613;
+export const SYS_FindNextFileW: i32 = 614;
+export const SYS_FindClose: i32 = 615;
+export const SYS_GetCurrentDirectoryW: i32 = 616;
+export const SYS_SetCurrentDirectoryW: i32 = 617;
+export const SYS_GetFullPathNameW: i32 = 618;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).

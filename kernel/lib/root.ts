@@ -22,6 +22,7 @@ export class Root {
   timerHead: usize; // armed waitable timers, earliest due first (objects/timer.ts); 0: none, nothing to expire
   tickBase: i64; // GetTickCount's zero: now() in whole ms when time was first asked for (0 until then)
   keyedWaits: usize; // hash table of KeyedWait objects by (process, guest address) (objects/keyedwait.ts); 0 until first used
+  openFiles: usize; // every open disk file (objects/file.ts DiskFile list): where share modes are checked
 }
 
 /** Number of allocator size classes (16 B << class). */

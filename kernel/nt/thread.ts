@@ -7,7 +7,7 @@ import { KILL_REQUESTED, PROCESS_EXITED, STACK_RECORD_SIZE, THREAD_EXITED, WAIT_
 import { kalloc, kfree } from "../lib/alloc";
 import { setResult } from "../lib/tls";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
-import { handleCloseAll, handleInheritAll, handleInsert } from "../ob/handle";
+import { handleCloseAll, handleEntry, handleInheritAll, handleInsert } from "../ob/handle";
 import { envCopy } from "./environment";
 import { waitCancel, wakeWaiters } from "../ob/wait";
 import { queueWake } from "../ob/wake";
@@ -33,6 +33,13 @@ function stdHandle(p: Process, stream: u32): u32 {
   return handleInsert(p, c, mapGenericAccess(TYPE_CONSOLE, GENERIC_ALL) | SYNCHRONIZE, 0);
 }
 
+/** A child reads from its parent's input console (one keyboard, one stdin), as on Windows. */
+function sharedInput(parent: Process, p: Process): u32 {
+  const e = handleEntry(parent, parent.stdIn);
+  if (!e || changetype<ObjectHeader>(e.object).type != TYPE_CONSOLE) return stdHandle(p, 0);
+  return handleInsert(p, changetype<ObjectHeader>(e.object), e.access, 0);
+}
+
 /**
  * A new process with its standard handles; the caller (the host) holds one reference. A child of
  * `parent` gets a copy of its environment and, with `inherit`, its inheritable handles.
@@ -52,7 +59,7 @@ export function processCreate(parent: Process | null = null, inherit: bool = fal
     if (inherit) handleInheritAll(parent, p);
     envCopy(parent, p);
   }
-  p.stdIn = stdHandle(p, 0);
+  p.stdIn = parent ? sharedInput(parent, p) : stdHandle(p, 0);
   p.stdOut = stdHandle(p, 1);
   p.stdErr = stdHandle(p, 2);
   return p;

@@ -14,7 +14,7 @@ import { Semaphore, semaphoreSatisfy, semaphoreSignaled } from "../objects/semap
 import { Thread, threadDestroy, threadSignaled } from "../objects/thread";
 import { Process, processDestroy, processSignaled } from "../objects/process";
 import { Directory, SymbolicLink } from "../objects/directory";
-import { Console } from "../objects/console";
+import { Console, consoleDestroy, consoleSignaled } from "../objects/console";
 import { KeyedWait, keyedWaitDestroy, keyedWaitSatisfy, keyedWaitSignaled } from "../objects/keyedwait";
 import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/timer";
 import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeSignaled } from "../objects/pipe";
@@ -61,7 +61,7 @@ export function obAlloc(type: u32): ObjectHeader | null {
 
 export function isWaitable(type: u32): bool {
   return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS
-    || type == TYPE_TIMER;
+    || type == TYPE_TIMER || type == TYPE_CONSOLE;
 }
 
 /** Would a wait by thread `t` on `o` be satisfied now? */
@@ -75,6 +75,7 @@ export function signaled(o: ObjectHeader, t: Thread): bool {
     case TYPE_TIMER: return timerSignaled(changetype<Timer>(o));
     case TYPE_KEYEDWAIT: return keyedWaitSignaled(changetype<KeyedWait>(o));
     case TYPE_FILE: case TYPE_NAMEDPIPE: return pipeSignaled(o); // internal pulses of pipe sleepers
+    case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o)); // input waiting
     default: return false;
   }
 }
@@ -103,6 +104,7 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_TIMER: timerDestroy(changetype<Timer>(o)); break; // leaves the timer queue
     case TYPE_KEYEDWAIT: keyedWaitDestroy(changetype<KeyedWait>(o)); break; // leaves the (process, address) hash
     case TYPE_FILE: pipeEndDestroy(changetype<PipeEnd>(o)); break; // frees its queue, drops its name
+    case TYPE_CONSOLE: consoleDestroy(changetype<Console>(o)); break; // frees its input ring
   }
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));

@@ -1,8 +1,57 @@
-// Console: a standard stream of a process (0 in, 1 out, 2 err). The host performs the I/O; the
-// kernel object gives it a handle, access rights and a lifetime like any other object.
+// Console: a standard stream of a process (0 in, 1 out, 2 err). The host writes output itself; the
+// kernel object gives it a handle, access rights and a lifetime like any other object. The input
+// console holds what the host has fed it (the user's typing, ntwasm run's stdin) in a ring buffer
+// until a guest reads it; it is signaled while there is something to read (or input has ended), so
+// a reader waits on it like on any object. A child process shares its parent's input console.
 import { ObjectHeader } from "../ob/object";
+import { kalloc, kfree } from "../lib/alloc";
 
 @unmanaged
 export class Console extends ObjectHeader {
   stream: u32;
+  buf: usize; // input ring (kalloc'd on first input)
+  cap: u32;
+  head: u32; // index of the oldest byte
+  count: u32; // bytes waiting
+  ended: u32; // no more input will come
+}
+
+export function consoleSignaled(c: Console): bool {
+  return c.stream == 0 && (c.count > 0 || c.ended != 0);
+}
+
+/** Appends `n` bytes at `src` (kernel memory) to the input ring, growing it; false when out of memory. */
+export function consoleFeed(c: Console, src: usize, n: u32): bool {
+  if (c.count + n > c.cap) {
+    let cap = c.cap ? c.cap : 4096;
+    while (cap < c.count + n) cap <<= 1;
+    const buf = kalloc(cap);
+    if (!buf) return false;
+    for (let i: u32 = 0; i < c.count; i++) store<u8>(buf + i, load<u8>(c.buf + (c.head + i) % c.cap));
+    if (c.buf) kfree(c.buf, c.cap);
+    c.buf = buf;
+    c.cap = cap;
+    c.head = 0;
+  }
+  for (let i: u32 = 0; i < n; i++) store<u8>(c.buf + (c.head + c.count + i) % c.cap, load<u8>(src + i));
+  c.count += n;
+  return true;
+}
+
+/** Takes up to `max` bytes (to the first newline when `line`) into `dst`; returns how many. */
+export function consoleTake(c: Console, dst: usize, max: u32, line: bool): u32 {
+  let n: u32 = 0;
+  while (n < max && n < c.count) {
+    const b = load<u8>(c.buf + (c.head + n) % c.cap);
+    store<u8>(dst + n, b);
+    n++;
+    if (line && b == 10) break;
+  }
+  c.head = (c.head + n) % c.cap;
+  c.count -= n;
+  return n;
+}
+
+export function consoleDestroy(c: Console): void {
+  if (c.buf) kfree(c.buf, c.cap);
 }

@@ -30,6 +30,8 @@ export class Process extends ObjectHeader {
   envCap: u32; // chars allocated
   cmdlineW: u32; // GetCommandLineW / A: guest addresses the host wrote the command line at
   cmdlineA: u32;
+  cwd: usize; // current directory (objects/file.ts strings): a full Windows path, UTF-16; 0 for the default C:\
+  cwdLen: u32;
 }
 
 
@@ -39,6 +41,7 @@ export function processDestroy(p: Process): void {
   if (p.table) kfree(p.table, <usize>p.cap * HANDLE_ENTRY_SIZE);
   if (p.tlsBits) kfree(p.tlsBits, TLS_SLOTS >> 3);
   if (p.env) kfree(p.env, <usize>p.envCap << 1);
+  if (p.cwd) kfree(p.cwd, <usize>p.cwdLen << 1);
   const r = root();
   if (p.allPrev) changetype<Process>(p.allPrev).allNext = p.allNext;
   else if (r.processList == changetype<usize>(p)) r.processList = p.allNext;

@@ -4,6 +4,9 @@ import { currentThread } from "../lib/tls";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { failStatus } from "./result";
+import { ntReadConsole } from "../nt/console";
+import { ntSuccess } from "../nt/status";
+import { result } from "../lib/tls";
 import { STATUS_INVALID_HANDLE, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE } from "../generated/abi";
 
 export function GetStdHandle(nStdHandle: u32): u32 {
@@ -13,4 +16,15 @@ export function GetStdHandle(nStdHandle: u32): u32 {
   if (nStdHandle == STD_ERROR_HANDLE) return p.stdErr;
   failStatus(STATUS_INVALID_HANDLE);
   return 0xffffffff; // INVALID_HANDLE_VALUE
+}
+
+/**
+ * The host's ReadConsoleW/A and ReadFile on the console input: up to `max` bytes of input (UTF-8) into
+ * `dst` (kernel memory), one line at most when `line`; the count (0 at the end of input), or -1 with
+ * the last error set.
+ */
+export function ntw_console_read(h: u32, dst: usize, max: u32, line: i32): i32 {
+  const st = ntReadConsole(h, dst, max, line != 0);
+  if (!ntSuccess(st)) { failStatus(st); return -1; }
+  return <i32>result;
 }

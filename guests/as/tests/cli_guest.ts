@@ -1,7 +1,7 @@
 // Guest for test/cli.test.ts: exports whose exit codes and output the CLI must pass through.
 import {
   CreateEventW, CreateThread, ExitProcess, GetStdHandle, INFINITE, SetEvent, Sleep,
-  STD_ERROR_HANDLE, STD_OUTPUT_HANDLE, WaitForSingleObject, WriteConsoleW,
+  ReadConsoleW, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, WaitForSingleObject, WriteConsoleW,
 } from "../ntwasm";
 import { commandLine, println } from "../lib/win";
 
@@ -45,4 +45,18 @@ export function ordered_threads(): i32 {
   WaitForSingleObject(load<u32>(events, 12), INFINITE);
   println("main after");
   return 0;
+}
+
+/** Echoes each line typed at the console (ReadConsoleW) until the input ends. */
+export function echo_lines(): i32 {
+  const input = GetStdHandle(STD_INPUT_HANDLE);
+  const buf = heap.alloc(512), count = heap.alloc(4);
+  let lines = 0;
+  while (ReadConsoleW(input, buf, 256, count, 0) && load<u32>(count) > 0) {
+    const line = String.UTF16.decodeUnsafe(buf, load<u32>(count) << 1);
+    println("got: " + line.replace("\r\n", "") + (line.endsWith("\r\n") ? " (CRLF)" : ""));
+    lines++;
+  }
+  println("end of input after " + lines.toString() + " lines");
+  return lines;
 }

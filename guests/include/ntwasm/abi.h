@@ -55,6 +55,11 @@
 #define STATUS_IO_TIMEOUT ((NTSTATUS)0xc00000b5)
 #define STATUS_PIPE_EMPTY ((NTSTATUS)0xc00000d9)
 #define STATUS_PIPE_BROKEN ((NTSTATUS)0xc000014b)
+#define STATUS_SHARING_VIOLATION ((NTSTATUS)0xc0000043)
+#define STATUS_FILE_IS_A_DIRECTORY ((NTSTATUS)0xc00000ba)
+#define STATUS_NOT_A_DIRECTORY ((NTSTATUS)0xc0000103)
+#define STATUS_DIRECTORY_NOT_EMPTY ((NTSTATUS)0xc0000101)
+#define STATUS_CANNOT_DELETE ((NTSTATUS)0xc0000121)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -95,6 +100,13 @@
 #define ERROR_PIPE_CONNECTED 535L
 #define ERROR_PIPE_LISTENING 536L
 #define ERROR_IO_PENDING 997L
+#define ERROR_NO_MORE_FILES 18L
+#define ERROR_SHARING_VIOLATION 32L
+#define ERROR_FILE_EXISTS 80L
+#define ERROR_NEGATIVE_SEEK 131L
+#define ERROR_DIR_NOT_EMPTY 145L
+#define ERROR_DIRECTORY 267L
+#define ERROR_NOT_SAME_DEVICE 17L
 
 /* Waits and limits */
 #define WAIT_OBJECT_0 ((DWORD)0x00000000)
@@ -210,6 +222,20 @@
 #define NMPWAIT_USE_DEFAULT_WAIT ((DWORD)0x00000000)
 #define NMPWAIT_NOWAIT ((DWORD)0x00000001)
 #define NMPWAIT_WAIT_FOREVER ((DWORD)0xffffffff)
+#define FILE_ATTRIBUTE_READONLY ((DWORD)0x00000001)
+#define FILE_ATTRIBUTE_DIRECTORY ((DWORD)0x00000010)
+#define FILE_ATTRIBUTE_ARCHIVE ((DWORD)0x00000020)
+#define INVALID_FILE_ATTRIBUTES ((DWORD)0xffffffff)
+#define INVALID_FILE_SIZE ((DWORD)0xffffffff)
+#define INVALID_SET_FILE_POINTER ((DWORD)0xffffffff)
+#define FILE_BEGIN ((DWORD)0x00000000)
+#define FILE_CURRENT ((DWORD)0x00000001)
+#define FILE_END ((DWORD)0x00000002)
+#define FILE_FLAG_BACKUP_SEMANTICS ((DWORD)0x02000000)
+#define FILE_FLAG_DELETE_ON_CLOSE ((DWORD)0x04000000)
+#define MOVEFILE_REPLACE_EXISTING ((DWORD)0x00000001)
+#define MOVEFILE_COPY_ALLOWED ((DWORD)0x00000002)
+#define MAX_PATH ((DWORD)0x00000104)
 
 /* Object type ids reported by QueryObjectDirectory */
 #define NTWASM_TYPE_DIRECTORY 1
@@ -325,6 +351,10 @@ NTWASM_IMPORT(kernel32, GetStdHandle) HANDLE WINAPI GetStdHandle(DWORD nStdHandl
 NTWASM_IMPORT(kernel32, WriteConsoleW) BOOL WINAPI WriteConsoleW(HANDLE hConsoleOutput, const VOID * lpBuffer, DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten, LPVOID lpReserved);
 /* #142: Writes UTF-8 text to a console handle. */
 NTWASM_IMPORT(kernel32, WriteConsoleA) BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID * lpBuffer, DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten, LPVOID lpReserved);
+/* #143: Reads typed input (one line at most, ending \r\n) from the console input; waits until there is some. 0 characters once input has ended. */
+NTWASM_IMPORT(kernel32, ReadConsoleW) BOOL WINAPI ReadConsoleW(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
+/* #144: UTF-8 form of ReadConsoleW. */
+NTWASM_IMPORT(kernel32, ReadConsoleA) BOOL WINAPI ReadConsoleA(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
 /* #400: Signals an event and returns its previous state. */
 NTWASM_IMPORT(ntdll, NtSetEvent) NTSTATUS WINAPI NtSetEvent(HANDLE EventHandle, PLONG PreviousState);
 /* #401: Unsignals an event and returns its previous state. */
@@ -481,5 +511,43 @@ NTWASM_IMPORT(kernel32, WriteFile) BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID l
 NTWASM_IMPORT(kernel32, CreateFileW) HANDLE WINAPI CreateFileW(LPCWSTR lpName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
 /* #516: ANSI (UTF-8) form of CreateFileW. */
 NTWASM_IMPORT(kernel32, CreateFileA) HANDLE WINAPI CreateFileA(LPCSTR lpName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
+/* #600: Moves the file pointer (FILE_BEGIN / FILE_CURRENT / FILE_END); with lpDistanceToMoveHigh the distance is 64-bit and the high half of the new position is written back. INVALID_SET_FILE_POINTER on failure (ERROR_NEGATIVE_SEEK before the start); a valid position may also be that value: check GetLastError. */
+NTWASM_IMPORT(kernel32, SetFilePointer) DWORD WINAPI SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistanceToMoveHigh, DWORD dwMoveMethod);
+/* #601: 64-bit SetFilePointer (a LARGE_INTEGER argument is passed by address on wasm32, as clang does). */
+NTWASM_IMPORT(kernel32, SetFilePointerEx) BOOL WINAPI SetFilePointerEx(HANDLE hFile, LARGE_INTEGER liDistanceToMove, PLARGE_INTEGER lpNewFilePointer, DWORD dwMoveMethod);
+/* #602: Low 32 bits of the size (high half through lpFileSizeHigh); INVALID_FILE_SIZE on failure. */
+NTWASM_IMPORT(kernel32, GetFileSize) DWORD WINAPI GetFileSize(HANDLE hFile, LPDWORD lpFileSizeHigh);
+/* #603: 64-bit file size. */
+NTWASM_IMPORT(kernel32, GetFileSizeEx) BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize);
+/* #604: Truncates or extends the file to the current position (needs GENERIC_WRITE). */
+NTWASM_IMPORT(kernel32, SetEndOfFile) BOOL WINAPI SetEndOfFile(HANDLE hFile);
+/* #605: Writes are synchronous: checks the handle (write access). */
+NTWASM_IMPORT(kernel32, FlushFileBuffers) BOOL WINAPI FlushFileBuffers(HANDLE hFile);
+/* #606: Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
+NTWASM_IMPORT(kernel32, DeleteFileW) BOOL WINAPI DeleteFileW(LPCWSTR lpFileName);
+/* #607: Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists). */
+NTWASM_IMPORT(kernel32, MoveFileW) BOOL WINAPI MoveFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName);
+/* #608: MoveFileW with MOVEFILE_REPLACE_EXISTING (files only). */
+NTWASM_IMPORT(kernel32, MoveFileExW) BOOL WINAPI MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags);
+/* #609: Copies a file (ERROR_FILE_EXISTS with bFailIfExists when the target exists). */
+NTWASM_IMPORT(kernel32, CopyFileW) BOOL WINAPI CopyFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bFailIfExists);
+/* #610: Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing). */
+NTWASM_IMPORT(kernel32, CreateDirectoryW) BOOL WINAPI CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+/* #611: Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file). */
+NTWASM_IMPORT(kernel32, RemoveDirectoryW) BOOL WINAPI RemoveDirectoryW(LPCWSTR lpPathName);
+/* #612: FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND. */
+NTWASM_IMPORT(kernel32, GetFileAttributesW) DWORD WINAPI GetFileAttributesW(LPCWSTR lpFileName);
+/* #613: Starts a directory search: `dir\pattern` with * and ? (case-insensitive). Lists . and .. except in the root. INVALID_HANDLE_VALUE with ERROR_FILE_NOT_FOUND when nothing matches. WIN32_FIND_DATAW is 592 bytes. */
+NTWASM_IMPORT(kernel32, FindFirstFileW) HANDLE WINAPI FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData);
+/* #614: The next match (ERROR_NO_MORE_FILES at the end). */
+NTWASM_IMPORT(kernel32, FindNextFileW) BOOL WINAPI FindNextFileW(HANDLE hFindFile, LPWIN32_FIND_DATAW lpFindFileData);
+/* #615: Closes a search handle. */
+NTWASM_IMPORT(kernel32, FindClose) BOOL WINAPI FindClose(HANDLE hFindFile);
+/* #616: The process's current directory (default C:\): its length, or the size needed with the NUL when the buffer is too small. */
+NTWASM_IMPORT(kernel32, GetCurrentDirectoryW) DWORD WINAPI GetCurrentDirectoryW(DWORD nBufferLength, LPWSTR lpBuffer);
+/* #617: Sets the process's current directory (inherited by child processes). */
+NTWASM_IMPORT(kernel32, SetCurrentDirectoryW) BOOL WINAPI SetCurrentDirectoryW(LPCWSTR lpPathName);
+/* #618: Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed. */
+NTWASM_IMPORT(kernel32, GetFullPathNameW) DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR* lpFilePart);
 
 #endif /* NTWASM_ABI_H */

@@ -1,0 +1,57 @@
+// Files over the host file system (or the in-memory one), confined to the root mapped to C:\ (issue 5).
+// 600..659. All are host shims (host/syscalls/files.ts): the host resolves Windows paths and does the
+// I/O; the kernel keeps the file objects (kernel/objects/file.ts): path, access, share mode, position.
+// CreateFileW/A, ReadFile and WriteFile are in pipes.ts (515/516, 513/514) and route by path/handle.
+import { call, handle, i32, inBuf, out, ptr, sa, u32, wstr, type Entry } from "./params.ts";
+
+const INVALID = 0xffffffff;
+const host = { impl: "host" as const };
+
+export const FILES: Entry[] = [
+  call(600, "SetFilePointer", "DWORD", [handle("hFile"), i32("lDistanceToMove", "LONG"), ptr("lpDistanceToMoveHigh", "PLONG"),
+    u32("dwMoveMethod")],
+    "Moves the file pointer (FILE_BEGIN / FILE_CURRENT / FILE_END); with lpDistanceToMoveHigh the distance is 64-bit " +
+    "and the high half of the new position is written back. INVALID_SET_FILE_POINTER on failure " +
+    "(ERROR_NEGATIVE_SEEK before the start); a valid position may also be that value: check GetLastError.",
+    { ...host, fail: INVALID }),
+  call(601, "SetFilePointerEx", "BOOL", [handle("hFile"), inBuf("liDistanceToMove", "LARGE_INTEGER", "8", 8),
+    out("lpNewFilePointer", "PLARGE_INTEGER", "8", 8), u32("dwMoveMethod")],
+    "64-bit SetFilePointer (a LARGE_INTEGER argument is passed by address on wasm32, as clang does).", host),
+  call(602, "GetFileSize", "DWORD", [handle("hFile"), out("lpFileSizeHigh", "LPDWORD")],
+    "Low 32 bits of the size (high half through lpFileSizeHigh); INVALID_FILE_SIZE on failure.", { ...host, fail: INVALID }),
+  call(603, "GetFileSizeEx", "BOOL", [handle("hFile"), out("lpFileSize", "PLARGE_INTEGER", "8", 8)], "64-bit file size.", host),
+  call(604, "SetEndOfFile", "BOOL", [handle("hFile")],
+    "Truncates or extends the file to the current position (needs GENERIC_WRITE).", host),
+  call(605, "FlushFileBuffers", "BOOL", [handle("hFile")], "Writes are synchronous: checks the handle (write access).", host),
+  call(606, "DeleteFileW", "BOOL", [wstr("lpFileName")],
+    "Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open " +
+    "without FILE_SHARE_DELETE.", host),
+  call(607, "MoveFileW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName")],
+    "Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists).", host),
+  call(608, "MoveFileExW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName"), u32("dwFlags")],
+    "MoveFileW with MOVEFILE_REPLACE_EXISTING (files only).", host),
+  call(609, "CopyFileW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName"), i32("bFailIfExists")],
+    "Copies a file (ERROR_FILE_EXISTS with bFailIfExists when the target exists).", host),
+  call(610, "CreateDirectoryW", "BOOL", [wstr("lpPathName"), sa("lpSecurityAttributes")],
+    "Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing).", host),
+  call(611, "RemoveDirectoryW", "BOOL", [wstr("lpPathName")],
+    "Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file).", host),
+  call(612, "GetFileAttributesW", "DWORD", [wstr("lpFileName")],
+    "FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or " +
+    "ERROR_PATH_NOT_FOUND.", { ...host, fail: INVALID }),
+  call(613, "FindFirstFileW", "HANDLE", [wstr("lpFileName"), out("lpFindFileData", "LPWIN32_FIND_DATAW", "592", 592)],
+    "Starts a directory search: `dir\\pattern` with * and ? (case-insensitive). Lists . and .. except in the root. " +
+    "INVALID_HANDLE_VALUE with ERROR_FILE_NOT_FOUND when nothing matches. WIN32_FIND_DATAW is 592 bytes.",
+    { ...host, fail: INVALID }),
+  call(614, "FindNextFileW", "BOOL", [handle("hFindFile"), out("lpFindFileData", "LPWIN32_FIND_DATAW", "592", 592)],
+    "The next match (ERROR_NO_MORE_FILES at the end).", host),
+  call(615, "FindClose", "BOOL", [handle("hFindFile")], "Closes a search handle.", host),
+  call(616, "GetCurrentDirectoryW", "DWORD", [u32("nBufferLength"), out("lpBuffer", "LPWSTR", "nBufferLength * 2", 65536)],
+    "The process's current directory (default C:\\): its length, or the size needed with the NUL when the buffer is " +
+    "too small.", host),
+  call(617, "SetCurrentDirectoryW", "BOOL", [wstr("lpPathName")],
+    "Sets the process's current directory (inherited by child processes).", host),
+  call(618, "GetFullPathNameW", "DWORD", [wstr("lpFileName"), u32("nBufferLength"), out("lpBuffer", "LPWSTR", "nBufferLength * 2", 65536),
+    ptr("lpFilePart", "LPWSTR*")],
+    "Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed.", host),
+];

@@ -1,0 +1,349 @@
+/*
+ * The ntwasm benchmark (`npm run bench`, bench/run.mjs; docs/performance.md): Win32 calls only, so the
+ * same source also builds for Windows/Wine with `x86_64-w64-mingw32-gcc -O2 bench.c -o bench.exe`.
+ *
+ *   bench [row|all [min_ms]]
+ *
+ * Every row prints one line `name ns_per_op`. A row is calibrated: its iteration count doubles (or
+ * grows 8x while a run is far too short) until one timed run lasts at least min_ms (default 200 ms),
+ * and that run is reported. Without a row, the standard rows run in order. Extra rows, run only when
+ * named: scale_handles (1,000,000 events created, then closed), scale_threads (256 threads passing a
+ * token round a ring of auto events), wfmo_scale (WaitForMultipleObjects any/all for 1..64 handles).
+ * A row that cannot run prints `name n/a`.
+ */
+#include <windows.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Wide literals: ntwasm's WCHAR is char16_t (u"..."); on Windows it is wchar_t (L"..."). */
+#ifdef __wasm__
+#define WSTR(s) u##s
+#else
+#define WSTR(s) L##s
+#endif
+
+static double min_seconds = 0.2;
+static LARGE_INTEGER freq;
+
+static double now(void) {
+  LARGE_INTEGER t;
+  QueryPerformanceCounter(&t);
+  return (double)t.QuadPart / (double)freq.QuadPart;
+}
+
+/* A row's body: runs n operations and returns the seconds they took (setup excluded), < 0 on failure. */
+typedef double (*body_fn)(long n);
+
+/* ---------------------------------------------------------------- single-thread rows */
+
+static double b_mutex_uncontended(long n) {
+  HANDLE m = CreateMutexW(NULL, FALSE, NULL);
+  if (!m) return -1;
+  double t = now();
+  for (long i = 0; i < n; i++) { WaitForSingleObject(m, INFINITE); ReleaseMutex(m); }
+  t = now() - t;
+  CloseHandle(m);
+  return t;
+}
+
+static double b_event_set_reset(long n) {
+  HANDLE e = CreateEventW(NULL, TRUE, FALSE, NULL);
+  if (!e) return -1;
+  double t = now();
+  for (long i = 0; i < n; i++) { SetEvent(e); ResetEvent(e); }
+  t = now() - t;
+  CloseHandle(e);
+  return t;
+}
+
+static double b_sem_release_wait(long n) {
+  HANDLE s = CreateSemaphoreW(NULL, 0, 1, NULL);
+  if (!s) return -1;
+  double t = now();
+  for (long i = 0; i < n; i++) { ReleaseSemaphore(s, 1, NULL); WaitForSingleObject(s, 0); }
+  t = now() - t;
+  CloseHandle(s);
+  return t;
+}
+
+static double b_create_close_event(long n) {
+  double t = now();
+  for (long i = 0; i < n; i++) CloseHandle(CreateEventW(NULL, TRUE, FALSE, NULL));
+  return now() - t;
+}
+
+/* count manual events; wait-any finds only the last one signaled, wait-all finds all of them signaled. */
+static double wait_multiple(long n, DWORD count, BOOL all) {
+  HANDLE hs[64];
+  for (DWORD i = 0; i < count; i++) hs[i] = CreateEventW(NULL, TRUE, all || i == count - 1, NULL);
+  DWORD expect = all ? WAIT_OBJECT_0 : WAIT_OBJECT_0 + count - 1;
+  int bad = 0;
+  double t = now();
+  for (long i = 0; i < n; i++) bad |= WaitForMultipleObjects(count, hs, all, 0) != expect;
+  t = now() - t;
+  for (DWORD i = 0; i < count; i++) CloseHandle(hs[i]);
+  return bad ? -1 : t;
+}
+static double b_wait_any_64(long n) { return wait_multiple(n, 64, FALSE); }
+static double b_wait_all_64(long n) { return wait_multiple(n, 64, TRUE); }
+
+static double b_named_open(long n) {
+  HANDLE e = CreateEventW(NULL, TRUE, FALSE, WSTR("ntwasm-bench-named"));
+  if (!e) return -1;
+  int bad = 0;
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    HANDLE h = OpenEventW(EVENT_ALL_ACCESS, FALSE, WSTR("ntwasm-bench-named"));
+    bad |= h == NULL;
+    CloseHandle(h);
+  }
+  t = now() - t;
+  CloseHandle(e);
+  return bad ? -1 : t;
+}
+
+static double b_critical_section(long n) {
+  CRITICAL_SECTION cs;
+  InitializeCriticalSection(&cs);
+  double t = now();
+  for (long i = 0; i < n; i++) { EnterCriticalSection(&cs); LeaveCriticalSection(&cs); }
+  t = now() - t;
+  DeleteCriticalSection(&cs);
+  return t;
+}
+
+/* ---------------------------------------------------------------- two-thread rows */
+
+struct pingpong { HANDLE ping, pong; long rounds; };
+
+static DWORD WINAPI ponger(LPVOID param) {
+  struct pingpong *p = param;
+  for (long i = 0; i < p->rounds; i++) {
+    if (WaitForSingleObject(p->ping, INFINITE) != WAIT_OBJECT_0) return 1;
+    SetEvent(p->pong);
+  }
+  return 0;
+}
+
+/* One warm-up round trip (the partner thread is up and running), then n timed round trips. */
+static double b_pingpong(long n) {
+  struct pingpong p = { CreateEventW(NULL, FALSE, FALSE, NULL), CreateEventW(NULL, FALSE, FALSE, NULL), n + 1 };
+  HANDLE th = CreateThread(NULL, 0, ponger, &p, 0, NULL);
+  if (!p.ping || !p.pong || !th) return -1;
+  SetEvent(p.ping);
+  WaitForSingleObject(p.pong, INFINITE);
+  double t = now();
+  for (long i = 0; i < n; i++) { SetEvent(p.ping); WaitForSingleObject(p.pong, INFINITE); }
+  t = now() - t;
+  WaitForSingleObject(th, INFINITE);
+  CloseHandle(th);
+  CloseHandle(p.ping);
+  CloseHandle(p.pong);
+  return t;
+}
+
+#define PIPE_MSG 64
+#define PIPE_NAME WSTR("\\\\.\\pipe\\ntwasm-bench")
+
+struct pipe_echo { HANDLE server; long rounds; };
+
+/* The server end: echoes every 64-byte message back. */
+static DWORD WINAPI pipe_echo(LPVOID param) {
+  struct pipe_echo *e = param;
+  char buf[PIPE_MSG];
+  DWORD got, put;
+  if (!ConnectNamedPipe(e->server, NULL) && GetLastError() != ERROR_PIPE_CONNECTED) return 1;
+  for (long i = 0; i < e->rounds; i++) {
+    if (!ReadFile(e->server, buf, sizeof buf, &got, NULL) || got != PIPE_MSG) return 2;
+    if (!WriteFile(e->server, buf, got, &put, NULL) || put != got) return 3;
+  }
+  return 0;
+}
+
+static double b_pipe_msg_roundtrip(long n) {
+  struct pipe_echo e;
+  e.rounds = n + 1;
+  e.server = CreateNamedPipeW(PIPE_NAME, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT,
+                              1, 4096, 4096, 0, NULL);
+  if (e.server == INVALID_HANDLE_VALUE) return -1;
+  HANDLE th = CreateThread(NULL, 0, pipe_echo, &e, 0, NULL);
+  HANDLE c = CreateFileW(PIPE_NAME, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+  DWORD mode = PIPE_READMODE_MESSAGE;
+  if (!th || c == INVALID_HANDLE_VALUE || !SetNamedPipeHandleState(c, &mode, NULL, NULL)) {
+    if (th) { TerminateThread(th, 1); CloseHandle(th); }
+    CloseHandle(e.server);
+    return -1;
+  }
+  char msg[PIPE_MSG], reply[PIPE_MSG];
+  memset(msg, 'm', sizeof msg);
+  DWORD put, got;
+  int bad = 0;
+  double t = 0;
+  for (long i = 0; i <= n; i++) {
+    if (i == 1) t = now(); /* round 0 is the warm-up */
+    bad |= !WriteFile(c, msg, sizeof msg, &put, NULL);
+    bad |= !ReadFile(c, reply, sizeof reply, &got, NULL) || got != PIPE_MSG;
+    if (bad) break;
+  }
+  t = now() - t;
+  if (bad) TerminateThread(th, 1);
+  WaitForSingleObject(th, INFINITE);
+  CloseHandle(th);
+  CloseHandle(c);
+  CloseHandle(e.server);
+  return bad ? -1 : t;
+}
+
+static DWORD WINAPI nothing(LPVOID param) { (void)param; return 0; }
+
+static double b_thread_create_join(long n) {
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    HANDLE th = CreateThread(NULL, 0, nothing, NULL, 0, NULL);
+    if (!th) return -1;
+    WaitForSingleObject(th, INFINITE);
+    CloseHandle(th);
+  }
+  return now() - t;
+}
+
+/* ---------------------------------------------------------------- calibration and the row table */
+
+/* Runs body with a growing count until one run lasts min_seconds; returns ns per op, < 0 on failure. */
+static double calibrate(body_fn body, double seconds) {
+  long n = 1;
+  for (;;) {
+    double t = body(n);
+    if (t < 0) return -1;
+    if (t >= seconds || n >= (1L << 30)) return t * 1e9 / (double)n;
+    n *= t < seconds / 16 ? 8 : 2;
+  }
+}
+
+static void report(const char *name, double ns) {
+  if (ns < 0) printf("%s n/a\n", name);
+  else printf("%s %.1f\n", name, ns);
+  fflush(stdout);
+}
+
+/* ---------------------------------------------------------------- scale rows */
+
+#define SCALE_HANDLES 1000000
+
+static void scale_handles(void) {
+  HANDLE *hs = malloc(sizeof(HANDLE) * SCALE_HANDLES);
+  long made = 0;
+  double t = now();
+  for (; made < SCALE_HANDLES; made++) if (!(hs[made] = CreateEventW(NULL, TRUE, FALSE, NULL))) break;
+  double created = now() - t;
+  if (made < SCALE_HANDLES) printf("handles_max %ld\n", made);
+  t = now();
+  for (long i = 0; i < made; i++) CloseHandle(hs[i]);
+  double closed = now() - t;
+  free(hs);
+  report("handles_1m_create", made == SCALE_HANDLES ? created * 1e9 / made : -1);
+  report("handles_1m_close", made == SCALE_HANDLES ? closed * 1e9 / made : -1);
+}
+
+#define RING 256
+
+struct ring { HANDLE ev[RING]; long rounds; HANDLE ready; };
+struct ring_member { struct ring *r; int i; };
+
+/* Ring member i waits on ev[i] and passes the token on to ev[i+1]. */
+static DWORD WINAPI ring_member(LPVOID param) {
+  struct ring_member *m = param;
+  struct ring *r = m->r;
+  ReleaseSemaphore(r->ready, 1, NULL);
+  for (long k = 0; k < r->rounds; k++) {
+    if (WaitForSingleObject(r->ev[m->i], INFINITE) != WAIT_OBJECT_0) return 1;
+    SetEvent(r->ev[(m->i + 1) % RING]);
+  }
+  return 0;
+}
+
+static double ring_run(long rounds, double *create_ns) {
+  static struct ring r;
+  static struct ring_member m[RING];
+  static HANDLE th[RING];
+  r.rounds = rounds;
+  r.ready = CreateSemaphoreW(NULL, 0, RING, NULL);
+  for (int i = 0; i < RING; i++) r.ev[i] = CreateEventW(NULL, FALSE, FALSE, NULL);
+  double t = now();
+  for (int i = 0; i < RING; i++) {
+    m[i].r = &r;
+    m[i].i = i;
+    if (!(th[i] = CreateThread(NULL, 0, ring_member, &m[i], 0, NULL))) return -1;
+  }
+  for (int i = 0; i < RING; i++) WaitForSingleObject(r.ready, INFINITE);
+  if (create_ns) *create_ns = (now() - t) * 1e9 / RING;
+  t = now();
+  SetEvent(r.ev[0]);
+  /* the token goes round `rounds` times; member 255's last SetEvent leaves ev[0] signaled */
+  if (WaitForMultipleObjects(64, th, TRUE, INFINITE) == WAIT_FAILED) return -1;
+  for (int i = 64; i < RING; i += 64) WaitForMultipleObjects(64, th + i, TRUE, INFINITE);
+  t = now() - t;
+  for (int i = 0; i < RING; i++) { CloseHandle(th[i]); CloseHandle(r.ev[i]); }
+  CloseHandle(r.ready);
+  return t;
+}
+
+static void scale_threads(double seconds) {
+  double create_ns = -1;
+  long rounds = 8;
+  double t = ring_run(rounds, &create_ns);
+  if (t >= 0 && t < seconds) { rounds = (long)(rounds * seconds / (t > 1e-6 ? t : 1e-6)) + 1; t = ring_run(rounds, NULL); }
+  report("threads_256_start", create_ns);
+  report("threads_256_ring_hop", t < 0 ? -1 : t * 1e9 / ((double)rounds * RING));
+}
+
+static DWORD wfmo_count;
+static double b_wfmo_any(long n) { return wait_multiple(n, wfmo_count, FALSE); }
+static double b_wfmo_all(long n) { return wait_multiple(n, wfmo_count, TRUE); }
+
+static void wfmo_scale(double seconds) {
+  static const DWORD counts[] = { 1, 2, 4, 8, 16, 24, 32, 40, 48, 56, 64 };
+  char name[32];
+  for (unsigned i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+    wfmo_count = counts[i];
+    snprintf(name, sizeof name, "wfmo_any_%lu", (unsigned long)wfmo_count);
+    report(name, calibrate(b_wfmo_any, seconds / 4));
+    snprintf(name, sizeof name, "wfmo_all_%lu", (unsigned long)wfmo_count);
+    report(name, calibrate(b_wfmo_all, seconds / 4));
+  }
+}
+
+static const struct { const char *name; body_fn body; } rows[] = {
+  { "mutex_uncontended", b_mutex_uncontended },
+  { "event_set_reset", b_event_set_reset },
+  { "sem_release_wait", b_sem_release_wait },
+  { "create_close_event", b_create_close_event },
+  { "wait_any_64", b_wait_any_64 },
+  { "wait_all_64", b_wait_all_64 },
+  { "pingpong", b_pingpong },
+  { "named_open", b_named_open },
+  { "pipe_msg_roundtrip", b_pipe_msg_roundtrip },
+  { "critical_section", b_critical_section },
+  { "thread_create_join", b_thread_create_join },
+};
+
+int main(int argc, char **argv) {
+  const char *only = argc > 1 && strcmp(argv[1], "all") ? argv[1] : NULL;
+  if (argc > 2) min_seconds = atof(argv[2]) / 1000.0;
+  QueryPerformanceFrequency(&freq);
+  if (only && !strcmp(only, "scale_handles")) { scale_handles(); return 0; }
+  if (only && !strcmp(only, "scale_threads")) { scale_threads(min_seconds); return 0; }
+  if (only && !strcmp(only, "wfmo_scale")) { wfmo_scale(min_seconds); return 0; }
+  int ran = 0;
+  for (unsigned i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    if (only && strcmp(only, rows[i].name)) continue;
+    report(rows[i].name, calibrate(rows[i].body, min_seconds));
+    ran++;
+  }
+  if (!ran) {
+    fprintf(stderr, "unknown row %s\n", only);
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,112 @@
+// The file backend over the host's file system: the directory `--root` names is C:\. Paths arrive
+// checked (host/files/path.ts); what is left to stop is an escape through a symbolic link. Before any
+// operation the parent directory is resolved with realpath and must be the root or inside it; an
+// existing last component is resolved too (a link pointing outside, or a dangling link, is refused
+// with ESCAPE), and a new one is created with O_EXCL, which never follows a link. Operations then use
+// the real path, so links inside the root work. (A link swapped in by another host process between
+// the check and the operation is outside this model: the root is the guest's, not shared.)
+import * as fs from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { FsError, type FileBackend, type FileStat, type FsErrorCode } from "../files/backend.ts";
+
+const CODES = new Set<string>(["ENOENT", "EEXIST", "ENOTDIR", "EISDIR", "ENOTEMPTY", "EACCES", "ENOSPC", "ENAMETOOLONG"]);
+
+function fail(e: unknown): never {
+  if (e instanceof FsError) throw e;
+  const code = (e as NodeJS.ErrnoException).code ?? "EIO";
+  throw new FsError((CODES.has(code) ? code : code === "EPERM" ? "EACCES" : code === "ELOOP" ? "ESCAPE" : "EIO") as FsErrorCode);
+}
+
+function toStat(s: fs.Stats): FileStat {
+  return {
+    dir: s.isDirectory(), size: s.size, readonly: (s.mode & 0o200) === 0,
+    mtimeMs: s.mtimeMs, atimeMs: s.atimeMs, birthtimeMs: s.birthtimeMs || s.ctimeMs,
+  };
+}
+
+export function nodeFileBackend(root: string): FileBackend {
+  let top: string | undefined;
+  const rootReal = () => (top ??= fs.realpathSync(root));
+  const inside = (real: string) => real === rootReal() || real.startsWith(rootReal() + sep);
+
+  /** The real host path of root-relative `rel`, checked to stay inside the root. */
+  function real(rel: string, follow = true): string {
+    if (!rel) return rootReal();
+    const parts = rel.split("/");
+    let parent: string;
+    try { parent = fs.realpathSync(join(rootReal(), ...parts.slice(0, -1))); } catch (e) { fail(e); }
+    if (!inside(parent)) throw new FsError("ESCAPE");
+    const full = join(parent, parts[parts.length - 1]);
+    let l: fs.Stats | undefined;
+    try { l = fs.lstatSync(full); } catch { return full; } // does not exist: created with O_EXCL
+    if (!l.isSymbolicLink() || !follow) return full; // unlink and rename act on a link itself
+    let target: string;
+    try { target = fs.realpathSync(full); } catch { throw new FsError("ESCAPE"); } // dangling link
+    if (!inside(target)) throw new FsError("ESCAPE");
+    return target;
+  }
+
+  function withFd<T>(rel: string, flags: string, f: (fd: number) => T): T {
+    let fd: number;
+    try { fd = fs.openSync(real(rel), flags); } catch (e) { fail(e); }
+    try { return f(fd); } catch (e) { fail(e); } finally { fs.closeSync(fd); }
+  }
+
+  return {
+    stat(rel) {
+      try { return toStat(fs.statSync(real(rel))); } catch (e) {
+        const code = e instanceof FsError ? e.code : (e as NodeJS.ErrnoException).code;
+        if (code === "ENOENT" || code === "ENOTDIR") return null;
+        fail(e);
+      }
+    },
+    list(rel) {
+      try { return fs.readdirSync(real(rel)); } catch (e) { fail(e); }
+    },
+    create(rel, exclusive, truncate) {
+      const path = real(rel);
+      try {
+        if (exclusive || !fs.existsSync(path)) {
+          if (!inside(fs.realpathSync(dirname(path)))) throw new FsError("ESCAPE");
+          fs.closeSync(fs.openSync(path, "wx"));
+        } else if (truncate) fs.truncateSync(path, 0);
+      } catch (e) { fail(e); }
+    },
+    read(rel, position, dst) {
+      return withFd(rel, "r", (fd) => {
+        let total = 0;
+        while (total < dst.length) {
+          const n = fs.readSync(fd, dst, total, dst.length - total, position + total);
+          if (!n) break;
+          total += n;
+        }
+        return total;
+      });
+    },
+    write(rel, position, src) {
+      withFd(rel, "r+", (fd) => {
+        let total = 0;
+        while (total < src.length) total += fs.writeSync(fd, src, total, src.length - total, position + total);
+      });
+    },
+    truncate(rel, size) {
+      try { fs.truncateSync(real(rel), size); } catch (e) { fail(e); }
+    },
+    mkdir(rel) {
+      try { fs.mkdirSync(real(rel)); } catch (e) { fail(e); }
+    },
+    rmdir(rel) {
+      try { fs.rmdirSync(real(rel)); } catch (e) { fail(e); }
+    },
+    unlink(rel) {
+      const path = real(rel, false);
+      try {
+        if (fs.lstatSync(path).isDirectory()) throw new FsError("EISDIR");
+        fs.unlinkSync(path);
+      } catch (e) { fail(e); }
+    },
+    rename(from, to) {
+      try { fs.renameSync(real(from, false), real(to, false)); } catch (e) { fail(e); }
+    },
+  };
+}

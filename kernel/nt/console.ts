@@ -1,0 +1,36 @@
+// Console input: reading what the host fed the input console, waiting while there is none.
+import { enter, leave } from "../lib/lock";
+import { currentThread, result, setResult } from "../lib/tls";
+import { handleObject } from "../ob/handle";
+import { waitEntry, waitLocked } from "../ob/wait";
+import { Console, consoleTake } from "../objects/console";
+import { Thread } from "../objects/thread";
+import { ntSuccess } from "./status";
+import { STATUS_INVALID_HANDLE, STATUS_SUCCESS, TYPE_CONSOLE } from "../generated/abi";
+
+/**
+ * Reads up to `max` bytes of console input into `dst` (kernel memory), at most one line when `line`;
+ * waits until there is input. On success `result` is the count, 0 once input has ended.
+ */
+export function ntReadConsole(h: u32, dst: usize, max: u32, line: bool): u32 {
+  const t = changetype<Thread>(currentThread);
+  while (true) {
+    enter();
+    const o = handleObject(h, 0, TYPE_CONSOLE);
+    if (!o) { const st = <u32>result; leave(); return st; }
+    const c = changetype<Console>(o);
+    if (c.stream != 0) { leave(); return STATUS_INVALID_HANDLE; } // an output console
+    if (c.count || c.ended || !max) {
+      const n = consoleTake(c, dst, max, line);
+      leave();
+      setResult(n);
+      return STATUS_SUCCESS;
+    }
+    waitEntry(t, 0).object = changetype<usize>(c);
+    t.waitCount = 1;
+    t.waitAll = 0;
+    const st = waitLocked(t, 0xffffffff); // signaled once input arrives; then take it
+    if (!ntSuccess(st)) return st;
+  }
+  return STATUS_SUCCESS; // not reached
+}

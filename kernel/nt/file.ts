@@ -1,0 +1,156 @@
+// Disk file services: the kernel half of CreateFileW, ReadFile/WriteFile/SetFilePointer (the
+// position), FindFirstFileW (search handles) and the current directory. The host resolves paths and
+// does the I/O (host/syscalls/files.ts); here are the shared objects, share modes and positions.
+import { kalloc } from "../lib/alloc";
+import { enter, leave } from "../lib/lock";
+import { root } from "../lib/root";
+import { currentProcess, handleObject } from "../ob/handle";
+import { obAlloc } from "../ob/object";
+import { Process } from "../objects/process";
+import {
+  DiskFile, FILE_FIND, FILE_KIND_DISK, fileLink, openBelow, shareConflict, stringCopy, stringFree,
+} from "../objects/file";
+import { accessStatus, discard, grantedAccess, obInsert } from "./object";
+import {
+  STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SHARING_VIOLATION, STATUS_SUCCESS, TYPE_FILE,
+} from "../generated/abi";
+import { result, setResult } from "../lib/tls";
+
+/**
+ * Opens the file at root-relative `path` for the calling process: checks the share mode against
+ * every open of that path and gives a handle (in `result`). `pat` is a search handle's pattern.
+ */
+export function ntFileOpen(path: usize, pathLen: u32, pat: usize, patLen: u32, access: u32, share: u32, fflags: u32,
+  inherit: bool): u32 {
+  const granted = grantedAccess(TYPE_FILE, access);
+  const denied = accessStatus(granted);
+  if (denied != STATUS_SUCCESS) return denied;
+  enter();
+  if (!(fflags & FILE_FIND) && shareConflict(path, pathLen, granted, share)) { leave(); return STATUS_SHARING_VIOLATION; }
+  const o = obAlloc(TYPE_FILE);
+  if (!o) { leave(); return STATUS_NO_MEMORY; }
+  const f = changetype<DiskFile>(o);
+  f.kind = FILE_KIND_DISK;
+  f.fflags = fflags;
+  f.access = granted;
+  f.share = share;
+  f.path = stringCopy(path, pathLen);
+  f.pathLen = pathLen;
+  f.pat = stringCopy(pat, patLen);
+  f.patLen = patLen;
+  if (f.path == 1 || f.pat == 1) {
+    if (f.path == 1) f.path = 0;
+    if (f.pat == 1) f.pat = 0;
+    discard(o);
+    leave();
+    return STATUS_NO_MEMORY;
+  }
+  fileLink(f);
+  const st = obInsert(o, granted, inherit, true);
+  leave();
+  return st;
+}
+
+/** The disk file behind `h` (lock held), or null with the status in `result`. */
+export function diskFile(h: u32): DiskFile | null {
+  const o = handleObject(h, 0, TYPE_FILE, false);
+  if (!o) return null;
+  if (changetype<DiskFile>(o).kind != FILE_KIND_DISK) { setResult(STATUS_OBJECT_TYPE_MISMATCH); return null; }
+  return changetype<DiskFile>(o);
+}
+
+/**
+ * What the host needs to do I/O on `h`, at `out`: {pos lo, pos hi, fflags, access, pathLen, patLen,
+ * share, 0} then the path's chars at out + 32 and the pattern's after them; at most `max` bytes.
+ */
+export function ntFileQuery(h: u32, out: usize, max: u32): u32 {
+  enter();
+  const f = diskFile(h);
+  if (!f) { leave(); return <u32>result; }
+  const need = 32 + ((<usize>f.pathLen + <usize>f.patLen) << 1);
+  if (need > <usize>max) { leave(); return STATUS_NO_MEMORY; }
+  store<u64>(out, f.pos);
+  store<u32>(out, f.fflags, 8);
+  store<u32>(out, f.access, 12);
+  store<u32>(out, f.pathLen, 16);
+  store<u32>(out, f.patLen, 20);
+  store<u32>(out, f.share, 24);
+  store<u32>(out, 0, 28);
+  if (f.pathLen) memory.copy(out + 32, f.path, <usize>f.pathLen << 1);
+  if (f.patLen) memory.copy(out + 32 + (<usize>f.pathLen << 1), f.pat, <usize>f.patLen << 1);
+  leave();
+  return STATUS_SUCCESS;
+}
+
+/** Sets the position of the file object behind `h` (shared by every handle to it). */
+export function ntFileSetPos(h: u32, pos: u64): u32 {
+  enter();
+  const f = diskFile(h);
+  const st = f ? STATUS_SUCCESS : <u32>result;
+  if (f) f.pos = pos;
+  leave();
+  return st;
+}
+
+/** Renames the open files at `from` (and below it) to `to`: MoveFileW of a file opened with FILE_SHARE_DELETE. */
+export function ntFileRenameOpen(from: usize, fromLen: u32, to: usize, toLen: u32): u32 {
+  enter();
+  let st = STATUS_SUCCESS;
+  for (let o = root().openFiles; o; o = changetype<DiskFile>(o).next) {
+    const f = changetype<DiskFile>(o);
+    if (f.pathLen < fromLen || memory.compare(f.path, from, <usize>fromLen << 1) != 0) continue;
+    if (f.pathLen != fromLen && load<u16>(f.path + (<usize>fromLen << 1)) != 0x2f) continue;
+    const len = toLen + f.pathLen - fromLen;
+    const s = len ? kalloc(<usize>len << 1) : 0;
+    if (len && !s) { st = STATUS_NO_MEMORY; continue; }
+    memory.copy(s, to, <usize>toLen << 1);
+    memory.copy(s + (<usize>toLen << 1), f.path + (<usize>fromLen << 1), <usize>(f.pathLen - fromLen) << 1);
+    stringFree(f.path, f.pathLen);
+    f.path = s;
+    f.pathLen = len;
+  }
+  leave();
+  return st;
+}
+
+/** Is anything open at or below `p`? (RemoveDirectoryW / MoveFileW of a directory refuse then.) */
+export function ntFileBusy(p: usize, len: u32): bool {
+  enter();
+  const r = openBelow(p, len);
+  leave();
+  return r;
+}
+
+/** Is opening `p` with `access`/`share` refused by an open file? (no handle made) */
+export function ntFileShareCheck(p: usize, len: u32, access: u32, share: u32): u32 {
+  const granted = grantedAccess(TYPE_FILE, access);
+  enter();
+  const bad = shareConflict(p, len, granted, share);
+  leave();
+  return bad ? STATUS_SHARING_VIOLATION : STATUS_SUCCESS;
+}
+
+// ---------- the current directory: per process, a full Windows path ("C:\dir"), default "C:\" ----------
+
+/** Sets `p`'s current directory (0: the caller's) to `len` chars at `s` (lock taken here). */
+export function ntSetCurrentDirectory(proc: usize, s: usize, len: u32): u32 {
+  enter();
+  const p = proc ? changetype<Process>(proc) : currentProcess();
+  const copy = stringCopy(s, len);
+  if (copy == 1) { leave(); return STATUS_NO_MEMORY; }
+  stringFree(p.cwd, p.cwdLen);
+  p.cwd = copy;
+  p.cwdLen = len;
+  leave();
+  return STATUS_SUCCESS;
+}
+
+/** Copies the caller's current directory to `out` when it fits in `max` chars; returns its length (0: the default). */
+export function ntGetCurrentDirectory(out: usize, max: u32): u32 {
+  enter();
+  const p = currentProcess();
+  const len = p.cwdLen;
+  if (len && len <= max) memory.copy(out, p.cwd, <usize>len << 1);
+  leave();
+  return len;
+}

@@ -1,0 +1,48 @@
+// The kernel half of the file calls (host/syscalls/files.ts calls these; they are not in the syscall
+// table, so guests cannot import them). Each sets the thread's last-error when it fails.
+import { result } from "../lib/tls";
+import { ntSuccess } from "../nt/status";
+import {
+  ntFileBusy, ntFileOpen, ntFileQuery, ntFileRenameOpen, ntFileSetPos, ntFileShareCheck, ntGetCurrentDirectory,
+  ntSetCurrentDirectory,
+} from "../nt/file";
+import { failStatus } from "./result";
+import { SetLastError } from "./lasterror";
+import { ERROR_SUCCESS } from "../generated/abi";
+
+function check(st: u32): u32 {
+  if (!ntSuccess(st)) failStatus(st);
+  return st;
+}
+
+/** A handle to a new file object for root-relative `path` (0 with the last-error set on failure). */
+export function ntw_file_open(path: usize, pathLen: u32, pat: usize, patLen: u32, access: u32, share: u32, fflags: u32,
+  inherit: i32): u32 {
+  const st = ntFileOpen(path, pathLen, pat, patLen, access, share, fflags, inherit != 0);
+  if (!ntSuccess(st)) { failStatus(st); return 0; }
+  SetLastError(ERROR_SUCCESS);
+  return <u32>result;
+}
+
+/** The state of the disk file behind `h` at `out` (see ntFileQuery); the status. */
+export function ntw_file_query(h: u32, out: usize, max: u32): u32 { return check(ntFileQuery(h, out, max)); }
+
+export function ntw_file_set_pos(h: u32, lo: u32, hi: u32): u32 {
+  return check(ntFileSetPos(h, (<u64>hi << 32) | <u64>lo));
+}
+
+export function ntw_file_rename_open(from: usize, fromLen: u32, to: usize, toLen: u32): u32 {
+  return check(ntFileRenameOpen(from, fromLen, to, toLen));
+}
+
+export function ntw_file_busy(p: usize, len: u32): i32 { return ntFileBusy(p, len) ? 1 : 0; }
+
+export function ntw_file_share_check(p: usize, len: u32, access: u32, share: u32): u32 {
+  return check(ntFileShareCheck(p, len, access, share));
+}
+
+/** Sets the current directory of process record `proc` (0: the caller's). */
+export function ntw_cwd_set(proc: usize, s: usize, len: u32): u32 { return check(ntSetCurrentDirectory(proc, s, len)); }
+
+/** The caller's current directory: its length in chars, copied to `out` when it fits in `max` (0: C:\). */
+export function ntw_cwd_get(out: usize, max: u32): u32 { return ntGetCurrentDirectory(out, max); }
