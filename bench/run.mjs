@@ -160,7 +160,7 @@ function nativeRows(dir) {
   try {
     execFileSync(cc, ["-O2", "-pthread", fileURLToPath(new URL("./native.c", import.meta.url)), "-o", exe, "-lrt"], { stdio: "pipe" });
   } catch (e) { return { note: `${cc} failed: ${e.stderr}` }; }
-  return { cc, run: async () => parse(execFileSync(exe, [ONLY ? ONLY.join(",") : "all", String(MIN_MS)].slice(ONLY?.length > 1 ? 1 : 0), { encoding: "utf8" })) };
+  return { cc, run: async () => parse(execFileSync(exe, [ONLY?.length === 1 ? ONLY[0] : "all", String(MIN_MS)], { encoding: "utf8" })) };
 }
 
 function wineRows(dir) {
@@ -172,7 +172,7 @@ function wineRows(dir) {
     execFileSync("x86_64-w64-mingw32-gcc", ["-O2", benchC, "-o", exe], { stdio: "pipe" });
   } catch (e) { return { note: `mingw build failed: ${e.stderr}` }; }
   const wine = has("wine64") ? "wine64" : "wine";
-  return { cc: "x86_64-w64-mingw32-gcc", run: async () => parse(execFileSync(wine, [exe, "all", String(MIN_MS)], { encoding: "utf8", env: { ...process.env, WINEDEBUG: "-all" }, stdio: ["ignore", "pipe", "ignore"] })) };
+  return { cc: "x86_64-w64-mingw32-gcc", run: async () => parse(execFileSync(wine, [exe, ONLY?.length === 1 ? ONLY[0] : "all", String(MIN_MS)], { encoding: "utf8", env: { ...process.env, WINEDEBUG: "-all" }, stdio: ["ignore", "pipe", "ignore"] })) };
 }
 
 // ------------------------------------------------------------------------------------------ scale

@@ -28,6 +28,9 @@ export interface KernelHostExports {
   ntw_console_input(process: number): number;
   ntw_console_feed(console: number, src: number, n: number): number;
   ntw_memory_stats(out: number): void;
+  ntw_snapshot(out: number, cap: number): number;
+  ntw_alloc(size: number): number;
+  ntw_free(p: number, size: number): void;
   ntw_dispatch(nr: number, args: number): bigint;
   ntw_apc_next(out: number): number;
 }

@@ -7,6 +7,7 @@ import type { Platform } from "./platform.ts";
 import { GuestProcess, type ProcessExit, type SpawnOptions } from "./process.ts";
 import { isWasm, memoryImport, type MemoryImport } from "./wasm-module.ts";
 import type { ChildProcess } from "./syscalls/process.ts";
+import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
 
 /** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
 const KERNEL_PAGES = { initial: 16, maximum: 32768 };
@@ -154,6 +155,20 @@ export class Kernel {
     this.exports.ntw_memory_stats(this.scratch);
     const s = this.scratch;
     return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16), rootAddress: this.u32(s + 24), lockEntries: this.u32(s + 28) };
+  }
+
+  /** Processes, threads, objects, handles and who waits on what, in one consistent picture. */
+  snapshot(): KernelSnapshot {
+    let size = 0x10000;
+    for (;;) {
+      const buf = this.exports.ntw_alloc(size);
+      if (!buf) throw new Error("the kernel is out of memory");
+      const need = this.exports.ntw_snapshot(buf, size);
+      const bytes = need <= size ? new Uint8Array(this.memory.buffer).slice(buf, buf + need) : undefined;
+      this.exports.ntw_free(buf, size);
+      if (bytes) return decodeSnapshot(bytes);
+      size = need + 0x1000; // it grew meanwhile? try again with room to spare
+    }
   }
 
   /** The entries of an object directory, e.g. "\\Sessions\\1\\BaseNamedObjects". */

@@ -4,6 +4,7 @@
 import { enter, enterHost, leave, leaveHost, lockRepair } from "./lib/lock";
 import { flushWakesOf } from "./ob/wake";
 import { heapStart, root, rootAddr } from "./lib/root";
+import { kalloc, kfree } from "./lib/alloc";
 import { currentThread, result, setCurrentThread } from "./lib/tls";
 import { namespaceBoot } from "./ob/namespace";
 import { handleEntry, handleInsert, handleObject, currentProcess } from "./ob/handle";
@@ -230,5 +231,19 @@ export function ntw_memory_stats(out: usize): void {
   store<u32>(out, heapStart(), 20);
   store<u32>(out, rootAddr(), 24);
   store<u32>(out, r.lockEntries, 28);
+  leaveHost();
+}
+
+/** A zeroed block of kernel memory for the host's own use (e.g. a snapshot buffer), or 0. */
+export function ntw_alloc(size: u32): usize {
+  enterHost();
+  const p = kalloc(size);
+  leaveHost();
+  return p;
+}
+
+export function ntw_free(p: usize, size: u32): void {
+  enterHost();
+  kfree(p, size);
   leaveHost();
 }

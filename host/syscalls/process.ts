@@ -19,6 +19,8 @@ export interface ProcessHost {
   start(child: ChildProcess): void;
   /** Asks the main thread to stop the workers of a terminated process. */
   terminate(process: number): void;
+  /** The child's current directory (host/syscalls/files.ts): checked before, set after creation. */
+  directory?: { child(dir: string | null): string | number; set(process: number, dir: string): void };
 }
 
 export interface ChildProcess {
@@ -66,7 +68,8 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       lpStartupInfo: number, lpProcessInformation: number): number {
       const app = guestString(c, lpApplicationName, true);
       const line = guestString(c, lpCommandLine, true);
-      if (app === undefined || line === undefined || guestString(c, lpCurrentDirectory, true) === undefined) return c.fault(0);
+      const cd = guestString(c, lpCurrentDirectory, true);
+      if (app === undefined || line === undefined || cd === undefined) return c.fault(0);
       if (c.inherit(lpProcessAttributes) < 0 || c.inherit(lpThreadAttributes) < 0) return c.fault(0);
       if (!lpProcessInformation || !c.inGuest(lpProcessInformation, 16)) return c.fault(0);
       if (lpStartupInfo && !c.inGuest(lpStartupInfo, SI_SIZE)) return c.fault(0);
@@ -92,9 +95,12 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       const si = c.guestView();
       const std = lpStartupInfo && (si.getUint32(lpStartupInfo + SI_FLAGS, true) & STARTF_USESTDHANDLES)
         ? [SI_STDIN, SI_STDOUT, SI_STDERR].map((o) => si.getUint32(lpStartupInfo + o, true)) : [0, 0, 0];
+      const dir = host.directory?.child(cd);
+      if (typeof dir === "number") return c.fault(0, dir);
       const out = c.scratch;
       if (!k.ntw_create_process(bInheritHandles ? 1 : 0, dwCreationFlags >>> 0, std[0], std[1], std[2], out)) return 0;
       const [hProcess, hThread, pid, tid, process, thread] = [0, 4, 8, 12, 16, 20].map((o) => c.kernelU32(out + o));
+      if (dir !== undefined) host.directory!.set(process, dir);
       host.start({ module, memory, process, thread, commandLine, args, env });
       const pi = c.guestView();
       pi.setUint32(lpProcessInformation, hProcess, true);
