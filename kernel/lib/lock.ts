@@ -28,11 +28,16 @@ function acquire(): void {
   for (let i = 0; i < SPIN; i++) {
     if (atomic.load<i32>(LOCK) == 0 && atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
   }
+  // The host's control instance may run on a thread that must not block (a page's main thread):
+  // it only spins, as critical sections are short.
+  const mayWait = currentThread != root().systemThread;
   for (;;) {
     const v = atomic.load<i32>(LOCK);
     if (v == 0) {
       // Taken after sleeping: others may sleep too, so keep CONTENDED (a spare notify is harmless).
       if (atomic.cmpxchg<i32>(LOCK, 0, mine | CONTENDED) == 0) return;
+    } else if (!mayWait) {
+      continue;
     } else if ((v & CONTENDED) || atomic.cmpxchg<i32>(LOCK, v, v | CONTENDED) == v) {
       atomic.wait<i32>(LOCK, v | CONTENDED, -1);
     }
