@@ -21,3 +21,9 @@ it("a reader waits for input that comes later (writeStdin / endStdin)", async ()
   expect(out).toBe("got: one (CRLF)\ngot: two (CRLF)\ngot: three (CRLF)\nend of input after 3 lines\n");
   expect(exit.code).toBe(3);
 });
+
+it("SetStdHandle replaces a standard handle", async () => {
+  const r = await kernel().run(guestBytes("console"), { entry: "test_set_std_handle" });
+  expect(r.stdout.split("\n").filter((l) => l.startsWith("FAIL")), r.stdout).toEqual([]);
+  expect(r.code).toBe(0);
+});

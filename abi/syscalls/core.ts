@@ -85,6 +85,8 @@ export const CORE: Entry[] = [
   call(142, "WriteConsoleA", "BOOL", [handle("hConsoleOutput"), ptr("lpBuffer", "const VOID *"),
     u32("nNumberOfCharsToWrite"), out("lpNumberOfCharsWritten", "LPDWORD"), ptr("lpReserved", "LPVOID")],
     "Writes UTF-8 text to a console handle.", { impl: "host" }),
+  call(145, "SetStdHandle", "BOOL", [u32("nStdHandle"), handle("hHandle")],
+    "Replaces the process's standard input, output or error handle (the handle itself is not checked, as on Windows)."),
   call(143, "ReadConsoleW", "BOOL", [handle("hConsoleInput"), ptr("lpBuffer", "LPVOID"), u32("nNumberOfCharsToRead"),
     out("lpNumberOfCharsRead", "LPDWORD"), ptr("pInputControl", "LPVOID")],
     "Reads typed input (one line at most, ending \\r\\n) from the console input; waits until there is some. " +

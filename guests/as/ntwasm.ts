@@ -440,6 +440,10 @@ export declare function WriteConsoleW(hConsoleOutput: u32, lpBuffer: usize, nNum
 // @ts-ignore: decorator
 @external("kernel32", "WriteConsoleA")
 export declare function WriteConsoleA(hConsoleOutput: u32, lpBuffer: usize, nNumberOfCharsToWrite: u32, lpNumberOfCharsWritten: usize, lpReserved: usize): i32;
+/** Replaces the process's standard input, output or error handle (the handle itself is not checked, as on Windows). */
+// @ts-ignore: decorator
+@external("kernel32", "SetStdHandle")
+export declare function SetStdHandle(nStdHandle: u32, hHandle: u32): i32;
 /** Reads typed input (one line at most, ending \r\n) from the console input; waits until there is some. 0 characters once input has ended. */
 // @ts-ignore: decorator
 @external("kernel32", "ReadConsoleW")

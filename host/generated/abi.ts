@@ -287,6 +287,7 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 140, name: "GetStdHandle", module: "kernel32", params: ["nStdHandle"], kinds: ["u32"], result: "HANDLE" },
   { nr: 141, name: "WriteConsoleW", module: "kernel32", params: ["hConsoleOutput", "lpBuffer", "nNumberOfCharsToWrite", "lpNumberOfCharsWritten", "lpReserved"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
   { nr: 142, name: "WriteConsoleA", module: "kernel32", params: ["hConsoleOutput", "lpBuffer", "nNumberOfCharsToWrite", "lpNumberOfCharsWritten", "lpReserved"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
+  { nr: 145, name: "SetStdHandle", module: "kernel32", params: ["nStdHandle", "hHandle"], kinds: ["u32", "handle"], result: "BOOL" },
   { nr: 143, name: "ReadConsoleW", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
   { nr: 144, name: "ReadConsoleA", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
   { nr: 400, name: "NtSetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },

@@ -40,6 +40,7 @@ export interface KernelSyscalls {
   GetProcessId(Process: number): number;
   GetExitCodeProcess(hProcess: number, lpExitCode: number): number;
   GetStdHandle(nStdHandle: number): number;
+  SetStdHandle(nStdHandle: number, hHandle: number): number;
   NtSetEvent(EventHandle: number, PreviousState: number): number;
   NtResetEvent(EventHandle: number, PreviousState: number): number;
   NtPulseEvent(EventHandle: number, PreviousState: number): number;
@@ -366,6 +367,7 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetStdHandle: k.GetStdHandle,
       WriteConsoleW: h.WriteConsoleW,
       WriteConsoleA: h.WriteConsoleA,
+      SetStdHandle: k.SetStdHandle,
       ReadConsoleW: h.ReadConsoleW,
       ReadConsoleA: h.ReadConsoleA,
       OpenThread: k.OpenThread,

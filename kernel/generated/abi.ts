@@ -384,6 +384,7 @@ export const SYS_GetExitCodeProcess: i32 = 126;
 export const SYS_GetStdHandle: i32 = 140;
 export const SYS_WriteConsoleW: i32 = 141;
 export const SYS_WriteConsoleA: i32 = 142;
+export const SYS_SetStdHandle: i32 = 145;
 export const SYS_ReadConsoleW: i32 = 143;
 export const SYS_ReadConsoleA: i32 = 144;
 export const SYS_NtSetEvent: i32 = 400;
@@ -535,6 +536,7 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 125: return <i64>win32.GetProcessId(<u32>load<i32>(args, 0));
     case 126: return <i64>win32.GetExitCodeProcess(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 140: return <i64>win32.GetStdHandle(<u32>load<i32>(args, 0));
+    case 145: return <i64>win32.SetStdHandle(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));
     case 400: return <i64>win32.NtSetEvent(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 401: return <i64>win32.NtResetEvent(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 402: return <i64>win32.NtPulseEvent(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));

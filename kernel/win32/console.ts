@@ -18,6 +18,15 @@ export function GetStdHandle(nStdHandle: u32): u32 {
   return 0xffffffff; // INVALID_HANDLE_VALUE
 }
 
+export function SetStdHandle(nStdHandle: u32, hHandle: u32): i32 {
+  const p = changetype<Process>(changetype<Thread>(currentThread).process);
+  if (nStdHandle == STD_INPUT_HANDLE) p.stdIn = hHandle;
+  else if (nStdHandle == STD_OUTPUT_HANDLE) p.stdOut = hHandle;
+  else if (nStdHandle == STD_ERROR_HANDLE) p.stdErr = hHandle;
+  else { failStatus(STATUS_INVALID_HANDLE); return 0; }
+  return 1;
+}
+
 /**
  * The host's ReadConsoleW/A and ReadFile on the console input: up to `max` bytes of input (UTF-8) into
  * `dst` (kernel memory), one line at most when `line`; the count (0 at the end of input), or -1 with

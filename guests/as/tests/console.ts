@@ -3,7 +3,7 @@
 // input waits, and reads return 0 once the input has ended.
 import {
   GetLastError, GetStdHandle, INFINITE, ReadConsoleA, ReadConsoleW, ReadFile, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE,
-  ERROR_INVALID_HANDLE, WaitForSingleObject, WAIT_OBJECT_0,
+  ERROR_INVALID_HANDLE, WaitForSingleObject, WAIT_OBJECT_0, SetStdHandle, CreateEventW, CloseHandle,
 } from "../ntwasm";
 import { done, eq, ok, shared } from "../lib/test";
 
@@ -34,5 +34,17 @@ export function test_read_lines(): i32 {
   eq(ReadConsoleW(GetStdHandle(STD_OUTPUT_HANDLE), buf, 4, count, 0), 0, "reading an output console fails");
   eq(GetLastError(), ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE");
   ok(true, "done");
+  return done();
+}
+
+export function test_set_std_handle(): i32 {
+  const out = GetStdHandle(STD_OUTPUT_HANDLE);
+  const ev = CreateEventW(0, 1, 0, 0);
+  ok(SetStdHandle(STD_OUTPUT_HANDLE, ev) != 0, "SetStdHandle");
+  eq(GetStdHandle(STD_OUTPUT_HANDLE), ev, "GetStdHandle returns the new handle");
+  ok(SetStdHandle(STD_OUTPUT_HANDLE, out) != 0, "restore it");
+  eq(SetStdHandle(7, out), 0, "an unknown std handle number");
+  eq(GetLastError(), ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE");
+  CloseHandle(ev);
   return done();
 }

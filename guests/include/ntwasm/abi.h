@@ -351,6 +351,8 @@ NTWASM_IMPORT(kernel32, GetStdHandle) HANDLE WINAPI GetStdHandle(DWORD nStdHandl
 NTWASM_IMPORT(kernel32, WriteConsoleW) BOOL WINAPI WriteConsoleW(HANDLE hConsoleOutput, const VOID * lpBuffer, DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten, LPVOID lpReserved);
 /* #142: Writes UTF-8 text to a console handle. */
 NTWASM_IMPORT(kernel32, WriteConsoleA) BOOL WINAPI WriteConsoleA(HANDLE hConsoleOutput, const VOID * lpBuffer, DWORD nNumberOfCharsToWrite, LPDWORD lpNumberOfCharsWritten, LPVOID lpReserved);
+/* #145: Replaces the process's standard input, output or error handle (the handle itself is not checked, as on Windows). */
+NTWASM_IMPORT(kernel32, SetStdHandle) BOOL WINAPI SetStdHandle(DWORD nStdHandle, HANDLE hHandle);
 /* #143: Reads typed input (one line at most, ending \r\n) from the console input; waits until there is some. 0 characters once input has ended. */
 NTWASM_IMPORT(kernel32, ReadConsoleW) BOOL WINAPI ReadConsoleW(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
 /* #144: UTF-8 form of ReadConsoleW. */
