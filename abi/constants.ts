@@ -61,6 +61,9 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_NOT_A_DIRECTORY", 0xc0000103, "ERROR_DIRECTORY"],
   ["STATUS_DIRECTORY_NOT_EMPTY", 0xc0000101, "ERROR_DIR_NOT_EMPTY"],
   ["STATUS_CANNOT_DELETE", 0xc0000121, "ERROR_ACCESS_DENIED"],
+  // overlapped I/O (kernel/nt/io.ts)
+  ["STATUS_CANCELLED", 0xc0000120, "ERROR_OPERATION_ABORTED"],
+  ["STATUS_NOT_FOUND", 0xc0000225, "ERROR_NOT_FOUND"],
 ];
 
 /** Win32 error codes (winerror.h). */
@@ -103,6 +106,9 @@ export const ERRORS: Const[] = [
   ["ERROR_PIPE_CONNECTED", 535],
   ["ERROR_PIPE_LISTENING", 536],
   ["ERROR_IO_PENDING", 997],
+  ["ERROR_OPERATION_ABORTED", 995],
+  ["ERROR_IO_INCOMPLETE", 996],
+  ["ERROR_NOT_FOUND", 1168],
   // files
   ["ERROR_NO_MORE_FILES", 18],
   ["ERROR_SHARING_VIOLATION", 32],

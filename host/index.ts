@@ -5,6 +5,7 @@ import { nodePlatform } from "./node/platform.ts";
 export { Kernel, GuestError, type BootOptions, type MemoryStats, type ProcessInfo, type DirectoryEntry } from "./kernel.ts";
 export { GuestProcess, type SpawnOptions, type ProcessExit } from "./process.ts";
 export { GuestLinkError } from "./guest-imports.ts";
+export { FsError, type FileBackend, type FileStat, type FsErrorCode } from "./files/backend.ts";
 export type { KernelSnapshot, ObjectInfo, ProcessSnapshot, ThreadSnapshot, HandleInfo, WaitEdge } from "./snapshot.ts";
 export * as abi from "./generated/abi.ts";
 

@@ -7,6 +7,8 @@ import type { Platform } from "./platform.ts";
 import { GuestProcess, type ProcessExit, type SpawnOptions } from "./process.ts";
 import { isWasm, memoryImport, type MemoryImport } from "./wasm-module.ts";
 import type { ChildProcess } from "./syscalls/process.ts";
+import type { FileBackend } from "./files/backend.ts";
+import { createMemoryFs, memoryFileBackend } from "./files/memory.ts";
 import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
 
 /** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
@@ -30,6 +32,11 @@ export interface DirectoryEntry { name: string; type: string }
 export interface BootOptions {
   /** Host directory mapped to C:\ (default: the platform's, e.g. the current directory). */
   root?: string;
+  /**
+   * Where guests' files live: "host" (default where the platform has a file system) is `root` on the
+   * host; "memory" is an in-memory file system shared by every thread of this kernel (host/files/memory.ts).
+   */
+  fs?: "host" | "memory";
 }
 
 export class GuestError extends Error {
@@ -48,6 +55,10 @@ export class Kernel {
     private readonly scratch: number,
     /** Host directory mapped to C:\ for guests (where CreateProcessW finds programs). */
     readonly root: string,
+    /** The in-memory file system's store, or null when C:\ is `root` on the host. */
+    readonly memoryFs: WebAssembly.Memory | null,
+    /** C:\ as the host sees it (to put files in place for guests, or look at what they wrote). */
+    readonly fs: FileBackend,
   ) {}
 
   static async boot(platform: Platform, options: BootOptions = {}): Promise<Kernel> {
@@ -60,7 +71,10 @@ export class Kernel {
     const exports = await instantiateKernel(module, memory);
     exports.ntw_boot();
     const scratch = exports.ntw_attach(0);
-    return new Kernel(platform, module, memory, exports, scratch, options.root ?? platform.defaultRoot());
+    const root = options.root ?? platform.defaultRoot();
+    const memoryFs = options.fs === "memory" || !platform.fileBackend ? createMemoryFs() : null;
+    const fs = memoryFs ? memoryFileBackend(memoryFs) : platform.fileBackend!(root);
+    return new Kernel(platform, module, memory, exports, scratch, root, memoryFs, fs);
   }
 
   /** Starts a guest program as a new process; its main thread runs `options.entry` or `main`. */

@@ -1,6 +1,7 @@
 // What the core needs from the environment it runs in. host/node/ implements it with
 // worker_threads and fs; a browser implementation uses Web Workers and fetch.
 import type { ThreadInit, WorkerMessage } from "./protocol.ts";
+import type { FileBackend } from "./files/backend.ts";
 
 export interface ThreadWorker {
   /** Stops the worker wherever it is. */
@@ -19,6 +20,8 @@ export interface Platform {
   startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker;
   /** The directory mapped to C:\ when boot() is given none (Node: the current directory). */
   defaultRoot(): string;
+  /** The host file system under `root` (C:\ for guests); without it, guests get the in-memory one. */
+  fileBackend?(root: string): FileBackend;
   /** Default sinks for a process's standard output and error. */
   stdout(text: string): void;
   stderr(text: string): void;

@@ -82,6 +82,7 @@ export class GuestProcess {
       kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
       guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.console.seq, start,
       commandLine: o.commandLine ?? argvToCommandLine(args), args, env: o.env ?? {}, root: this.kernel.root,
+      memoryFs: this.kernel.memoryFs,
       trace: !!o.trace,
     }, {
       message: (m) => this.onMessage(m),
@@ -104,6 +105,9 @@ export class GuestProcess {
         break;
       case "spawn":
         this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param, stack: m.stack });
+        break;
+      case "ioWorker":
+        this.startThread(m.thread, { kind: "io" });
         break;
       case "process":
         this.kernel.startChild({ ...this.options, console: this.console }, m.child);

@@ -4,7 +4,9 @@ import type { ChildProcess } from "./syscalls/process.ts";
 
 export type ThreadStart =
   | { kind: "main"; entry?: string }
-  | { kind: "thread"; fn: number; param: number; /** Top of the thread's own guest stack, 0 for none. */ stack: number };
+  | { kind: "thread"; fn: number; param: number; /** Top of the thread's own guest stack, 0 for none. */ stack: number }
+  /** An I/O worker: runs overlapped requests of its process, no guest code. */
+  | { kind: "io" };
 
 /** Everything a worker needs to become one guest thread. */
 export interface ThreadInit {
@@ -25,6 +27,8 @@ export interface ThreadInit {
   env: Record<string, string>;
   /** Host directory mapped to C:\ (where CreateProcessW finds programs). */
   root: string;
+  /** The in-memory file system (host/files/memory.ts) when C:\ is not the host's root directory. */
+  memoryFs: WebAssembly.Memory | null;
   /** Trace every syscall (ntwasm run --trace): lines go out as stream TRACE_STREAM. */
   trace: boolean;
 }
@@ -35,6 +39,8 @@ export const TRACE_STREAM = 3;
 export type WorkerMessage =
   | { t: "out"; seq: number; stream: number; text: string }
   | { t: "spawn"; thread: number; fn: number; param: number; stack: number }
+  /** Start a worker for an I/O worker thread (host/syscalls/overlapped.ts). */
+  | { t: "ioWorker"; thread: number }
   | { t: "terminate"; thread: number }
   | { t: "process"; child: ChildProcess }
   | { t: "terminateProcess"; process: number }

@@ -6,12 +6,14 @@ import { bindSyscalls } from "./generated/bindings.ts";
 import { instantiateKernel } from "./kernel-exports.ts";
 import { envImports, GuestAbort } from "./guest-imports.ts";
 import { TRACE_STREAM, type ThreadInit, type WorkerMessage } from "./protocol.ts";
-import type { GuestFiles } from "./guest-files.ts";
+import type { FileBackend } from "./files/backend.ts";
+import { memoryFileBackend } from "./files/memory.ts";
 import { processSyscalls } from "./syscalls/process.ts";
 import { traceImports } from "./trace.ts";
 import type { KernelExports } from "./kernel-exports.ts";
 import { consoleSyscalls } from "./syscalls/console.ts";
 import { fileIoSyscalls } from "./syscalls/file-io.ts";
+import { backendGuestFiles, childDirectory, fileSyscalls, setProcessDirectory } from "./syscalls/files.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
@@ -27,7 +29,8 @@ function crashCode(e: unknown): number {
   return 0xc000001d; // STATUS_ILLEGAL_INSTRUCTION (unreachable and other traps)
 }
 
-export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => void, files: GuestFiles): Promise<void> {
+/** `hostFs`: the platform's file system under init.root (null: the in-memory one in init.memoryFs). */
+export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => void, hostFs: FileBackend | null): Promise<void> {
   const k = await instantiateKernel(init.kernelModule, init.kernelMemory);
   const scratch = k.ntw_attach(init.thread);
   let guestMemory = init.guestMemory;
@@ -65,7 +68,17 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
 
   const user = await userRuntime(k, guestMemory ?? null, table);
 
+  const fs = init.memoryFs ? memoryFileBackend(init.memoryFs) : hostFs;
+  if (!fs) throw new Error("no file system: the platform has none and no in-memory one was given");
+  const files = fileSyscalls(k, c, fs);
   const write = (stream: number, text: string) => post({ t: "out", seq: Atomics.add(init.outputSeq, 0, 1), stream, text });
+  const fileIo = fileIoSyscalls(k, c, write, files.io, (thread) => post({ t: "ioWorker", thread }));
+  if (init.start.kind === "io") { // an I/O worker: no guest instance, only its memory
+    try { fileIo.ioWorker(); } catch { /* terminated: the process is ending */ }
+    k.ntw_thread_exit(0);
+    post({ t: "exit", thread: init.thread, code: 0, endsProcess: false });
+    return;
+  }
   const syscalls = bindSyscalls(k, c, {
     ...threadSyscalls(k, c, {
       table, sharedMemory: init.guestMemory !== null,
@@ -75,9 +88,11 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
       terminate: (thread) => post({ t: "terminate", thread }),
     }),
     ...consoleSyscalls(k, c, write),
-    ...fileIoSyscalls(k, c, write),
+    ...fileIo.syscalls,
+    ...files.syscalls,
     ...processSyscalls(k, c, {
-      files,
+      files: backendGuestFiles(fs),
+      directory: { child: (dir) => childDirectory(k, c, fs, dir), set: (p, dir) => setProcessDirectory(k, c, p, dir) },
       start: (child) => post({ t: "process", child }),
       terminate: (process) => post({ t: "terminateProcess", process }),
     }),

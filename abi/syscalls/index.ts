@@ -4,6 +4,7 @@
 import type { Syscall } from "../types.ts";
 import { CORE } from "./core.ts";
 import { FILES } from "./files.ts";
+import { OVERLAPPED } from "./overlapped.ts";
 import { PIPES } from "./pipes.ts";
 import { PROCESSES } from "./processes.ts";
 import { THREADS } from "./threads.ts";
@@ -11,6 +12,6 @@ import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

@@ -1,8 +1,12 @@
 // Anonymous and named pipes, and ReadFile/WriteFile/CreateFileW on them (issue 5). 500..549.
-// ReadFile/WriteFile are host shims (host/syscalls/file-io.ts): console handles go to the console,
-// everything else to the kernel in scratch-sized chunks. CreateFileW opens only \\.\pipe\ paths for
-// now; the file layer will extend it (kernel/win32/pipe.ts routes by path).
-import { call, handle, out, ptr, sa, u32, wa, type Entry } from "./params.ts";
+// ReadFile/WriteFile/CreateFile are host shims (host/syscalls/file-io.ts): console handles go to the
+// console, disk files to the file layer (host/syscalls/files.ts), pipes to the kernel in scratch-sized
+// chunks; CreateFile sends \\.\pipe\ paths to the kernel (ntw_pipe_open) and the rest to the file layer.
+import { astr, call, handle, out, ptr, sa, u32, wa, wstr, type Entry } from "./params.ts";
+import type { Param } from "../types.ts";
+
+const createFileParams = (name: Param) => [name, u32("dwDesiredAccess"), u32("dwShareMode"), sa("lpSecurityAttributes"),
+  u32("dwCreationDisposition"), u32("dwFlagsAndAttributes"), handle("hTemplateFile")];
 
 const INVALID_HANDLE_VALUE = 0xffffffff;
 
@@ -19,8 +23,8 @@ export const PIPES: Entry[] = [
     "FILE_FLAG_FIRST_PIPE_INSTANCE or another open mode, ERROR_PATH_NOT_FOUND for other paths.").map((e) => ({ ...e, fail: INVALID_HANDLE_VALUE })),
   call(503, "ConnectNamedPipe", "BOOL", [handle("hNamedPipe"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED " +
-    "when a client came first, ERROR_NO_DATA when it came and went. lpOverlapped must be NULL for now " +
-    "(ERROR_NOT_SUPPORTED)."),
+    "when a client came first, ERROR_NO_DATA when it came and went. With lpOverlapped: FALSE with " +
+    "ERROR_IO_PENDING while no client has come (the OVERLAPPED's event is set when one does).", { impl: "host" }),
   call(504, "DisconnectNamedPipe", "BOOL", [handle("hNamedPipe")],
     "Ends the connection of a server instance and drops unread data; the client's end then fails with " +
     "ERROR_PIPE_NOT_CONNECTED. ERROR_PIPE_NOT_CONNECTED when already disconnected."),
@@ -38,7 +42,8 @@ export const PIPES: Entry[] = [
   call(509, "TransactNamedPipe", "BOOL", [handle("hNamedPipe"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
     ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY " +
-    "when unread data is waiting); ERROR_MORE_DATA when the reply is longer. lpOverlapped must be NULL.",
+    "when unread data is waiting); ERROR_MORE_DATA when the reply is longer. With lpOverlapped the write " +
+    "completes at once and the read is overlapped.",
     { impl: "host" }),
   call(510, "CallNamedPipeW", "BOOL", [ptr("lpNamedPipeName", "LPCWSTR"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
     ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), u32("nTimeOut")],
@@ -54,15 +59,18 @@ export const PIPES: Entry[] = [
     ptr("lpNumberOfBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Reads from a pipe (blocks until data, returns what is there; message read mode: one message, " +
     "ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next " +
-    "reads) or from the console input (end of file for now). lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED).",
+    "reads), a file (from the file pointer, which moves on) or the console input (a line).",
     { impl: "host" }),
   call(514, "WriteFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPCVOID"), u32("nNumberOfBytesToWrite"),
     ptr("lpNumberOfBytesWritten", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
-    "Writes to a pipe (on a message pipe one call is one message) or, as UTF-8 text, to a console output " +
-    "handle. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED).", { impl: "host" }),
-  ...wa(515, "CreateFile", "HANDLE", (n) => [n, u32("dwDesiredAccess"), u32("dwShareMode"), sa("lpSecurityAttributes"),
-    u32("dwCreationDisposition"), u32("dwFlagsAndAttributes"), handle("hTemplateFile")],
-    "Opens the client end of a named pipe (\\\\.\\pipe\\name; the client starts in byte read mode). " +
-    "ERROR_PIPE_BUSY when no instance is listening, ERROR_FILE_NOT_FOUND when none exists. Other paths: " +
-    "ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND until the file layer.").map((e) => ({ ...e, fail: INVALID_HANDLE_VALUE })),
+    "Writes to a pipe (on a message pipe one call is one message), a file (at the file pointer; at the end " +
+    "for append-only handles) or, as UTF-8 text, to a console output handle.", { impl: "host" }),
+  call(515, "CreateFileW", "HANDLE", createFileParams(wstr("lpFileName")),
+    "Opens or creates a file or directory under C:\\ (every creation disposition; share modes across processes; " +
+    "FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe " +
+    "(\\\\.\\pipe\\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by " +
+    "host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file.",
+    { impl: "host", fail: INVALID_HANDLE_VALUE }),
+  call(516, "CreateFileA", "HANDLE", createFileParams(astr("lpFileName")), "ANSI (UTF-8) form of CreateFileW.",
+    { impl: "host", fail: INVALID_HANDLE_VALUE }),
 ];

@@ -57,6 +57,8 @@ export const STATUS_FILE_IS_A_DIRECTORY: u32 = 0xc00000ba;
 export const STATUS_NOT_A_DIRECTORY: u32 = 0xc0000103;
 export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
 export const STATUS_CANNOT_DELETE: u32 = 0xc0000121;
+export const STATUS_CANCELLED: u32 = 0xc0000120;
+export const STATUS_NOT_FOUND: u32 = 0xc0000225;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -96,6 +98,9 @@ export const ERROR_PIPE_NOT_CONNECTED: u32 = 0x000000e9;
 export const ERROR_PIPE_CONNECTED: u32 = 0x00000217;
 export const ERROR_PIPE_LISTENING: u32 = 0x00000218;
 export const ERROR_IO_PENDING: u32 = 0x000003e5;
+export const ERROR_OPERATION_ABORTED: u32 = 0x000003e3;
+export const ERROR_IO_INCOMPLETE: u32 = 0x000003e4;
+export const ERROR_NOT_FOUND: u32 = 0x00000490;
 export const ERROR_NO_MORE_FILES: u32 = 0x00000012;
 export const ERROR_SHARING_VIOLATION: u32 = 0x00000020;
 export const ERROR_FILE_EXISTS: u32 = 0x00000050;
@@ -708,7 +713,7 @@ export declare function CreateNamedPipeW(lpName: usize, dwOpenMode: u32, dwPipeM
 // @ts-ignore: decorator
 @external("kernel32", "CreateNamedPipeA")
 export declare function CreateNamedPipeA(lpName: usize, dwOpenMode: u32, dwPipeMode: u32, nMaxInstances: u32, nOutBufferSize: u32, nInBufferSize: u32, nDefaultTimeOut: u32, lpSecurityAttributes: usize): u32;
-/** Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED when a client came first, ERROR_NO_DATA when it came and went. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+/** Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED when a client came first, ERROR_NO_DATA when it came and went. With lpOverlapped: FALSE with ERROR_IO_PENDING while no client has come (the OVERLAPPED's event is set when one does). */
 // @ts-ignore: decorator
 @external("kernel32", "ConnectNamedPipe")
 export declare function ConnectNamedPipe(hNamedPipe: u32, lpOverlapped: usize): i32;
@@ -732,7 +737,7 @@ export declare function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, 
 // @ts-ignore: decorator
 @external("kernel32", "PeekNamedPipe")
 export declare function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize, lpBytesLeftThisMessage: usize): i32;
-/** Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. lpOverlapped must be NULL. */
+/** Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. With lpOverlapped the write completes at once and the read is overlapped. */
 // @ts-ignore: decorator
 @external("kernel32", "TransactNamedPipe")
 export declare function TransactNamedPipe(hNamedPipe: u32, lpInBuffer: usize, nInBufferSize: u32, lpOutBuffer: usize, nOutBufferSize: u32, lpBytesRead: usize, lpOverlapped: usize): i32;
@@ -748,22 +753,22 @@ export declare function CallNamedPipeA(lpNamedPipeName: usize, lpInBuffer: usize
 // @ts-ignore: decorator
 @external("kernel32", "GetNamedPipeInfo")
 export declare function GetNamedPipeInfo(hNamedPipe: u32, lpFlags: usize, lpOutBufferSize: usize, lpInBufferSize: usize, lpMaxInstances: usize): i32;
-/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads) or from the console input (end of file for now). lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads), a file (from the file pointer, which moves on) or the console input (a line). */
 // @ts-ignore: decorator
 @external("kernel32", "ReadFile")
 export declare function ReadFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToRead: u32, lpNumberOfBytesRead: usize, lpOverlapped: usize): i32;
-/** Writes to a pipe (on a message pipe one call is one message) or, as UTF-8 text, to a console output handle. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+/** Writes to a pipe (on a message pipe one call is one message), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
 // @ts-ignore: decorator
 @external("kernel32", "WriteFile")
 export declare function WriteFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToWrite: u32, lpNumberOfBytesWritten: usize, lpOverlapped: usize): i32;
-/** Opens the client end of a named pipe (\\.\pipe\name; the client starts in byte read mode). ERROR_PIPE_BUSY when no instance is listening, ERROR_FILE_NOT_FOUND when none exists. Other paths: ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND until the file layer. */
+/** Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file. */
 // @ts-ignore: decorator
 @external("kernel32", "CreateFileW")
-export declare function CreateFileW(lpName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
+export declare function CreateFileW(lpFileName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
 /** ANSI (UTF-8) form of CreateFileW. */
 // @ts-ignore: decorator
 @external("kernel32", "CreateFileA")
-export declare function CreateFileA(lpName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
+export declare function CreateFileA(lpFileName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
 /** Moves the file pointer (FILE_BEGIN / FILE_CURRENT / FILE_END); with lpDistanceToMoveHigh the distance is 64-bit and the high half of the new position is written back. INVALID_SET_FILE_POINTER on failure (ERROR_NEGATIVE_SEEK before the start); a valid position may also be that value: check GetLastError. */
 // @ts-ignore: decorator
 @external("kernel32", "SetFilePointer")
@@ -840,3 +845,19 @@ export declare function SetCurrentDirectoryW(lpPathName: usize): i32;
 // @ts-ignore: decorator
 @external("kernel32", "GetFullPathNameW")
 export declare function GetFullPathNameW(lpFileName: usize, nBufferLength: u32, lpBuffer: usize, lpFilePart: usize): u32;
+/** The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
+// @ts-ignore: decorator
+@external("kernel32", "GetOverlappedResult")
+export declare function GetOverlappedResult(hFile: u32, lpOverlapped: usize, lpNumberOfBytesTransferred: usize, bWait: i32): i32;
+/** GetOverlappedResult with a timeout (0: ERROR_IO_INCOMPLETE at once; WAIT_TIMEOUT when it passes) and an alertable wait (WAIT_IO_COMPLETION after running queued APCs). */
+// @ts-ignore: decorator
+@external("kernel32", "GetOverlappedResultEx")
+export declare function GetOverlappedResultEx(hFile: u32, lpOverlapped: usize, lpNumberOfBytesTransferred: usize, dwMilliseconds: u32, bAlertable: i32): i32;
+/** Cancels the calling thread's pending overlapped operations on the handle; they complete with ERROR_OPERATION_ABORTED. */
+// @ts-ignore: decorator
+@external("kernel32", "CancelIo")
+export declare function CancelIo(hFile: u32): i32;
+/** Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); ERROR_NOT_FOUND when there is none. */
+// @ts-ignore: decorator
+@external("kernel32", "CancelIoEx")
+export declare function CancelIoEx(hFile: u32, lpOverlapped: usize): i32;

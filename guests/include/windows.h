@@ -172,6 +172,8 @@ typedef struct _OVERLAPPED {
   HANDLE hEvent;
 } OVERLAPPED, *LPOVERLAPPED;
 _Static_assert(sizeof(OVERLAPPED) == 20, "OVERLAPPED layout");
+/* Internal holds STATUS_PENDING (0x103) until the operation completes. */
+#define HasOverlappedIoCompleted(lpOverlapped) (((DWORD)(lpOverlapped)->Internal) != 0x00000103)
 
 /* FindFirstFileW / FindNextFileW: 592 bytes on 32-bit Windows. */
 typedef struct _WIN32_FIND_DATAW {

@@ -55,6 +55,8 @@ export const STATUS_FILE_IS_A_DIRECTORY = 0xc00000ba;
 export const STATUS_NOT_A_DIRECTORY = 0xc0000103;
 export const STATUS_DIRECTORY_NOT_EMPTY = 0xc0000101;
 export const STATUS_CANNOT_DELETE = 0xc0000121;
+export const STATUS_CANCELLED = 0xc0000120;
+export const STATUS_NOT_FOUND = 0xc0000225;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -95,6 +97,9 @@ export const ERROR_PIPE_NOT_CONNECTED = 0x000000e9;
 export const ERROR_PIPE_CONNECTED = 0x00000217;
 export const ERROR_PIPE_LISTENING = 0x00000218;
 export const ERROR_IO_PENDING = 0x000003e5;
+export const ERROR_OPERATION_ABORTED = 0x000003e3;
+export const ERROR_IO_INCOMPLETE = 0x000003e4;
+export const ERROR_NOT_FOUND = 0x00000490;
 export const ERROR_NO_MORE_FILES = 0x00000012;
 export const ERROR_SHARING_VIOLATION = 0x00000020;
 export const ERROR_FILE_EXISTS = 0x00000050;
@@ -366,8 +371,8 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 512, name: "GetNamedPipeInfo", module: "kernel32", params: ["hNamedPipe", "lpFlags", "lpOutBufferSize", "lpInBufferSize", "lpMaxInstances"], kinds: ["handle", "out", "out", "out", "out"], result: "BOOL" },
   { nr: 513, name: "ReadFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToRead", "lpNumberOfBytesRead", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
   { nr: 514, name: "WriteFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToWrite", "lpNumberOfBytesWritten", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
-  { nr: 515, name: "CreateFileW", module: "kernel32", params: ["lpName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["wstr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
-  { nr: 516, name: "CreateFileA", module: "kernel32", params: ["lpName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["astr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
+  { nr: 515, name: "CreateFileW", module: "kernel32", params: ["lpFileName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["wstr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
+  { nr: 516, name: "CreateFileA", module: "kernel32", params: ["lpFileName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["astr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
   { nr: 600, name: "SetFilePointer", module: "kernel32", params: ["hFile", "lDistanceToMove", "lpDistanceToMoveHigh", "dwMoveMethod"], kinds: ["handle", "i32", "ptr", "u32"], result: "DWORD" },
   { nr: 601, name: "SetFilePointerEx", module: "kernel32", params: ["hFile", "liDistanceToMove", "lpNewFilePointer", "dwMoveMethod"], kinds: ["handle", "in", "out", "u32"], result: "BOOL" },
   { nr: 602, name: "GetFileSize", module: "kernel32", params: ["hFile", "lpFileSizeHigh"], kinds: ["handle", "out"], result: "DWORD" },
@@ -387,4 +392,8 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 616, name: "GetCurrentDirectoryW", module: "kernel32", params: ["nBufferLength", "lpBuffer"], kinds: ["u32", "out"], result: "DWORD" },
   { nr: 617, name: "SetCurrentDirectoryW", module: "kernel32", params: ["lpPathName"], kinds: ["wstr"], result: "BOOL" },
   { nr: 618, name: "GetFullPathNameW", module: "kernel32", params: ["lpFileName", "nBufferLength", "lpBuffer", "lpFilePart"], kinds: ["wstr", "u32", "out", "ptr"], result: "DWORD" },
+  { nr: 700, name: "GetOverlappedResult", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "bWait"], kinds: ["handle", "ptr", "ptr", "i32"], result: "BOOL" },
+  { nr: 701, name: "GetOverlappedResultEx", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "dwMilliseconds", "bAlertable"], kinds: ["handle", "ptr", "ptr", "u32", "i32"], result: "BOOL" },
+  { nr: 702, name: "CancelIo", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },
+  { nr: 703, name: "CancelIoEx", module: "kernel32", params: ["hFile", "lpOverlapped"], kinds: ["handle", "ptr"], result: "BOOL" },
 ];

@@ -73,13 +73,11 @@ export interface KernelSyscalls {
   SetEnvironmentVariableW(lpName: number, lpNameLen: number, lpValue: number, lpValueLen: number): number;
   CreatePipe(hReadPipe: number, hWritePipe: number, inherit: number, nSize: number): number;
   CreateNamedPipeW(lpName: number, lpNameLen: number, dwOpenMode: number, dwPipeMode: number, nMaxInstances: number, nOutBufferSize: number, nInBufferSize: number, nDefaultTimeOut: number, inherit: number): number;
-  ConnectNamedPipe(hNamedPipe: number, lpOverlapped: number): number;
   DisconnectNamedPipe(hNamedPipe: number): number;
   WaitNamedPipeW(lpName: number, lpNameLen: number, nTimeOut: number): number;
   SetNamedPipeHandleState(hNamedPipe: number, lpMode: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number): number;
   PeekNamedPipe(hNamedPipe: number, lpBuffer: number, nBufferSize: number, lpBytesRead: number, lpTotalBytesAvail: number, lpBytesLeftThisMessage: number): number;
   GetNamedPipeInfo(hNamedPipe: number, lpFlags: number, lpOutBufferSize: number, lpInBufferSize: number, lpMaxInstances: number): number;
-  CreateFileW(lpName: number, lpNameLen: number, dwDesiredAccess: number, dwShareMode: number, inherit: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -94,11 +92,14 @@ export interface HostSyscalls {
   TerminateThread(hThread: number, dwExitCode: number): number;
   CreateProcessW(lpApplicationName: number, lpCommandLine: number, lpProcessAttributes: number, lpThreadAttributes: number, bInheritHandles: number, dwCreationFlags: number, lpEnvironment: number, lpCurrentDirectory: number, lpStartupInfo: number, lpProcessInformation: number): number;
   TerminateProcess(hProcess: number, uExitCode: number): number;
+  ConnectNamedPipe(hNamedPipe: number, lpOverlapped: number): number;
   TransactNamedPipe(hNamedPipe: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, lpOverlapped: number): number;
   CallNamedPipeW(lpNamedPipeName: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, nTimeOut: number): number;
   CallNamedPipeA(lpNamedPipeName: number, lpInBuffer: number, nInBufferSize: number, lpOutBuffer: number, nOutBufferSize: number, lpBytesRead: number, nTimeOut: number): number;
   ReadFile(hFile: number, lpBuffer: number, nNumberOfBytesToRead: number, lpNumberOfBytesRead: number, lpOverlapped: number): number;
   WriteFile(hFile: number, lpBuffer: number, nNumberOfBytesToWrite: number, lpNumberOfBytesWritten: number, lpOverlapped: number): number;
+  CreateFileW(lpFileName: number, dwDesiredAccess: number, dwShareMode: number, lpSecurityAttributes: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number): number;
+  CreateFileA(lpFileName: number, dwDesiredAccess: number, dwShareMode: number, lpSecurityAttributes: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number): number;
   SetFilePointer(hFile: number, lDistanceToMove: number, lpDistanceToMoveHigh: number, dwMoveMethod: number): number;
   SetFilePointerEx(hFile: number, liDistanceToMove: number, lpNewFilePointer: number, dwMoveMethod: number): number;
   GetFileSize(hFile: number, lpFileSizeHigh: number): number;
@@ -118,6 +119,10 @@ export interface HostSyscalls {
   GetCurrentDirectoryW(nBufferLength: number, lpBuffer: number): number;
   SetCurrentDirectoryW(lpPathName: number): number;
   GetFullPathNameW(lpFileName: number, nBufferLength: number, lpBuffer: number, lpFilePart: number): number;
+  GetOverlappedResult(hFile: number, lpOverlapped: number, lpNumberOfBytesTransferred: number, bWait: number): number;
+  GetOverlappedResultEx(hFile: number, lpOverlapped: number, lpNumberOfBytesTransferred: number, dwMilliseconds: number, bAlertable: number): number;
+  CancelIo(hFile: number): number;
+  CancelIoEx(hFile: number, lpOverlapped: number): number;
 }
 
 /**
@@ -525,7 +530,7 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
         return k.CreateNamedPipeW(k_lpName, k_lpNameLen, dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize, nDefaultTimeOut, k_lpSecurityAttributes);
       },
-      ConnectNamedPipe: k.ConnectNamedPipe,
+      ConnectNamedPipe: h.ConnectNamedPipe,
       DisconnectNamedPipe: k.DisconnectNamedPipe,
       WaitNamedPipeW(lpName: number, nTimeOut: number) {
         c.reset();
@@ -577,20 +582,8 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       },
       ReadFile: h.ReadFile,
       WriteFile: h.WriteFile,
-      CreateFileW(lpName: number, dwDesiredAccess: number, dwShareMode: number, lpSecurityAttributes: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number) {
-        c.reset();
-        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0xffffffff, c.error);
-        const k_lpNameLen = c.strLen;
-        const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
-        return k.CreateFileW(k_lpName, k_lpNameLen, dwDesiredAccess, dwShareMode, k_lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
-      },
-      CreateFileA(lpName: number, dwDesiredAccess: number, dwShareMode: number, lpSecurityAttributes: number, dwCreationDisposition: number, dwFlagsAndAttributes: number, hTemplateFile: number) {
-        c.reset();
-        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0xffffffff, c.error);
-        const k_lpNameLen = c.strLen;
-        const k_lpSecurityAttributes = c.inherit(lpSecurityAttributes); if (k_lpSecurityAttributes < 0) return c.fault(0xffffffff);
-        return k.CreateFileW(k_lpName, k_lpNameLen, dwDesiredAccess, dwShareMode, k_lpSecurityAttributes, dwCreationDisposition, dwFlagsAndAttributes, hTemplateFile);
-      },
+      CreateFileW: h.CreateFileW,
+      CreateFileA: h.CreateFileA,
       SetFilePointer: h.SetFilePointer,
       SetFilePointerEx: h.SetFilePointerEx,
       GetFileSize: h.GetFileSize,
@@ -610,6 +603,10 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetCurrentDirectoryW: h.GetCurrentDirectoryW,
       SetCurrentDirectoryW: h.SetCurrentDirectoryW,
       GetFullPathNameW: h.GetFullPathNameW,
+      GetOverlappedResult: h.GetOverlappedResult,
+      GetOverlappedResultEx: h.GetOverlappedResultEx,
+      CancelIo: h.CancelIo,
+      CancelIoEx: h.CancelIoEx,
     },
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {

@@ -7,7 +7,7 @@
 // the check and the operation is outside this model: the root is the guest's, not shared.)
 import * as fs from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { FsError, type FileBackend, type FileStat, type FsErrorCode } from "../files/backend.ts";
+import { checkRelative, FsError, type FileBackend, type FileStat, type FsErrorCode } from "../files/backend.ts";
 
 const CODES = new Set<string>(["ENOENT", "EEXIST", "ENOTDIR", "EISDIR", "ENOTEMPTY", "EACCES", "ENOSPC", "ENAMETOOLONG"]);
 
@@ -31,6 +31,7 @@ export function nodeFileBackend(root: string): FileBackend {
 
   /** The real host path of root-relative `rel`, checked to stay inside the root. */
   function real(rel: string, follow = true): string {
+    checkRelative(rel); // no "..", "." or empty component: join() below would resolve them
     if (!rel) return rootReal();
     const parts = rel.split("/");
     let parent: string;
@@ -46,7 +47,7 @@ export function nodeFileBackend(root: string): FileBackend {
     return target;
   }
 
-  function withFd<T>(rel: string, flags: string, f: (fd: number) => T): T {
+  function withFd<T>(rel: string, flags: string | number, f: (fd: number) => T): T {
     let fd: number;
     try { fd = fs.openSync(real(rel), flags); } catch (e) { fail(e); }
     try { return f(fd); } catch (e) { fail(e); } finally { fs.closeSync(fd); }
@@ -89,6 +90,13 @@ export function nodeFileBackend(root: string): FileBackend {
         while (total < src.length) total += fs.writeSync(fd, src, total, src.length - total, position + total);
       });
     },
+    append(rel, src) {
+      return withFd(rel, fs.constants.O_WRONLY | fs.constants.O_APPEND, (fd) => {
+        let total = 0;
+        while (total < src.length) total += fs.writeSync(fd, src, total, src.length - total); // O_APPEND: at the end
+        return fs.fstatSync(fd).size - src.length;
+      });
+    },
     truncate(rel, size) {
       try { fs.truncateSync(real(rel), size); } catch (e) { fail(e); }
     },
@@ -96,7 +104,13 @@ export function nodeFileBackend(root: string): FileBackend {
       try { fs.mkdirSync(real(rel)); } catch (e) { fail(e); }
     },
     rmdir(rel) {
-      try { fs.rmdirSync(real(rel)); } catch (e) { fail(e); }
+      const path = real(rel, false);
+      try {
+        if (fs.lstatSync(path).isSymbolicLink()) { // a link to a directory: the link goes, as on Windows
+          if (!fs.statSync(real(rel)).isDirectory()) throw new FsError("ENOTDIR");
+          fs.unlinkSync(path);
+        } else fs.rmdirSync(path);
+      } catch (e) { fail(e); }
     },
     unlink(rel) {
       const path = real(rel, false);

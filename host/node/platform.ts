@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { readFile } from "node:fs/promises";
 import type { Platform, ThreadWorker, WorkerEvents } from "../platform.ts";
 import type { ThreadInit } from "../protocol.ts";
+import { nodeFileBackend } from "./file-backend.ts";
 
 let kernel: Promise<WebAssembly.Module> | undefined;
 
@@ -19,6 +20,7 @@ export const nodePlatform: Platform = {
     return { terminate: async () => { await w.terminate(); } };
   },
   defaultRoot: () => process.cwd(),
+  fileBackend: (root) => nodeFileBackend(root),
   stdout: (text) => { process.stdout.write(text); },
   stderr: (text) => { process.stderr.write(text); },
 };

@@ -1,35 +1,45 @@
-// ReadFile / WriteFile / TransactNamedPipe / CallNamedPipe: host shims because a transfer may be
-// larger than the thread's scratch buffer and because console handles are served by the host.
+// CreateFile / ReadFile / WriteFile / TransactNamedPipe / CallNamedPipe: host shims because a transfer
+// may be larger than the thread's scratch buffer and because console handles and disk files are
+// served by the host.
 //
-// Console handles (the kernel says which stream: ntw_io_target) go to the console: WriteFile writes
-// its bytes as UTF-8 text, ReadFile on the console input reads a line of input. Everything else
-// goes to the kernel (kernel/win32/pipe.ts) in chunks that fit the scratch buffer: guest → scratch →
+// CreateFile sends \\.\pipe\ paths to the kernel (ntw_pipe_open) and every other path to the file layer
+// (host/syscalls/files.ts). ReadFile/WriteFile ask the kernel what the handle is (ntw_io_target):
+// console handles go to the console (WriteFile writes its bytes as UTF-8 text, ReadFile on the console
+// input reads a line of input), disk files to the file layer, pipes to the kernel
+// (kernel/win32/pipe.ts) in chunks that fit the scratch buffer: guest → scratch →
 // the pipe's kernel queue on the way in, queue → scratch → guest on the way out. The kernel validates
 // the handle and sets the last-error; a chunk that must wait sleeps in the kernel.
-import { decodeUtf8, SCRATCH_SIZE, type CallContext } from "../call-context.ts";
+import { decodeUtf16, decodeUtf8, SCRATCH_SIZE, type CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import type { ConsoleSink } from "./console.ts";
+import type { DiskIo } from "./files.ts";
+import { IO_DISK, IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IO_PIPE, ntSuccess, overlappedIo, type Transfer } from "./overlapped.ts";
 import { readConsoleLine } from "../console-input.ts";
 import {
-  ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
+  ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED, ERROR_PATH_NOT_FOUND, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
   PIPE_READMODE_MESSAGE, STATUS_BUFFER_OVERFLOW,
 } from "../generated/abi.ts";
 
 /** The kernel's I/O exports for this shim (kernel/win32/pipe.ts), next to the generated ones. */
 interface PipeExports {
   ntw_io_target(h: number): number;
+  ntw_pipe_open(name: number, len: number, access: number, inherit: number, disposition: number): number;
+  ntw_pipe_connect(h: number, noWait: number): number;
   ntw_pipe_read(h: number, buf: number, n: number, flags: number, countOut: number): number;
   ntw_pipe_write(h: number, buf: number, n: number, flags: number, countOut: number): number;
 }
 
-const IO_PIPE = 16; // ntw_io_target: anything else ≥ 0 is a console stream
+/** \\.\pipe\… (also with '/' and \\?\): the client end of a named pipe. */
+const PIPE_PATH = /^[\\/]{2}[.?][\\/]pipe[\\/]/i;
 const READ_CONTINUE = 1;
 const WRITE_FIRST = 1, WRITE_LAST = 2, WRITE_TRANSACT = 4;
 const INVALID_HANDLE_VALUE = 0xffffffff;
 /** Bytes per kernel call; the scratch's last words hold the count and the mode word. */
 const CHUNK = SCRATCH_SIZE - 64;
 
-export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: ConsoleSink) {
+/** `startWorker`: starts a worker running ioWorker() for a new I/O worker thread (host/syscalls/overlapped.ts). */
+export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: ConsoleSink, disk: DiskIo,
+  startWorker: (thread: number) => void) {
   const k = kernel as KernelExports & PipeExports;
   const countAt = () => c.scratch + SCRATCH_SIZE - 8;
   /** Bytes of an unfinished UTF-8 sequence a console WriteFile ended with, per stream. */
@@ -53,9 +63,12 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     if (end) write(stream, decodeUtf8(bytes, 0, end));
   }
 
-  /** ReadFile's kernel loop: the first chunk may block, later ones only continue what is there. */
-  function readPipe(h: number, buf: number, n: number, lpRead: number): number {
-    let total = 0, flags = 0, st = 0;
+  /**
+   * ReadFile's kernel loop: the first chunk may block (READ_NOWAIT in `first`: STATUS_PENDING instead),
+   * later ones only continue what is there. The status and the bytes copied into the guest.
+   */
+  function readPipe(h: number, buf: number, n: number, first = 0): Transfer {
+    let total = 0, flags = first, st = 0;
     for (;;) {
       const want = Math.min(n - total, CHUNK);
       st = k.ntw_pipe_read(h, c.scratch, want, flags, countAt()) >>> 0;
@@ -66,12 +79,11 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       if (st === STATUS_BUFFER_OVERFLOW) { if (total < n) continue; break; } // the message goes on
       if (st !== 0 || got < want || total >= n) break;
     }
-    if (lpRead) c.guestU32(lpRead, total);
-    return st === 0 ? 1 : 0;
+    return { st, count: total };
   }
 
   /** WriteFile's kernel loop: one message on message pipes however many chunks it takes. */
-  function writePipe(h: number, buf: number, n: number, lpWritten: number, extra: number): number {
+  function writePipe(h: number, buf: number, n: number, extra = 0): Transfer {
     let total = 0, st = 0, first = true;
     do {
       const chunk = Math.min(n - total, CHUNK);
@@ -83,8 +95,13 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       first = false;
       if (st !== 0 || wrote < chunk) break; // PIPE_NOWAIT: what fitted
     } while (total < n);
-    if (lpWritten) c.guestU32(lpWritten, total);
-    return st === 0 ? 1 : 0;
+    return { st, count: total };
+  }
+
+  /** A synchronous transfer's BOOL, with the count stored. */
+  function finish(t: Transfer, lpCount: number): number {
+    if (lpCount) c.guestU32(lpCount, t.count);
+    return t.st === 0 ? 1 : 0;
   }
 
   /** Checks a guest buffer and an optional DWORD out-pointer; false after faulting the call. */
@@ -94,9 +111,10 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     return true;
   }
 
-  function transact(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number): number {
-    if (!writePipe(h, inBuf, inSize, 0, WRITE_TRANSACT)) return 0;
-    return readPipe(h, outBuf, outSize, lpRead);
+  function transact(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number, lpOverlapped = 0): number {
+    if (writePipe(h, inBuf, inSize, WRITE_TRANSACT).st !== 0) return 0;
+    if (lpOverlapped) return ov.start(IO_OP_READ, h, outBuf, outSize, lpRead, lpOverlapped, IO_PIPE);
+    return finish(readPipe(h, outBuf, outSize), lpRead);
   }
 
   function callNamedPipe(name: number, wide: boolean, inBuf: number, inSize: number, outBuf: number, outSize: number,
@@ -106,7 +124,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     const kn = wide ? c.wstr(name) : c.astr(name);
     if (kn < 0) return c.fault(0, c.error);
     const len = c.strLen;
-    const open = () => k.CreateFileW(kn, len, (GENERIC_READ | GENERIC_WRITE) >>> 0, 0, 0, OPEN_EXISTING, 0, 0) >>> 0;
+    const open = () => k.ntw_pipe_open(kn, len, (GENERIC_READ | GENERIC_WRITE) >>> 0, 0, OPEN_EXISTING) >>> 0;
     let h = open();
     if (h === INVALID_HANDLE_VALUE && k.GetLastError() === ERROR_PIPE_BUSY) {
       if (!k.WaitNamedPipeW(kn, len, timeout >>> 0)) return 0;
@@ -123,12 +141,32 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     return r;
   }
 
-  return {
+  function createFile(name: number, wide: boolean, access: number, share: number, sa: number, disposition: number,
+    flags: number): number {
+    c.reset();
+    const inherit = c.inherit(sa);
+    if (inherit < 0) return c.fault(INVALID_HANDLE_VALUE);
+    const kn = wide ? c.wstr(name) : c.astr(name);
+    if (kn < 0) return c.fault(INVALID_HANDLE_VALUE, c.error);
+    if (!kn) return c.fault(INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
+    const path = decodeUtf16(c.kernel(), kn, c.strLen);
+    if (PIPE_PATH.test(path)) return k.ntw_pipe_open(kn, c.strLen, access >>> 0, inherit, disposition >>> 0) >>> 0;
+    return disk.create(path, access >>> 0, share >>> 0, inherit, disposition >>> 0, flags >>> 0) >>> 0;
+  }
+
+  const ov = overlappedIo(k, c, { readPipe, writePipe, disk, startWorker });
+
+  const syscalls = {
+    CreateFileW: (name: number, access: number, share: number, sa: number, disposition: number, flags: number, _template: number) =>
+      createFile(name, true, access, share, sa, disposition, flags),
+    CreateFileA: (name: number, access: number, share: number, sa: number, disposition: number, flags: number, _template: number) =>
+      createFile(name, false, access, share, sa, disposition, flags),
     ReadFile(h: number, buf: number, n: number, lpRead: number, lpOverlapped: number): number {
       n >>>= 0;
       if (!args(buf, n, lpRead)) return 0;
-      if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED); // overlapped I/O: a later part of issue 5
       const target = k.ntw_io_target(h);
+      if (lpOverlapped && (target === IO_PIPE || target === IO_DISK)) return ov.start(IO_OP_READ, h, buf, n, lpRead, lpOverlapped, target);
+      if (target === IO_DISK) return disk.read(h, buf, n, lpRead);
       if (target >= 0 && target !== IO_PIPE) { // console input: one line, as a console gives it
         const bytes = readConsoleLine(k, c, h, n);
         if (!bytes) return 0;
@@ -136,30 +174,36 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
         if (lpRead) c.guestU32(lpRead, bytes.length);
         return 1;
       }
-      return readPipe(h, buf, n, lpRead);
+      return finish(readPipe(h, buf, n), lpRead);
     },
     WriteFile(h: number, buf: number, n: number, lpWritten: number, lpOverlapped: number): number {
       n >>>= 0;
       if (!args(buf, n, lpWritten)) return 0;
-      if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED);
       const target = k.ntw_io_target(h);
+      if (lpOverlapped && (target === IO_PIPE || target === IO_DISK)) return ov.start(IO_OP_WRITE, h, buf, n, lpWritten, lpOverlapped, target);
+      if (target === IO_DISK) return disk.write(h, buf, n, lpWritten);
       if (target >= 0 && target !== IO_PIPE) {
         if (target === 0) return c.fault(0, ERROR_ACCESS_DENIED); // the console input is not writable
         consoleWrite(target, buf, n);
         if (lpWritten) c.guestU32(lpWritten, n);
         return 1;
       }
-      return writePipe(h, buf, n, lpWritten, 0);
+      return finish(writePipe(h, buf, n), lpWritten);
     },
     TransactNamedPipe(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number,
       lpOverlapped: number): number {
       if (!args(inBuf, inSize >>> 0, lpRead) || !c.inGuest(outBuf, outSize >>> 0)) return 0;
-      if (lpOverlapped) return c.fault(0, ERROR_NOT_SUPPORTED);
-      return transact(h, inBuf, inSize >>> 0, outBuf, outSize >>> 0, lpRead);
+      return transact(h, inBuf, inSize >>> 0, outBuf, outSize >>> 0, lpRead, lpOverlapped);
     },
     CallNamedPipeW: (name: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number, timeout: number) =>
       callNamedPipe(name, true, inBuf, inSize, outBuf, outSize, lpRead, timeout),
     CallNamedPipeA: (name: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number, timeout: number) =>
       callNamedPipe(name, false, inBuf, inSize, outBuf, outSize, lpRead, timeout),
+    ConnectNamedPipe(h: number, lpOverlapped: number): number {
+      if (lpOverlapped) return ov.start(IO_OP_CONNECT, h, 0, 0, 0, lpOverlapped, IO_PIPE);
+      return ntSuccess(k.ntw_pipe_connect(h, 0)) ? 1 : 0;
+    },
+    ...ov.syscalls,
   };
+  return { syscalls, ioWorker: () => ov.worker() };
 }

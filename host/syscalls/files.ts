@@ -31,6 +31,7 @@ interface FileExports {
     inherit: number): number;
   ntw_file_query(h: number, out: number, max: number): number;
   ntw_file_set_pos(h: number, lo: number, hi: number): number;
+  ntw_file_add_pos(h: number, lo: number, hi: number, out: number): number;
   ntw_file_rename_open(from: number, fromLen: number, to: number, toLen: number): number;
   ntw_file_busy(p: number, len: number): number;
   ntw_file_share_check(p: number, len: number, access: number, share: number): number;
@@ -52,10 +53,10 @@ interface FileInfo { pos: number; fflags: number; access: number; path: string; 
 
 /** ReadFile/WriteFile on disk files, for host/syscalls/file-io.ts. */
 export interface DiskIo {
-  /** Is `h` a disk file of this process? (no last-error) */
-  isDisk(h: number): boolean;
-  read(h: number, buf: number, n: number, lpRead: number): number;
-  write(h: number, buf: number, n: number, lpWritten: number): number;
+  /** ReadFile at the file pointer, or at `at` (an OVERLAPPED offset); the pointer ends after the data. */
+  read(h: number, buf: number, n: number, lpRead: number, at?: number): number;
+  /** WriteFile at the file pointer (the end for append-only handles), or at `at`. */
+  write(h: number, buf: number, n: number, lpWritten: number, at?: number): number;
   /** CreateFileW/A for every path that is not \\.\pipe\…: `name` is the decoded guest string. */
   create(name: string, access: number, share: number, inherit: number, disposition: number, flags: number): number;
 }
@@ -94,7 +95,9 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   /** A NUL-terminated guest string; undefined when unreadable, null for NULL. */
   function guestString(p: number, wide: boolean): string | null | undefined {
     if (!p) return null;
+    p >>>= 0; // a pointer above 2 GiB arrives as a negative i32
     const g = c.guest();
+    if (p >= g.length) return undefined;
     let end = p;
     if (wide) { if (p & 1) return undefined; while (end + 1 < g.length && (g[end] | g[end + 1])) end += 2; }
     else { while (end < g.length && g[end]) end++; }
@@ -169,6 +172,14 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     k.ntw_file_set_pos(h, pos % 2 ** 32, Math.floor(pos / 2 ** 32));
   }
 
+  /** Moves `h`'s position by `delta` in one kernel step; the position before, or null (last-error set). */
+  function addPos(h: number, delta: number): number | null {
+    const d = BigInt.asUintN(64, BigInt(delta));
+    if (k.ntw_file_add_pos(h, Number(d & 0xffffffffn), Number(d >> 32n), c.scratch) !== 0) return null;
+    const v = new DataView(c.kernel().buffer);
+    return v.getUint32(c.scratch, true) + v.getUint32(c.scratch + 4, true) * 2 ** 32;
+  }
+
   /** A plain file handle (not a directory or search handle) with one of the rights in `need`. */
   function dataFile(h: number, need: number): FileInfo | null {
     const f = query(h);
@@ -225,24 +236,44 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
 
   // ---------- ReadFile / WriteFile ----------
 
-  function read(h: number, buf: number, n: number, lpRead: number): number {
+  // At the file pointer, a read or write first reserves its range by moving the pointer in one kernel
+  // step (addPos), so threads sharing a file object never get the same bytes or write over each other;
+  // a short read gives back what it did not use.
+
+  function read(h: number, buf: number, n: number, lpRead: number, at?: number): number {
     const f = dataFile(h, FILE_READ_DATA);
     if (!f) return 0;
+    const pos = at ?? addPos(h, n);
+    if (pos === null) return 0;
     let got: number;
-    try { got = fs.read(f.path, f.pos, c.guest().subarray(buf, buf + n)); } catch (e) { return fail(0, fsError(e)); }
-    setPos(h, f.pos + got);
+    try { got = n ? fs.read(f.path, pos, c.guest().subarray(buf, buf + n)) : 0; } catch (e) {
+      if (at === undefined) addPos(h, -n);
+      return fail(0, fsError(e));
+    }
+    if (at !== undefined) setPos(h, at + got);
+    else if (got < n) addPos(h, got - n);
     if (lpRead) c.guestU32(lpRead, got);
     k.SetLastError(ERROR_SUCCESS);
     return 1;
   }
 
-  function write(h: number, buf: number, n: number, lpWritten: number): number {
+  function write(h: number, buf: number, n: number, lpWritten: number, at?: number): number {
     const f = dataFile(h, FILE_WRITE_DATA | FILE_APPEND_DATA);
     if (!f) return 0;
-    let pos = f.pos;
-    if (!(f.access & FILE_WRITE_DATA)) { const s = size(f); if (s === null) return 0; pos = s; } // append only
-    try { fs.write(f.path, pos, c.guest().slice(buf, buf + n)); } catch (e) { return fail(0, fsError(e)); }
-    setPos(h, pos + n);
+    const data = c.guest().slice(buf, buf + n);
+    if (!(f.access & FILE_WRITE_DATA)) { // append only: at the end, wherever the pointer is
+      let end: number;
+      try { end = fs.append(f.path, data); } catch (e) { return fail(0, fsError(e)); }
+      setPos(h, end + n);
+    } else {
+      const pos = at ?? addPos(h, n);
+      if (pos === null) return 0;
+      try { if (n) fs.write(f.path, pos, data); } catch (e) {
+        if (at === undefined) addPos(h, -n);
+        return fail(0, fsError(e));
+      }
+      if (at !== undefined) setPos(h, at + n);
+    }
     if (lpWritten) c.guestU32(lpWritten, n);
     k.SetLastError(ERROR_SUCCESS);
     return 1;
@@ -263,7 +294,6 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     if (pos < 0n) return fail(null, ERROR_NEGATIVE_SEEK);
     if (pos >= 2n ** 63n) return fail(null, ERROR_INVALID_PARAMETER);
     setPos(h, Number(pos));
-    k.SetLastError(ERROR_SUCCESS);
     return Number(pos);
   }
 
@@ -286,7 +316,8 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
     });
     for (const n of names) {
-      const s = fs.stat(join(dir, n));
+      let s: FileStat | null;
+      try { s = fs.stat(join(dir, n)); } catch { continue; } // a link out of the root is not listed
       if (s) out.push({ name: n, stat: s });
     }
     return out;
@@ -312,10 +343,11 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const pos = seek(h, dist, method >>> 0);
       if (pos === null) return INVALID;
       if (lpHigh) c.guestView().setUint32(lpHigh, Math.floor(pos / 2 ** 32), true);
+      if (pos % 2 ** 32 === INVALID) k.SetLastError(ERROR_SUCCESS); // so a caller can tell it from a failure
       return pos % 2 ** 32;
     },
     SetFilePointerEx(h: number, pDist: number, lpNew: number, method: number): number {
-      if (!c.inGuest(pDist, 8) || (lpNew && !c.inGuest(lpNew, 8))) return c.fault(0);
+      if (!pDist || !c.inGuest(pDist, 8) || (lpNew && !c.inGuest(lpNew, 8))) return c.fault(0);
       const pos = seek(h, c.guestView().getBigInt64(pDist, true), method >>> 0);
       if (pos === null) return 0;
       if (lpNew) c.guestView().setBigInt64(lpNew, BigInt(pos), true);
@@ -331,7 +363,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       return s % 2 ** 32;
     },
     GetFileSizeEx(h: number, lpSize: number): number {
-      if (!c.inGuest(lpSize, 8)) return c.fault(0);
+      if (!lpSize || !c.inGuest(lpSize, 8)) return c.fault(0);
       const f = dataFile(h, 0);
       const s = f && size(f);
       if (s === null) return 0;
@@ -395,8 +427,10 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       if (dst.stat && failIfExists) return fail(0, ERROR_FILE_EXISTS);
       if (dst.stat && (dst.stat.dir || dst.stat.readonly)) return fail(0, ERROR_ACCESS_DENIED);
       if (upcase(src.rel) === upcase(dst.rel)) return fail(0, 32 /* ERROR_SHARING_VIOLATION */);
-      if (!shareOk(src.rel, FILE_READ_DATA, FILE_SHARE_READ | FILE_SHARE_DELETE)) return 0;
-      if (!shareOk(dst.rel, FILE_WRITE_DATA | DELETE, 0)) return 0;
+      // opened as Windows opens them (Wine's kernel32 tests record which opens CopyFile tolerates): the
+      // source for reading, sharing everything; the target for writing, sharing reads and writes
+      if (!shareOk(src.rel, FILE_READ_DATA, SHARE_ALL)) return 0;
+      if (!shareOk(dst.rel, FILE_WRITE_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE)) return 0;
       try {
         fs.create(dst.rel, false, true);
         const chunk = new Uint8Array(1 << 16);
@@ -440,7 +474,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       return attributes(r.stat);
     },
     FindFirstFileW(lpFileName: number, lpData: number): number {
-      if (!c.inGuest(lpData, FIND_DATA_SIZE)) return c.fault(INVALID);
+      if (!lpData || !c.inGuest(lpData, FIND_DATA_SIZE)) return c.fault(INVALID);
       const s = guestString(lpFileName, true);
       if (s === undefined) return c.fault(INVALID);
       if (s === null || s === "") return fail(INVALID, ERROR_PATH_NOT_FOUND);
@@ -452,7 +486,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const r = lookup(parts.slice(0, -1));
       if (!r) return INVALID;
       if (!r.stat?.dir) return fail(INVALID, ERROR_PATH_NOT_FOUND);
-      let list;
+      let list: { name: string; stat: FileStat }[];
       try { list = matches(r.rel, pat); } catch (e) { return fail(INVALID, fsError(e, ERROR_PATH_NOT_FOUND)); }
       if (!list.length) return fail(INVALID, ERROR_FILE_NOT_FOUND);
       const h = kopen(r.rel, 0, SHARE_ALL, FILE_FIND, 0, pat);
@@ -463,11 +497,11 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       return h;
     },
     FindNextFileW(h: number, lpData: number): number {
-      if (!c.inGuest(lpData, FIND_DATA_SIZE)) return c.fault(0);
+      if (!lpData || !c.inGuest(lpData, FIND_DATA_SIZE)) return c.fault(0);
       const f = query(h);
       if (!f) return 0;
       if (!(f.fflags & FILE_FIND)) return fail(0, ERROR_INVALID_HANDLE);
-      let list;
+      let list: { name: string; stat: FileStat }[];
       try { list = matches(f.path, f.pat); } catch { list = []; }
       if (f.pos >= list.length) return fail(0, ERROR_NO_MORE_FILES);
       fillFindData(lpData, list[f.pos]);
@@ -484,7 +518,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       n >>>= 0;
       const s = cwd();
       if (lpBuffer && n > s.length) {
-        if (!c.inGuest(lpBuffer, 2 * n)) return c.fault(0);
+        if (!c.inGuest(lpBuffer, 2 * (s.length + 1))) return c.fault(0);
         const v = c.guestView();
         for (let i = 0; i < s.length; i++) v.setUint16(lpBuffer + 2 * i, s.charCodeAt(i), true);
         v.setUint16(lpBuffer + 2 * s.length, 0, true);
@@ -511,7 +545,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const trailing = /[\\/]$/.test(name) && parts.length > 0;
       const s = winPath(parts) + (trailing ? "\\" : "");
       if (!lpBuffer || n <= s.length) return s.length + 1;
-      if (!c.inGuest(lpBuffer, 2 * n) || (lpFilePart && !c.inGuest(lpFilePart, 4))) return c.fault(0);
+      if (!c.inGuest(lpBuffer, 2 * (s.length + 1)) || (lpFilePart && !c.inGuest(lpFilePart, 4))) return c.fault(0);
       const v = c.guestView();
       for (let i = 0; i < s.length; i++) v.setUint16(lpBuffer + 2 * i, s.charCodeAt(i), true);
       v.setUint16(lpBuffer + 2 * s.length, 0, true);
@@ -520,13 +554,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     },
   };
 
-  const io: DiskIo = {
-    isDisk: (h) => {
-      const st = k.ntw_file_query(h, c.scratch, SCRATCH_MAX);
-      return st === 0;
-    },
-    read, write, create,
-  };
+  const io: DiskIo = { read, write, create };
   return { syscalls, io };
 }
 

@@ -57,6 +57,8 @@ export const STATUS_FILE_IS_A_DIRECTORY: u32 = 0xc00000ba;
 export const STATUS_NOT_A_DIRECTORY: u32 = 0xc0000103;
 export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
 export const STATUS_CANNOT_DELETE: u32 = 0xc0000121;
+export const STATUS_CANCELLED: u32 = 0xc0000120;
+export const STATUS_NOT_FOUND: u32 = 0xc0000225;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -97,6 +99,9 @@ export const ERROR_PIPE_NOT_CONNECTED: u32 = 0x000000e9;
 export const ERROR_PIPE_CONNECTED: u32 = 0x00000217;
 export const ERROR_PIPE_LISTENING: u32 = 0x00000218;
 export const ERROR_IO_PENDING: u32 = 0x000003e5;
+export const ERROR_OPERATION_ABORTED: u32 = 0x000003e3;
+export const ERROR_IO_INCOMPLETE: u32 = 0x000003e4;
+export const ERROR_NOT_FOUND: u32 = 0x00000490;
 export const ERROR_NO_MORE_FILES: u32 = 0x00000012;
 export const ERROR_SHARING_VIOLATION: u32 = 0x00000020;
 export const ERROR_FILE_EXISTS: u32 = 0x00000050;
@@ -305,6 +310,8 @@ export function statusToError(status: u32): u32 {
     case 0xc0000103: return ERROR_DIRECTORY;
     case 0xc0000101: return ERROR_DIR_NOT_EMPTY;
     case 0xc0000121: return ERROR_ACCESS_DENIED;
+    case 0xc0000120: return ERROR_OPERATION_ABORTED;
+    case 0xc0000225: return ERROR_NOT_FOUND;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -484,6 +491,10 @@ export const SYS_FindClose: i32 = 615;
 export const SYS_GetCurrentDirectoryW: i32 = 616;
 export const SYS_SetCurrentDirectoryW: i32 = 617;
 export const SYS_GetFullPathNameW: i32 = 618;
+export const SYS_GetOverlappedResult: i32 = 700;
+export const SYS_GetOverlappedResultEx: i32 = 701;
+export const SYS_CancelIo: i32 = 702;
+export const SYS_CancelIoEx: i32 = 703;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -573,15 +584,12 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 500: return <i64>win32.CreatePipe(<usize>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12));
     case 501: return <i64>win32.CreateNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28), <i32>load<i32>(args, 32));
     case 502: return <i64>win32.CreateNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28), <i32>load<i32>(args, 32));
-    case 503: return <i64>win32.ConnectNamedPipe(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));
     case 504: return <i64>win32.DisconnectNamedPipe(<u32>load<i32>(args, 0));
     case 505: return <i64>win32.WaitNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
     case 506: return <i64>win32.WaitNamedPipeW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
     case 507: return <i64>win32.SetNamedPipeHandleState(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
     case 508: return <i64>win32.PeekNamedPipe(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16), <usize>load<i32>(args, 20));
     case 512: return <i64>win32.GetNamedPipeInfo(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
-    case 515: return <i64>win32.CreateFileW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28));
-    case 516: return <i64>win32.CreateFileW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <u32>load<i32>(args, 28));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

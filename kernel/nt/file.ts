@@ -67,7 +67,7 @@ export function ntFileQuery(h: u32, out: usize, max: u32): u32 {
   enter();
   const f = diskFile(h);
   if (!f) { leave(); return <u32>result; }
-  const need = 32 + ((<usize>f.pathLen + <usize>f.patLen) << 1);
+  const need: usize = 32 + ((<usize>f.pathLen + <usize>f.patLen) << 1);
   if (need > <usize>max) { leave(); return STATUS_NO_MEMORY; }
   store<u64>(out, f.pos);
   store<u32>(out, f.fflags, 8);
@@ -88,6 +88,24 @@ export function ntFileSetPos(h: u32, pos: u64): u32 {
   const f = diskFile(h);
   const st = f ? STATUS_SUCCESS : <u32>result;
   if (f) f.pos = pos;
+  leave();
+  return st;
+}
+
+/**
+ * Adds `delta` to the position of the file object behind `h` and stores the old position at `out`, in
+ * one step under the lock: ReadFile/WriteFile reserve their range with it, so threads doing I/O through
+ * one file object get distinct ranges, as Windows' serialized synchronous I/O gives them.
+ */
+export function ntFileAddPos(h: u32, delta: i64, out: usize): u32 {
+  enter();
+  const f = diskFile(h);
+  const st = f ? STATUS_SUCCESS : <u32>result;
+  if (f) {
+    store<u64>(out, f.pos);
+    const pos = <i64>f.pos + delta;
+    f.pos = pos < 0 ? 0 : <u64>pos;
+  }
   leave();
   return st;
 }

@@ -27,7 +27,7 @@ import {
   PIPE_ACCESS_OUTBOUND, PIPE_NOWAIT, PIPE_READMODE_MESSAGE, PIPE_TYPE_MESSAGE, PIPE_UNLIMITED_INSTANCES, STATUS_ACCESS_DENIED,
   STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
   STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
-  STATUS_NOT_SUPPORTED, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
+  STATUS_CANCELLED, STATUS_PENDING, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
   STATUS_PIPE_BROKEN, STATUS_PIPE_BUSY, STATUS_PIPE_CLOSING, STATUS_PIPE_CONNECTED, STATUS_PIPE_DISCONNECTED,
   STATUS_PIPE_EMPTY, STATUS_PIPE_LISTENING, STATUS_PIPE_NOT_AVAILABLE, STATUS_SUCCESS, STATUS_TIMEOUT, TYPE_DIRECTORY,
   TYPE_FILE, TYPE_NAMEDPIPE,
@@ -42,6 +42,9 @@ export const PEEK_MAX: u32 = 0x10000;
 
 /** ntw_pipe_read flags: a later chunk of the same ReadFile (byte mode: never block). */
 export const READ_CONTINUE: u32 = 1;
+/** ntw_pipe_read / ntw_pipe_write flags: an overlapped call's first try: STATUS_PENDING instead of waiting. */
+export const READ_NOWAIT: u32 = 2;
+export const WRITE_NOWAIT: u32 = 8;
 /** ntw_pipe_write flags: first / last chunk of one WriteFile; TransactNamedPipe's write. */
 export const WRITE_FIRST: u32 = 1;
 export const WRITE_LAST: u32 = 2;
@@ -288,8 +291,8 @@ export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool): u
 
 // ---------- server control ----------
 
-export function ntConnectNamedPipe(h: u32, overlapped: u32): u32 {
-  if (overlapped) return STATUS_NOT_SUPPORTED; // overlapped I/O comes with the file layer
+/** ConnectNamedPipe; `noWait` (an overlapped call's first try): STATUS_PENDING instead of waiting. */
+export function ntConnectNamedPipe(h: u32, noWait: bool): u32 {
   enter();
   let waited = false;
   while (true) {
@@ -305,8 +308,9 @@ export function ntConnectNamedPipe(h: u32, overlapped: u32): u32 {
       pipePulse(changetype<NamedPipe>(e.pipe));
     }
     if (e.nowait) return done(STATUS_PIPE_LISTENING);
+    if (noWait) return done(STATUS_PENDING);
     waited = true;
-    sleepOn(e, INFINITE);
+    if (sleepOn(e, INFINITE) == STATUS_CANCELLED) return done(STATUS_CANCELLED);
   }
   return STATUS_SUCCESS; // not reached
 }
@@ -436,7 +440,8 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
     // nothing (more) to read yet
     if (!e.peer) { st = STATUS_PIPE_BROKEN; break; }
     if (e.nowait) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PIPE_EMPTY; break; }
-    sleepOn(e, INFINITE);
+    if (flags & READ_NOWAIT) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PENDING; break; }
+    if (sleepOn(e, INFINITE) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
   }
   store<u32>(countOut, got);
   leave();
@@ -470,7 +475,8 @@ export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: us
     const busy = (p.writer != 0 && p.writer != changetype<usize>(t)) || (p.qBytes != 0 && p.qBytes + n > p.quota);
     if (busy) {
       if (e.nowait) break; // nothing written
-      sleepOn(e, INFINITE);
+      if (flags & WRITE_NOWAIT) { st = STATUS_PENDING; break; }
+      if (sleepOn(e, INFINITE) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
       continue;
     }
     const last = (flags & WRITE_LAST) != 0;

@@ -9,6 +9,7 @@ import { setResult } from "../lib/tls";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { handleCloseAll, handleEntry, handleInheritAll, handleInsert } from "../ob/handle";
 import { envCopy } from "./environment";
+import { ioProcessEnded, onlyWorkersLeft } from "./io";
 import { waitCancel, wakeWaiters } from "../ob/wait";
 import { queueWake } from "../ob/wake";
 import { Console } from "../objects/console";
@@ -101,9 +102,15 @@ export function threadExit(t: Thread, code: u32): void {
   if (t.procNext) changetype<Thread>(t.procNext).procPrev = t.procPrev;
   t.procNext = 0;
   t.procPrev = 0;
+  if (!t.system && p.threadHead && onlyWorkersLeft(p, t)) {
+    // the last thread that runs guest code: the I/O workers end with it, and so does the process
+    processBeginExit(p, t.exitCode);
+    for (let x = p.threadHead; x; x = changetype<Thread>(x).procNext) threadKill(changetype<Thread>(x), p.exitCode);
+  }
   if (--p.threadCount == 0) {
     if (!p.exiting) p.exitCode = t.exitCode;
     p.state = PROCESS_EXITED;
+    ioProcessEnded(p);
     handleCloseAll(p);
     wakeWaiters(p);
   }

@@ -18,6 +18,7 @@ import { Console, consoleDestroy, consoleSignaled } from "../objects/console";
 import { KeyedWait, keyedWaitDestroy, keyedWaitSatisfy, keyedWaitSignaled } from "../objects/keyedwait";
 import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/timer";
 import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeSignaled } from "../objects/pipe";
+import { DiskFile, diskFileClosed, diskFileDestroy, FILE_KIND_DISK } from "../objects/file";
 import { nameRemove } from "./namespace";
 
 @unmanaged
@@ -43,11 +44,14 @@ export function objectSize(type: u32): usize {
     case TYPE_CONSOLE: return offsetof<Console>();
     case TYPE_TIMER: return offsetof<Timer>();
     case TYPE_KEYEDWAIT: return offsetof<KeyedWait>();
-    case TYPE_FILE: return offsetof<PipeEnd>(); // pipe ends are the only files so far
+    case TYPE_FILE: return max(offsetof<PipeEnd>(), offsetof<DiskFile>()); // one size for both kinds of file
     case TYPE_NAMEDPIPE: return offsetof<NamedPipe>();
     default: return 0; // threads are allocated by objects/thread.ts
   }
 }
+
+/** A File object's kind is its first field (objects/pipe.ts, objects/file.ts). */
+function isDiskFile(o: ObjectHeader): bool { return changetype<DiskFile>(o).kind == FILE_KIND_DISK; }
 
 /** A new zeroed object of `type` with no references, or null when memory is exhausted. */
 export function obAlloc(type: u32): ObjectHeader | null {
@@ -74,7 +78,8 @@ export function signaled(o: ObjectHeader, t: Thread): bool {
     case TYPE_PROCESS: return processSignaled(changetype<Process>(o));
     case TYPE_TIMER: return timerSignaled(changetype<Timer>(o));
     case TYPE_KEYEDWAIT: return keyedWaitSignaled(changetype<KeyedWait>(o));
-    case TYPE_FILE: case TYPE_NAMEDPIPE: return pipeSignaled(o); // internal pulses of pipe sleepers
+    case TYPE_FILE: return !isDiskFile(o) && pipeSignaled(o); // internal pulses of pipe sleepers
+    case TYPE_NAMEDPIPE: return pipeSignaled(o);
     case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o)); // input waiting
     default: return false;
   }
@@ -103,7 +108,9 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_MUTANT: mutexDestroy(changetype<Mutex>(o)); break; // NT abandons an owned mutex on delete
     case TYPE_TIMER: timerDestroy(changetype<Timer>(o)); break; // leaves the timer queue
     case TYPE_KEYEDWAIT: keyedWaitDestroy(changetype<KeyedWait>(o)); break; // leaves the (process, address) hash
-    case TYPE_FILE: pipeEndDestroy(changetype<PipeEnd>(o)); break; // frees its queue, drops its name
+    case TYPE_FILE: // a pipe end frees its queue and drops its name; a disk file its path
+      if (isDiskFile(o)) diskFileDestroy(changetype<DiskFile>(o)); else pipeEndDestroy(changetype<PipeEnd>(o));
+      break;
     case TYPE_CONSOLE: consoleDestroy(changetype<Console>(o)); break; // frees its input ring
   }
   root().liveObjects--;
@@ -112,6 +119,9 @@ export function obDeref(o: ObjectHeader): void {
 
 /** Called when the last handle to `o` closes: a named object leaves the namespace then. */
 export function obLastHandleClosed(o: ObjectHeader): void {
-  if (o.type == TYPE_FILE) pipeEndClosed(changetype<PipeEnd>(o)); // the peer sees a broken pipe
+  if (o.type == TYPE_FILE) {
+    if (isDiskFile(o)) diskFileClosed(changetype<DiskFile>(o)); // its share access is released
+    else pipeEndClosed(changetype<PipeEnd>(o)); // the peer sees a broken pipe
+  }
   if (o.name && !(o.flags & OBJ_PERMANENT)) nameRemove(o);
 }

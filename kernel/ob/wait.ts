@@ -11,7 +11,7 @@ import { Thread, threadEntries } from "../objects/thread";
 import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
 import { root } from "../lib/root";
 import {
-  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
+  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_CANCELLED, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
 } from "../generated/abi";
 
 @unmanaged
@@ -155,6 +155,11 @@ export function waitLocked(t: Thread, timeoutMs: u32, alertable: bool = false): 
   return sleepLocked(t, timeoutMs);
 }
 
+/** Ends `t`'s pending wait with `status` (lock held): overlapped I/O cancellation (nt/io.ts). */
+export function waitAbort(t: Thread, status: u32): void {
+  complete(t, status);
+}
+
 /** Ends `t`'s pending alertable wait because an APC was queued to it (lock held). */
 export function waitAlert(t: Thread): void {
   complete(t, STATUS_USER_APC);
@@ -193,9 +198,9 @@ function finish(t: Thread): u32 {
 export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
   timersExpire();
   if (t.waitStatus != WAIT_PENDING) return finish(t); // completed between waitBegin and now
-  if (t.killed) {
+  if (t.killed || t.ioCancel) { // an I/O worker whose request was cancelled does not start another wait
     dequeueAll(t);
-    t.waitStatus = STATUS_THREAD_IS_TERMINATING;
+    t.waitStatus = t.killed ? STATUS_THREAD_IS_TERMINATING : STATUS_CANCELLED;
     return finish(t);
   }
   const own: f64 = timeoutMs == INFINITE ? Infinity : now() + <f64>timeoutMs;

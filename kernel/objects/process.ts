@@ -32,6 +32,10 @@ export class Process extends ObjectHeader {
   cmdlineA: u32;
   cwd: usize; // current directory (objects/file.ts strings): a full Windows path, UTF-16; 0 for the default C:\
   cwdLen: u32;
+  ioHead: usize; // overlapped I/O requests not finished yet (objects/iorequest.ts), FIFO
+  ioTail: usize;
+  ioReady: usize; // auto-reset Event the process's I/O workers sleep on while no request is queued
+  ioIdle: u32; // I/O workers waiting for a request
 }
 
 

@@ -36,6 +36,8 @@ export class Thread extends ObjectHeader {
   procPrev: usize;
   allNext: usize; // every thread record with an id, for OpenThread (root().threadList)
   allPrev: usize;
+  system: u32; // an I/O worker (nt/io.ts): runs no guest code and does not keep its process alive
+  ioCancel: u32; // the I/O request this I/O worker runs was cancelled: its waits end with STATUS_CANCELLED
   stackBase: u32; // the guest stack the host gave this thread (guest address), 0 when none
   stackSize: u32;
 }

@@ -3,7 +3,7 @@
 import { result } from "../lib/tls";
 import { ntSuccess } from "../nt/status";
 import {
-  ntFileBusy, ntFileOpen, ntFileQuery, ntFileRenameOpen, ntFileSetPos, ntFileShareCheck, ntGetCurrentDirectory,
+  ntFileAddPos, ntFileBusy, ntFileOpen, ntFileQuery, ntFileRenameOpen, ntFileSetPos, ntFileShareCheck, ntGetCurrentDirectory,
   ntSetCurrentDirectory,
 } from "../nt/file";
 import { failStatus } from "./result";
@@ -29,6 +29,11 @@ export function ntw_file_query(h: u32, out: usize, max: u32): u32 { return check
 
 export function ntw_file_set_pos(h: u32, lo: u32, hi: u32): u32 {
   return check(ntFileSetPos(h, (<u64>hi << 32) | <u64>lo));
+}
+
+/** Adds the signed 64-bit `hi:lo` to `h`'s position; the old position goes to `out` (u64). */
+export function ntw_file_add_pos(h: u32, lo: u32, hi: u32, out: usize): u32 {
+  return check(ntFileAddPos(h, <i64>((<u64>hi << 32) | <u64>lo), out));
 }
 
 export function ntw_file_rename_open(from: usize, fromLen: u32, to: usize, toLen: u32): u32 {

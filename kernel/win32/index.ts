@@ -15,3 +15,5 @@ export * from "./usermode";
 export * from "./time";
 export * from "./process";
 export * from "./pipe";
+export * from "./file";
+export * from "./io";

@@ -1,4 +1,4 @@
-// kernel32 pipe calls, CreateFileW (pipes only, until the file layer), and the kernel half of
+// kernel32 pipe calls, the pipe half of CreateFileW, and the kernel half of
 // ReadFile/WriteFile (host/syscalls/file-io.ts calls the ntw_ exports chunk by chunk; they are not in
 // the syscall table, so guests cannot import them).
 import { result, result2 } from "../lib/tls";
@@ -44,24 +44,24 @@ export function CreateNamedPipeW(lpName: usize, lpNameLen: i32, dwOpenMode: u32,
 }
 
 /**
- * CreateFileW routes by path. Only \\.\pipe\ paths exist so far (the client end of a named pipe); the
- * file layer will add the drive paths here and leave pipes to ntOpenPipe.
+ * CreateFileW/A on a \\.\pipe\ path (host/syscalls/file-io.ts routes by path; the rest goes to the file
+ * layer): the client end of a named pipe. `lpFileName` is the whole path in kernel memory.
  */
-export function CreateFileW(lpFileName: usize, lpFileNameLen: i32, dwDesiredAccess: u32, dwShareMode: u32, inherit: i32,
-  dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32 {
-  if (!lpFileName) return handleResult(STATUS_OBJECT_PATH_NOT_FOUND);
+export function ntw_pipe_open(lpFileName: usize, lpFileNameLen: i32, dwDesiredAccess: u32, inherit: i32,
+  dwCreationDisposition: u32): u32 {
   if (dwCreationDisposition < CREATE_NEW || dwCreationDisposition > TRUNCATE_EXISTING) return handleResult(STATUS_INVALID_PARAMETER);
   const len = <u32>lpFileNameLen;
   const off = pipePrefix(lpFileName, len);
-  if (off >= 0) return handleResult(ntOpenPipe(lpFileName + (<usize>off << 1), len - <u32>off, dwDesiredAccess, inherit != 0));
-  for (let i: u32 = 0; i < len; i++) {
-    const c = load<u16>(lpFileName + (<usize>i << 1));
-    if (c == 0x5c || c == 0x2f) return handleResult(STATUS_OBJECT_PATH_NOT_FOUND);
-  }
-  return handleResult(STATUS_OBJECT_NAME_NOT_FOUND);
+  if (off < 0) return handleResult(STATUS_OBJECT_PATH_NOT_FOUND);
+  return handleResult(ntOpenPipe(lpFileName + (<usize>off << 1), len - <u32>off, dwDesiredAccess, inherit != 0));
 }
 
-export function ConnectNamedPipe(hNamedPipe: u32, lpOverlapped: u32): i32 { return boolResult(ntConnectNamedPipe(hNamedPipe, lpOverlapped)); }
+/** ConnectNamedPipe for its host shim (host/syscalls/file-io.ts): the status, with the last-error set on failure. */
+export function ntw_pipe_connect(h: u32, noWait: i32): u32 {
+  const st = ntConnectNamedPipe(h, noWait != 0);
+  if (!ntSuccess(st)) failStatus(st);
+  return st;
+}
 export function DisconnectNamedPipe(hNamedPipe: u32): i32 { return boolResult(ntDisconnectNamedPipe(hNamedPipe)); }
 
 export function WaitNamedPipeW(lpName: usize, lpNameLen: i32, nTimeOut: u32): i32 {
@@ -83,14 +83,18 @@ export function GetNamedPipeInfo(hNamedPipe: u32, lpFlags: usize, lpOutBufferSiz
   return boolResult(ntPipeInfo(hNamedPipe, lpFlags, lpOutBufferSize, lpInBufferSize, lpMaxInstances));
 }
 
-/** What ReadFile/WriteFile on `h` reach: 0..2 a console stream, IO_PIPE a pipe end, -1 anything else. No last-error. */
+/**
+ * What ReadFile/WriteFile on `h` reach: 0..2 a console stream, IO_PIPE a pipe end, IO_DISK a disk file or
+ * directory, -1 anything else. No last-error.
+ */
 export const IO_PIPE: i32 = 16;
+export const IO_DISK: i32 = 17;
 export function ntw_io_target(h: u32): i32 {
   enterHost();
   const o = handleObject(h, 0, 0, false);
   let r: i32 = -1;
   if (o && o.type == TYPE_CONSOLE) r = <i32>changetype<Console>(o).stream;
-  else if (o && o.type == TYPE_FILE && changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) r = IO_PIPE;
+  else if (o && o.type == TYPE_FILE) r = changetype<PipeEnd>(o).kind == FILE_KIND_PIPE ? IO_PIPE : IO_DISK;
   leaveHost();
   return r;
 }

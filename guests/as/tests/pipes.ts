@@ -7,7 +7,7 @@
 import {
   CallNamedPipeW, CloseHandle, ConnectNamedPipe, CreateEventW, CreateFileW, CreateNamedPipeW, CreatePipe, CreateProcessW,
   CreateThread, DisconnectNamedPipe, ERROR_ACCESS_DENIED, ERROR_BAD_PIPE, ERROR_BROKEN_PIPE, ERROR_FILE_NOT_FOUND,
-  ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_MORE_DATA, ERROR_NO_DATA, ERROR_NOT_SUPPORTED, ERROR_PATH_NOT_FOUND,
+  ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_MORE_DATA, ERROR_NO_DATA, ERROR_IO_PENDING, GetOverlappedResult, ERROR_PATH_NOT_FOUND,
   ERROR_PIPE_BUSY, ERROR_PIPE_CONNECTED, ERROR_PIPE_LISTENING, ERROR_PIPE_NOT_CONNECTED, ERROR_SEM_TIMEOUT,
   FILE_FLAG_FIRST_PIPE_INSTANCE, GENERIC_READ, GENERIC_WRITE, GetExitCodeProcess, GetLastError, GetNamedPipeInfo,
   GetStdHandle, INFINITE, NMPWAIT_USE_DEFAULT_WAIT, NMPWAIT_WAIT_FOREVER, OPEN_EXISTING, PeekNamedPipe, PIPE_ACCESS_DUPLEX,
@@ -190,7 +190,7 @@ export function test_named_byte_mode(): i32 {
   eq(ConnectNamedPipe(s, 0), 0, "ConnectNamedPipe after the client came");
   eq(GetLastError(), ERROR_PIPE_CONNECTED, "ERROR_PIPE_CONNECTED");
   eq(ConnectNamedPipe(s, shared(20)), 0, "ConnectNamedPipe with an OVERLAPPED");
-  eq(GetLastError(), ERROR_NOT_SUPPORTED, "not supported yet");
+  eq(GetLastError(), ERROR_PIPE_CONNECTED, "ERROR_PIPE_CONNECTED with an OVERLAPPED too");
   eq(put(c, "abc"), 3, "client writes");
   eq(put(c, "def"), 3, "client writes again");
   eq(get(s, 64), 1, "server reads");
@@ -468,13 +468,18 @@ export function test_bad_arguments(): i32 {
   CloseHandle(ev);
   const hs = shared(8);
   CreatePipe(hs, hs + 4, 0, 0);
-  eq(ReadFile(load<u32>(hs), buf, 4, cnt, shared(20)), 0, "ReadFile with an OVERLAPPED");
-  eq(GetLastError(), ERROR_NOT_SUPPORTED, "ERROR_NOT_SUPPORTED for now");
+  const ov = shared(20);
+  eq(ReadFile(load<u32>(hs), buf, 4, cnt, ov), 0, "ReadFile with an OVERLAPPED on an empty pipe");
+  eq(GetLastError(), ERROR_IO_PENDING, "ERROR_IO_PENDING");
+  CloseHandle(load<u32>(hs, 4)); // the writer goes: the pending read ends
+  eq(GetOverlappedResult(load<u32>(hs), ov, cnt, 1), 0, "GetOverlappedResult");
+  eq(GetLastError(), ERROR_BROKEN_PIPE, "ERROR_BROKEN_PIPE");
+  CreatePipe(hs + 4, shared(4), 0, 0); // a fresh pair for what follows (hs+4 becomes its read end)
   eq(WriteFile(load<u32>(hs, 4), 0x7ffffff0, 64, cnt, 0), 0, "a buffer outside guest memory");
   eq(GetLastError(), 998, "ERROR_NOACCESS");
   CloseHandle(load<u32>(hs));
   CloseHandle(load<u32>(hs, 4));
-  eq(CreateFileW(W("C:\\no\\such.txt"), GENERIC_READ, 0, 0, OPEN_EXISTING, 0, 0), BAD, "a file path (no file layer yet)");
+  eq(CreateFileW(W("C:\\no\\such.txt"), GENERIC_READ, 0, 0, OPEN_EXISTING, 0, 0), BAD, "a file in a missing directory");
   eq(GetLastError(), ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND");
   eq(CreateFileW(W("nosuch.txt"), GENERIC_READ, 0, 0, OPEN_EXISTING, 0, 0), BAD, "a bare file name");
   eq(GetLastError(), ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND");

@@ -60,6 +60,8 @@
 #define STATUS_NOT_A_DIRECTORY ((NTSTATUS)0xc0000103)
 #define STATUS_DIRECTORY_NOT_EMPTY ((NTSTATUS)0xc0000101)
 #define STATUS_CANNOT_DELETE ((NTSTATUS)0xc0000121)
+#define STATUS_CANCELLED ((NTSTATUS)0xc0000120)
+#define STATUS_NOT_FOUND ((NTSTATUS)0xc0000225)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -100,6 +102,9 @@
 #define ERROR_PIPE_CONNECTED 535L
 #define ERROR_PIPE_LISTENING 536L
 #define ERROR_IO_PENDING 997L
+#define ERROR_OPERATION_ABORTED 995L
+#define ERROR_IO_INCOMPLETE 996L
+#define ERROR_NOT_FOUND 1168L
 #define ERROR_NO_MORE_FILES 18L
 #define ERROR_SHARING_VIOLATION 32L
 #define ERROR_FILE_EXISTS 80L
@@ -485,7 +490,7 @@ NTWASM_IMPORT(kernel32, CreatePipe) BOOL WINAPI CreatePipe(PHANDLE hReadPipe, PH
 NTWASM_IMPORT(kernel32, CreateNamedPipeW) HANDLE WINAPI CreateNamedPipeW(LPCWSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances, DWORD nOutBufferSize, DWORD nInBufferSize, DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
 /* #502: ANSI (UTF-8) form of CreateNamedPipeW. */
 NTWASM_IMPORT(kernel32, CreateNamedPipeA) HANDLE WINAPI CreateNamedPipeA(LPCSTR lpName, DWORD dwOpenMode, DWORD dwPipeMode, DWORD nMaxInstances, DWORD nOutBufferSize, DWORD nInBufferSize, DWORD nDefaultTimeOut, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
-/* #503: Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED when a client came first, ERROR_NO_DATA when it came and went. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+/* #503: Waits for a client on a server instance (PIPE_NOWAIT: ERROR_PIPE_LISTENING at once). ERROR_PIPE_CONNECTED when a client came first, ERROR_NO_DATA when it came and went. With lpOverlapped: FALSE with ERROR_IO_PENDING while no client has come (the OVERLAPPED's event is set when one does). */
 NTWASM_IMPORT(kernel32, ConnectNamedPipe) BOOL WINAPI ConnectNamedPipe(HANDLE hNamedPipe, LPOVERLAPPED lpOverlapped);
 /* #504: Ends the connection of a server instance and drops unread data; the client's end then fails with ERROR_PIPE_NOT_CONNECTED. ERROR_PIPE_NOT_CONNECTED when already disconnected. */
 NTWASM_IMPORT(kernel32, DisconnectNamedPipe) BOOL WINAPI DisconnectNamedPipe(HANDLE hNamedPipe);
@@ -497,7 +502,7 @@ NTWASM_IMPORT(kernel32, WaitNamedPipeA) BOOL WINAPI WaitNamedPipeA(LPCSTR lpName
 NTWASM_IMPORT(kernel32, SetNamedPipeHandleState) BOOL WINAPI SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout);
 /* #508: Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. */
 NTWASM_IMPORT(kernel32, PeekNamedPipe) BOOL WINAPI PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize, LPDWORD lpBytesRead, LPDWORD lpTotalBytesAvail, LPDWORD lpBytesLeftThisMessage);
-/* #509: Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. lpOverlapped must be NULL. */
+/* #509: Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. With lpOverlapped the write completes at once and the read is overlapped. */
 NTWASM_IMPORT(kernel32, TransactNamedPipe) BOOL WINAPI TransactNamedPipe(HANDLE hNamedPipe, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, LPOVERLAPPED lpOverlapped);
 /* #510: Connects to a message pipe (waiting up to nTimeOut when every instance is busy), transacts one message and closes. */
 NTWASM_IMPORT(kernel32, CallNamedPipeW) BOOL WINAPI CallNamedPipeW(LPCWSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, DWORD nTimeOut);
@@ -505,14 +510,14 @@ NTWASM_IMPORT(kernel32, CallNamedPipeW) BOOL WINAPI CallNamedPipeW(LPCWSTR lpNam
 NTWASM_IMPORT(kernel32, CallNamedPipeA) BOOL WINAPI CallNamedPipeA(LPCSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, DWORD nTimeOut);
 /* #512: PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit. */
 NTWASM_IMPORT(kernel32, GetNamedPipeInfo) BOOL WINAPI GetNamedPipeInfo(HANDLE hNamedPipe, LPDWORD lpFlags, LPDWORD lpOutBufferSize, LPDWORD lpInBufferSize, LPDWORD lpMaxInstances);
-/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads) or from the console input (end of file for now). lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads), a file (from the file pointer, which moves on) or the console input (a line). */
 NTWASM_IMPORT(kernel32, ReadFile) BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
-/* #514: Writes to a pipe (on a message pipe one call is one message) or, as UTF-8 text, to a console output handle. lpOverlapped must be NULL for now (ERROR_NOT_SUPPORTED). */
+/* #514: Writes to a pipe (on a message pipe one call is one message), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
 NTWASM_IMPORT(kernel32, WriteFile) BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
-/* #515: Opens the client end of a named pipe (\\.\pipe\name; the client starts in byte read mode). ERROR_PIPE_BUSY when no instance is listening, ERROR_FILE_NOT_FOUND when none exists. Other paths: ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND until the file layer. */
-NTWASM_IMPORT(kernel32, CreateFileW) HANDLE WINAPI CreateFileW(LPCWSTR lpName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
+/* #515: Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file. */
+NTWASM_IMPORT(kernel32, CreateFileW) HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
 /* #516: ANSI (UTF-8) form of CreateFileW. */
-NTWASM_IMPORT(kernel32, CreateFileA) HANDLE WINAPI CreateFileA(LPCSTR lpName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
+NTWASM_IMPORT(kernel32, CreateFileA) HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
 /* #600: Moves the file pointer (FILE_BEGIN / FILE_CURRENT / FILE_END); with lpDistanceToMoveHigh the distance is 64-bit and the high half of the new position is written back. INVALID_SET_FILE_POINTER on failure (ERROR_NEGATIVE_SEEK before the start); a valid position may also be that value: check GetLastError. */
 NTWASM_IMPORT(kernel32, SetFilePointer) DWORD WINAPI SetFilePointer(HANDLE hFile, LONG lDistanceToMove, PLONG lpDistanceToMoveHigh, DWORD dwMoveMethod);
 /* #601: 64-bit SetFilePointer (a LARGE_INTEGER argument is passed by address on wasm32, as clang does). */
@@ -551,5 +556,13 @@ NTWASM_IMPORT(kernel32, GetCurrentDirectoryW) DWORD WINAPI GetCurrentDirectoryW(
 NTWASM_IMPORT(kernel32, SetCurrentDirectoryW) BOOL WINAPI SetCurrentDirectoryW(LPCWSTR lpPathName);
 /* #618: Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed. */
 NTWASM_IMPORT(kernel32, GetFullPathNameW) DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR* lpFilePart);
+/* #700: The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
+NTWASM_IMPORT(kernel32, GetOverlappedResult) BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
+/* #701: GetOverlappedResult with a timeout (0: ERROR_IO_INCOMPLETE at once; WAIT_TIMEOUT when it passes) and an alertable wait (WAIT_IO_COMPLETION after running queued APCs). */
+NTWASM_IMPORT(kernel32, GetOverlappedResultEx) BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds, BOOL bAlertable);
+/* #702: Cancels the calling thread's pending overlapped operations on the handle; they complete with ERROR_OPERATION_ABORTED. */
+NTWASM_IMPORT(kernel32, CancelIo) BOOL WINAPI CancelIo(HANDLE hFile);
+/* #703: Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); ERROR_NOT_FOUND when there is none. */
+NTWASM_IMPORT(kernel32, CancelIoEx) BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
 
 #endif /* NTWASM_ABI_H */

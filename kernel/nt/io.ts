@@ -1,0 +1,204 @@
+// Overlapped I/O. A request that cannot complete at once is queued on its process; the process's
+// I/O workers (hidden threads the host starts on demand, Thread.system) take requests one at a time
+// and run them with the ordinary blocking calls, then copy the result into the guest's OVERLAPPED
+// and set its event (nt/io.ts finish). A worker is an ordinary kernel thread, so a blocked request
+// sleeps in the kernel like any wait and is woken like one; cancelling a running request ends the
+// worker's current or next wait with STATUS_CANCELLED (ob/wait.ts). The kernel never touches guest
+// memory: the host copies.
+import { kalloc, kfree } from "../lib/alloc";
+import { enter, leave } from "../lib/lock";
+import { currentThread, result, setResult } from "../lib/tls";
+import { THREAD_EXITED, WAIT_PENDING } from "../lib/layout";
+import { currentProcess, handleAccess, handleClose, handleInsert, handleObject } from "../ob/handle";
+import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
+import { waitAbort, waitEntry, waitLocked } from "../ob/wait";
+import { Event, eventSet } from "../objects/event";
+import { IoRequest } from "../objects/iorequest";
+import { Process } from "../objects/process";
+import { Thread } from "../objects/thread";
+import { threadCreate } from "./thread";
+import {
+  EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_CANCELLED, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY,
+  STATUS_NOT_FOUND, STATUS_SUCCESS, TYPE_EVENT, TYPE_FILE,
+} from "../generated/abi";
+
+/** Thread.system of an I/O worker before and after it first asks for work. */
+const SYSTEM_STARTING: u32 = 1;
+const SYSTEM_RUNNING: u32 = 2;
+
+function me(): Thread { return changetype<Thread>(currentThread); }
+
+function isIdleWorker(t: Thread, p: Process): bool {
+  return t.system != 0 && t.waitStatus == WAIT_PENDING && waitEntry(t, 0).object == p.ioReady;
+}
+
+/** Should the host start another worker for `p`'s queue? (queued requests outnumber waiting and starting workers) */
+function needsWorker(p: Process): bool {
+  let queued: u32 = 0;
+  for (let r = p.ioHead; r; r = changetype<IoRequest>(r).next) if (!changetype<IoRequest>(r).worker) queued++;
+  let ready: u32 = 0;
+  for (let t = p.threadHead; t; t = changetype<Thread>(t).procNext) {
+    const th = changetype<Thread>(t);
+    if (th.state != THREAD_EXITED && (th.system == SYSTEM_STARTING || isIdleWorker(th, p))) ready++;
+  }
+  return queued > ready;
+}
+
+/**
+ * Queues a request on file handle `h` of the calling process. On success `result` is 1 when the host
+ * must start another I/O worker (ntIoWorkerCreate).
+ */
+export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent: u32): u32 {
+  const t = me();
+  enter();
+  const p = currentProcess();
+  const o = handleObject(h, 0, TYPE_FILE, false);
+  if (!o) { leave(); return <u32>result; }
+  let ev: ObjectHeader | null = null;
+  if (hEvent) {
+    ev = handleObject(hEvent, EVENT_MODIFY_STATE, TYPE_EVENT);
+    if (!ev) { leave(); return <u32>result; }
+  }
+  if (!p.ioReady) {
+    const e = obAlloc(TYPE_EVENT);
+    if (!e) { leave(); return STATUS_NO_MEMORY; }
+    e.refs = 1;
+    p.ioReady = changetype<usize>(e);
+  }
+  const r = changetype<IoRequest>(kalloc(offsetof<IoRequest>()));
+  if (!changetype<usize>(r)) { leave(); return STATUS_NO_MEMORY; }
+  memory.fill(changetype<usize>(r), 0, offsetof<IoRequest>());
+  r.handle = handleInsert(p, o, handleAccess(h), 0);
+  if (!r.handle) { kfree(changetype<usize>(r), offsetof<IoRequest>()); leave(); return STATUS_INSUFFICIENT_RESOURCES; }
+  o.refs++;
+  r.file = changetype<usize>(o);
+  if (ev) { ev.refs++; r.event = changetype<usize>(ev); }
+  r.issuer = t.tid;
+  r.op = op; r.buf = buf; r.len = len; r.ov = ov;
+  r.prev = p.ioTail;
+  if (p.ioTail) changetype<IoRequest>(p.ioTail).next = changetype<usize>(r);
+  else p.ioHead = changetype<usize>(r);
+  p.ioTail = changetype<usize>(r);
+  eventSet(changetype<Event>(p.ioReady)); // wakes one waiting worker
+  setResult(needsWorker(p) ? 1 : 0);
+  leave();
+  return STATUS_SUCCESS;
+}
+
+/** A new I/O worker thread for the calling process (`result`: the thread record, with a host reference). */
+export function ntIoWorkerCreate(): u32 {
+  enter();
+  const t = threadCreate(currentProcess());
+  if (!t) { leave(); return STATUS_INSUFFICIENT_RESOURCES; }
+  t.system = SYSTEM_STARTING;
+  t.refs++; // the host's reference, released by ntw_object_release
+  setResult(changetype<usize>(t));
+  leave();
+  return STATUS_SUCCESS;
+}
+
+/**
+ * An I/O worker's next request: sleeps until one is queued. Writes [request, op, handle, buf, len, ov,
+ * cancelled] at `out`. STATUS_THREAD_IS_TERMINATING when the process is ending.
+ */
+export function ntIoTake(out: usize): u32 {
+  const t = me();
+  if (!t.system) return STATUS_ACCESS_DENIED;
+  enter();
+  t.system = SYSTEM_RUNNING;
+  const p = currentProcess();
+  while (true) {
+    let r = p.ioHead;
+    while (r && changetype<IoRequest>(r).worker) r = changetype<IoRequest>(r).next;
+    if (r) {
+      const q = changetype<IoRequest>(r);
+      q.worker = changetype<usize>(t);
+      t.ioCancel = q.cancelled;
+      store<u32>(out, <u32>r);
+      store<u32>(out, q.op, 4);
+      store<u32>(out, q.handle, 8);
+      store<u32>(out, q.buf, 12);
+      store<u32>(out, q.len, 16);
+      store<u32>(out, q.ov, 20);
+      store<u32>(out, q.cancelled, 24);
+      leave();
+      return STATUS_SUCCESS;
+    }
+    waitEntry(t, 0).object = p.ioReady;
+    t.waitCount = 1;
+    t.waitAll = 0;
+    const st = waitLocked(t, 0xffffffff); // releases the lock
+    if (st != STATUS_SUCCESS) return st; // terminating
+    enter();
+  }
+  return STATUS_SUCCESS; // not reached
+}
+
+function unlink(p: Process, r: IoRequest): void {
+  if (r.prev) changetype<IoRequest>(r.prev).next = r.next; else p.ioHead = r.next;
+  if (r.next) changetype<IoRequest>(r.next).prev = r.prev; else p.ioTail = r.prev;
+}
+
+function release(p: Process, r: IoRequest): void {
+  unlink(p, r);
+  handleClose(p, r.handle, true);
+  obDeref(changetype<ObjectHeader>(r.file));
+  if (r.event) obDeref(changetype<ObjectHeader>(r.event));
+  kfree(changetype<usize>(r), offsetof<IoRequest>());
+}
+
+/** The worker wrote the result into the guest's OVERLAPPED: sets the request's event and frees it. */
+export function ntIoFinish(req: usize): u32 {
+  const t = me();
+  enter();
+  const p = currentProcess();
+  let r = p.ioHead;
+  while (r && r != req) r = changetype<IoRequest>(r).next;
+  if (!r || changetype<IoRequest>(r).worker != changetype<usize>(t)) { leave(); return STATUS_NOT_FOUND; }
+  const q = changetype<IoRequest>(r);
+  if (q.event) eventSet(changetype<Event>(q.event));
+  release(p, q);
+  t.ioCancel = 0;
+  leave();
+  return STATUS_SUCCESS;
+}
+
+/**
+ * Cancels the requests on file handle `h` (all of them, or the one for OVERLAPPED `ov`; `own`: only
+ * those the calling thread issued, as CancelIo). STATUS_NOT_FOUND when there was none.
+ */
+export function ntIoCancel(h: u32, ov: u32, own: bool): u32 {
+  const t = me();
+  enter();
+  const p = currentProcess();
+  const o = handleObject(h, 0, 0, false);
+  if (!o) { leave(); return <u32>result; }
+  let found = false;
+  for (let r = p.ioHead; r; r = changetype<IoRequest>(r).next) {
+    const q = changetype<IoRequest>(r);
+    if (q.file != changetype<usize>(o) || q.cancelled || (ov && q.ov != ov) || (own && q.issuer != t.tid)) continue;
+    q.cancelled = 1;
+    found = true;
+    if (q.worker) {
+      const w = changetype<Thread>(q.worker);
+      w.ioCancel = 1;
+      if (w.waitStatus == WAIT_PENDING) waitAbort(w, STATUS_CANCELLED);
+    }
+  }
+  leave();
+  return found ? STATUS_SUCCESS : STATUS_NOT_FOUND;
+}
+
+/** The process ended (lock held): drops its unfinished requests and its workers' event. */
+export function ioProcessEnded(p: Process): void {
+  while (p.ioHead) release(p, changetype<IoRequest>(p.ioHead));
+  if (p.ioReady) { obDeref(changetype<ObjectHeader>(p.ioReady)); p.ioReady = 0; }
+}
+
+/** Are all of `p`'s threads but `t` I/O workers? (then `t` is the last thread that runs guest code) */
+export function onlyWorkersLeft(p: Process, t: Thread): bool {
+  for (let x = p.threadHead; x; x = changetype<Thread>(x).procNext) {
+    if (x != changetype<usize>(t) && !changetype<Thread>(x).system) return false;
+  }
+  return true;
+}

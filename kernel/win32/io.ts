@@ -1,0 +1,31 @@
+// The kernel half of overlapped I/O (nt/io.ts) for host/syscalls/overlapped.ts; not in the syscall
+// table, so guests cannot import them. Each returns the NTSTATUS and sets the last-error on failure.
+import { result } from "../lib/tls";
+import { ntSuccess } from "../nt/status";
+import { ntIoCancel, ntIoFinish, ntIoSubmit, ntIoTake, ntIoWorkerCreate } from "../nt/io";
+import { failStatus } from "./result";
+
+function check(st: u32): u32 {
+  if (!ntSuccess(st)) failStatus(st);
+  return st;
+}
+
+/** Queues a request; writes 1 at `out` when the host must start an I/O worker. */
+export function ntw_io_submit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent: u32, out: usize): u32 {
+  const st = check(ntIoSubmit(h, op, buf, len, ov, hEvent));
+  store<u32>(out, ntSuccess(st) ? <u32>result : 0);
+  return st;
+}
+
+/** A new I/O worker thread of the calling process; writes its record at `out`. */
+export function ntw_io_worker_create(out: usize): u32 {
+  const st = check(ntIoWorkerCreate());
+  store<u32>(out, ntSuccess(st) ? <u32>result : 0);
+  return st;
+}
+
+export function ntw_io_take(out: usize): u32 { return ntIoTake(out); }
+export function ntw_io_finish(req: usize): u32 { return ntIoFinish(req); }
+export function ntw_io_cancel(h: u32, ov: u32, own: i32): u32 { return check(ntIoCancel(h, ov, own != 0)); }
+/** Sets the last-error for an NTSTATUS (the host completing an overlapped call). */
+export function ntw_set_status_error(st: u32): void { failStatus(st); }
