@@ -72,7 +72,7 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
   if (!fs) throw new Error("no file system: the platform has none and no in-memory one was given");
   const files = fileSyscalls(k, c, fs);
   const write = (stream: number, text: string) => post({ t: "out", seq: Atomics.add(init.outputSeq, 0, 1), stream, text });
-  const fileIo = fileIoSyscalls(k, c, write, files.io, (thread) => post({ t: "ioWorker", thread }));
+  const fileIo = fileIoSyscalls(k, c, write, files.io, init.guestMemory ? (thread) => post({ t: "ioWorker", thread }) : null);
   if (init.start.kind === "io") { // an I/O worker: no guest instance, only its memory
     try { fileIo.ioWorker(); } catch { /* terminated: the process is ending */ }
     k.ntw_thread_exit(0);

@@ -37,9 +37,12 @@ const INVALID_HANDLE_VALUE = 0xffffffff;
 /** Bytes per kernel call; the scratch's last words hold the count and the mode word. */
 const CHUNK = SCRATCH_SIZE - 64;
 
-/** `startWorker`: starts a worker running ioWorker() for a new I/O worker thread (host/syscalls/overlapped.ts). */
+/**
+ * `startWorker`: starts a worker running ioWorker() for a new I/O worker thread, null when guest memory
+ * is not shared (host/syscalls/overlapped.ts).
+ */
 export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: ConsoleSink, disk: DiskIo,
-  startWorker: (thread: number) => void) {
+  startWorker: ((thread: number) => void) | null) {
   const k = kernel as KernelExports & PipeExports;
   const countAt = () => c.scratch + SCRATCH_SIZE - 8;
   /** Bytes of an unfinished UTF-8 sequence a console WriteFile ended with, per stream. */

@@ -49,8 +49,12 @@ export interface OverlappedHost {
   readPipe(h: number, buf: number, n: number, first?: number): Transfer;
   writePipe(h: number, buf: number, n: number, extra?: number): Transfer;
   disk: DiskIo;
-  /** Starts a worker for kernel thread record `thread` that runs ioWorker() (kind "io"). */
-  startWorker(thread: number): void;
+  /**
+   * Starts a worker for kernel thread record `thread` that runs ioWorker() (kind "io"); null when the
+   * guest's memory is its own (not shared), so no other worker can complete a request: then the call
+   * waits, as on a handle opened without FILE_FLAG_OVERLAPPED.
+   */
+  startWorker: ((thread: number) => void) | null;
 }
 
 export function overlappedIo(kernel: KernelExports, c: CallContext, host: OverlappedHost) {
@@ -115,11 +119,12 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
         const t = run(op, h, buf, n, true);
         if (t.st !== STATUS_PENDING) return completeNow(ov, hEvent, t, lpCount);
       }
+      if (!host.startWorker) return completeNow(ov, hEvent, run(op, h, buf, n, false), lpCount);
       const out = c.scratch;
       if (!ntSuccess(k.ntw_io_submit(h, op, buf, n, ov, hEvent, out))) return 0;
       if (c.kernelU32(out)) {
         if (!ntSuccess(k.ntw_io_worker_create(out))) return 0;
-        host.startWorker(c.kernelU32(out));
+        host.startWorker!(c.kernelU32(out));
       }
       if (lpCount) c.guestU32(lpCount, 0);
       return c.fault(0, ERROR_IO_PENDING);
