@@ -27,6 +27,8 @@ export interface ThreadSnapshot {
   waitingOn: number[];
   waitAll: boolean;
   ownedMutexes: number[];
+  /** A hidden I/O worker that runs the process's overlapped requests (no guest code). */
+  ioWorker: boolean;
 }
 export interface WaitEdge { thread: number; object: number; owner?: number }
 export interface KernelSnapshot {
@@ -67,13 +69,13 @@ export function decodeSnapshot(bytes: Uint8Array): KernelSnapshot {
       processes.push({ pid, exited, exitCode, handles });
     } else {
       const tid = next(), pid = next(), exited = next() !== 0, exitCode = next(), suspendCount = next();
-      next(); // waiting: implied by waitingOn
+      const ioWorker = (next() & 2) !== 0; // bit 0 (waiting) is implied by waitingOn
       const waitAll = next() !== 0, n = next();
       const waitingOn: number[] = [];
       for (let i = 0; i < n; i++) waitingOn.push(object());
       const owned = next(), ownedMutexes: number[] = [];
       for (let i = 0; i < owned; i++) ownedMutexes.push(next());
-      threads.push({ tid, pid, exited, exitCode, suspendCount, waitingOn, waitAll, ownedMutexes });
+      threads.push({ tid, pid, exited, exitCode, suspendCount, waitingOn, waitAll, ownedMutexes, ioWorker });
     }
   }
   const waits: WaitEdge[] = [];

@@ -55,7 +55,7 @@ export function ntw_snapshot(out: usize, cap: u32): u32 {
     p = word(p, end, t.state);
     p = word(p, end, t.exitCode);
     p = word(p, end, <u32>t.suspendCount);
-    p = word(p, end, waiting ? 1 : 0);
+    p = word(p, end, (waiting ? 1 : 0) | (t.system ? 2 : 0)); // flags: waiting, I/O worker
     p = word(p, end, t.waitAll);
     const n = waiting ? t.waitCount : 0;
     p = word(p, end, n);
