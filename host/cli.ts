@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
 import { AscError, compileAssemblyScript } from "./asc.ts";
 import { cc, CcError } from "./cc.ts";
+import { serveCommand, ServeUsageError } from "./serve.ts";
 
 const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT object model
 
@@ -17,6 +18,9 @@ Usage:
   ntwasm cc <prog.c> -o <prog.wasm>   compile C to a guest (clang; see ntwasm cc --help)
   ntwasm asc <prog.ts> [-o prog.wasm]  compile AssemblyScript to a guest (see ntwasm asc --help)
   ntwasm demo                         run the bundled demo guest (two processes, threads, named objects)
+  ntwasm serve [--port N] [--host ADDR] [DIR]
+                                      serve the browser demo page with the COOP/COEP headers (see
+                                      ntwasm serve --help; docs/embedding.md)
   ntwasm --help                       this text (also: ntwasm run --help)
   ntwasm --version
 
@@ -116,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
     case "demo":
       // The demo starts itself again as a second process: its directory is C:\.
       return runGuest(fileURLToPath(new URL("./guests/demo.wasm", import.meta.url)), { root: fileURLToPath(new URL("./guests", import.meta.url)) });
+    case "serve":
+      try { return await serveCommand(rest); } catch (e) { if (e instanceof ServeUsageError) throw new UsageError(e.message); throw e; }
     case "run": {
       const o: RunOptions = {};
       let file: string | undefined;

@@ -67,3 +67,28 @@ await step("host", () => build({
   target: "node20", sourcemap: true, logLevel: "error", absWorkingDir: root,
   loader: { ".wasm": "binary" }, external: ["assemblyscript", "assemblyscript/*", "binaryen"],
 }));
+
+// 5. The browser host (`ntwasm/browser`): dist/browser.mjs and its thread worker dist/browser-worker.mjs,
+// each one self-contained file (no shared chunks); they find kernel.wasm next to them.
+await step("browser", () => build({
+  entryPoints: { browser: "host/browser/index.ts", "browser-worker": "host/browser/worker.ts" },
+  outdir: dist, outExtension: { ".js": ".mjs" }, bundle: true, platform: "browser", format: "esm",
+  target: "es2022", sourcemap: true, logLevel: "error", absWorkingDir: root, loader: { ".wasm": "binary" },
+}));
+
+// 6. The demo page (web/) into dist/web/, with the examples web/examples.json lists. It imports
+// ntwasm/browser as a page would: from ../browser.mjs.
+rmSync(join(dist, "web"), { recursive: true, force: true });
+mkdirSync(join(dist, "web", "examples"), { recursive: true });
+await step("web demo", () => build({
+  entryPoints: { demo: "web/demo.ts" }, outdir: join(dist, "web"), outExtension: { ".js": ".mjs" }, bundle: true,
+  platform: "browser", format: "esm", target: "es2022", sourcemap: true, logLevel: "error", absWorkingDir: root,
+  plugins: [{
+    name: "ntwasm-browser",
+    setup(b) { b.onResolve({ filter: /^ntwasm\/browser$/ }, () => ({ path: "../browser.mjs", external: true })); },
+  }],
+}));
+for (const f of ["index.html", "demo.css", "examples.json"]) copyFileSync(join(root, "web", f), join(dist, "web", f));
+for (const ex of JSON.parse(readFileSync(join(root, "web", "examples.json"), "utf8"))) {
+  copyFileSync(join(root, ex.from), join(dist, "web", "examples", ex.file));
+}
