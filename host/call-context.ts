@@ -127,6 +127,7 @@ export class CallContext {
   astr(p: number): number {
     this.strLen = 0;
     if (!p) return 0;
+    if (!this.inGuest(p, 1)) return -1; // also a pointer above 2 GiB, which arrives as a negative i32
     const g = this.guest();
     let end = p;
     while (end < g.length && g[end]) end++;

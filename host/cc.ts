@@ -39,7 +39,7 @@ export function sdkRoot(): string {
 export function wrappedFunctions(runtime: string): string[] {
   const src = readFileSync(runtime, "utf8");
   const names: string[] = [];
-  for (const m of src.matchAll(/^WRAP\(.+?, (\w+), \(/gm)) names.push(m[1]);
+  for (const m of src.matchAll(/^WRAP(?:_IO)?\(.+?, (\w+), \(/gm)) names.push(m[1]);
   for (const m of src.matchAll(/^WRAP_VOID\((\w+), \(/gm)) names.push(m[1]);
   return names;
 }

@@ -97,7 +97,8 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
       terminate: (process) => post({ t: "terminateProcess", process }),
     }),
   }, user.syscalls);
-  syscalls.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args, env: init.env }, write);
+  syscalls.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args, env: init.env }, write,
+    { host: files.host, io: files.io, ReadFile: fileIo.syscalls.ReadFile, WriteFile: fileIo.syscalls.WriteFile });
   const bound = init.trace ? traceImports(syscalls, {
     tid: k.GetCurrentThreadId(), guest: () => c.guest(), lastError: () => k.GetLastError(),
     emit: (line) => write(TRACE_STREAM, line),

@@ -40,7 +40,7 @@ describe("C guests", () => {
     expect(lines.length).toBeGreaterThan(100);
   });
 
-  it("wasi.c: arguments, environment, clocks, random bytes, no files yet, exit codes", async () => {
+  it("wasi.c: arguments, environment, clocks, random bytes, a missing file, exit codes", async () => {
     const r = await run("wasi", ["a", "b c"], { NTWASM_TEST: "hi" });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([

@@ -1,6 +1,6 @@
 /*
- * WASI preview1 as ntwasm serves it: arguments, environment, clocks, random bytes, sleeping, no
- * preopened directories, and exit codes through proc_exit. Prints what it saw, one fact a line.
+ * WASI preview1 as ntwasm serves it: arguments, environment, clocks, random bytes, sleeping, the
+ * preopened C:\ directory ("/"), and exit codes through proc_exit. Prints what it saw, one fact a line.
  */
 #include <windows.h>
 #include <errno.h>

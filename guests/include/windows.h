@@ -85,7 +85,7 @@ typedef const TCHAR *LPCTSTR;
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
-#define MAX_PATH 260
+#define MAX_PATH ((DWORD)0x00000104) /* also in ntwasm/abi.h (abi/constants.ts), needed here first for WIN32_FIND_DATAW */
 #define INVALID_HANDLE_VALUE ((HANDLE)(LONG_PTR)-1)
 #define NT_SUCCESS(status) (((NTSTATUS)(status)) >= 0)
 #define MAKEWORD(lo, hi) ((WORD)(((BYTE)(lo)) | ((WORD)((BYTE)(hi))) << 8))

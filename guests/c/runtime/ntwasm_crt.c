@@ -4,10 +4,13 @@
  *
  * - One process-wide recursive lock around the libc calls that touch shared state: the allocator
  *   (malloc, free, calloc, realloc, ...), stdio (printf and every function that reaches a FILE),
- *   strto* and rand. The linker redirects every call to them, also calls from inside libc, to the
+ *   strto*, rand, and the POSIX file calls that never wait (open, close, lseek, stat, mkdir, opendir,
+ *   readdir, ...). The linker redirects every call to them, also calls from inside libc, to the
  *   __wrap_ functions below (-Wl,--wrap=NAME).
  * - errno per thread: <errno.h> (guests/include/ntwasm/libc/errno.h) makes `errno` a _Thread_local
  *   int here. A wrapped call runs with libc's global errno set to the caller's and copies it back.
+ *   read, write and their vector and positioned forms may wait (a pipe, the console), so they take no
+ *   lock: they call WASI themselves and set the caller's errno (WRAP_IO).
  *
  * The lock is an SRW lock (the user-mode runtime: a free lock costs one atomic, a contended one waits
  * in the kernel) plus an owner and a depth, so a wrapped call may reach another (puts -> fputs).
@@ -19,6 +22,13 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include <wasi/api.h>
 
 /* libc's errno: a plain global in a libc built without threads (the header says _Thread_local). */
 #define libc_errno ntwasm_libc_errno
@@ -139,6 +149,96 @@ WRAP(int, feof, (FILE *f), (f))
 WRAP(int, ferror, (FILE *f), (f))
 WRAP(int, fgetpos, (FILE *f, fpos_t *pos), (f, pos))
 WRAP(int, fsetpos, (FILE *f, const fpos_t *pos), (f, pos))
+
+/*
+ * The POSIX file calls set errno too. Those that never wait run under the lock like stdio; open and
+ * openat take no mode (wasi-libc ignores it: WASI has no permissions).
+ */
+WRAP(int, open, (const char *path, int oflag, ...), (path, oflag))
+WRAP(int, openat, (int dirfd, const char *path, int oflag, ...), (dirfd, path, oflag))
+WRAP(int, close, (int fd), (fd))
+WRAP(off_t, lseek, (int fd, off_t off, int whence), (fd, off, whence))
+WRAP(int, ftruncate, (int fd, off_t size), (fd, size))
+WRAP(int, truncate, (const char *path, off_t size), (path, size))
+WRAP(int, fsync, (int fd), (fd))
+WRAP(int, fdatasync, (int fd), (fd))
+WRAP(int, stat, (const char *restrict path, struct stat *restrict st), (path, st))
+WRAP(int, lstat, (const char *restrict path, struct stat *restrict st), (path, st))
+WRAP(int, fstat, (int fd, struct stat *st), (fd, st))
+WRAP(int, fstatat, (int dirfd, const char *restrict path, struct stat *restrict st, int flags), (dirfd, path, st, flags))
+WRAP(int, access, (const char *path, int mode), (path, mode))
+WRAP(int, faccessat, (int dirfd, const char *path, int mode, int flags), (dirfd, path, mode, flags))
+WRAP(int, mkdir, (const char *path, mode_t mode), (path, mode))
+WRAP(int, mkdirat, (int dirfd, const char *path, mode_t mode), (dirfd, path, mode))
+WRAP(int, rmdir, (const char *path), (path))
+WRAP(int, unlink, (const char *path), (path))
+WRAP(int, unlinkat, (int dirfd, const char *path, int flags), (dirfd, path, flags))
+WRAP(int, remove, (const char *path), (path))
+WRAP(int, rename, (const char *from, const char *to), (from, to))
+WRAP(int, renameat, (int fromfd, const char *from, int tofd, const char *to), (fromfd, from, tofd, to))
+WRAP(int, chdir, (const char *path), (path))
+WRAP(char *, getcwd, (char *buf, size_t size), (buf, size))
+WRAP(DIR *, opendir, (const char *path), (path))
+WRAP(DIR *, fdopendir, (int fd), (fd))
+WRAP(struct dirent *, readdir, (DIR *dir), (dir))
+WRAP(int, closedir, (DIR *dir), (dir))
+WRAP_VOID(rewinddir, (DIR *dir), (dir))
+
+/*
+ * read and write may wait as long as a pipe or the console makes them, so they must not hold the lock:
+ * they call WASI themselves, as wasi-libc's do, and set the caller's errno (and libc's, inside a
+ * wrapped call such as fread, whose leave() copies it back).
+ */
+static void set_errno(int e) {
+  thread_errno = e;
+  if (__atomic_load_n(&owner, __ATOMIC_RELAXED) == self()) libc_errno = e;
+}
+
+#define WRAP_IO(R, name, params) R __wrap_##name params
+static ssize_t io_result(__wasi_errno_t e, size_t n) {
+  if (!e) return (ssize_t)n;
+  set_errno(e == __WASI_ERRNO_NOTCAPABLE ? __WASI_ERRNO_BADF : e);
+  return -1;
+}
+static int bad_iov(int n) {
+  if (n >= 0 && n <= IOV_MAX) return 0;
+  set_errno(__WASI_ERRNO_INVAL);
+  return 1;
+}
+static int bad_offset(off_t off) {
+  if (off >= 0) return 0;
+  set_errno(__WASI_ERRNO_INVAL);
+  return 1;
+}
+
+WRAP_IO(ssize_t, read, (int fd, void *buf, size_t n)) {
+  __wasi_iovec_t iov = { buf, n };
+  size_t done;
+  return io_result(__wasi_fd_read(fd, &iov, 1, &done), done);
+}
+WRAP_IO(ssize_t, write, (int fd, const void *buf, size_t n)) {
+  __wasi_ciovec_t iov = { buf, n };
+  size_t done;
+  return io_result(__wasi_fd_write(fd, &iov, 1, &done), done);
+}
+WRAP_IO(ssize_t, readv, (int fd, const struct iovec *iov, int n)) {
+  size_t done;
+  return bad_iov(n) ? -1 : io_result(__wasi_fd_read(fd, (const __wasi_iovec_t *)iov, n, &done), done);
+}
+WRAP_IO(ssize_t, writev, (int fd, const struct iovec *iov, int n)) {
+  size_t done;
+  return bad_iov(n) ? -1 : io_result(__wasi_fd_write(fd, (const __wasi_ciovec_t *)iov, n, &done), done);
+}
+WRAP_IO(ssize_t, pread, (int fd, void *buf, size_t n, off_t off)) {
+  __wasi_iovec_t iov = { buf, n };
+  size_t done;
+  return bad_offset(off) ? -1 : io_result(__wasi_fd_pread(fd, &iov, 1, off, &done), done);
+}
+WRAP_IO(ssize_t, pwrite, (int fd, const void *buf, size_t n, off_t off)) {
+  __wasi_ciovec_t iov = { buf, n };
+  size_t done;
+  return bad_offset(off) ? -1 : io_result(__wasi_fd_pwrite(fd, &iov, 1, off, &done), done);
+}
 
 /* Numbers: strto* set errno (ERANGE); rand keeps one seed. */
 WRAP(long, strtol, (const char *s, char **end, int base), (s, end, base))
