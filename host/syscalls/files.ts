@@ -19,7 +19,7 @@ import { join, resolve } from "../files/resolve.ts";
 import {
   CREATE_ALWAYS, CREATE_NEW, DELETE, ERROR_ACCESS_DENIED, ERROR_ALREADY_EXISTS, ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY,
   ERROR_FILE_EXISTS, ERROR_FILE_NOT_FOUND, ERROR_FILENAME_EXCED_RANGE, ERROR_GEN_FAILURE, ERROR_INVALID_FUNCTION,
-  ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_NEGATIVE_SEEK, ERROR_NO_MORE_FILES, ERROR_PATH_NOT_FOUND,
+  ERROR_INVALID_HANDLE, ERROR_INVALID_NAME, ERROR_INVALID_PARAMETER, ERROR_NEGATIVE_SEEK, ERROR_NO_MORE_FILES, ERROR_PATH_NOT_FOUND,
   ERROR_SUCCESS, FILE_APPEND_DATA, FILE_ATTRIBUTE_ARCHIVE, FILE_ATTRIBUTE_DIRECTORY, FILE_ATTRIBUTE_READONLY,
   FILE_FLAG_BACKUP_SEMANTICS, FILE_READ_DATA, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, FILE_WRITE_DATA,
   GENERIC_WRITE, MOVEFILE_REPLACE_EXISTING, OPEN_ALWAYS, OPEN_EXISTING, TRUNCATE_EXISTING,
@@ -49,7 +49,7 @@ const FIND_DATA_SIZE = 592, FIND_NAME = 44;
 const SCRATCH_MAX = 0x14000 - 64;
 
 /** A disk file object as the kernel reports it. */
-interface FileInfo { pos: number; fflags: number; access: number; path: string; pat: string }
+interface FileInfo { pos: number; pos64: bigint; fflags: number; access: number; path: string; pat: string }
 
 /** ReadFile/WriteFile on disk files, for host/syscalls/file-io.ts. */
 export interface DiskIo {
@@ -117,9 +117,9 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     return len ? decodeUtf16(c.kernel(), c.scratch, len) : "C:\\";
   }
 
-  /** Guest path → root-relative parts; null after failing the call. */
-  function parse(p: number, pattern = false): string[] | null {
-    const s = guestString(p, true);
+  /** Guest path (or a path the host decoded: see `host` below) → root-relative parts; null after failing the call. */
+  function parse(p: number | string, pattern = false): string[] | null {
+    const s = typeof p === "string" ? p : guestString(p, true);
     if (s === undefined) { c.fault(0); return null; }
     if (s === null) { fail(0, ERROR_PATH_NOT_FOUND); return null; }
     return parseString(s, pattern);
@@ -162,14 +162,15 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     const v = new DataView(c.kernel().buffer), s = c.scratch;
     const pathLen = v.getUint32(s + 16, true), patLen = v.getUint32(s + 20, true);
     return {
-      pos: v.getUint32(s, true) + v.getUint32(s + 4, true) * 2 ** 32,
+      pos: v.getUint32(s, true) + v.getUint32(s + 4, true) * 2 ** 32, pos64: v.getBigUint64(s, true),
       fflags: v.getUint32(s + 8, true), access: v.getUint32(s + 12, true),
       path: decodeUtf16(c.kernel(), s + 32, pathLen), pat: decodeUtf16(c.kernel(), s + 32 + 2 * pathLen, patLen),
     };
   }
 
-  function setPos(h: number, pos: number): void {
-    k.ntw_file_set_pos(h, pos % 2 ** 32, Math.floor(pos / 2 ** 32));
+  function setPos(h: number, pos: number | bigint): void {
+    const p = BigInt(pos);
+    k.ntw_file_set_pos(h, Number(p & 0xffffffffn), Number(p >> 32n));
   }
 
   /** Moves `h`'s position by `delta` in one kernel step; the position before, or null (last-error set). */
@@ -281,20 +282,20 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
 
   // ---------- positions and sizes ----------
 
-  function seek(h: number, dist: bigint, method: number): number | null {
+  /** SetFilePointerEx: the new position (a signed 64-bit sum, as Windows computes it), or null. */
+  function seek(h: number, dist: bigint, method: number): bigint | null {
     const f = query(h);
     if (!f) return null;
     if (f.fflags & FILE_FIND) return fail(null, ERROR_INVALID_HANDLE);
-    let base: number;
-    if (method === 0) base = 0;
-    else if (method === 1) base = f.pos;
-    else if (method === 2) { const s = size(f); if (s === null) return null; base = s; }
+    let base: bigint;
+    if (method === 0) base = 0n;
+    else if (method === 1) base = f.pos64;
+    else if (method === 2) { const s = size(f); if (s === null) return null; base = BigInt(s); }
     else return fail(null, ERROR_INVALID_PARAMETER);
-    const pos = BigInt(base) + dist;
+    const pos = BigInt.asIntN(64, base + dist);
     if (pos < 0n) return fail(null, ERROR_NEGATIVE_SEEK);
-    if (pos >= 2n ** 63n) return fail(null, ERROR_INVALID_PARAMETER);
-    setPos(h, Number(pos));
-    return Number(pos);
+    setPos(h, pos);
+    return pos;
   }
 
   // ---------- FindFirstFileW / FindNextFileW ----------
@@ -342,15 +343,16 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const dist = lpHigh ? (BigInt(c.guestView().getInt32(lpHigh, true)) << 32n) | BigInt(lo >>> 0) : BigInt(lo | 0);
       const pos = seek(h, dist, method >>> 0);
       if (pos === null) return INVALID;
-      if (lpHigh) c.guestView().setUint32(lpHigh, Math.floor(pos / 2 ** 32), true);
-      if (pos % 2 ** 32 === INVALID) k.SetLastError(ERROR_SUCCESS); // so a caller can tell it from a failure
-      return pos % 2 ** 32;
+      const low = Number(pos & 0xffffffffn);
+      if (lpHigh) c.guestView().setUint32(lpHigh, Number(pos >> 32n), true);
+      if (low === INVALID) k.SetLastError(ERROR_SUCCESS); // so a caller can tell it from a failure
+      return low;
     },
     SetFilePointerEx(h: number, pDist: number, lpNew: number, method: number): number {
       if (!pDist || !c.inGuest(pDist, 8) || (lpNew && !c.inGuest(lpNew, 8))) return c.fault(0);
       const pos = seek(h, c.guestView().getBigInt64(pDist, true), method >>> 0);
       if (pos === null) return 0;
-      if (lpNew) c.guestView().setBigInt64(lpNew, BigInt(pos), true);
+      if (lpNew) c.guestView().setBigInt64(lpNew, pos, true);
       return 1;
     },
     GetFileSize(h: number, lpHigh: number): number {
@@ -379,7 +381,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     FlushFileBuffers(h: number): number {
       return dataFile(h, FILE_WRITE_DATA | FILE_APPEND_DATA) ? 1 : 0; // every write is already on the backend
     },
-    DeleteFileW(lpFileName: number): number {
+    DeleteFileW(lpFileName: number | string): number {
       const parts = parse(lpFileName);
       const r = parts && lookup(parts);
       if (!r) return 0;
@@ -390,7 +392,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       return 1;
     },
     MoveFileW(from: number, to: number): number { return syscalls.MoveFileExW(from, to, 0); },
-    MoveFileExW(from: number, to: number, flags: number): number {
+    MoveFileExW(from: number | string, to: number | string, flags: number): number {
       const sp = parse(from);
       const src = sp && lookup(sp);
       if (!src) return 0;
@@ -444,7 +446,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       k.SetLastError(ERROR_SUCCESS);
       return 1;
     },
-    CreateDirectoryW(lpPath: number, sa: number): number {
+    CreateDirectoryW(lpPath: number | string, sa: number): number {
       if (c.inherit(sa) < 0) return c.fault(0);
       const parts = parse(lpPath);
       const r = parts && lookup(parts);
@@ -454,7 +456,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       try { fs.mkdir(r.rel); } catch (e) { return fail(0, fsError(e, ERROR_PATH_NOT_FOUND)); }
       return 1;
     },
-    RemoveDirectoryW(lpPath: number): number {
+    RemoveDirectoryW(lpPath: number | string): number {
       const parts = parse(lpPath);
       const r = parts && lookup(parts);
       if (!r) return 0;
@@ -539,7 +541,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       n >>>= 0;
       const name = guestString(lpFileName, true);
       if (name === undefined) return c.fault(0);
-      if (name === null || name === "") return fail(0, ERROR_INVALID_NAME_OR_PATH);
+      if (name === null || name === "") return fail(0, ERROR_INVALID_NAME);
       const parts = parseString(name, true);
       if (!parts) return 0;
       const trailing = /[\\/]$/.test(name) && parts.length > 0;
@@ -555,10 +557,58 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   };
 
   const io: DiskIo = { read, write, create };
-  return { syscalls, io };
+
+  // ---------- for host callers holding JS values (host/wasi/preview1.ts) ----------
+  // The same steps as the calls above, with decoded paths (Windows paths, made full against the
+  // process's current directory) instead of guest pointers. A failure returns null or 0 with the
+  // last-error set, as the calls do.
+
+  /** The disk file or directory behind `h` (not a search handle) and its stat. */
+  function describe(h: number): { path: string; access: number; dir: boolean; stat: FileStat } | null {
+    const f = query(h);
+    if (!f) return null;
+    if (f.fflags & FILE_FIND) return fail(null, ERROR_INVALID_HANDLE);
+    let st: FileStat | null;
+    try { st = fs.stat(f.path); } catch (e) { return fail(null, fsError(e)); }
+    if (!st) return fail(null, ERROR_FILE_NOT_FOUND);
+    return { path: f.path, access: f.access, dir: (f.fflags & FILE_DIRECTORY) !== 0, stat: st };
+  }
+
+  const host = {
+    /** SetFilePointerEx: the new position. */
+    seek,
+    describe,
+    /** GetFileAttributesW's lookup: the entry's root-relative path and stat. */
+    stat(name: string): { rel: string; stat: FileStat } | null {
+      const parts = parseString(name);
+      const r = parts && lookup(parts);
+      if (!r) return null;
+      return r.stat ? { rel: r.rel, stat: r.stat } : fail(null, ERROR_FILE_NOT_FOUND);
+    },
+    /** The entries of the directory behind handle `h`, as FindFirstFileW(dir\*) lists them. */
+    list(h: number): { name: string; stat: FileStat }[] | null {
+      const f = describe(h);
+      if (!f) return null;
+      if (!f.dir) return fail(null, ERROR_DIRECTORY);
+      try { return matches(f.path, "*"); } catch (e) { return fail(null, fsError(e, ERROR_PATH_NOT_FOUND)); }
+    },
+    /** Sets the size of the file behind `h` (open for writing or appending), leaving its pointer. */
+    setSize(h: number, n: number): boolean {
+      const f = dataFile(h, FILE_WRITE_DATA | FILE_APPEND_DATA);
+      if (!f) return false;
+      try { fs.truncate(f.path, n); } catch (e) { return fail(false, fsError(e)); }
+      return true;
+    },
+    deleteFile: (name: string) => syscalls.DeleteFileW(name),
+    moveFile: (from: string, to: string, flags: number) => syscalls.MoveFileExW(from, to, flags),
+    createDirectory: (name: string) => syscalls.CreateDirectoryW(name, 0),
+    removeDirectory: (name: string) => syscalls.RemoveDirectoryW(name),
+  };
+  return { syscalls, io, host };
 }
 
-const ERROR_INVALID_NAME_OR_PATH = ERROR_PATH_NOT_FOUND;
+/** fileSyscalls(...).host */
+export type FileHost = ReturnType<typeof fileSyscalls>["host"];
 
 /**
  * The current directory a child process starts in (CreateProcessW): lpCurrentDirectory made full
@@ -571,7 +621,8 @@ export function childDirectory(kernel: KernelExports, c: CallContext, fs: FileBa
   if (!dir) return parent;
   const r = parseWinPath(dir, cwdParts(parent));
   if ("error" in r) return r.error;
-  const res = resolve(fs, r.parts);
+  let res;
+  try { res = resolve(fs, r.parts); } catch (e) { return fsError(e, ERROR_DIRECTORY); } // e.g. a link out of the root
   if (!res.ok || !res.stat?.dir) return ERROR_DIRECTORY;
   return winPath(r.parts);
 }
