@@ -26,7 +26,7 @@ export type FsErrorCode =
   | "ESCAPE";
 
 export class FsError extends Error {
-  constructor(readonly code: FsErrorCode, message = code) { super(message); this.name = "FsError"; }
+  constructor(readonly code: FsErrorCode, message: string = code) { super(message); this.name = "FsError"; }
 }
 
 export interface FileBackend {
@@ -43,6 +43,8 @@ export interface FileBackend {
   read(path: string, position: number, dst: Uint8Array): number;
   /** Writes `src` at `position`, extending the file (with zeros up to `position`) as needed. */
   write(path: string, position: number, src: Uint8Array): void;
+  /** Writes `src` at the end of the file in one step (append-only handles); the offset it went to. */
+  append(path: string, src: Uint8Array): number;
   /** Sets the file's size. */
   truncate(path: string, size: number): void;
   mkdir(path: string): void;
@@ -52,4 +54,17 @@ export interface FileBackend {
   unlink(path: string): void;
   /** Renames a file or directory; an existing file at `to` is replaced. */
   rename(from: string, to: string): void;
+}
+
+/**
+ * Refuses (ESCAPE) a root-relative path that is not in the form host/files/path.ts produces: an empty,
+ * "." or ".." component, or one holding NUL or a separator. Backends call it first, so a path that
+ * did not come through the parser (the embedding API's `kernel.fs`, a future caller) cannot climb out.
+ */
+export function checkRelative(path: string): void {
+  if (path === "") return;
+  for (const part of path.split("/")) {
+    // eslint-disable-next-line no-control-regex
+    if (part === "" || part === "." || part === ".." || /[\\\u0000]/.test(part)) throw new FsError("ESCAPE", `bad path: ${path}`);
+  }
 }

@@ -11,7 +11,7 @@
 //   blocks   power-of-two blocks (16 B << class), recycled through the free lists.
 // One lock (a futex word, Atomics.wait) guards everything; every call holds it from start to end.
 // Names are looked up by scanning the node table: fine for the file counts guests and tests use.
-import { FsError, type FileBackend, type FileStat } from "./backend.ts";
+import { checkRelative, FsError, type FileBackend, type FileStat } from "./backend.ts";
 
 const NODE = 48;
 const HEADER = 256;
@@ -44,10 +44,14 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
   const get = (a: number) => v.getUint32(a, true);
   const set = (a: number, x: number) => v.setUint32(a, x >>> 0, true);
 
+  // A futex mutex: 0 free, 1 held, 2 held with sleepers. A thread that slept takes the lock as 2, so
+  // the unlock that follows wakes the next sleeper too.
   function lock(): void {
     view();
-    for (let spin = 0; Atomics.compareExchange(i32, 0, 0, 1) !== 0; spin++) {
-      if (spin > 100) { Atomics.compareExchange(i32, 0, 1, 2); Atomics.wait(i32, 0, 2, 10); }
+    if (Atomics.compareExchange(i32, 0, 0, 1) === 0) return;
+    for (let spin = 0; spin < 100; spin++) if (Atomics.compareExchange(i32, 0, 0, 1) === 0) return;
+    while (Atomics.exchange(i32, 0, 2) !== 0) {
+      try { Atomics.wait(i32, 0, 2); } catch { /* a page's main thread may not block: spin */ }
     }
   }
   function unlock(): void {
@@ -102,6 +106,7 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
   }
   /** The node at `path`, or -1; ENOTDIR when a directory on the way is a file, ENOENT when missing. */
   function walk(path: string, missingOk = true): number {
+    checkRelative(path);
     if (!path) return 0;
     let i = 0;
     const parts = path.split("/");
@@ -117,6 +122,8 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
     return i;
   }
   function parentOf(path: string): { parent: number; name: string } {
+    checkRelative(path);
+    if (!path) throw new FsError("EEXIST"); // the root
     const cut = path.lastIndexOf("/");
     const parent = walk(cut < 0 ? "" : path.slice(0, cut), false);
     if (type(parent) !== T_DIR) throw new FsError("ENOTDIR");
@@ -214,9 +221,17 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
     }),
     write: (path, position, src) => locked(() => {
       const i = file(path), n = node(i);
+      if (!src.length) return; // a write of nothing neither extends nor truncates
       if (position + src.length > get(n + 20)) resize(i, position + src.length);
       u8.set(src, get(node(i) + 16) + position);
       v.setFloat64(node(i) + 32, Date.now(), true);
+    }),
+    append: (path, src) => locked(() => {
+      const i = file(path), at = get(node(i) + 20);
+      if (!src.length) return at;
+      resize(i, at + src.length);
+      u8.set(src, get(node(i) + 16) + at);
+      return at;
     }),
     truncate: (path, size) => locked(() => resize(file(path), size)),
     mkdir: (path) => locked(() => {

@@ -67,10 +67,13 @@ export function nodeFileBackend(root: string): FileBackend {
     create(rel, exclusive, truncate) {
       const path = real(rel);
       try {
-        if (exclusive || !fs.existsSync(path)) {
-          if (!inside(fs.realpathSync(dirname(path)))) throw new FsError("ESCAPE");
-          fs.closeSync(fs.openSync(path, "wx"));
-        } else if (truncate) fs.truncateSync(path, 0);
+        if (!exclusive && fs.existsSync(path)) { if (truncate) fs.truncateSync(path, 0); return; }
+        if (!inside(fs.realpathSync(dirname(path)))) throw new FsError("ESCAPE");
+        try { fs.closeSync(fs.openSync(path, "wx")); } catch (e) {
+          // another thread or process made it in between: OPEN_ALWAYS / CREATE_ALWAYS open that one
+          if (exclusive || (e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+          if (truncate) fs.truncateSync(real(rel), 0);
+        }
       } catch (e) { fail(e); }
     },
     read(rel, position, dst) {

@@ -4,7 +4,7 @@
 import { kalloc } from "../lib/alloc";
 import { enter, leave } from "../lib/lock";
 import { root } from "../lib/root";
-import { currentProcess, handleObject } from "../ob/handle";
+import { currentProcess, handleAccess, handleObject } from "../ob/handle";
 import { obAlloc } from "../ob/object";
 import { Process } from "../objects/process";
 import {
@@ -62,6 +62,8 @@ export function diskFile(h: u32): DiskFile | null {
 /**
  * What the host needs to do I/O on `h`, at `out`: {pos lo, pos hi, fflags, access, pathLen, patLen,
  * share, 0} then the path's chars at out + 32 and the pattern's after them; at most `max` bytes.
+ * `access` is what the handle grants (a duplicate may grant less than the open did), which is what
+ * ReadFile/WriteFile check; the share check uses the open's.
  */
 export function ntFileQuery(h: u32, out: usize, max: u32): u32 {
   enter();
@@ -71,7 +73,7 @@ export function ntFileQuery(h: u32, out: usize, max: u32): u32 {
   if (need > <usize>max) { leave(); return STATUS_NO_MEMORY; }
   store<u64>(out, f.pos);
   store<u32>(out, f.fflags, 8);
-  store<u32>(out, f.access, 12);
+  store<u32>(out, handleAccess(h), 12);
   store<u32>(out, f.pathLen, 16);
   store<u32>(out, f.patLen, 20);
   store<u32>(out, f.share, 24);
