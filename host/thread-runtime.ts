@@ -13,7 +13,7 @@ import { traceImports } from "./trace.ts";
 import type { KernelExports } from "./kernel-exports.ts";
 import { consoleSyscalls } from "./syscalls/console.ts";
 import { fileIoSyscalls } from "./syscalls/file-io.ts";
-import { backendGuestFiles, childDirectory, fileSyscalls, setProcessDirectory } from "./syscalls/files.ts";
+import { childDirectory, fileSyscalls, setProcessDirectory } from "./syscalls/files.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
@@ -91,7 +91,7 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     ...fileIo.syscalls,
     ...files.syscalls,
     ...processSyscalls(k, c, {
-      files: backendGuestFiles(fs),
+      program: files.program,
       directory: { child: (dir) => childDirectory(k, c, fs, dir), set: (p, dir) => setProcessDirectory(k, c, p, dir) },
       start: (child) => post({ t: "process", child }),
       terminate: (process) => post({ t: "terminateProcess", process }),

@@ -12,7 +12,6 @@
 // and console cases.
 import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
-import type { GuestFiles } from "../guest-files.ts";
 import { FsError, type FileBackend, type FileStat } from "../files/backend.ts";
 import { cwdParts, parseWinPath, upcase, wildcardMatch, winPath } from "../files/path.ts";
 import { join, resolve } from "../files/resolve.ts";
@@ -604,7 +603,23 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     createDirectory: (name: string) => syscalls.CreateDirectoryW(name, 0),
     removeDirectory: (name: string) => syscalls.RemoveDirectoryW(name),
   };
-  return { syscalls, io, host };
+  /**
+   * CreateProcessW's loader: the bytes of the program at Windows path `path` (relative to the current
+   * directory, looked up as every file is), or a Win32 error.
+   */
+  function program(path: string): Uint8Array | number {
+    const r = parseWinPath(path, cwdParts(cwd()));
+    if ("error" in r) return r.error;
+    let res;
+    try { res = resolve(fs, r.parts); } catch (e) { return fsError(e, ERROR_PATH_NOT_FOUND); }
+    if (!res.ok) return ERROR_PATH_NOT_FOUND;
+    if (!res.stat) return ERROR_FILE_NOT_FOUND;
+    if (res.stat.dir) return ERROR_ACCESS_DENIED;
+    const bytes = new Uint8Array(res.stat.size);
+    try { return fs.read(res.rel, 0, bytes) === bytes.length ? bytes : ERROR_GEN_FAILURE; } catch (e) { return fsError(e); }
+  }
+
+  return { syscalls, io, host, program };
 }
 
 /** fileSyscalls(...).host */
@@ -636,18 +651,3 @@ export function setProcessDirectory(kernel: KernelExports, c: CallContext, child
   k.ntw_cwd_set(child, c.scratch, dir.length);
 }
 
-/** CreateProcessW's view of the file system: a program's bytes, looked up case-insensitively. */
-export function backendGuestFiles(fs: FileBackend): GuestFiles {
-  return {
-    read(relativePath) {
-      try {
-        const r = resolve(fs, relativePath.split("/").filter((p) => p));
-        if (!r.ok || !r.stat || r.stat.dir) return null;
-        const bytes = new Uint8Array(r.stat.size);
-        return fs.read(r.rel, 0, bytes) === bytes.length ? bytes : null;
-      } catch {
-        return null;
-      }
-    },
-  };
-}

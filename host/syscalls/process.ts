@@ -2,8 +2,6 @@
 // another process's workers. The kernel creates and ends the objects; the host's main thread runs
 // the workers (protocol.ts "process" / "terminateProcess").
 import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
-import type { GuestFiles } from "../guest-files.ts";
-import { rootRelative } from "../guest-files.ts";
 import { commandLineToArgv } from "../command-line.ts";
 import { missingImports } from "../guest-imports.ts";
 import type { KernelExports } from "../kernel-exports.ts";
@@ -14,7 +12,8 @@ import {
 } from "../generated/abi.ts";
 
 export interface ProcessHost {
-  files: GuestFiles;
+  /** The bytes of a program at a Windows path (host/syscalls/files.ts), or a Win32 error. */
+  program(path: string): Uint8Array | number;
   /** Hands a created child to the host's main thread, which starts its first thread. */
   start(child: ChildProcess): void;
   /** Asks the main thread to stop the workers of a terminated process. */
@@ -78,10 +77,9 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       const args = commandLineToArgv(commandLine);
       // The program: lpApplicationName as given, else the command line's first token (".wasm" may be left off).
       const name = app ?? args[0];
-      const rel = rootRelative(name);
-      if (!rel) return c.fault(0, ERROR_PATH_NOT_FOUND);
-      const bytes = host.files.read(rel) ?? (app ? null : host.files.read(rel + ".wasm"));
-      if (!bytes) return c.fault(0, ERROR_FILE_NOT_FOUND);
+      let bytes = host.program(name);
+      if (bytes === ERROR_FILE_NOT_FOUND && !app) bytes = host.program(name + ".wasm");
+      if (typeof bytes === "number") return c.fault(0, bytes);
       if (!isWasm(bytes)) return c.fault(0, ERROR_BAD_EXE_FORMAT);
       let module: WebAssembly.Module;
       try { module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>); } catch { return c.fault(0, ERROR_BAD_EXE_FORMAT); }

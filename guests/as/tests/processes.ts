@@ -6,7 +6,7 @@ import {
   CloseHandle, CREATE_SUSPENDED, CreateEventW, CreateProcessW, DuplicateHandle, DUPLICATE_SAME_ACCESS,
   ERROR_BAD_EXE_FORMAT, ERROR_ENVVAR_NOT_FOUND, ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER,
   ERROR_PATH_NOT_FOUND, GetCommandLineW, GetCurrentProcess, GetEnvironmentVariableW, GetExitCodeProcess, GetLastError,
-  GetProcessId, GetThreadId, INFINITE, OpenMutexW, OpenProcess, PROCESS_QUERY_INFORMATION, ResumeThread,
+  GetProcessId, GetThreadId, INFINITE, OpenMutexW, OpenProcess, PROCESS_QUERY_INFORMATION, ResumeThread, SetCurrentDirectoryW,
   SetEnvironmentVariableW, SetLastError, SYNCHRONIZE, SYNCHRONIZE as SYNC, TerminateProcess, WaitForSingleObject,
   MUTEX_ALL_ACCESS, WAIT_ABANDONED, WAIT_OBJECT_0, WAIT_TIMEOUT,
 } from "../ntwasm";
@@ -168,9 +168,26 @@ export function test_bad_programs(): i32 {
   eq(GetLastError(), ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND");
   eq(CreateProcessW(W("package.json"), 0, 0, 0, 0, 0, 0, 0, 0, pi), 0, "a file that is not Wasm");
   eq(GetLastError(), ERROR_BAD_EXE_FORMAT, "ERROR_BAD_EXE_FORMAT");
-  eq(CreateProcessW(0, W("..\\..\\outside.wasm"), 0, 0, 0, 0, 0, 0, 0, pi), 0, "a path out of the root");
+  eq(CreateProcessW(0, W("..\\..\\outside.wasm"), 0, 0, 0, 0, 0, 0, 0, pi), 0, "a path above the root");
+  eq(GetLastError(), ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND: .. stops at C:\\ as on Windows");
+  eq(CreateProcessW(0, W("D:\\prog.wasm"), 0, 0, 0, 0, 0, 0, 0, pi), 0, "another drive");
   eq(GetLastError(), ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND");
   eq(CreateProcessW(0, 0, 0, 0, 0, 0, 0, 0, 0, pi), 0, "no program at all");
   eq(GetLastError(), ERROR_INVALID_PARAMETER, "ERROR_INVALID_PARAMETER");
+  return done();
+}
+
+/** A relative program path is looked up from the current directory, as on Windows. */
+export function test_program_relative_to_current_directory(): i32 {
+  const pi = shared(16);
+  ok(SetCurrentDirectoryW(W("dist")) != 0, "SetCurrentDirectoryW(dist)");
+  ok(CreateProcessW(0, W("guests\\child.wasm exit 7"), 0, 0, 0, 0, 0, 0, 0, pi) != 0, "guests\\child.wasm from C:\\dist");
+  WaitForSingleObject(load<u32>(pi), INFINITE);
+  const code = shared(4);
+  GetExitCodeProcess(load<u32>(pi), code);
+  eq(load<u32>(code), 7, "the child ran");
+  CloseHandle(load<u32>(pi)); CloseHandle(load<u32>(pi, 4));
+  eq(CreateProcessW(0, W("dist\\guests\\child.wasm exit 7"), 0, 0, 0, 0, 0, 0, 0, pi), 0, "the root-relative path is not found now");
+  eq(GetLastError(), ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND");
   return done();
 }
