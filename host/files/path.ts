@@ -56,7 +56,8 @@ export function parseWinPath(path: string, cwd: string[], pattern = false): Pars
     let s = segs[i];
     if (s === "" || s === ".") continue;
     if (s === "..") { parts.pop(); continue; }
-    s = s.replace(/[. ]+$/, ""); // Windows strips trailing dots and spaces
+    // Windows strips trailing dots and spaces, but not from a search pattern ("*." means no extension)
+    if (!(pattern && last && /[*?]/.test(s))) s = s.replace(/[. ]+$/, "");
     if (s === "") continue; // "..." and the like name the directory itself
     if (s.length > 255) return { error: ERROR_FILENAME_EXCED_RANGE };
     if ((pattern && last ? BAD_CHARS_PATTERN : BAD_CHARS).test(s)) return { error: ERROR_INVALID_NAME };
@@ -81,6 +82,10 @@ export function upcase(s: string): string {
 /** Does `name` match the FindFirstFileW pattern (* and ?, case-insensitive; "*.*" matches everything)? */
 export function wildcardMatch(pattern: string, name: string): boolean {
   if (pattern === "*" || pattern === "*.*") return true;
+  // a pattern ending in "." names files without an extension ("*." matches "README", not "a.txt")
+  if (pattern.endsWith(".") && pattern.length > 1) {
+    return name === "." || name === ".." || (!name.includes(".") && wildcardMatch(pattern.slice(0, -1), name));
+  }
   const p = upcase(pattern), n = upcase(name);
   // iterative glob with backtracking on the last '*'
   let pi = 0, ni = 0, star = -1, mark = 0;

@@ -833,6 +833,7 @@ export function test_find(): i32 {
   eq(list(d + "\\*"), ".|..|a1.txt|alpha.txt|Beta.TXT|gamma.log|sub", "* lists everything, with . and ..");
   eq(list(d + "\\*.*"), ".|..|a1.txt|alpha.txt|Beta.TXT|gamma.log|sub", "*.* too");
   eq(list(d + "\\*.txt"), "a1.txt|alpha.txt|Beta.TXT", "*.txt (case-insensitive)");
+  eq(list(d + "\\*."), ".|..|sub", "*. matches names without an extension");
   eq(list(d + "\\a?.txt"), "a1.txt", "a?.txt");
   eq(list(d + "\\?????.*"), "alpha.txt|gamma.log", "?????.*");
   eq(list(d + "\\*A*"), "a1.txt|alpha.txt|Beta.TXT|gamma.log", "*A* matches a and A");
