@@ -4,18 +4,20 @@
 //
 // - ntwasm: guests/c/bin/bench.wasm (every row calibrated to run >= MIN_MS), REPEAT times, medians;
 // - platform: a raw JavaScript Atomics.wait/notify ping-pong between two workers (the limit for waking
-//   a thread) and a worker start + exit (the limit for CreateThread);
+//   a thread: pingpong, and pipe_msg_roundtrip, which also wakes a thread each way), a worker start +
+//   exit (the limit for CreateThread) and an Atomics compareExchange/store lock (critical_section);
 // - server-style: bench/server-style.mjs, Wine's design in JavaScript (each call served by one server
-//   worker, the caller asleep until the reply), for the same rows; plus one postMessage round trip;
+//   worker, the caller asleep until the reply), for the same rows but critical_section (no server call
+//   in that design either); plus one postMessage round trip;
 // - native: bench/native.c (pthread mutex, futex event, sem_t, eventfd, poll, pipes) when cc/gcc exists;
 // - wine: bench.c built with x86_64-w64-mingw32-gcc and run under wine, with --wine, when both exist;
 // - scale: 1,000,000 handles (time per op, kernel memory before/after), 256 threads in a ring,
-//   WaitForMultipleObjects any/all for 1..64 handles with a least-squares line.
+//   WaitForMultipleObjects any/all for 1..64 handles with a least-squares line (and a parabola: is it linear?).
 // Prints a table, checks issue 6's targets, writes bench/results.json. --pin re-runs itself under
 // `taskset -c 0` (one CPU: no cross-CPU wake-ups, see docs/performance.md). Timing lives here, never in `npm test`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -58,6 +60,28 @@ const log = (...a) => console.error(...a);
 const benchWasm = new Uint8Array(readFileSync(fileURLToPath(new URL("../guests/c/bin/bench.wasm", import.meta.url))));
 const benchC = fileURLToPath(new URL("../guests/c/bench.c", import.meta.url));
 
+/**
+ * Runs bench.wasm with `args` on `kernel`; fails on a non-zero exit. A run that outlasts the watchdog
+ * prints what every live thread waits on (Kernel.snapshot) and ends the bench: a hang must not pass.
+ */
+const WATCHDOG_MS = Number(process.env.NTWASM_BENCH_WATCHDOG_MS ?? 300_000);
+async function runBench(kernel, ...args) {
+  const timer = setTimeout(() => {
+    const s = kernel.snapshot();
+    log(`bench.wasm ${args.join(" ")}: no end after ${WATCHDOG_MS / 1000} s; live threads:`);
+    for (const t of s.threads.filter((t) => !t.exited)) {
+      log(`  thread ${t.tid} waits ${t.waitAll ? "for all of" : "on"} ` +
+        (t.waitingOn.map((id) => { const o = s.objects.get(id); return `${o.type} ${id}${o.signaled ? " (signaled)" : ""}`; }).join(", ") || "nothing (running)"));
+    }
+    process.exit(1);
+  }, WATCHDOG_MS);
+  try {
+    const r = await kernel.run(benchWasm, { args: ["bench.wasm", ...args] });
+    if (r.crash || r.code !== 0) throw new Error(`bench.wasm ${args.join(" ")} failed (${r.code}): ${r.crash ?? ""}${r.stderr}`);
+    return parse(r.stdout);
+  } finally { clearTimeout(timer); }
+}
+
 /** `name value` lines → { name: number | null } (null for "n/a"). */
 function parse(text) {
   const out = {};
@@ -81,12 +105,13 @@ async function repeated(label, once) {
 // ------------------------------------------------------------------------------------------ ntwasm
 async function ntwasmRows(kernel) {
   const rowArg = ONLY ? null : "all";
+  // One unmeasured pass first: V8 runs new Wasm code in its baseline compiler until it tiers up.
+  log("  ntwasm warm-up");
+  for (const row of rowArg ? [rowArg] : ROWS) await runBench(kernel, row, "5");
   return repeated("ntwasm", async () => {
     const out = {};
     for (const row of rowArg ? [rowArg] : ROWS) {
-      const r = await kernel.run(benchWasm, { args: ["bench.wasm", row, String(MIN_MS)] });
-      if (r.crash || r.code !== 0) throw new Error(`bench.wasm ${row} failed (${r.code}): ${r.crash ?? ""}${r.stderr}`);
-      Object.assign(out, parse(r.stdout));
+      Object.assign(out, await runBench(kernel, row, String(MIN_MS)));
     }
     return out;
   });
@@ -126,6 +151,38 @@ function atomicsPingPong(minMs) {
       w.on("exit", () => { if (--left === 0) resolve(ns); });
     }
   });
+}
+
+/** ns of an uncontended JavaScript lock in a worker: Atomics.compareExchange 0→1, Atomics.store 0. */
+function atomicsLock(minMs) {
+  const body = `
+    const { parentPort } = require("node:worker_threads");
+    const w = new Int32Array(new SharedArrayBuffer(4));
+    let n = 1, ns;
+    for (;;) {
+      const t = performance.now();
+      for (let i = 0; i < n; i++) { while (Atomics.compareExchange(w, 0, 0, 1) !== 0); Atomics.store(w, 0, 0); }
+      const d = performance.now() - t;
+      if (d >= ${minMs} || n >= 2 ** 30) { ns = d * 1e6 / n; break; }
+      n *= d < ${minMs} / 16 ? 8 : 2;
+    }
+    parentPort.postMessage(ns);`;
+  return new Promise((resolve, reject) => {
+    const w = new Worker(body, { eval: true });
+    w.on("error", reject);
+    w.on("message", resolve);
+  });
+}
+
+/**
+ * Kernel lock entries per EnterCriticalSection + LeaveCriticalSection: the row run alone, against the
+ * kernel's count of entries (process start and exit included). 0 means no kernel call.
+ */
+async function csKernelEntries(kernel) {
+  const before = kernel.memoryStats().lockEntries;
+  const { ops } = await runBench(kernel, "critical_section", String(MIN_MS));
+  const entries = kernel.memoryStats().lockEntries - before;
+  return ops ? { ops, entries, perOp: entries / ops } : null;
 }
 
 /** ns to start a worker and see it exit (the platform's part of CreateThread + wait). */
@@ -172,20 +229,26 @@ function wineRows(dir) {
     execFileSync("x86_64-w64-mingw32-gcc", ["-O2", benchC, "-o", exe], { stdio: "pipe" });
   } catch (e) { return { note: `mingw build failed: ${e.stderr}` }; }
   const wine = has("wine64") ? "wine64" : "wine";
-  return { cc: "x86_64-w64-mingw32-gcc", run: async () => parse(execFileSync(wine, [exe, ONLY?.length === 1 ? ONLY[0] : "all", String(MIN_MS)], { encoding: "utf8", env: { ...process.env, WINEDEBUG: "-all" }, stdio: ["ignore", "pipe", "ignore"] })) };
+  // A prefix of our own, whose wineserver we may stop: the next one starts from this process and so
+  // inherits its CPU placement (--pin), as a server left running from elsewhere would not.
+  const env = { ...process.env, WINEDEBUG: "-all", WINEPREFIX: process.env.NTWASM_BENCH_WINEPREFIX ?? join(homedir(), ".cache", "ntwasm-bench-wine") };
+  spawnSync("wineserver", ["-k"], { env, stdio: "ignore" });
+  return { cc: "x86_64-w64-mingw32-gcc", prefix: env.WINEPREFIX, run: async () => parse(execFileSync(wine, [exe, ONLY?.length === 1 ? ONLY[0] : "all", String(MIN_MS)], { encoding: "utf8", env, stdio: ["ignore", "pipe", "ignore"] })) };
 }
 
 // ------------------------------------------------------------------------------------------ scale
 async function scale() {
   const out = {};
-  // Handles: a fresh kernel, so its heap top before the run is only the boot's.
+  // Handles: a fresh kernel, after one small process (the first process leaves a recycled thread
+  // record and scratch area behind), so before/after compare like with like.
   {
     const kernel = await boot();
     try {
+      await runBench(kernel, "critical_section", "1");
       const before = kernel.memoryStats();
-      const r = await kernel.run(benchWasm, { args: ["bench.wasm", "scale_handles"] });
+      log("  scale: 1,000,000 events");
+      const v = await runBench(kernel, "scale_handles");
       const after = kernel.memoryStats();
-      const v = parse(r.stdout);
       out.handles = {
         count: 1_000_000, create_ns: v.handles_1m_create ?? null, close_ns: v.handles_1m_close ?? null,
         before: { bytesInUse: before.bytesInUse, heapTop: before.heapTop, liveObjects: before.liveObjects },
@@ -198,12 +261,12 @@ async function scale() {
   }
   const kernel = await boot();
   try {
-    const t = await kernel.run(benchWasm, { args: ["bench.wasm", "scale_threads", String(MIN_MS)] });
-    const v = parse(t.stdout);
+    log("  scale: 256 threads");
+    const v = await runBench(kernel, "scale_threads", String(MIN_MS));
     out.threads = { count: 256, start_ns_per_thread: v.threads_256_start ?? null, ring_hop_ns: v.threads_256_ring_hop ?? null };
-    const w = await kernel.run(benchWasm, { args: ["bench.wasm", "wfmo_scale", String(MIN_MS)] });
+    log("  scale: WaitForMultipleObjects 1..64");
     const pts = { any: [], all: [] };
-    for (const [k, ns] of Object.entries(parse(w.stdout))) {
+    for (const [k, ns] of Object.entries(await runBench(kernel, "wfmo_scale", String(MIN_MS)))) {
       const m = /^wfmo_(any|all)_(\d+)$/.exec(k);
       if (m && ns != null) pts[m[1]].push([Number(m[2]), ns]);
     }
@@ -212,30 +275,45 @@ async function scale() {
   return out;
 }
 
-/** Least-squares line ns = a + b·count, with R². */
+/**
+ * Least-squares line ns = a + b·count, with R²; and a parabola a + b·count + c·count², whose c shows
+ * a cost per pair of handles (linear means c ≈ 0).
+ */
 function fit(p) {
-  const n = p.length, sx = p.reduce((s, [x]) => s + x, 0), sy = p.reduce((s, [, y]) => s + y, 0);
-  const sxx = p.reduce((s, [x]) => s + x * x, 0), sxy = p.reduce((s, [x, y]) => s + x * y, 0);
+  const sum = (f) => p.reduce((s, [x, y]) => s + f(x, y), 0);
+  const n = p.length, sx = sum((x) => x), sy = sum((x, y) => y), sxx = sum((x) => x * x), sxy = sum((x, y) => x * y);
   const b = (n * sxy - sx * sy) / (n * sxx - sx * sx), a = (sy - b * sx) / n;
-  const my = sy / n, ssTot = p.reduce((s, [, y]) => s + (y - my) ** 2, 0), ssRes = p.reduce((s, [x, y]) => s + (y - a - b * x) ** 2, 0);
-  return { interceptNs: a, nsPerHandle: b, r2: 1 - ssRes / ssTot };
+  const my = sy / n, ssTot = sum((x, y) => (y - my) ** 2), ssRes = sum((x, y) => (y - a - b * x) ** 2);
+  // Normal equations of the parabola, by Cramer's rule.
+  const s3 = sum((x) => x ** 3), s4 = sum((x) => x ** 4), sxxy = sum((x, y) => x * x * y);
+  const det3 = (m) => m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+    + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+  const M = [[n, sx, sxx], [sx, sxx, s3], [sxx, s3, s4]], v = [sy, sxy, sxxy];
+  const col = (k) => M.map((row, i) => row.map((e, j) => j === k ? v[i] : e));
+  const d = det3(M);
+  return { interceptNs: a, nsPerHandle: b, r2: 1 - ssRes / ssTot,
+    quadratic: { a: det3(col(0)) / d, b: det3(col(1)) / d, c: det3(col(2)) / d } };
 }
 
 // ------------------------------------------------------------------------------------------ run
 const started = Date.now();
 const dir = mkdtempSync(join(tmpdir(), "ntwasm-bench-"));
-const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, pinned: PINNED,
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, usableCpus: availableParallelism(), cpu: cpus()[0]?.model, pinned: PINNED,
   repeat: REPEAT, minMs: MIN_MS, rows: {}, platform: {}, notes: {} };
 try {
   log(`ntwasm bench: ${REPEAT} repetition(s), rows run >= ${MIN_MS} ms, ${PINNED ? `pinned (${PINNED})` : "unpinned"}`);
   const kernel = await boot();
   let ntwasm;
-  try { ntwasm = await ntwasmRows(kernel); } finally { await kernel.shutdown(); }
+  try {
+    ntwasm = await ntwasmRows(kernel);
+    if (ROWS.includes("critical_section")) results.csKernelEntries = await csKernelEntries(kernel);
+  } finally { await kernel.shutdown(); }
 
-  log("  platform: Atomics ping-pong, worker start, postMessage");
+  log("  platform: Atomics ping-pong, worker start, Atomics lock, postMessage");
   const platform = {
     atomics_pingpong: await repeated("atomics ping-pong", async () => ({ v: await atomicsPingPong(MIN_MS) })),
     worker_start_exit: await repeated("worker start+exit", async () => ({ v: await workerStartExit(MIN_MS) })),
+    atomics_lock: await repeated("atomics lock", async () => ({ v: await atomicsLock(MIN_MS) })),
     postmessage_call: await repeated("postMessage call", async () => ({ v: await postMessageCall(MIN_MS) })),
   };
   for (const [k, v] of Object.entries(platform)) results.platform[k] = v.v;
@@ -247,10 +325,11 @@ try {
   const nat = native.run ? await repeated("native", native.run) : {};
 
   const wine = wineRows(dir);
-  results.notes.wine = wine.note ?? `built with ${wine.cc}`;
+  results.notes.wine = wine.note ?? `built with ${wine.cc}, WINEPREFIX ${wine.prefix}`;
   const win = wine.run ? await repeated("wine", wine.run) : {};
 
-  const platformOf = { pingpong: results.platform.atomics_pingpong?.ns, thread_create_join: results.platform.worker_start_exit?.ns };
+  const platformOf = { pingpong: results.platform.atomics_pingpong?.ns, pipe_msg_roundtrip: results.platform.atomics_pingpong?.ns,
+    thread_create_join: results.platform.worker_start_exit?.ns, critical_section: results.platform.atomics_lock?.ns };
   for (const row of ROWS) {
     const nt = ntwasm[row]?.ns ?? null;
     const ratio = (b) => nt != null && b ? nt / b : null;
@@ -267,19 +346,21 @@ try {
     }
     results.rows[row] = r;
   }
-  if (SCALE && !ONLY) { log("  scale: 1M handles, 256 threads, WaitForMultipleObjects 1..64"); results.scale = await scale(); }
+  if (SCALE && !ONLY) results.scale = await scale();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 results.seconds = (Date.now() - started) / 1000;
 
 // ------------------------------------------------------------------------------------------ report
+const ns = (v) => v == null ? "n/a" : v >= 1e6 ? `${(v / 1e6).toFixed(1)} ms` : v >= 1e4 ? `${(v / 1e3).toFixed(1)} µs` : `${v.toFixed(0)} ns`;
 const fmt = (v) => v == null ? "n/a" : v >= 100_000 ? `${(v / 1000).toFixed(0)}µs` : v >= 10 ? v.toFixed(0) : v.toFixed(1);
-const x = (v) => v == null ? "" : v >= 100 ? `${v.toFixed(0)}×` : v >= 10 ? `${v.toFixed(1)}×` : `${v.toFixed(2)}×`;
+// Ratios under 0.1 as 1/N: ntwasm takes 1/N of the baseline's time.
+const x = (v) => v == null ? "" : v >= 100 ? `${v.toFixed(0)}×` : v >= 10 ? `${v.toFixed(1)}×` : v >= 0.1 ? `${v.toFixed(2)}×` : `1/${(1 / v).toFixed(0)}`;
 const cols = [["row", 20], ["ntwasm", 9], ["server", 9], ["×srv", 7], ["native", 9], ["×nat", 7], ["platform", 9], ["×plat", 7],
   ["wine", 8], ["×wine", 7], ["target", 12]];
 const line = (cells) => cells.map((c, i) => i === 0 ? String(c).padEnd(cols[i][1]) : String(c).padStart(cols[i][1])).join(" ");
-console.log(`\nntwasm bench: ns per operation, median of ${REPEAT}; ${results.cpus} CPUs; ${PINNED ? `pinned (${PINNED})` : "unpinned"}; ratios = ntwasm / baseline`);
+console.log(`\nntwasm bench: ns per operation, median of ${REPEAT}; ${results.cpus} CPUs (${results.usableCpus} usable); ${PINNED ? `pinned (${PINNED})` : "unpinned"}; ratios = ntwasm / baseline (1/N: N times faster)`);
 console.log(line(cols.map((c) => c[0])));
 for (const [row, r] of Object.entries(results.rows)) {
   const t = r.target;
@@ -287,8 +368,12 @@ for (const [row, r] of Object.entries(results.rows)) {
   console.log(line([row, fmt(r.ntwasm?.ns), fmt(r.server?.ns), x(r.vs.server), fmt(r.native?.ns), x(r.vs.native), fmt(r.platform),
     x(r.vs.platform), fmt(r.wine?.ns), x(r.vs.wine), target]));
 }
-console.log("platform: pingpong = raw Atomics.wait/notify ping-pong between two workers; thread_create_join = worker start + exit;");
-console.log(`          one postMessage call round trip = ${fmt(results.platform.postmessage_call?.ns)} ns`);
+console.log("platform: pingpong, pipe_msg_roundtrip = raw Atomics.wait/notify ping-pong between two workers; thread_create_join =");
+console.log(`          worker start + exit; critical_section = Atomics lock; one postMessage round trip = ${fmt(results.platform.postmessage_call?.ns)} ns`);
+console.log("server: none for critical_section (no server call in that design either)");
+const cs = results.csKernelEntries;
+if (cs) console.log(`critical_section: ${cs.entries} kernel lock entries for ${cs.ops.toExponential(2)} Enter+Leave (process start/exit included): ` +
+  `${cs.perOp.toExponential(1)} per op`);
 console.log(`native: ${results.notes.native}; wine: ${results.notes.wine}`);
 const s = results.scale;
 if (s) {
@@ -296,10 +381,11 @@ if (s) {
   console.log(`\nscale: 1,000,000 events: create ${fmt(s.handles.create_ns)} ns/op, close ${fmt(s.handles.close_ns)} ns/op; kernel bytes in use ` +
     `${mb(s.handles.before.bytesInUse)} before → ${mb(s.handles.after.bytesInUse)} after closing; peak ${mb(s.handles.peakBytes)} ` +
     `(${s.handles.bytesPerHandle.toFixed(0)} bytes per event + handle); live objects ${s.handles.before.liveObjects} → ${s.handles.after.liveObjects}`);
-  console.log(`scale: 256 threads: start ${fmt(s.threads.start_ns_per_thread)} ns per thread; token ring ${fmt(s.threads.ring_hop_ns)} ns per hop (wait + SetEvent + wake)`);
+  console.log(`scale: 256 threads: start ${ns(s.threads.start_ns_per_thread)} per thread; token ring ${ns(s.threads.ring_hop_ns)} per hop (wait + SetEvent + wake)`);
   for (const [k, w] of Object.entries(s.wfmo)) {
+    const q = w.fit.quadratic;
     console.log(`scale: WaitForMultipleObjects ${k}: ${fmt(w.fit.interceptNs)} ns + ${w.fit.nsPerHandle.toFixed(1)} ns × count (R² ${w.fit.r2.toFixed(3)}); ` +
-      w.points.map(([c, ns]) => `${c}:${fmt(ns)}`).join(" "));
+      `as a parabola ${(Math.abs(q.c) < 0.005 ? 0 : q.c).toFixed(2)} ns × count²; ` + w.points.map(([c, ns]) => `${c}:${fmt(ns)}`).join(" "));
   }
 }
 console.log(`\n${results.seconds.toFixed(0)} s; results in ${OUT}`);

@@ -9,13 +9,13 @@
 // pingpong and pipe_msg_roundtrip.
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
-const SLOT = 128, SLOTS = 2, BASE = 16, DATA = 64, CTRL = 4; // CTRL..: partner task words
+const SLOT = 128, SLOTS = 3, BASE = 16, DATA = 64, CTRL = 4; // CTRL..: partner task words
 const IDLE = 0, REQUEST = 1, BUSY = 2, REPLY = 3;
 const OP = { createEvent: 1, openEvent: 2, set: 3, reset: 4, close: 5, createMutex: 6, releaseMutex: 7, createSem: 8,
-  releaseSem: 9, wait: 10, createPipe: 11, pipeWrite: 12, pipeRead: 13, quit: 99 };
+  releaseSem: 9, wait: 10, createPipe: 11, pipeWrite: 12, pipeRead: 13, createThread: 14, threadExit: 15, quit: 99 };
 const WAIT_TIMEOUT = 258;
 const ROWS = ["mutex_uncontended", "event_set_reset", "sem_release_wait", "create_close_event", "wait_any_64", "wait_all_64",
-  "pingpong", "named_open", "pipe_msg_roundtrip"];
+  "pingpong", "named_open", "pipe_msg_roundtrip", "thread_create_join"];
 
 /** Runs the server-style rows; resolves to { row: ns per op }. */
 export function serverStyle(minMs = 200, only = null) {
@@ -24,12 +24,13 @@ export function serverStyle(minMs = 200, only = null) {
   const server = new Worker(url, { workerData: { role: "server", sab } });
   const partner = new Worker(url, { workerData: { role: "partner", sab } });
   const client = new Worker(url, { workerData: { role: "client", sab, minMs, only } });
+  // Exit listeners go on at once: the server and the partner may end before the results arrive.
+  const exited = [server, partner, client].map((w) => new Promise((r) => { w.on("exit", r); }));
   return new Promise((resolve, reject) => {
+    let results;
     for (const w of [server, partner, client]) w.on("error", reject);
-    client.on("message", async (results) => {
-      await Promise.all([server, partner].map((w) => new Promise((r) => { w.on("exit", r); })));
-      resolve(results);
-    });
+    client.on("message", (r) => { results = r; });
+    Promise.all(exited).then(() => results ? resolve(results) : reject(new Error("server-style: the client ended without results")));
   });
 }
 
@@ -47,7 +48,7 @@ function runServer(i32) {
     Atomics.notify(i32, b, 1);
   };
   const signaled = (o, s) => o.type === "event" ? o.signaled : o.type === "mutex" ? (o.owner === -1 || o.owner === s)
-    : o.type === "sem" ? o.count > 0 : o.queue.length > 0;
+    : o.type === "sem" ? o.count > 0 : o.type === "thread" ? o.done : o.queue.length > 0;
   const satisfy = (o, s) => {
     if (o.type === "event") { if (!o.manual) o.signaled = false; }
     else if (o.type === "mutex") { o.owner = s; o.count++; }
@@ -141,6 +142,8 @@ function runServer(i32) {
         end.waiters.push(w);
         return;
       }
+      case OP.createThread: return reply(s, put({ type: "thread", done: false, waiters: [] }));
+      case OP.threadExit: { const o = handles.get(a(0)); o.done = true; wake(o); return reply(s, 1); }
       case OP.quit: reply(s, 0); return "quit";
     }
   };
@@ -254,6 +257,18 @@ function runClient(i32, minMs, only) {
       for (let i = 0; i < n; i++) call(OP.close, call(OP.openEvent, 7));
       const d = now() - t; call(OP.close, e); return d;
     },
+    // A worker per thread, as each guest thread has one; the thread object lives in the server, and the
+    // new thread reports its end there (slot 2), as a Wine thread tells wineserver.
+    thread_create_join(n) {
+      const t = now();
+      for (let i = 0; i < n; i++) {
+        const h = call(OP.createThread);
+        new Worker(new URL(import.meta.url), { workerData: { role: "thread", sab: i32.buffer, h } });
+        call(OP.wait, 1, 0, -1, h);
+        call(OP.close, h);
+      }
+      return now() - t;
+    },
     pipe_msg_roundtrip(n) {
       const h = call(OP.createPipe);
       partner(2, h + 4, 0, n + 1);
@@ -286,5 +301,6 @@ if (!isMainThread && workerData?.sab && workerData.role) {
   const i32 = new Int32Array(workerData.sab);
   if (workerData.role === "server") runServer(i32);
   else if (workerData.role === "partner") runPartner(i32);
+  else if (workerData.role === "thread") caller(i32, 2)(OP.threadExit, workerData.h);
   else runClient(i32, workerData.minMs, workerData.only);
 }

@@ -9,7 +9,8 @@
  * and that run is reported. Without a row, the standard rows run in order. Extra rows, run only when
  * named: scale_handles (1,000,000 events created, then closed), scale_threads (256 threads passing a
  * token round a ring of auto events), wfmo_scale (WaitForMultipleObjects any/all for 1..64 handles).
- * A row that cannot run prints `name n/a`.
+ * A row that cannot run prints `name n/a`. A single named row is followed by `ops N`, the operations
+ * run in all, calibration included.
  */
 #include <windows.h>
 #include <stdio.h>
@@ -210,11 +211,15 @@ static double b_thread_create_join(long n) {
 
 /* ---------------------------------------------------------------- calibration and the row table */
 
+/* Operations run by every calibration so far (a host can compare it with its count of kernel calls). */
+static double total_ops;
+
 /* Runs body with a growing count until one run lasts min_seconds; returns ns per op, < 0 on failure. */
 static double calibrate(body_fn body, double seconds) {
   long n = 1;
   for (;;) {
     double t = body(n);
+    total_ops += (double)n;
     if (t < 0) return -1;
     if (t >= seconds || n >= (1L << 30)) return t * 1e9 / (double)n;
     n *= t < seconds / 16 ? 8 : 2;
@@ -248,54 +253,69 @@ static void scale_handles(void) {
 
 #define RING 256
 
-struct ring { HANDLE ev[RING]; long rounds; HANDLE ready; };
+/* 256 threads in a ring of auto events, started once. Member 0 counts laps and signals `done` after
+ * `goal` of them, keeping the token; the main thread starts the next run by setting ev[0] again. */
+struct ring { HANDLE ev[RING]; HANDLE ready, done; volatile long laps, goal; volatile int stop; };
 struct ring_member { struct ring *r; int i; };
 
-/* Ring member i waits on ev[i] and passes the token on to ev[i+1]. */
 static DWORD WINAPI ring_member(LPVOID param) {
   struct ring_member *m = param;
   struct ring *r = m->r;
   ReleaseSemaphore(r->ready, 1, NULL);
-  for (long k = 0; k < r->rounds; k++) {
+  for (;;) {
     if (WaitForSingleObject(r->ev[m->i], INFINITE) != WAIT_OBJECT_0) return 1;
+    /* Read while holding the token: stop is only set while member 0 holds it after the last lap. */
+    int stopping = r->stop;
+    if (m->i == 0 && !stopping && ++r->laps > r->goal) { SetEvent(r->done); continue; }
     SetEvent(r->ev[(m->i + 1) % RING]);
+    if (stopping) return 0; /* the stop goes round the ring once with the token */
   }
-  return 0;
 }
 
-static double ring_run(long rounds, double *create_ns) {
-  static struct ring r;
-  static struct ring_member m[RING];
-  static HANDLE th[RING];
-  r.rounds = rounds;
-  r.ready = CreateSemaphoreW(NULL, 0, RING, NULL);
-  for (int i = 0; i < RING; i++) r.ev[i] = CreateEventW(NULL, FALSE, FALSE, NULL);
+static struct ring ring;
+static double ring_laps(long goal) {
+  ring.laps = 0; /* the first arrival at member 0 starts lap 1 */
+  ring.goal = goal;
   double t = now();
-  for (int i = 0; i < RING; i++) {
-    m[i].r = &r;
-    m[i].i = i;
-    if (!(th[i] = CreateThread(NULL, 0, ring_member, &m[i], 0, NULL))) return -1;
-  }
-  for (int i = 0; i < RING; i++) WaitForSingleObject(r.ready, INFINITE);
-  if (create_ns) *create_ns = (now() - t) * 1e9 / RING;
-  t = now();
-  SetEvent(r.ev[0]);
-  /* the token goes round `rounds` times; member 255's last SetEvent leaves ev[0] signaled */
-  if (WaitForMultipleObjects(64, th, TRUE, INFINITE) == WAIT_FAILED) return -1;
-  for (int i = 64; i < RING; i += 64) WaitForMultipleObjects(64, th + i, TRUE, INFINITE);
-  t = now() - t;
-  for (int i = 0; i < RING; i++) { CloseHandle(th[i]); CloseHandle(r.ev[i]); }
-  CloseHandle(r.ready);
-  return t;
+  SetEvent(ring.ev[0]);
+  if (WaitForSingleObject(ring.done, INFINITE) != WAIT_OBJECT_0) return -1;
+  return now() - t;
 }
 
 static void scale_threads(double seconds) {
-  double create_ns = -1;
-  long rounds = 8;
-  double t = ring_run(rounds, &create_ns);
-  if (t >= 0 && t < seconds) { rounds = (long)(rounds * seconds / (t > 1e-6 ? t : 1e-6)) + 1; t = ring_run(rounds, NULL); }
-  report("threads_256_start", create_ns);
-  report("threads_256_ring_hop", t < 0 ? -1 : t * 1e9 / ((double)rounds * RING));
+  static struct ring_member m[RING];
+  static HANDLE th[RING];
+  ring.ready = CreateSemaphoreW(NULL, 0, RING, NULL);
+  ring.done = CreateEventW(NULL, FALSE, FALSE, NULL);
+  for (int i = 0; i < RING; i++) ring.ev[i] = CreateEventW(NULL, FALSE, FALSE, NULL);
+  double t = now();
+  int made = 0;
+  for (; made < RING; made++) {
+    m[made].r = &ring;
+    m[made].i = made;
+    if (!(th[made] = CreateThread(NULL, 0, ring_member, &m[made], 0, NULL))) break;
+  }
+  for (int i = 0; i < made; i++) WaitForSingleObject(ring.ready, INFINITE);
+  report("threads_256_start", made == RING ? (now() - t) * 1e9 / RING : -1);
+  double hop = -1;
+  if (made == RING) {
+    long goal = 1;
+    for (;;) {
+      double d = ring_laps(goal);
+      if (d < 0) break;
+      if (d >= seconds || goal >= (1L << 20)) { hop = d * 1e9 / ((double)goal * RING); break; }
+      goal *= d < seconds / 16 ? 8 : 2;
+    }
+  }
+  report("threads_256_ring_hop", hop);
+  ring.stop = 1;
+  if (made == RING) SetEvent(ring.ev[0]);
+  else for (int i = 0; i < made; i++) SetEvent(ring.ev[i]); /* no full ring: release each member */
+  for (int i = 0; i < made; i += 64) WaitForMultipleObjects(made - i < 64 ? made - i : 64, th + i, TRUE, INFINITE);
+  for (int i = 0; i < made; i++) CloseHandle(th[i]);
+  for (int i = 0; i < RING; i++) CloseHandle(ring.ev[i]);
+  CloseHandle(ring.ready);
+  CloseHandle(ring.done);
 }
 
 static DWORD wfmo_count;
@@ -345,5 +365,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "unknown row %s\n", only);
     return 2;
   }
+  if (only) printf("ops %.0f\n", total_ops);
   return 0;
 }
