@@ -3,6 +3,8 @@
 
 /** ObjectHeader.flags: part of the namespace skeleton, never freed. */
 export const OBJ_PERMANENT: u32 = 1;
+/** ObjectHeader.flags: seen earlier in the handle array of the wait-all being set up (nt/wait.ts). */
+export const OBJ_WAITMARK: u32 = 0x80000000;
 
 export const THREAD_ALIVE: u32 = 0;
 export const THREAD_EXITED: u32 = 1;

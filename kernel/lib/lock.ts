@@ -21,10 +21,16 @@ const HELD: i32 = 2;
   return currentThread ? <i32>changetype<Thread>(currentThread).tid | HELD : HELD;
 }
 
-function acquire(): void {
+// @ts-ignore: decorator
+@inline function acquire(): void {
   const LOCK = rootAddr(); // Root.lock is the first field
   const mine = me();
   if (atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
+  acquireSlow(LOCK, mine);
+}
+
+/** The contended path, kept out of line so the free-lock path inlines into every syscall. */
+function acquireSlow(LOCK: usize, mine: i32): void {
   for (let i = 0; i < SPIN; i++) {
     if (atomic.load<i32>(LOCK) == 0 && atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
   }
@@ -45,13 +51,15 @@ function acquire(): void {
 }
 
 /** Releases the lock without waking anyone (for callers that flush wakes themselves). */
-export function release(): void {
+// @ts-ignore: decorator
+@inline export function release(): void {
   const LOCK = rootAddr();
   if (atomic.xchg<i32>(LOCK, 0) & CONTENDED) atomic.notify(LOCK, 1);
 }
 
 /** Takes the lock for a guest thread's syscall; a terminated thread unwinds here, a suspended one waits. */
-export function enter(): void {
+// @ts-ignore: decorator
+@inline export function enter(): void {
   acquire();
   root().lockEntries++;
   if (currentThread) {
@@ -61,7 +69,8 @@ export function enter(): void {
 }
 
 /** Releases the lock, wakes whoever the critical section satisfied, and unwinds a terminated thread. */
-export function leave(): void {
+// @ts-ignore: decorator
+@inline export function leave(): void {
   release();
   flushWakes();
   if (currentThread && changetype<Thread>(currentThread).killed == KILL_REQUESTED) unwind();

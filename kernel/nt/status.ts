@@ -1,2 +1,3 @@
 // NTSTATUS helpers.
-export function ntSuccess(status: u32): bool { return <i32>status >= 0; }
+// @ts-ignore: decorator
+@inline export function ntSuccess(status: u32): bool { return <i32>status >= 0; }

@@ -3,13 +3,13 @@
 import { enter, leave } from "../lib/lock";
 import { currentThread, result } from "../lib/tls";
 import { handleAccess, handleObject } from "../ob/handle";
-import { isWaitable } from "../ob/object";
+import { isWaitable, ObjectHeader } from "../ob/object";
 import { waitEntry, waitLocked, sleepLocked } from "../ob/wait";
 import { eventSet, Event } from "../objects/event";
 import { mutexRelease, Mutex } from "../objects/mutex";
 import { semaphoreRelease, Semaphore } from "../objects/semaphore";
 import { Thread } from "../objects/thread";
-import { WAIT_PENDING } from "../lib/layout";
+import { OBJ_WAITMARK, WAIT_PENDING } from "../lib/layout";
 import { timersExpire } from "../objects/timer";
 import {
   EVENT_MODIFY_STATE, MAXIMUM_WAIT_OBJECTS, STATUS_ACCESS_DENIED, STATUS_THREAD_IS_TERMINATING, SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
@@ -40,17 +40,20 @@ export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs:
   if (!handles) return STATUS_ACCESS_VIOLATION;
   const t = changetype<Thread>(currentThread);
   enter();
-  for (let i: u32 = 0; i < count; i++) {
+  let status = STATUS_SUCCESS;
+  let i: u32 = 0;
+  for (; i < count; i++) {
     const o = handleObject(load<u32>(handles + (<usize>i << 2)), SYNCHRONIZE, 0, false);
-    if (!o) return failLocked(<u32>result);
-    if (!isWaitable(o.type)) return failLocked(STATUS_OBJECT_TYPE_MISMATCH);
-    waitEntry(t, i).object = changetype<usize>(o);
-    if (all) {
-      for (let j: u32 = 0; j < i; j++) {
-        if (waitEntry(t, j).object == changetype<usize>(o)) return failLocked(STATUS_INVALID_PARAMETER_MIX);
-      }
+    if (!o) { status = <u32>result; break; }
+    if (!isWaitable(o.type)) { status = STATUS_OBJECT_TYPE_MISMATCH; break; }
+    if (all) { // duplicates: a mark on each object seen, cleared below, instead of comparing every pair
+      if (o.flags & OBJ_WAITMARK) { status = STATUS_INVALID_PARAMETER_MIX; break; }
+      o.flags |= OBJ_WAITMARK;
     }
+    waitEntry(t, i).object = changetype<usize>(o);
   }
+  if (all) for (let j: u32 = 0; j < i; j++) changetype<ObjectHeader>(waitEntry(t, j).object).flags &= ~OBJ_WAITMARK;
+  if (status != STATUS_SUCCESS) return failLocked(status);
   t.waitCount = count;
   t.waitAll = all ? 1 : 0;
   return waitLocked(t, timeoutMs, alertable);

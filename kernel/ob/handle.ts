@@ -31,12 +31,14 @@ export function currentProcess(): Process {
   return changetype<Process>(changetype<Thread>(currentThread).process);
 }
 
-function entry(p: Process, index: u32): HandleEntry {
+// @ts-ignore: decorator
+@inline function entry(p: Process, index: u32): HandleEntry {
   return changetype<HandleEntry>(p.table + <usize>index * HANDLE_ENTRY_SIZE);
 }
 
 /** The live entry for handle value `h` in `p`, or null. */
-export function handleEntry(p: Process, h: u32): HandleEntry | null {
+// @ts-ignore: decorator
+@inline export function handleEntry(p: Process, h: u32): HandleEntry | null {
   const index = (h >> 2) - 1;
   if (h < 4 || index >= p.top) return null;
   const e = entry(p, index);
@@ -84,7 +86,8 @@ export function handleInsert(p: Process, o: ObjectHeader, access: u32, flags: u3
  * The object handle `h` refers to in the calling process, checked for `type` (0: any) and for every
  * bit of `access`; null with the NTSTATUS in `result` otherwise. Resolves the pseudo-handles.
  */
-export function handleObject(h: u32, access: u32, type: u32, pseudo: bool = true): ObjectHeader | null {
+// @ts-ignore: decorator
+@inline export function handleObject(h: u32, access: u32, type: u32, pseudo: bool = true): ObjectHeader | null {
   const t = changetype<Thread>(currentThread);
   let o: usize;
   let granted: u32;

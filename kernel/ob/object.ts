@@ -69,7 +69,8 @@ export function isWaitable(type: u32): bool {
 }
 
 /** Would a wait by thread `t` on `o` be satisfied now? */
-export function signaled(o: ObjectHeader, t: Thread): bool {
+// @ts-ignore: decorator
+@inline export function signaled(o: ObjectHeader, t: Thread): bool {
   switch (o.type) {
     case TYPE_EVENT: return eventSignaled(changetype<Event>(o));
     case TYPE_MUTANT: return mutexSignaled(changetype<Mutex>(o), t);
@@ -86,7 +87,8 @@ export function signaled(o: ObjectHeader, t: Thread): bool {
 }
 
 /** Consumes the signal for `t`; returns true when the object was an abandoned mutex. */
-export function satisfy(o: ObjectHeader, t: Thread): bool {
+// @ts-ignore: decorator
+@inline export function satisfy(o: ObjectHeader, t: Thread): bool {
   switch (o.type) {
     case TYPE_EVENT: eventSatisfy(changetype<Event>(o)); return false;
     case TYPE_MUTANT: return mutexSatisfy(changetype<Mutex>(o), t);

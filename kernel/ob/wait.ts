@@ -109,7 +109,8 @@ export function wakeWaiters(o: ObjectHeader): void {
  * entries, marks the wait pending and returns WAIT_PENDING: whoever signals an object may now
  * complete it, even before the thread goes to sleep in sleepLocked().
  */
-export function waitBegin(t: Thread): u32 {
+// @ts-ignore: decorator
+@inline export function waitBegin(t: Thread): u32 {
   timersExpire();
   const status = trySatisfy(t);
   if (status != WAIT_PENDING) {

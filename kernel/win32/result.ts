@@ -9,7 +9,8 @@ import {
 export function failStatus(status: u32): void { SetLastError(statusToError(status)); }
 
 /** BOOL result: TRUE on success, FALSE with the mapped last-error otherwise. */
-export function boolResult(status: u32): i32 {
+// @ts-ignore: decorator
+@inline export function boolResult(status: u32): i32 {
   if (ntSuccess(status)) return 1;
   failStatus(status);
   return 0;
@@ -33,7 +34,8 @@ export function openResult(status: u32): u32 {
  * WAIT_TIMEOUT). Errors become WAIT_FAILED. A thread being terminated traps here, after the kernel
  * lock is released, which unwinds its guest stack back to the worker.
  */
-export function waitResult(status: u32): u32 {
+// @ts-ignore: decorator
+@inline export function waitResult(status: u32): u32 {
   if (status == STATUS_THREAD_IS_TERMINATING) unreachable();
   if (ntSuccess(status)) return status;
   failStatus(status);
