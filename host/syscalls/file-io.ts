@@ -16,7 +16,7 @@ import type { DiskIo } from "./files.ts";
 import { IO_DISK, IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IO_PIPE, ntSuccess, overlappedIo, type Transfer } from "./overlapped.ts";
 import { readConsoleLine } from "../console-input.ts";
 import {
-  ERROR_ACCESS_DENIED, ERROR_NOT_SUPPORTED, ERROR_PATH_NOT_FOUND, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
+  ERROR_ACCESS_DENIED, ERROR_PATH_NOT_FOUND, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
   PIPE_READMODE_MESSAGE, STATUS_BUFFER_OVERFLOW,
 } from "../generated/abi.ts";
 

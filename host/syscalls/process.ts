@@ -8,7 +8,7 @@ import type { KernelExports } from "../kernel-exports.ts";
 import { isWasm, memoryImport, type MemoryImport } from "../wasm-module.ts";
 import {
   CREATE_UNICODE_ENVIRONMENT, ERROR_BAD_EXE_FORMAT, ERROR_FILE_NOT_FOUND, ERROR_INVALID_PARAMETER,
-  ERROR_PATH_NOT_FOUND, ERROR_PROC_NOT_FOUND, STARTF_USESTDHANDLES,
+  ERROR_PROC_NOT_FOUND, STARTF_USESTDHANDLES,
 } from "../generated/abi.ts";
 
 export interface ProcessHost {
