@@ -3,6 +3,7 @@ import type { KernelSyscalls } from "./generated/bindings.ts";
 
 export interface KernelHostExports {
   ntw_boot(): void;
+  ntw_set_cpus(n: number): void;
   ntw_attach(thread: number): number;
   ntw_process_create(): number;
   ntw_thread_create(process: number): number;

@@ -70,6 +70,7 @@ export class Kernel {
     const memory = new WebAssembly.Memory({ ...KERNEL_PAGES, shared: true });
     const exports = await instantiateKernel(module, memory);
     exports.ntw_boot();
+    exports.ntw_set_cpus(platform.cpus());
     const scratch = exports.ntw_attach(0);
     const root = options.root ?? platform.defaultRoot();
     const memoryFs = options.fs === "memory" || !platform.fileBackend ? createMemoryFs() : null;

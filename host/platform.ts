@@ -18,6 +18,8 @@ export interface Platform {
   /** kernel.wasm, compiled. */
   kernelModule(): Promise<WebAssembly.Module>;
   startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker;
+  /** CPUs guest threads can run on (Node: os.availableParallelism(), which honours taskset). */
+  cpus(): number;
   /** The directory mapped to C:\ when boot() is given none (Node: the current directory). */
   defaultRoot(): string;
   /** The host file system under `root` (C:\ for guests); without it, guests get the in-memory one. */

@@ -9,7 +9,7 @@ import { currentThread, result, setCurrentThread } from "./lib/tls";
 import { namespaceBoot } from "./ob/namespace";
 import { handleEntry, handleInsert, handleObject, currentProcess } from "./ob/handle";
 import { ObjectHeader, obDeref } from "./ob/object";
-import { wakeWaiters } from "./ob/wait";
+import { spinForget, wakeWaiters } from "./ob/wait";
 import { Console, consoleFeed } from "./objects/console";
 import { Process } from "./objects/process";
 import { Thread, threadAlloc } from "./objects/thread";
@@ -33,6 +33,11 @@ export function ntw_boot(): void {
   const sys = threadAlloc();
   r.systemThread = changetype<usize>(sys);
   r.booted = 1;
+}
+
+/** How many CPUs the host's workers can use: threads spin before sleeping only while one is free. */
+export function ntw_set_cpus(n: i32): void {
+  root().cpus = n;
 }
 
 /** Makes this instance run as thread `t`; returns its scratch buffer for the host's copy shims. */
@@ -120,6 +125,7 @@ export function ntw_thread_exit(code: u32): void {
 export function ntw_thread_terminated(t: usize, code: u32): void {
   const th = changetype<Thread>(t);
   lockRepair(th);
+  spinForget(th);
   flushWakesOf(th); // wakes it recorded but may not have delivered
   enterHost();
   threadExit(changetype<Thread>(t), code);

@@ -52,6 +52,7 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): Platform 
       kernel ??= compileKernel(options.kernel);
       return kernel;
     },
+    cpus: () => navigator.hardwareConcurrency || 1,
     startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker {
       const w = new Worker(workerUrl, { type: "module", name: `ntwasm thread ${init.thread}` });
       // A Web Worker does not end by itself or say when it ends: the host ends it after its last

@@ -1,6 +1,7 @@
 // The Node platform: worker_threads for guest threads, kernel.wasm next to this bundle.
 import { Worker } from "node:worker_threads";
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import type { Platform, ThreadWorker, WorkerEvents } from "../platform.ts";
 import type { ThreadInit } from "../protocol.ts";
 import { nodeFileBackend } from "./file-backend.ts";
@@ -19,6 +20,7 @@ export const nodePlatform: Platform = {
     w.on("exit", () => events.exit());
     return { terminate: async () => { await w.terminate(); } };
   },
+  cpus: () => availableParallelism(),
   defaultRoot: () => process.cwd(),
   fileBackend: (root) => nodeFileBackend(root),
   stdout: (text) => { process.stdout.write(text); },

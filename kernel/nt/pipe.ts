@@ -13,7 +13,7 @@ import { OBJ_PERMANENT, WAIT_PENDING } from "../lib/layout";
 import { currentProcess, handleClose, handleInsert, handleObject } from "../ob/handle";
 import { ObjectHeader, obAlloc } from "../ob/object";
 import { nameInsert, nameLookup } from "../ob/namespace";
-import { sleepLocked, waitBegin, waitCancel, waitEntry } from "../ob/wait";
+import { WaitEntry, sleepLocked, waitBegin, waitCancel, waitEntry } from "../ob/wait";
 import { Directory } from "../objects/directory";
 import { Thread } from "../objects/thread";
 import {
@@ -139,6 +139,19 @@ function sleepOn(o: ObjectHeader, timeoutMs: u32): u32 {
 }
 
 function done(st: u32): u32 { leave(); return st; }
+
+/**
+ * Wakes the writers sleeping on end `e` (lock held): its peer's reader made room, or a message
+ * another thread was writing in chunks ended. Only when one sleeps there: `e`'s own readers sleep on
+ * it too, and would wake for nothing.
+ */
+function wakeWriters(e: usize): void {
+  if (!e) return;
+  const o = changetype<PipeEnd>(e);
+  for (let w = o.waitHead; w; w = changetype<WaitEntry>(w).next) {
+    if (changetype<Thread>(changetype<WaitEntry>(w).thread).pipeWriter) { pipePulse(o); return; }
+  }
+}
 
 /** Why `e` cannot transfer data now, or STATUS_SUCCESS (lock held). */
 function stateError(e: PipeEnd): u32 {
@@ -424,7 +437,7 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
       if (e.qHead) {
         const r = queueReadMessage(e, buf, n, got, countOut);
         got = load<u32>(countOut);
-        if (e.peer) pipePulse(changetype<PipeEnd>(e.peer)); // room for its writers
+        wakeWriters(e.peer);
         if (r == MSG_COMPLETE) break;
         if (r == MSG_MORE) { st = STATUS_BUFFER_OVERFLOW; break; }
       }
@@ -432,7 +445,7 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
       if (n == 0) break;
       if (e.qHead) {
         got = queueReadBytes(e, buf, n);
-        if (e.peer) pipePulse(changetype<PipeEnd>(e.peer));
+        wakeWriters(e.peer);
         if (got) break;
       }
       if (cont) break;
@@ -476,14 +489,19 @@ export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: us
     if (busy) {
       if (e.nowait) break; // nothing written
       if (flags & WRITE_NOWAIT) { st = STATUS_PENDING; break; }
-      if (sleepOn(e, INFINITE) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
+      t.pipeWriter = 1;
+      const slept = sleepOn(e, INFINITE);
+      t.pipeWriter = 0;
+      if (slept == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
       continue;
     }
     const last = (flags & WRITE_LAST) != 0;
     if (!queuePush(p, buf, n, last || !e.message)) { st = STATUS_NO_MEMORY; break; }
+    const ended = p.writer != 0 && (last || !e.message);
     p.writer = e.message && !last ? changetype<usize>(t) : 0;
     wrote = n;
     pipePulse(p); // its readers
+    if (ended) wakeWriters(changetype<usize>(e)); // other threads waiting to write a message of their own
     break;
   }
   store<u32>(countOut, wrote);

@@ -9,7 +9,7 @@ import { queueWake } from "./wake";
 import { WAIT_ENTRY_SIZE, WAIT_PENDING, WAKE_ASLEEP, WAKE_IDLE } from "../lib/layout";
 import { Thread, threadEntries } from "../objects/thread";
 import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
-import { root } from "../lib/root";
+import { Root, root } from "../lib/root";
 import {
   INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_CANCELLED, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
 } from "../generated/abi";
@@ -23,8 +23,15 @@ export class WaitEntry {
   index: u32;
 }
 
-/** Polls of the wake word before sleeping: catches a partner on the other CPU without a futex trip. */
-const SPIN: i32 = 2000;
+// Spinning on the wake word before sleeping catches a partner on another CPU without a futex trip,
+// which on a VM can cost 25-30 us when the CPU it lands on has halted. It only helps while a CPU
+// is free to run the waker, so at most cpus - 1 threads spin at once (none with one CPU), and each
+// thread adapts its spin to how often spinning paid off.
+/** Most and fewest polls of one spin (about 1 ns each). */
+const SPIN_MAX: i32 = 20000;
+const SPIN_MIN: i32 = 250;
+/** Every this many sleeps, a thread spins in full again to find out whether its waits got shorter. */
+const SPIN_PROBE_EVERY: u32 = 16;
 
 export function waitEntry(t: Thread, i: u32): WaitEntry {
   return changetype<WaitEntry>(changetype<usize>(t) + threadEntries() + <usize>i * WAIT_ENTRY_SIZE);
@@ -191,6 +198,41 @@ function finish(t: Thread): u32 {
 }
 
 /**
+ * Polls wake word `w` while a CPU is free to run the waker, and adapts `t.spin` to the outcome. When
+ * cpus - 1 threads spin already, it keeps trying to join them for SPIN_MIN polls: in a ping-pong the
+ * partner stops spinning just after this thread woke it.
+ */
+function spin(t: Thread, w: usize): void {
+  const r = root();
+  if (r.cpus <= 1) return;
+  const spinners = changetype<usize>(r) + offsetof<Root>("spinners");
+  const limit = r.cpus - 1;
+  const budget = t.spin == 0 || (t.sleeps & (SPIN_PROBE_EVERY - 1)) == 0 ? SPIN_MAX : t.spin;
+  let caught = false;
+  for (let i = 0; i < budget; i++) {
+    if (atomic.load<i32>(w) != WAKE_IDLE) { caught = true; break; }
+    if (t.spinning) continue;
+    const n = atomic.load<i32>(spinners);
+    t.spinning = 1; // set before counting: a worker stopped in between leaves the count low, never stuck high
+    if (n < limit && atomic.cmpxchg<i32>(spinners, n, n + 1) == n) continue;
+    t.spinning = 0;
+    if (i >= SPIN_MIN) return; // no CPU came free
+  }
+  if (!t.spinning) return; // woken before it counted: nothing learnt
+  atomic.sub<i32>(spinners, 1);
+  t.spinning = 0;
+  if (caught) t.spin = min(budget << 1, SPIN_MAX);
+  else { t.spin = max(budget >> 1, SPIN_MIN); t.sleeps++; }
+}
+
+/** A stopped worker's thread may have been counted as spinning: uncount it. */
+export function spinForget(t: Thread): void {
+  if (!t.spinning) return;
+  t.spinning = 0;
+  atomic.sub<i32>(changetype<usize>(root()) + offsetof<Root>("spinners"), 1);
+}
+
+/**
  * Sleeps until the begun wait (t.waitStatus WAIT_PENDING, set by waitBegin or by a caller with no
  * objects to queue) completes, the timeout passes or the thread is terminated. Called with the lock
  * held; releases it. Nothing polls: the thread sleeps in wait32 until woken or until wakeDeadline(),
@@ -210,7 +252,7 @@ export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
     const deadline = wakeDeadline(t, own);
     atomic.store<i32>(w, WAKE_IDLE);
     leave();
-    for (let i = 0; i < SPIN; i++) if (atomic.load<i32>(w) != WAKE_IDLE) break;
+    spin(t, w);
     if (atomic.cmpxchg<i32>(w, WAKE_IDLE, WAKE_ASLEEP) == WAKE_IDLE) {
       let ns: i64 = -1;
       if (deadline != Infinity) {

@@ -40,6 +40,10 @@ export class Thread extends ObjectHeader {
   ioCancel: u32; // the I/O request this I/O worker runs was cancelled: its waits end with STATUS_CANCELLED
   stackBase: u32; // the guest stack the host gave this thread (guest address), 0 when none
   stackSize: u32;
+  spin: i32; // polls of the wake word before the next sleep (adapted in ob/wait.ts; 0: not set yet)
+  sleeps: u32; // waits that went to sleep: every SPIN_PROBE_EVERY-th spins in full again
+  spinning: u32; // counted in root().spinners right now
+  pipeWriter: u32; // asleep in a pipe write until the peer's reader makes room (nt/pipe.ts)
 }
 
 /** Offset of the wait block (MAXIMUM_WAIT_OBJECTS WaitEntry records) in a thread record. */
