@@ -19,11 +19,11 @@ export class CallContext {
   error = ERROR_NOACCESS;
   /** Runs the thread's queued APCs after an alertable wait returned WAIT_IO_COMPLETION (syscalls/apc.ts). */
   deliverApcs: () => void = () => {};
-  private kbuf: ArrayBuffer | SharedArrayBuffer | null = null;
   private gbuf: ArrayBuffer | SharedArrayBuffer | null = null;
-  private k8!: Uint8Array;
+  private k8: Uint8Array | null = null;
   private k16!: Uint16Array;
-  private g8!: Uint8Array;
+  private g8: Uint8Array | null = null;
+  private gview!: DataView;
 
   constructor(
     private readonly kernelMemory: WebAssembly.Memory,
@@ -32,24 +32,47 @@ export class CallContext {
     private readonly errors: LastErrorSink,
   ) {}
 
-  setGuestMemory(m: WebAssembly.Memory): void { this.guestMemory = m; this.gbuf = null; }
+  setGuestMemory(m: WebAssembly.Memory): void { this.guestMemory = m; this.gbuf = null; this.g8 = null; }
 
-  /** Guest memory bytes (views are re-made after memory.grow). */
+  // The views are kept between calls: reading Memory.buffer costs a call into V8's runtime on shared
+  // memory. A view may be stale after memory.grow: on shared memory it stays valid for its old
+  // length, on non-shared memory it is detached (length 0). So a range outside the view makes
+  // inGuest() look again, and string scans look again before they fail.
+
+  /** Guest memory bytes, as of the last look (see inGuest; guestFresh() looks again). */
   guest(): Uint8Array {
+    const g = this.g8;
+    return g !== null && g.length !== 0 ? g : this.guestFresh();
+  }
+
+  /** Guest memory bytes after looking at the memory again (it may have grown). */
+  guestFresh(): Uint8Array {
     const b = this.guestMemory!.buffer;
-    if (b !== this.gbuf) { this.gbuf = b; this.g8 = new Uint8Array(b); }
+    if (b !== this.gbuf || this.g8 === null) { this.gbuf = b; this.g8 = new Uint8Array(b); this.gview = new DataView(b); }
     return this.g8;
+  }
+
+  /** Guest memory bytes that cover [p, p + n), which the caller checked (maybe on another thread). */
+  guestFor(p: number, n: number): Uint8Array {
+    const g = this.guest();
+    return p + n <= g.length ? g : this.guestFresh();
   }
 
   /** Guest memory as a DataView (little-endian reads and writes of checked addresses). */
   guestView(): DataView {
-    return new DataView(this.guest().buffer);
+    this.guest();
+    return this.gview;
   }
 
+  /** Kernel memory bytes. Host code only touches the thread's scratch, which a first view covers. */
   kernel(): Uint8Array {
+    return this.k8 ?? this.kernelFresh();
+  }
+
+  private kernelFresh(): Uint8Array {
     const b = this.kernelMemory.buffer;
-    if (b !== this.kbuf) { this.kbuf = b; this.k8 = new Uint8Array(b); this.k16 = new Uint16Array(b); }
-    return this.k8;
+    this.k16 = new Uint16Array(b);
+    return (this.k8 = new Uint8Array(b));
   }
 
   reset(): void { this.cursor = this.scratch; }
@@ -65,7 +88,7 @@ export class CallContext {
 
   /** Is [p, p + n) inside guest memory? */
   inGuest(p: number, n: number): boolean {
-    return p >>> 0 === p && n >= 0 && p + n <= this.guest().length;
+    return p >>> 0 === p && n >= 0 && (p + n <= this.guest().length || p + n <= this.guestFresh().length);
   }
 
   /** Fails the call: sets the last-error and returns the entry's failure value. */
@@ -111,7 +134,7 @@ export class CallContext {
     const limit = Math.min(g.length - 1, p + 2 * (MAX_STRING_CHARS + 1));
     while (end < limit && (g[end] | g[end + 1])) end += 2;
     if (end >= limit) {
-      if (end >= g.length - 1) return -1;
+      if (end >= g.length - 1) return this.guestFresh().length > g.length ? this.wstr(p) : -1;
       this.error = ERROR_FILENAME_EXCED_RANGE;
       return -1;
     }
@@ -131,7 +154,7 @@ export class CallContext {
     const g = this.guest();
     let end = p;
     while (end < g.length && g[end]) end++;
-    if (end >= g.length) return -1;
+    if (end >= g.length) return this.guestFresh().length > g.length ? this.astr(p) : -1;
     const text = decodeUtf8(g, p, end);
     if (text.length > MAX_STRING_CHARS) { this.error = ERROR_FILENAME_EXCED_RANGE; return -1; }
     const k = this.reserve(text.length * 2);

@@ -100,10 +100,10 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
   syscalls.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args, env: init.env }, write,
     { host: files.host, io: files.io, ReadFile: fileIo.syscalls.ReadFile, WriteFile: fileIo.syscalls.WriteFile });
   const bound = init.trace ? traceImports(syscalls, {
-    tid: k.GetCurrentThreadId(), guest: () => c.guest(), lastError: () => k.GetLastError(),
+    tid: k.GetCurrentThreadId(), guest: () => c.guestFresh(), lastError: () => k.GetLastError(),
     emit: (line) => write(TRACE_STREAM, line),
   }) : syscalls;
-  const imports: WebAssembly.Imports = { ...bound, env: envImports(() => c.guest()) };
+  const imports: WebAssembly.Imports = { ...bound, env: envImports(() => c.guestFresh()) };
   if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
 
   let code = 0;

@@ -17,6 +17,7 @@ export interface UsermodeKernelExports {
   ntw_keyed_commit(timeoutMs: number): number;
   ntw_keyed_cancel(address: number): void;
   ntw_keyed_wake(address: number, all: number): void;
+  ntw_release_semaphore(h: number, n: number): bigint;
   SetLastError(error: number): void;
   GetCurrentThreadId(): number;
 }
@@ -44,6 +45,7 @@ async function instantiate(k: UsermodeKernelExports, memory: WebAssembly.Memory,
     kernel: {
       ntw_keyed_prepare: k.ntw_keyed_prepare, ntw_keyed_commit: k.ntw_keyed_commit,
       ntw_keyed_cancel: k.ntw_keyed_cancel, ntw_keyed_wake: k.ntw_keyed_wake, SetLastError: k.SetLastError,
+      ntw_release_semaphore: k.ntw_release_semaphore,
     },
     host: {
       /** InitOnceExecuteOnce's callback: a guest function-table entry the runtime cannot reach itself. */

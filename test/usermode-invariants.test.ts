@@ -9,7 +9,8 @@ import { USER_SYSCALLS } from "../host/generated/bindings.ts";
 import * as abi from "../host/generated/abi.ts";
 
 const read = (rel: string) => readFileSync(fileURLToPath(new URL(`../${rel}`, import.meta.url)), "utf8");
-const KERNEL_IMPORTS = ["kernel.SetLastError", "kernel.ntw_keyed_cancel", "kernel.ntw_keyed_commit", "kernel.ntw_keyed_prepare", "kernel.ntw_keyed_wake"];
+const KERNEL_IMPORTS = ["kernel.SetLastError", "kernel.ntw_keyed_cancel", "kernel.ntw_keyed_commit", "kernel.ntw_keyed_prepare", "kernel.ntw_keyed_wake",
+  "kernel.ntw_release_semaphore"];
 
 for (const [file, shared] of [["build/usermode.wat", true], ["build/usermode-local.wat", false]] as const) {
   describe(file, () => {
@@ -28,7 +29,7 @@ for (const [file, shared] of [["build/usermode.wat", true], ["build/usermode-loc
       expect(wat).not.toMatch(/~lib\/rt\//);
     });
 
-    it("imports the guest's memory, the thread id, the kernel's keyed waits and the host's InitOnce callback", () => {
+    it("imports the guest's memory, the thread id, the kernel's keyed waits and semaphore release, and the host's InitOnce callback", () => {
       const imports = [...wat.matchAll(/^\s*\(import "(\w+)" "(\w+)"/gm)].map((m) => `${m[1]}.${m[2]}`);
       expect(imports.sort()).toEqual(["env.memory", "env.threadId", "host.callInitFn", ...KERNEL_IMPORTS].sort());
       // Initial size 0: it accepts any guest memory; a shared one up to 4 GiB.

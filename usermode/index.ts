@@ -1,6 +1,6 @@
 // usermode.wasm: ntwasm's user-mode runtime, the half of "ntdll" that runs in the guest's address
 // space. It imports the guest's memory and works directly on the guest's CRITICAL_SECTIONs, SRW
-// locks, condition variables and INIT_ONCEs; the guest's imports of these entry points (impl "user"
+// locks, condition variables and INIT_ONCEs, and ReleaseSemaphore's out parameter; the guest's imports of these entry points (impl "user"
 // in abi/syscalls/usermode.ts) are bound to the exports below. The kernel is called only to sleep
 // and to wake sleepers (keyed waits, kernel/nt/address.ts).
 //
@@ -21,3 +21,4 @@ export {
 } from "./condvar";
 export { InitOnceInitialize, InitOnceExecuteOnce } from "./initonce";
 export { WaitOnAddress, WakeByAddressSingle, WakeByAddressAll } from "./address";
+export { ReleaseSemaphore } from "./semaphore";

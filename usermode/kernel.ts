@@ -19,6 +19,9 @@
 /** Wakes one waiter (all = 0) or every waiter on `address`. */
 // @ts-ignore: decorator
 @external("kernel", "ntw_keyed_wake") export declare function keyedWake(address: usize, all: i32): void;
+/** ReleaseSemaphore without its out parameter: BOOL in the low 32 bits, the previous count in the high. */
+// @ts-ignore: decorator
+@external("kernel", "ntw_release_semaphore") export declare function releaseSemaphore(h: u32, n: i32): i64;
 // @ts-ignore: decorator
 @external("kernel", "SetLastError") export declare function SetLastError(error: u32): void;
 
@@ -32,6 +35,7 @@ export const STATUS_SUCCESS: u32 = 0;
 export const STATUS_TIMEOUT: u32 = 0x102;
 export const ERROR_INVALID_PARAMETER: u32 = 87;
 export const ERROR_NOT_ENOUGH_MEMORY: u32 = 8;
+export const ERROR_NOACCESS: u32 = 998;
 export const ERROR_TIMEOUT: u32 = 1460;
 export const INFINITE: u32 = 0xffffffff;
 export const CONDITION_VARIABLE_LOCKMODE_SHARED: u32 = 1;

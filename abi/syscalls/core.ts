@@ -46,8 +46,9 @@ export const CORE: Entry[] = [
   ...wa(82, "CreateSemaphoreEx", "HANDLE", (n) => [sa(), i32("lInitialCount", "LONG"), i32("lMaximumCount", "LONG"), n,
     u32("dwFlags"), u32("dwDesiredAccess")], "Creates a semaphore with an access mask (dwFlags must be 0)."),
   ...wa(84, "OpenSemaphore", "HANDLE", (n) => [u32("dwDesiredAccess"), i32("bInheritHandle"), n], "Opens an existing named semaphore."),
+  // user: usermode.wasm writes lpPreviousCount itself, so the call reaches the kernel with no JavaScript on the path.
   call(86, "ReleaseSemaphore", "BOOL", [handle("hSemaphore"), i32("lReleaseCount", "LONG"), out("lpPreviousCount", "LPLONG")],
-    "Adds to the count; past the maximum it fails with ERROR_TOO_MANY_POSTS and changes nothing."),
+    "Adds to the count; past the maximum it fails with ERROR_TOO_MANY_POSTS and changes nothing.", { impl: "user" }),
 
   // --- waits (100..) ---
   call(100, "WaitForSingleObject", "DWORD", [handle("hHandle"), u32("dwMilliseconds")],

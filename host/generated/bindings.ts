@@ -28,7 +28,6 @@ export interface KernelSyscalls {
   CreateSemaphoreW(inherit: number, lInitialCount: number, lMaximumCount: number, lpName: number, lpNameLen: number): number;
   CreateSemaphoreExW(inherit: number, lInitialCount: number, lMaximumCount: number, lpName: number, lpNameLen: number, dwFlags: number, dwDesiredAccess: number): number;
   OpenSemaphoreW(dwDesiredAccess: number, bInheritHandle: number, lpName: number, lpNameLen: number): number;
-  ReleaseSemaphore(hSemaphore: number, lReleaseCount: number, lpPreviousCount: number): number;
   WaitForSingleObject(hHandle: number, dwMilliseconds: number): number;
   WaitForSingleObjectEx(hHandle: number, dwMilliseconds: number, bAlertable: number): number;
   WaitForMultipleObjects(nCount: number, lpHandles: number, bWaitAll: number, dwMilliseconds: number): number;
@@ -131,6 +130,7 @@ export interface HostSyscalls {
  * its memory; through trampolines (host/usermode.ts) when the runtime can only start after the guest.
  */
 export interface UserSyscalls {
+  ReleaseSemaphore(hSemaphore: number, lReleaseCount: number, lpPreviousCount: number): number;
   InitializeCriticalSection(lpCriticalSection: number): void;
   InitializeCriticalSectionAndSpinCount(lpCriticalSection: number, dwSpinCount: number): number;
   InitializeCriticalSectionEx(lpCriticalSection: number, dwSpinCount: number, Flags: number): number;
@@ -159,7 +159,7 @@ export interface UserSyscalls {
 }
 
 /** The names of the UserSyscalls, for building trampolines. */
-export const USER_SYSCALLS: readonly (keyof UserSyscalls)[] = ["InitializeCriticalSection", "InitializeCriticalSectionAndSpinCount", "InitializeCriticalSectionEx", "EnterCriticalSection", "TryEnterCriticalSection", "LeaveCriticalSection", "DeleteCriticalSection", "SetCriticalSectionSpinCount", "InitializeSRWLock", "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockShared", "TryAcquireSRWLockExclusive", "TryAcquireSRWLockShared", "InitializeConditionVariable", "SleepConditionVariableCS", "SleepConditionVariableSRW", "WakeConditionVariable", "WakeAllConditionVariable", "InitOnceInitialize", "InitOnceExecuteOnce", "WaitOnAddress", "WakeByAddressSingle", "WakeByAddressAll"];
+export const USER_SYSCALLS: readonly (keyof UserSyscalls)[] = ["ReleaseSemaphore", "InitializeCriticalSection", "InitializeCriticalSectionAndSpinCount", "InitializeCriticalSectionEx", "EnterCriticalSection", "TryEnterCriticalSection", "LeaveCriticalSection", "DeleteCriticalSection", "SetCriticalSectionSpinCount", "InitializeSRWLock", "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockShared", "TryAcquireSRWLockExclusive", "TryAcquireSRWLockShared", "InitializeConditionVariable", "SleepConditionVariableCS", "SleepConditionVariableSRW", "WakeConditionVariable", "WakeAllConditionVariable", "InitOnceInitialize", "InitOnceExecuteOnce", "WaitOnAddress", "WakeByAddressSingle", "WakeByAddressAll"];
 
 export type GuestImports = Record<string, Record<string, Function>>;
 
@@ -317,13 +317,7 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         const k_lpNameLen = c.strLen;
         return k.OpenSemaphoreW(dwDesiredAccess, bInheritHandle, k_lpName, k_lpNameLen);
       },
-      ReleaseSemaphore(hSemaphore: number, lReleaseCount: number, lpPreviousCount: number) {
-        c.reset();
-        const k_lpPreviousCount = c.copyIn(lpPreviousCount, 4, 4); if (k_lpPreviousCount < 0) return c.fault(0);
-        const r = k.ReleaseSemaphore(hSemaphore, lReleaseCount, k_lpPreviousCount);
-        c.copyOut(lpPreviousCount, k_lpPreviousCount, 4, 4);
-        return r;
-      },
+      ReleaseSemaphore: u.ReleaseSemaphore,
       WaitForSingleObject: k.WaitForSingleObject,
       WaitForSingleObjectEx(hHandle: number, dwMilliseconds: number, bAlertable: number) {
         c.reset();

@@ -14,7 +14,7 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
     const count = n >>> 0;
     const bytes = wide ? count * 2 : count;
     if (!c.inGuest(buf, bytes) || (lpWritten && !c.inGuest(lpWritten, 4))) return c.fault(0);
-    const g = c.guest();
+    const g = c.guestFresh();
     write(stream, wide ? decodeUtf16(g, buf, count) : decodeUtf8(g, buf, buf + count));
     if (lpWritten) c.guestU32(lpWritten, count);
     return 1;
@@ -42,7 +42,7 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
       written = Math.min(text.length, count);
       for (let i = 0; i < written; i++) view.setUint16(buf + 2 * i, text.charCodeAt(i), true);
     } else {
-      c.guest().set(bytes, buf);
+      c.guestFresh().set(bytes, buf);
       written = bytes.length;
     }
     if (lpRead) c.guestU32(lpRead, written);

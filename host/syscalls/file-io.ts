@@ -49,7 +49,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
   const pending = new Map<number, Uint8Array>();
 
   function consoleWrite(stream: number, buf: number, n: number): void {
-    const g = c.guest();
+    const g = c.guestFor(buf, n);
     let bytes = g.subarray(buf, buf + n);
     const carry = pending.get(stream);
     if (carry) { const b = new Uint8Array(carry.length + n); b.set(carry); b.set(bytes, carry.length); bytes = b; pending.delete(stream); }
@@ -76,7 +76,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       const want = Math.min(n - total, CHUNK);
       st = k.ntw_pipe_read(h, c.scratch, want, flags, countAt()) >>> 0;
       const got = c.kernelU32(countAt());
-      if (got) c.guest().set(c.kernel().subarray(c.scratch, c.scratch + got), buf + total);
+      if (got) c.guestFor(buf + total, got).set(c.kernel().subarray(c.scratch, c.scratch + got), buf + total);
       total += got;
       flags = READ_CONTINUE;
       if (st === STATUS_BUFFER_OVERFLOW) { if (total < n) continue; break; } // the message goes on
@@ -90,7 +90,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     let total = 0, st = 0, first = true;
     do {
       const chunk = Math.min(n - total, CHUNK);
-      c.kernel().set(c.guest().subarray(buf + total, buf + total + chunk), c.scratch);
+      c.kernel().set(c.guestFor(buf + total, chunk).subarray(buf + total, buf + total + chunk), c.scratch);
       const flags = (first ? WRITE_FIRST | extra : 0) | (total + chunk >= n ? WRITE_LAST : 0);
       st = k.ntw_pipe_write(h, c.scratch, chunk, flags, countAt()) >>> 0;
       const wrote = c.kernelU32(countAt());
@@ -173,7 +173,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       if (target >= 0 && target !== IO_PIPE) { // console input: one line, as a console gives it
         const bytes = readConsoleLine(k, c, h, n);
         if (!bytes) return 0;
-        c.guest().set(bytes, buf);
+        c.guestFor(buf, bytes.length).set(bytes, buf);
         if (lpRead) c.guestU32(lpRead, bytes.length);
         return 1;
       }

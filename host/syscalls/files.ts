@@ -95,7 +95,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   function guestString(p: number, wide: boolean): string | null | undefined {
     if (!p) return null;
     p >>>= 0; // a pointer above 2 GiB arrives as a negative i32
-    const g = c.guest();
+    const g = c.guestFresh();
     if (p >= g.length) return undefined;
     let end = p;
     if (wide) { if (p & 1) return undefined; while (end + 1 < g.length && (g[end] | g[end + 1])) end += 2; }
@@ -246,7 +246,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     const pos = at ?? addPos(h, n);
     if (pos === null) return 0;
     let got: number;
-    try { got = n ? fs.read(f.path, pos, c.guest().subarray(buf, buf + n)) : 0; } catch (e) {
+    try { got = n ? fs.read(f.path, pos, c.guestFresh().subarray(buf, buf + n)) : 0; } catch (e) {
       if (at === undefined) addPos(h, -n);
       return fail(0, fsError(e));
     }
@@ -260,7 +260,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   function write(h: number, buf: number, n: number, lpWritten: number, at?: number): number {
     const f = dataFile(h, FILE_WRITE_DATA | FILE_APPEND_DATA);
     if (!f) return 0;
-    const data = c.guest().slice(buf, buf + n);
+    const data = c.guestFresh().slice(buf, buf + n);
     if (!(f.access & FILE_WRITE_DATA)) { // append only: at the end, wherever the pointer is
       let end: number;
       try { end = fs.append(f.path, data); } catch (e) { return fail(0, fsError(e)); }
@@ -324,7 +324,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   }
 
   function fillFindData(p: number, e: { name: string; stat: FileStat }): void {
-    const g = c.guest();
+    const g = c.guestFresh();
     g.fill(0, p, p + FIND_DATA_SIZE);
     const v = c.guestView(), s = e.stat;
     v.setUint32(p, attributes(s), true);

@@ -39,7 +39,7 @@ const SI_FLAGS = 44, SI_STDIN = 56, SI_STDOUT = 60, SI_STDERR = 64, SI_SIZE = 68
 /** A NUL-terminated guest string, or null for NULL; undefined when it is not readable. */
 function guestString(c: CallContext, p: number, wide: boolean): string | null | undefined {
   if (!p) return null;
-  const g = c.guest();
+  const g = c.guestFresh();
   let end = p;
   if (wide) { while (end + 1 < g.length && (g[end] | g[end + 1])) end += 2; }
   else { while (end < g.length && g[end]) end++; }

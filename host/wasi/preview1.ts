@@ -207,7 +207,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
 
   function putList(list: { bytes: Uint8Array[] }, ptrs: number, buf: number): number {
     if (!ok(ptrs, list.bytes.length * 4) || !ok(buf, list.bytes.reduce((n, b) => n + b.length, 0))) return WASI_EFAULT;
-    const g = c.guest(), v = view();
+    const g = c.guestFresh(), v = view();
     let at = buf >>> 0;
     list.bytes.forEach((b, i) => { v.setUint32((ptrs >>> 0) + 4 * i, at, true); g.set(b, at); at += b.length; });
     return WASI_ESUCCESS;
@@ -253,7 +253,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
 
   function consoleWrite(stream: number, parts: [number, number][], writtenOut: number): number {
     if (stream === 0) return WASI_EBADF; // the console input
-    const g = c.guest();
+    const g = c.guestFresh();
     const total = parts.reduce((s, [, len]) => s + len, 0);
     const bytes = new Uint8Array(total);
     let at = 0;
@@ -271,7 +271,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
     const bytes = readConsoleBytes(k, c, h, total, true);
     if (!bytes) return WASI_EBADF;
     let at = 0;
-    const g = c.guest();
+    const g = c.guestFresh();
     for (const [p, len] of parts) {
       const take = Math.min(len, bytes.length - at);
       g.set(bytes.subarray(at, at + take), p);
@@ -352,7 +352,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
     const d = disk(dirfd);
     if (typeof d === "number") return d;
     if (!d.dir) return WASI_ENOTDIR;
-    const s = decodeUtf8(c.guest(), path >>> 0, (path >>> 0) + (len >>> 0));
+    const s = decodeUtf8(c.guestFresh(), path >>> 0, (path >>> 0) + (len >>> 0));
     if (s === "") return WASI_ENOENT;
     // joined below the directory, never read as a drive or a device path of its own: "C:\dir\" + path
     const base = "C:\\" + (d.path ? d.path.replace(/\//g, "\\") + "\\" : "");
@@ -361,7 +361,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
 
   function putFilestat(out: number, rel: string, st: FileStat | null, type: number): void {
     const v = view(), p = out >>> 0;
-    c.guest().fill(0, p, p + 64);
+    c.guestFresh().fill(0, p, p + 64);
     if (!st) { v.setUint8(p + 16, type); return; }
     v.setBigUint64(p, 1n, true); // dev: one file system
     v.setBigUint64(p + 8, inode(rel), true);
@@ -420,7 +420,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
     }
     if (!list) return failed();
     if (!d.path) list = [{ name: ".", stat: d.stat }, { name: "..", stat: d.stat }, ...list]; // the root has them too
-    const g = c.guest(), v = view();
+    const g = c.guestFresh(), v = view();
     let at = buf >>> 0;
     const end = at + len;
     for (let i = Number(cookie); i < list.length && at < end; i++) {
@@ -566,7 +566,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
       const name = encoder.encode(PREOPEN_NAME);
       if ((len >>> 0) < name.length) return WASI_ENAMETOOLONG;
       if (!ok(path, name.length)) return WASI_EFAULT;
-      c.guest().set(name, path >>> 0);
+      c.guestFresh().set(name, path >>> 0);
       return WASI_ESUCCESS;
     },
 
@@ -637,7 +637,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
       for (let done = 0; done < len >>> 0; done += chunk.length) {
         const n = Math.min(chunk.length, (len >>> 0) - done);
         crypto.getRandomValues(chunk.subarray(0, n));
-        c.guest().set(chunk.subarray(0, n), (buf >>> 0) + done);
+        c.guestFresh().set(chunk.subarray(0, n), (buf >>> 0) + done);
       }
       return WASI_ESUCCESS;
     },
@@ -662,7 +662,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
       k.Sleep(Math.min(ms, 0xfffffffe)); // a kernel wait: TerminateThread and suspension still reach it
       const e = (outPtr >>> 0);
       const s = (inPtr >>> 0) + 48 * best;
-      c.guest().fill(0, e, e + 32);
+      c.guestFresh().fill(0, e, e + 32);
       v.setBigUint64(e, v.getBigUint64(s, true), true); // userdata
       v.setUint8(e + 10, 0); // type: clock
       v.setUint32(countOut >>> 0, 1, true);

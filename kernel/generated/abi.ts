@@ -535,7 +535,6 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 83: return <i64>win32.CreateSemaphoreExW(<i32>load<i32>(args, 0), <i32>load<i32>(args, 4), <i32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
     case 84: return <i64>win32.OpenSemaphoreW(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
     case 85: return <i64>win32.OpenSemaphoreW(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8), <i32>load<i32>(args, 12));
-    case 86: return <i64>win32.ReleaseSemaphore(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8));
     case 100: return <i64>win32.WaitForSingleObject(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));
     case 101: return <i64>win32.WaitForSingleObjectEx(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <i32>load<i32>(args, 8));
     case 102: return <i64>win32.WaitForMultipleObjects(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <i32>load<i32>(args, 8), <u32>load<i32>(args, 12));
