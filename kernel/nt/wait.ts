@@ -3,7 +3,7 @@
 import { enter, leave } from "../lib/lock";
 import { currentThread, result } from "../lib/tls";
 import { handleAccess, handleObject } from "../ob/handle";
-import { isWaitable, ObjectHeader } from "../ob/object";
+import { isWaitable, ObjectHeader, satisfy, signaled } from "../ob/object";
 import { waitEntry, waitLocked, sleepLocked } from "../ob/wait";
 import { eventSet, Event } from "../objects/event";
 import { mutexRelease, Mutex } from "../objects/mutex";
@@ -14,7 +14,7 @@ import { timersExpire } from "../objects/timer";
 import {
   EVENT_MODIFY_STATE, MAXIMUM_WAIT_OBJECTS, STATUS_ACCESS_DENIED, STATUS_THREAD_IS_TERMINATING, SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
   STATUS_INVALID_PARAMETER_MIX, STATUS_MUTANT_NOT_OWNED, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SEMAPHORE_LIMIT_EXCEEDED,
-  STATUS_SUCCESS, STATUS_USER_APC, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
+  STATUS_ABANDONED_WAIT_0, STATUS_SUCCESS, STATUS_USER_APC, STATUS_WAIT_0, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
 } from "../generated/abi";
 
 function failLocked(status: u32): u32 { leave(); return status; }
@@ -25,6 +25,13 @@ export function ntWaitSingle(h: u32, timeoutMs: u32, alertable: bool = false): u
   const o = handleObject(h, SYNCHRONIZE, 0);
   if (!o) return failLocked(<u32>result);
   if (!isWaitable(o.type)) return failLocked(STATUS_OBJECT_TYPE_MISMATCH);
+  // The common case, an object that is signaled now, without filling and scanning the wait block.
+  timersExpire();
+  if (signaled(o, t)) {
+    const abandoned = satisfy(o, t);
+    leave();
+    return abandoned ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0;
+  }
   waitEntry(t, 0).object = changetype<usize>(o);
   t.waitCount = 1;
   t.waitAll = 0;

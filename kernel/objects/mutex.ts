@@ -44,8 +44,9 @@ export function mutexSatisfy(m: Mutex, t: Thread): bool {
   return was;
 }
 
-/** Releases one level; false when `t` is not the owner. Returns through `prevCount`. */
-export function mutexRelease(m: Mutex, t: Thread): bool {
+/** Releases one level; false when `t` is not the owner. */
+// @ts-ignore: decorator
+@inline export function mutexRelease(m: Mutex, t: Thread): bool {
   if (m.owner != changetype<usize>(t) || m.count == 0) return false;
   if (--m.count == 0) {
     unlinkOwner(m);
