@@ -47,7 +47,13 @@ export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs:
   if (!handles) return STATUS_ACCESS_VIOLATION;
   const t = changetype<Thread>(currentThread);
   enter();
+  timersExpire();
   let status = STATUS_SUCCESS;
+  // While looking the handles up, note what the wait would take now: wait-any the first signaled
+  // object, wait-all whether every one is signaled. Then a satisfiable wait (the common case) ends
+  // here, without scanning the wait block again.
+  let first = count;
+  let allSignaled = true;
   let i: u32 = 0;
   for (; i < count; i++) {
     const o = handleObject(load<u32>(handles + (<usize>i << 2)), SYNCHRONIZE, 0, false);
@@ -56,11 +62,29 @@ export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs:
     if (all) { // duplicates: a mark on each object seen, cleared below, instead of comparing every pair
       if (o.flags & OBJ_WAITMARK) { status = STATUS_INVALID_PARAMETER_MIX; break; }
       o.flags |= OBJ_WAITMARK;
+      if (allSignaled && !signaled(o, t)) allSignaled = false;
+    } else if (first == count && signaled(o, t)) {
+      first = i;
     }
     waitEntry(t, i).object = changetype<usize>(o);
   }
-  if (all) for (let j: u32 = 0; j < i; j++) changetype<ObjectHeader>(waitEntry(t, j).object).flags &= ~OBJ_WAITMARK;
+  if (all) {
+    const take = status == STATUS_SUCCESS && allSignaled;
+    let taken = STATUS_WAIT_0;
+    for (let j: u32 = 0; j < i; j++) {
+      const o = changetype<ObjectHeader>(waitEntry(t, j).object);
+      o.flags &= ~OBJ_WAITMARK;
+      if (take && satisfy(o, t) && taken == STATUS_WAIT_0) taken = STATUS_ABANDONED_WAIT_0 + j;
+    }
+    if (take) { leave(); return taken; }
+  }
   if (status != STATUS_SUCCESS) return failLocked(status);
+  if (first < count) {
+    const o = changetype<ObjectHeader>(waitEntry(t, first).object);
+    const abandoned = satisfy(o, t);
+    leave();
+    return (abandoned ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + first;
+  }
   t.waitCount = count;
   t.waitAll = all ? 1 : 0;
   return waitLocked(t, timeoutMs, alertable);
