@@ -4,7 +4,7 @@ import { enter, leave } from "../lib/lock";
 import { currentThread, result } from "../lib/tls";
 import { handleAccess, handleObject } from "../ob/handle";
 import { isWaitable, ObjectHeader, satisfy, signaled } from "../ob/object";
-import { waitEntry, waitLocked, sleepLocked } from "../ob/wait";
+import { satisfyAt, waitEntry, waitLocked, sleepLocked } from "../ob/wait";
 import { eventSet, Event } from "../objects/event";
 import { mutexRelease, Mutex } from "../objects/mutex";
 import { semaphoreRelease, Semaphore } from "../objects/semaphore";
@@ -28,9 +28,9 @@ export function ntWaitSingle(h: u32, timeoutMs: u32, alertable: bool = false): u
   // The common case, an object that is signaled now, without filling and scanning the wait block.
   timersExpire();
   if (signaled(o, t)) {
-    const abandoned = satisfy(o, t);
+    const status = satisfyAt(o, t, 0);
     leave();
-    return abandoned ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0;
+    return status;
   }
   waitEntry(t, 0).object = changetype<usize>(o);
   t.waitCount = 1;
@@ -80,10 +80,9 @@ export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs:
   }
   if (status != STATUS_SUCCESS) return failLocked(status);
   if (first < count) {
-    const o = changetype<ObjectHeader>(waitEntry(t, first).object);
-    const abandoned = satisfy(o, t);
+    const status = satisfyAt(changetype<ObjectHeader>(waitEntry(t, first).object), t, first);
     leave();
-    return (abandoned ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + first;
+    return status;
   }
   t.waitCount = count;
   t.waitAll = all ? 1 : 0;

@@ -56,13 +56,19 @@ function dequeue(e: WaitEntry): void {
   obDeref(o);
 }
 
+/** Takes signaled object `o`, entry `i` of a wait-any: its wait status (abandoned mutexes say so once). */
+// @ts-ignore: decorator
+@inline export function satisfyAt(o: ObjectHeader, t: Thread, i: u32): u32 {
+  return (satisfy(o, t) ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + i;
+}
+
 /** Satisfies `t`'s wait if its objects allow it now; returns the wait status or WAIT_PENDING. */
 export function trySatisfy(t: Thread): u32 {
   const n = t.waitCount;
   if (!t.waitAll) {
     for (let i: u32 = 0; i < n; i++) {
       const o = changetype<ObjectHeader>(waitEntry(t, i).object);
-      if (signaled(o, t)) return (satisfy(o, t) ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + i;
+      if (signaled(o, t)) return satisfyAt(o, t, i);
     }
     return WAIT_PENDING;
   }
@@ -97,7 +103,7 @@ export function wakeWaiters(o: ObjectHeader): void {
     const t = changetype<Thread>(e.thread);
     let status = WAIT_PENDING;
     if (!t.waitAll) {
-      if (signaled(o, t)) status = (satisfy(o, t) ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + e.index;
+      if (signaled(o, t)) status = satisfyAt(o, t, e.index);
     } else {
       status = trySatisfy(t);
     }
