@@ -25,13 +25,13 @@ export interface Param {
 }
 
 /** What the call returns, which also fixes the value returned when a guest pointer is bad. */
-export type Result = "BOOL" | "BOOLEAN" | "HANDLE" | "DWORD" | "LONG" | "ULONGLONG" | "NTSTATUS" | "void";
+export type Result = "BOOL" | "BOOLEAN" | "HANDLE" | "DWORD" | "LONG" | "int" | "ULONGLONG" | "NTSTATUS" | "void";
 
 export interface Syscall {
   nr: number;
   name: string;
   /** Import module the guest names: kernel32 (Win32), ntdll (NT native), ntwasm (our own). */
-  module: "kernel32" | "ntdll" | "ntwasm";
+  module: "kernel32" | "ntdll" | "ntwasm" | "user32";
   params: Param[];
   result: Result;
   /**
@@ -51,6 +51,12 @@ export interface Syscall {
    * thread's queued user APCs (host/syscalls/apc.ts) before returning to the guest.
    */
   alertable?: boolean;
+  /**
+   * The C runtime gives this W entry its A twin: a generated thunk (guests/c/runtime/kernel32/
+   * athunks.gen.c) that converts each UTF-8 string parameter to UTF-16 and calls the W form, as
+   * kernel32's A functions do. For entries whose strings only go in.
+   */
+  athunk?: boolean;
   doc: string;
 }
 

@@ -1,29 +1,45 @@
-// `ntwasm cc prog.c -o prog.wasm [clang flags]`: compiles C to a guest with Debian's clang, lld and
-// wasi-libc, with what a threaded guest needs (docs/guests.md, "C guests"):
+// `ntwasm cc prog.c -o prog.wasm` and `ntwasm c++ prog.cpp -o prog.wasm`: compile Win32 C and C++ to a
+// guest with Debian's clang-19, lld-19 and wasi-libc (docs/guests.md, "C and C++ guests"):
 //
-// - shared, imported memory, so every thread's instance works on the same bytes;
-// - atomics and bulk memory; the function table exported (CreateThread takes table indices);
-// - __stack_pointer exported (the host gives each thread its own stack) and the TLS exports (the host
-//   gives each thread its own _Thread_local block: __wasm_init_tls);
-// - passing L"..." (32-bit wchar_t on wasm32) where a WCHAR string (16-bit, u"...") is expected is
-//   an error (-Werror=incompatible-pointer-types): clang 14 ignores -fshort-wchar for wasm32;
-// - the ntwasm C runtime (guests/c/runtime/ntwasm_crt.c) with -Wl,--wrap for each libc function it
-//   serializes, and <errno.h> replaced by a per-thread errno (guests/include/ntwasm/libc);
-// - -Wl,--no-check-features: Debian's wasi-libc is built without atomics (BRIEF.md §2); the runtime
-//   above is what makes it safe to share.
+// - Windows' C dialect: a 16-bit wchar_t (-fshort-wchar: L"..." is UTF-16, as on Windows),
+//   -fms-extensions (__int64, __declspec, anonymous structs), and the diagnostics MSVC accepts with a
+//   warning demoted from errors (implicit declarations, `return;` in int main, pointer mismatches);
+// - the SDK's headers first (guests/include: windows.h, tchar.h...; guests/include/ntwasm/libc:
+//   the overrides of libc headers — a 16-bit <wchar.h>, a per-thread errno, MSVC's extras);
+// - the ntwasm C runtime: guests/c/runtime/ntwasm_crt.c (the entry, the locks that make wasi-libc safe
+//   from several threads) as an object, everything else under guests/c/runtime/ as libntwasm.a (the
+//   wide-character library, MSVC printf, kernel32 functions built in the guest). Both are built once
+//   per runtime version and compiler into a cache directory (runtime-cache.ts);
+// - -Wl,--wrap=NAME for every __wrap_NAME the runtime defines (libc's own calls reach them too);
+// - shared, imported memory, so every thread's instance works on the same bytes; atomics and bulk
+//   memory; the function table exported (CreateThread takes table indices); __stack_pointer and the
+//   TLS exports (the host gives each thread its stack and _Thread_local block);
+// - the entry points the host may call exported (main in all its forms, wmain, WinMain, wWinMain):
+//   the host picks the one the program defines and calls it with the arguments its form takes
+//   (host/c-entry.ts), so `void main(void)` works as it does with MSVC;
+// - -Wl,--no-check-features: Debian's wasi-libc is built without atomics (BRIEF.md §2); the runtime's
+//   locks are what make it safe to share.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { findToolchain, TOOLCHAIN_PACKAGES, ToolchainError, type Toolchain } from "./toolchain.ts";
+import { runtimeLibrary } from "./runtime-cache.ts";
+import { C_ENTRY_POINTS } from "./c-entry.ts";
 
-export const CC_HELP = `Usage: ntwasm cc [clang options] <file.c>... -o <guest.wasm>
+export const CC_HELP = `Usage: ntwasm cc [clang options] <file.c|file.cpp>... -o <guest.wasm>
+       ntwasm c++ [clang options] <file.cpp>... -o <guest.wasm>
 
-Compiles C to an ntwasm guest with clang --target=wasm32-wasi (Debian: apt-get install clang lld
-wasi-libc libclang-rt-dev-wasm32). #include <windows.h> for the Win32 API; libc (printf, malloc,
-errno) is safe to use from several threads. Every other option goes to clang as is (-O0, -g, -D...).
-With -c, -S or -E only the compile step runs.
+Compiles Win32 C (C17) or C++ (C++17, with libc++) to an ntwasm guest with clang-19 for wasm32.
+#include <windows.h>, <tchar.h>, <strsafe.h>, <process.h> as on Windows: wchar_t is 16 bits, so
+L"..." strings are UTF-16, and the generic names (CreateFile, STARTUPINFO...) follow UNICODE.
+main, wmain, WinMain and wWinMain all work; libc (printf, malloc, errno) is safe from several threads.
+C++ has no exceptions (libc++ for wasm32 is built without them). Every other option goes to clang as
+is (-O0, -g, -DUNICODE, -std=...). With -c, -S or -E only the compile step runs.
 
-Environment: NTWASM_CLANG names the clang to run (default: clang).`;
+Needs Debian's packages: apt-get install ${TOOLCHAIN_PACKAGES.join(" ")}
+Environment: NTWASM_CLANG names the clang to run (default: clang-19, or clang when it is version 19+);
+NTWASM_CACHE the directory for the built runtime (default: ~/.cache/ntwasm).`;
 
 /** Default memory limit: 256 MiB (override with -Wl,--max-memory=BYTES). */
 const MAX_MEMORY = 256 * 1024 * 1024;
@@ -35,56 +51,76 @@ export function sdkRoot(): string {
   return fileURLToPath(new URL("..", import.meta.url));
 }
 
-/** The libc functions the runtime wraps, read from its WRAP(...) lines (one source of truth). */
-export function wrappedFunctions(runtime: string): string[] {
-  const src = readFileSync(runtime, "utf8");
-  const names: string[] = [];
-  for (const m of src.matchAll(/^WRAP(?:_IO)?\(.+?, (\w+), \(/gm)) names.push(m[1]);
-  for (const m of src.matchAll(/^WRAP_VOID\((\w+), \(/gm)) names.push(m[1]);
-  return names;
+const isCxxSource = (a: string) => /\.(cc|cpp|cxx|c\+\+|C)$/.test(a) && !a.startsWith("-");
+
+/** The flags every guest source and every runtime source is compiled with. */
+export function compileFlags(root: string, tc: Toolchain, cxx: boolean): string[] {
+  const include = join(root, "guests", "include");
+  const flags = [
+    "--target=wasm32-wasi", "-O2",
+    "-fshort-wchar", "-fms-extensions",
+    "-matomics", "-mbulk-memory", "-mmutable-globals", "-ftls-model=local-exec",
+    // What MSVC accepts with a warning stays a warning (clang 16+ made these errors).
+    "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int", "-Wno-error=int-conversion",
+    "-Wno-error=incompatible-function-pointer-types", "-Wno-error=return-mismatch",
+    "-Wno-error=incompatible-pointer-types",
+  ];
+  // libc++'s headers wrap the C headers with #include_next, so they come first, then the SDK's
+  // overrides of libc headers, then wasi-libc's (the driver's own system directory).
+  if (cxx) flags.push("-nostdinc++", "-isystem", tc.libcxxInclude, "-fno-exceptions");
+  flags.push("-isystem", join(include, "ntwasm", "libc"), "-I", include);
+  return flags;
 }
 
-/** The clang command line for `ntwasm cc args`. */
-export function clangArgs(args: string[], root = sdkRoot()): string[] {
-  const include = join(root, "guests", "include");
-  const runtime = join(root, "guests", "c", "runtime", "ntwasm_crt.c");
-  const compile = [
-    "--target=wasm32-wasi", "-O2",
-    "-matomics", "-mbulk-memory", "-mmutable-globals",
-    "-ftls-model=local-exec", "-Werror=incompatible-pointer-types",
-    "-I", join(include, "ntwasm", "libc"), "-I", include,
-  ];
-  const compileOnly = args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
-  if (compileOnly) return [...compile, ...args];
-  const link = [
+/** The link flags after the inputs: the runtime, the exports the host needs, the wraps. */
+function linkFlags(runtime: { object: string; archive: string; wraps: string[] }, cxx: boolean): string[] {
+  return [
     // A reactor: wasm-ld wraps every export of a "command" in constructor and destructor calls, so a
-    // thread calling __wasm_init_tls would re-run them (malloc start-up, stdio flushes). The runtime's
-    // _start plays the command's part for the main thread.
+    // thread calling __wasm_init_tls would re-run them. The host calls _initialize once, in the main thread.
     "-mexec-model=reactor",
     "-Wl,--import-memory", "-Wl,--shared-memory", `-Wl,--max-memory=${MAX_MEMORY}`, `-Wl,-z,stack-size=${STACK_SIZE}`,
+    // Data from 64 KiB up, as Windows maps nothing below it: GetProcAddress tells an ordinal (a value
+    // below 0x10000) from a name pointer, and a NULL-based access never lands in the program's data.
+    "-Wl,--global-base=65536",
     "-Wl,--export-table", "-Wl,--export=__stack_pointer",
     "-Wl,--export=__wasm_init_tls", "-Wl,--export=__tls_size", "-Wl,--export=__tls_align", "-Wl,--export=__tls_base",
+    ...C_ENTRY_POINTS.map((e) => `-Wl,--export-if-defined=${e}`),
     "-Wl,--no-check-features",
-    "-Wl,--wrap=sbrk", ...wrappedFunctions(runtime).map((f) => `-Wl,--wrap=${f}`),
+    ...runtime.wraps.map((f) => `-Wl,--wrap=${f}`),
+    runtime.object, runtime.archive,
+    ...(cxx ? ["-lc++", "-lc++abi"] : []),
   ];
-  return [...compile, ...link, ...args, runtime];
 }
 
 export class CcError extends Error {}
 
-/** Runs `ntwasm cc`; returns clang's exit code. Throws CcError for a usage problem (exit code 2). */
-export function cc(args: string[]): number {
+/** The clang command line for `ntwasm cc args` (builds the runtime first when it is not cached). */
+export function clangArgs(args: string[], cxxDriver = false, root = sdkRoot()): { tool: string; argv: string[] } {
+  const tc = findToolchain();
+  const cxx = cxxDriver || args.some(isCxxSource);
+  const tool = cxx ? tc.clangxx : tc.clang;
+  const std = args.some((a) => a.startsWith("-std=")) ? [] : cxx ? ["-std=c++17"] : [];
+  const compile = [...compileFlags(root, tc, cxx), ...std];
+  const compileOnly = args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
+  if (compileOnly) return { tool, argv: [...compile, ...args] };
+  const runtime = runtimeLibrary(root, tc, compileFlags(root, tc, false));
+  return { tool, argv: [...compile, ...args, ...linkFlags(runtime, cxx)] };
+}
+
+/** Runs `ntwasm cc` (or `ntwasm c++`); returns clang's exit code. Throws CcError for a usage problem (exit code 2). */
+export function cc(args: string[], cxxDriver = false): number {
   if (args.includes("-h") || args.includes("--help")) { console.log(CC_HELP); return 0; }
-  if (!args.some((a) => /\.(c|cc|cpp|cxx|o|a)$/.test(a) && !a.startsWith("-"))) throw new CcError("no input files (usage: ntwasm cc prog.c -o prog.wasm)");
+  if (!args.some((a) => /\.(c|cc|cpp|cxx|c\+\+|C|o|a)$/.test(a) && !a.startsWith("-"))) {
+    throw new CcError(`no input files (usage: ntwasm ${cxxDriver ? "c++ prog.cpp" : "cc prog.c"} -o prog.wasm)`);
+  }
   const root = sdkRoot();
   if (!existsSync(join(root, "guests", "c", "runtime", "ntwasm_crt.c"))) throw new CcError(`the C SDK is missing under ${root}`);
-  const clang = process.env.NTWASM_CLANG ?? "clang";
-  const r = spawnSync(clang, clangArgs(args, root), { stdio: "inherit" });
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new CcError(`${clang} not found: install Debian's clang, lld, wasi-libc and libclang-rt-dev-wasm32`);
-    }
-    throw new CcError(`${clang}: ${r.error.message}`);
+  let cmd;
+  try { cmd = clangArgs(args, cxxDriver, root); } catch (e) {
+    if (e instanceof ToolchainError) throw new CcError(e.message);
+    throw e;
   }
+  const r = spawnSync(cmd.tool, cmd.argv, { stdio: "inherit" });
+  if (r.error) throw new CcError(`${cmd.tool}: ${r.error.message}`);
   return r.status ?? 1;
 }

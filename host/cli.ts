@@ -3,7 +3,7 @@
 // and exit code 2, never a stack trace.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
 import { AscError, compileAssemblyScript } from "./asc.ts";
@@ -15,7 +15,8 @@ const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT 
 Usage:
   ntwasm run [options] <guest.wasm> [args...]
                                       run a guest program; exits with its exit code
-  ntwasm cc <prog.c> -o <prog.wasm>   compile C to a guest (clang; see ntwasm cc --help)
+  ntwasm cc <prog.c> -o <prog.wasm>   compile Win32 C to a guest (clang-19; see ntwasm cc --help)
+  ntwasm c++ <prog.cpp> -o <prog.wasm> compile Win32 C++17 to a guest (clang++-19, libc++)
   ntwasm asc <prog.ts> [-o prog.wasm]  compile AssemblyScript to a guest (see ntwasm asc --help)
   ntwasm demo                         run the bundled demo guest (two processes, threads, named objects)
   ntwasm serve [--port N] [--host ADDR] [DIR]
@@ -69,7 +70,10 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
     const trace = o.trace === undefined ? undefined
       : traceFile !== undefined ? (line: string) => writeSync(traceFile!, line) : true;
     const args = [basename(file), ...(o.args ?? [])];
-    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, env: { ...process.env } as Record<string, string> }).catch((e) => {
+    // GetModuleFileNameW: the guest's path under C:\ when it is inside the root, else C:\<name>.
+    const rel = relative(resolve(o.root ?? "."), resolve(file));
+    const imagePath = "C:\\" + (rel.startsWith("..") || isAbsolute(rel) ? basename(file) : rel.split(sep).join("\\"));
+    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, imagePath, env: { ...process.env } as Record<string, string> }).catch((e) => {
       if (e instanceof GuestError) throw new UsageError(`${file}: ${e.message}`);
       throw e;
     });
@@ -111,7 +115,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "cc":
-      try { return cc(rest); } catch (e) { if (e instanceof CcError) throw new UsageError(e.message); throw e; }
+    case "c++":
+      try { return cc(rest, cmd === "c++"); } catch (e) { if (e instanceof CcError) throw new UsageError(e.message); throw e; }
     case "asc":
       if (rest.includes("-h") || rest.includes("--help")) { console.log(ASC_HELP); return 0; }
       try { console.log(`wrote ${await compileAssemblyScript(rest)}`); }

@@ -116,7 +116,7 @@ export class Kernel {
     const env = child.env ?? parent.env;
     this.start(child.module, child.memory, child.process, child.thread,
       { stdout: parent.stdout, stderr: parent.stderr, trace: parent.trace, console: parent.console, args: child.args, env,
-        commandLine: child.commandLine });
+        commandLine: child.commandLine, imagePath: child.imagePath });
   }
 
   /** @internal A guest's TerminateProcess: stops the workers of the process with kernel record `record`. */

@@ -18,6 +18,8 @@ export interface SpawnOptions {
   trace?: boolean | ((line: string) => void);
   /** The command line as given to CreateProcessW (default: made from `args`). */
   commandLine?: string;
+  /** The program's Windows path, as GetModuleFileNameW reports it (default: C:\ and args[0]). */
+  imagePath?: string;
   /** @internal The console a child process shares with its parent. */
   console?: ConsoleOutput;
   /** Console input to type into the process before it starts (ends its input unless `keepStdinOpen`). */
@@ -82,6 +84,7 @@ export class GuestProcess {
       kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
       guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.console.seq, start,
       commandLine: o.commandLine ?? argvToCommandLine(args), args, env: o.env ?? {}, root: this.kernel.root,
+      imagePath: o.imagePath ?? `C:\\${args[0].replace(/^.*[\\/]/, "")}`,
       memoryFs: this.kernel.memoryFs,
       trace: !!o.trace,
     }, {

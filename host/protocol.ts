@@ -23,6 +23,8 @@ export interface ThreadInit {
   start: ThreadStart;
   /** The process's command line (GetCommandLineW) and its arguments and environment (WASI). */
   commandLine: string;
+  /** The program's full Windows path (GetModuleFileNameW). */
+  imagePath: string;
   args: string[];
   env: Record<string, string>;
   /** Host directory mapped to C:\ (where CreateProcessW finds programs). */

@@ -18,6 +18,7 @@ import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
 import { userRuntime } from "./usermode.ts";
+import { isCGuest, runCMain } from "./c-entry.ts";
 import { wasiImports } from "./wasi/preview1.ts";
 
 /** Exit codes Windows gives a process killed by an unhandled exception, by kind of Wasm trap. */
@@ -92,6 +93,7 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     ...files.syscalls,
     ...processSyscalls(k, c, {
       program: files.program,
+      imagePath: init.imagePath,
       directory: { child: (dir) => childDirectory(k, c, fs, dir), set: (p, dir) => setProcessDirectory(k, c, p, dir) },
       start: (child) => post({ t: "process", child }),
       terminate: (process) => post({ t: "terminateProcess", process }),
@@ -120,15 +122,10 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     }
     k.ntw_thread_begin(); // waits while suspended (CREATE_SUSPENDED); unwinds if terminated already
     if (start.kind === "main") {
-      writeCommandLine(k, guestMemory ?? (exports().memory as WebAssembly.Memory | undefined), init.commandLine);
-      if (typeof exports()._start === "function") (exports()._start as () => void)();
-      const entry = start.entry ?? (typeof exports().main === "function" ? "main" : undefined);
-      if (entry) {
-        const fn = exports()[entry];
-        if (typeof fn !== "function") throw new Error(`the guest exports no function "${entry}"`);
-        const r = (fn as () => unknown)();
-        code = typeof r === "number" ? r >>> 0 : 0;
-      }
+      const memory = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
+      writeCommandLine(k, memory, init.commandLine);
+      if (isCGuest(exports()) && memory) code = runCMain(exports(), memory, start.entry);
+      else runStart(exports(), start.entry, (r) => { code = r; });
     } else {
       const r = table()!.get(start.fn)!(start.param);
       code = typeof r === "number" ? r >>> 0 : 0;
@@ -149,6 +146,17 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
   if (endsProcess) k.ntw_process_exit(0, code);
   k.ntw_thread_exit(code);
   post({ t: "exit", thread: init.thread, code, endsProcess, crash });
+}
+
+/** Any other guest's main thread: `_start` when it has one, then `main` or the export named by --entry. */
+function runStart(e: Record<string, unknown>, entryName: string | undefined, done: (code: number) => void): void {
+  if (typeof e._start === "function") (e._start as () => void)();
+  const entry = entryName ?? (typeof e.main === "function" ? "main" : undefined);
+  if (!entry) return;
+  const fn = e[entry];
+  if (typeof fn !== "function") throw new Error(`the guest exports no function "${entry}"`);
+  const r = (fn as () => unknown)();
+  done(typeof r === "number" ? r >>> 0 : 0);
 }
 
 /**

@@ -132,10 +132,18 @@ export function ntw_thread_terminated(t: usize, code: u32): void {
   leaveHost();
 }
 
-/** ExitProcess: the process of the calling thread (or `p`) ends with `code`; the host stops its threads. */
+/**
+ * ExitProcess: the process of the calling thread (or `p`) ends with `code`. As on Windows, its other
+ * threads are ended before the caller's own thread object is signaled, so none of them returns from a
+ * wait on it; the host then stops their workers.
+ */
 export function ntw_process_exit(p: usize, code: u32): void {
   enterHost();
-  processBeginExit(p ? changetype<Process>(p) : currentProcess(), code);
+  const proc = p ? changetype<Process>(p) : currentProcess();
+  processBeginExit(proc, code);
+  for (let x = proc.threadHead; x; x = changetype<Thread>(x).procNext) {
+    if (x != currentThread) threadKill(changetype<Thread>(x), proc.exitCode);
+  }
   leaveHost();
 }
 

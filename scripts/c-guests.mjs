@@ -1,8 +1,9 @@
 // The C example and test guests: guests/c/*.c → guests/c/bin/*.wasm, committed so `npm test` runs on
-// a machine with only Node. `node scripts/c-guests.mjs` rebuilds them (needs Debian's clang, lld,
-// wasi-libc); `--check` rebuilds into a temporary directory and fails when any committed binary
-// differs from what its source produces now (CI runs it). oracle.c is a plain single-threaded WASI
-// program (clang alone, memory exported) so @wasmer/wasi can run it too; the rest use `ntwasm cc`.
+// a machine with only Node. `node scripts/c-guests.mjs` rebuilds them (needs Debian's clang-19, lld-19,
+// wasi-libc: scripts/toolchain.mjs); `--check` rebuilds into a temporary directory and fails when any
+// committed binary differs from what its source produces now (CI runs it). oracle.c is a plain
+// single-threaded WASI program (clang alone, memory exported) so @wasmer/wasi can run it too; the rest
+// are built as a user builds them, with plain `ntwasm cc name.c -o name.wasm` in guests/c.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,10 +22,10 @@ try {
   for (const file of readdirSync(src).filter((f) => f.endsWith(".c")).sort()) {
     const name = basename(file, ".c");
     const wasm = join(out, `${name}.wasm`);
-    // -ffile-prefix-map keeps the build directory out of the binary, so builds are reproducible.
-    const common = ["-O2", `-ffile-prefix-map=${root}=.`, join(src, file), "-o", wasm];
-    if (PLAIN.has(name)) execFileSync("clang", ["--target=wasm32-wasi", ...common], { stdio: "inherit" });
-    else execFileSync(process.execPath, [join(root, "dist", "cli.mjs"), "cc", ...common], { stdio: "inherit" });
+    // Relative source paths keep the build directory out of the binary, so builds are reproducible.
+    const opts = { stdio: "inherit", cwd: src };
+    if (PLAIN.has(name)) execFileSync("clang-19", ["--target=wasm32-wasi", "-O2", file, "-o", wasm], opts);
+    else execFileSync(process.execPath, [join(root, "dist", "cli.mjs"), "cc", file, "-o", wasm], opts);
     if (check && !readFileSync(wasm).equals(readFileSync(join(bin, `${name}.wasm`), { flag: "r" }))) stale.push(name);
   }
 } finally {

@@ -96,6 +96,10 @@ export const CORE: Entry[] = [
     out("lpNumberOfCharsRead", "LPDWORD"), ptr("pInputControl", "LPVOID")],
     "UTF-8 form of ReadConsoleW.", { impl: "host" }),
 
+  call(146, "OutputDebugStringW", "void", [wstr("lpOutputString")],
+    "Text for a debugger: shown by ntwasm run --trace (there is no debugger to receive it otherwise).",
+    { impl: "host", athunk: true }),
+
   // --- NT native (400..) ---
   call(400, "NtSetEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
     "Signals an event and returns its previous state.", { module: "ntdll" }),
@@ -112,4 +116,14 @@ export const CORE: Entry[] = [
     "Entry dwIndex of an object directory (e.g. \\BaseNamedObjects): its name, length in chars and type id. " +
     "STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when the name does not fit.",
     { module: "ntwasm" }),
+  call(801, "GetProcessImagePathW", "DWORD", [out("lpBuffer", "LPWSTR", "nSize * 2", 65536), u32("nSize")],
+    "The calling process's program as a full Windows path (the module GetModuleFileNameW reports): its length, or " +
+    "the size needed with the NUL when nSize is too small.", { module: "ntwasm", impl: "host" }),
+
+  // --- user32 for console programs (1000..) ---
+  call(1000, "MessageBoxW", "int", [handle("hWnd", "HWND"), wstr("lpText"), wstr("lpCaption"), u32("uType", "UINT")],
+    "Writes \"caption: text\" to standard error (in the browser host, the page's) and returns the answer of " +
+    "the default button: IDOK for MB_OK, the MB_DEFBUTTON1..4 button of the MB_OKCANCEL..MB_CANCELTRYCONTINUE sets.",
+    { module: "user32", impl: "host", athunk: true }),
+  call(1001, "MessageBeep", "BOOL", [u32("uType", "UINT")], "TRUE: there is no sound to play.", { module: "user32", impl: "host" }),
 ];

@@ -25,20 +25,20 @@ export const FILES: Entry[] = [
   call(605, "FlushFileBuffers", "BOOL", [handle("hFile")], "Writes are synchronous: checks the handle (write access).", host),
   call(606, "DeleteFileW", "BOOL", [wstr("lpFileName")],
     "Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open " +
-    "without FILE_SHARE_DELETE.", host),
+    "without FILE_SHARE_DELETE.", { ...host, athunk: true }),
   call(607, "MoveFileW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName")],
-    "Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists).", host),
+    "Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists).", { ...host, athunk: true }),
   call(608, "MoveFileExW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName"), u32("dwFlags")],
-    "MoveFileW with MOVEFILE_REPLACE_EXISTING (files only).", host),
+    "MoveFileW with MOVEFILE_REPLACE_EXISTING (files only).", { ...host, athunk: true }),
   call(609, "CopyFileW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName"), i32("bFailIfExists")],
-    "Copies a file (ERROR_FILE_EXISTS with bFailIfExists when the target exists).", host),
+    "Copies a file (ERROR_FILE_EXISTS with bFailIfExists when the target exists).", { ...host, athunk: true }),
   call(610, "CreateDirectoryW", "BOOL", [wstr("lpPathName"), sa("lpSecurityAttributes")],
-    "Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing).", host),
+    "Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing).", { ...host, athunk: true }),
   call(611, "RemoveDirectoryW", "BOOL", [wstr("lpPathName")],
-    "Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file).", host),
+    "Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file).", { ...host, athunk: true }),
   call(612, "GetFileAttributesW", "DWORD", [wstr("lpFileName")],
     "FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or " +
-    "ERROR_PATH_NOT_FOUND.", { ...host, fail: INVALID }),
+    "ERROR_PATH_NOT_FOUND.", { ...host, fail: INVALID, athunk: true }),
   call(613, "FindFirstFileW", "HANDLE", [wstr("lpFileName"), out("lpFindFileData", "LPWIN32_FIND_DATAW", "592", 592)],
     "Starts a directory search: `dir\\pattern` with * and ? (case-insensitive). Lists . and .. except in the root. " +
     "INVALID_HANDLE_VALUE with ERROR_FILE_NOT_FOUND when nothing matches. WIN32_FIND_DATAW is 592 bytes.",
@@ -50,8 +50,11 @@ export const FILES: Entry[] = [
     "The process's current directory (default C:\\): its length, or the size needed with the NUL when the buffer is " +
     "too small.", host),
   call(617, "SetCurrentDirectoryW", "BOOL", [wstr("lpPathName")],
-    "Sets the process's current directory (inherited by child processes).", host),
+    "Sets the process's current directory (inherited by child processes).", { ...host, athunk: true }),
   call(618, "GetFullPathNameW", "DWORD", [wstr("lpFileName"), u32("nBufferLength"), out("lpBuffer", "LPWSTR", "nBufferLength * 2", 65536),
     ptr("lpFilePart", "LPWSTR*")],
     "Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed.", host),
+  call(619, "GetFileType", "DWORD", [handle("hFile")],
+    "FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with " +
+    "ERROR_INVALID_HANDLE for other handles.", { impl: "kernel" }),
 ];

@@ -21,5 +21,10 @@ export const PROCESSES: Entry[] = [
     u32("nSize")], "Copies a variable's value: its length, or the size needed with the NUL when nSize is too " +
     "small, or 0 with ERROR_ENVVAR_NOT_FOUND."),
   call(306, "SetEnvironmentVariableW", "BOOL", [wstr("lpName"), wstr("lpValue")],
-    "Sets a variable of the calling process; a NULL value removes it. Names are case-insensitive."),
+    "Sets a variable of the calling process; a NULL value removes it. Names are case-insensitive.", { athunk: true }),
+  call(307, "GetPriorityClass", "DWORD", [handle("hProcess")],
+    "The priority class SetPriorityClass recorded (NORMAL_PRIORITY_CLASS at first); 0 on failure."),
+  call(308, "SetPriorityClass", "BOOL", [handle("hProcess"), u32("dwPriorityClass")],
+    "Records a priority class (IDLE, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, REALTIME_PRIORITY_CLASS; " +
+    "PROCESS_MODE_BACKGROUND_BEGIN/END are accepted); others fail with ERROR_INVALID_PARAMETER."),
 ];

@@ -21,6 +21,13 @@ export const THREADS: Entry[] = [
     "in guest code is stopped by the host. Never while it holds the kernel lock. Its mutexes are abandoned.",
     { impl: "host" }),
 
+  call(132, "GetThreadPriority", "int", [handle("hThread")],
+    "The priority SetThreadPriority recorded (THREAD_PRIORITY_NORMAL, 0, at first); THREAD_PRIORITY_ERROR_RETURN on failure. " +
+    "Priorities are recorded and returned: the host OS schedules the workers.", { fail: 0x7fffffff }),
+  call(133, "SetThreadPriority", "BOOL", [handle("hThread"), i32("nPriority", "int")],
+    "Records a priority: THREAD_PRIORITY_IDLE (-15), LOWEST..HIGHEST (-2..2), TIME_CRITICAL (15), or " +
+    "THREAD_MODE_BACKGROUND_BEGIN/END for the calling thread; other values fail with ERROR_INVALID_PARAMETER."),
+
   // --- thread-local storage (150..) ---
   call(150, "TlsAlloc", "DWORD", [], "A free TLS index of the process (TLS_OUT_OF_INDEXES when all 1,088 are used).",
     { fail: 0xffffffff }),

@@ -108,6 +108,22 @@ export const ERROR_NEGATIVE_SEEK: u32 = 0x00000083;
 export const ERROR_DIR_NOT_EMPTY: u32 = 0x00000091;
 export const ERROR_DIRECTORY: u32 = 0x0000010b;
 export const ERROR_NOT_SAME_DEVICE: u32 = 0x00000011;
+export const ERROR_MOD_NOT_FOUND: u32 = 0x0000007e;
+export const ERROR_INVALID_DATA: u32 = 0x0000000d;
+export const ERROR_OUTOFMEMORY: u32 = 0x0000000e;
+export const ERROR_BAD_LENGTH: u32 = 0x00000018;
+export const ERROR_BUFFER_OVERFLOW: u32 = 0x0000006f;
+export const ERROR_INVALID_ADDRESS: u32 = 0x000001e7;
+export const ERROR_MR_MID_NOT_FOUND: u32 = 0x0000013d;
+export const ERROR_INVALID_FLAGS: u32 = 0x000003ec;
+export const ERROR_NO_UNICODE_TRANSLATION: u32 = 0x00000459;
+export const ERROR_RESOURCE_DATA_NOT_FOUND: u32 = 0x00000714;
+export const ERROR_RESOURCE_TYPE_NOT_FOUND: u32 = 0x00000715;
+export const ERROR_RESOURCE_LANG_NOT_FOUND: u32 = 0x00000717;
+export const ERROR_NOT_LOCKED: u32 = 0x0000009e;
+export const ERROR_INVALID_USER_BUFFER: u32 = 0x000006f8;
+export const ERROR_BAD_ENVIRONMENT: u32 = 0x0000000a;
+export const ERROR_INVALID_TIME: u32 = 0x0000076d;
 
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
@@ -235,6 +251,67 @@ export const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x04000000;
 export const MOVEFILE_REPLACE_EXISTING: u32 = 0x00000001;
 export const MOVEFILE_COPY_ALLOWED: u32 = 0x00000002;
 export const MAX_PATH: u32 = 0x00000104;
+export const FILE_TYPE_UNKNOWN: u32 = 0x00000000;
+export const FILE_TYPE_DISK: u32 = 0x00000001;
+export const FILE_TYPE_CHAR: u32 = 0x00000002;
+export const FILE_TYPE_PIPE: u32 = 0x00000003;
+export const THREAD_PRIORITY_IDLE: u32 = 0xfffffff1;
+export const THREAD_PRIORITY_LOWEST: u32 = 0xfffffffe;
+export const THREAD_PRIORITY_BELOW_NORMAL: u32 = 0xffffffff;
+export const THREAD_PRIORITY_NORMAL: u32 = 0x00000000;
+export const THREAD_PRIORITY_ABOVE_NORMAL: u32 = 0x00000001;
+export const THREAD_PRIORITY_HIGHEST: u32 = 0x00000002;
+export const THREAD_PRIORITY_TIME_CRITICAL: u32 = 0x0000000f;
+export const THREAD_PRIORITY_ERROR_RETURN: u32 = 0x7fffffff;
+export const THREAD_MODE_BACKGROUND_BEGIN: u32 = 0x00010000;
+export const THREAD_MODE_BACKGROUND_END: u32 = 0x00020000;
+export const THREAD_SET_INFORMATION: u32 = 0x00000020;
+export const THREAD_SET_LIMITED_INFORMATION: u32 = 0x00000400;
+export const PROCESS_SET_INFORMATION: u32 = 0x00000200;
+export const IDLE_PRIORITY_CLASS: u32 = 0x00000040;
+export const BELOW_NORMAL_PRIORITY_CLASS: u32 = 0x00004000;
+export const NORMAL_PRIORITY_CLASS: u32 = 0x00000020;
+export const ABOVE_NORMAL_PRIORITY_CLASS: u32 = 0x00008000;
+export const HIGH_PRIORITY_CLASS: u32 = 0x00000080;
+export const REALTIME_PRIORITY_CLASS: u32 = 0x00000100;
+export const PROCESS_MODE_BACKGROUND_BEGIN: u32 = 0x00100000;
+export const PROCESS_MODE_BACKGROUND_END: u32 = 0x00200000;
+export const GET_MODULE_HANDLE_EX_FLAG_PIN: u32 = 0x00000001;
+export const GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT: u32 = 0x00000002;
+export const GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS: u32 = 0x00000004;
+export const MB_OK: u32 = 0x00000000;
+export const MB_OKCANCEL: u32 = 0x00000001;
+export const MB_ABORTRETRYIGNORE: u32 = 0x00000002;
+export const MB_YESNOCANCEL: u32 = 0x00000003;
+export const MB_YESNO: u32 = 0x00000004;
+export const MB_RETRYCANCEL: u32 = 0x00000005;
+export const MB_CANCELTRYCONTINUE: u32 = 0x00000006;
+export const MB_ICONHAND: u32 = 0x00000010;
+export const MB_ICONERROR: u32 = 0x00000010;
+export const MB_ICONSTOP: u32 = 0x00000010;
+export const MB_ICONQUESTION: u32 = 0x00000020;
+export const MB_ICONEXCLAMATION: u32 = 0x00000030;
+export const MB_ICONWARNING: u32 = 0x00000030;
+export const MB_ICONASTERISK: u32 = 0x00000040;
+export const MB_ICONINFORMATION: u32 = 0x00000040;
+export const MB_DEFBUTTON1: u32 = 0x00000000;
+export const MB_DEFBUTTON2: u32 = 0x00000100;
+export const MB_DEFBUTTON3: u32 = 0x00000200;
+export const MB_DEFBUTTON4: u32 = 0x00000300;
+export const MB_APPLMODAL: u32 = 0x00000000;
+export const MB_SYSTEMMODAL: u32 = 0x00001000;
+export const MB_TASKMODAL: u32 = 0x00002000;
+export const MB_SETFOREGROUND: u32 = 0x00010000;
+export const MB_TOPMOST: u32 = 0x00040000;
+export const IDOK: u32 = 0x00000001;
+export const IDCANCEL: u32 = 0x00000002;
+export const IDABORT: u32 = 0x00000003;
+export const IDRETRY: u32 = 0x00000004;
+export const IDIGNORE: u32 = 0x00000005;
+export const IDYES: u32 = 0x00000006;
+export const IDNO: u32 = 0x00000007;
+export const IDTRYAGAIN: u32 = 0x0000000a;
+export const IDCONTINUE: u32 = 0x0000000b;
 
 export const NTWASM_TYPE_DIRECTORY: u32 = 1;
 export const NTWASM_TYPE_SYMBOLICLINK: u32 = 2;
@@ -457,6 +534,10 @@ export declare function ReadConsoleW(hConsoleInput: u32, lpBuffer: usize, nNumbe
 // @ts-ignore: decorator
 @external("kernel32", "ReadConsoleA")
 export declare function ReadConsoleA(hConsoleInput: u32, lpBuffer: usize, nNumberOfCharsToRead: u32, lpNumberOfCharsRead: usize, pInputControl: usize): i32;
+/** Text for a debugger: shown by ntwasm run --trace (there is no debugger to receive it otherwise). */
+// @ts-ignore: decorator
+@external("kernel32", "OutputDebugStringW")
+export declare function OutputDebugStringW(lpOutputString: usize): void;
 /** Signals an event and returns its previous state. */
 // @ts-ignore: decorator
 @external("ntdll", "NtSetEvent")
@@ -477,6 +558,18 @@ export declare function NtClose(Handle: u32): u32;
 // @ts-ignore: decorator
 @external("ntwasm", "QueryObjectDirectory")
 export declare function QueryObjectDirectory(lpPath: usize, dwIndex: u32, lpName: usize, nNameChars: u32, lpNameLength: usize, lpTypeId: usize): u32;
+/** The calling process's program as a full Windows path (the module GetModuleFileNameW reports): its length, or the size needed with the NUL when nSize is too small. */
+// @ts-ignore: decorator
+@external("ntwasm", "GetProcessImagePathW")
+export declare function GetProcessImagePathW(lpBuffer: usize, nSize: u32): u32;
+/** Writes "caption: text" to standard error (in the browser host, the page's) and returns the answer of the default button: IDOK for MB_OK, the MB_DEFBUTTON1..4 button of the MB_OKCANCEL..MB_CANCELTRYCONTINUE sets. */
+// @ts-ignore: decorator
+@external("user32", "MessageBoxW")
+export declare function MessageBoxW(hWnd: u32, lpText: usize, lpCaption: usize, uType: u32): i32;
+/** TRUE: there is no sound to play. */
+// @ts-ignore: decorator
+@external("user32", "MessageBeep")
+export declare function MessageBeep(uType: u32): i32;
 /** A handle to the thread with that id (ERROR_INVALID_PARAMETER when there is none). */
 // @ts-ignore: decorator
 @external("kernel32", "OpenThread")
@@ -497,6 +590,14 @@ export declare function SwitchToThread(): i32;
 // @ts-ignore: decorator
 @external("kernel32", "TerminateThread")
 export declare function TerminateThread(hThread: u32, dwExitCode: u32): i32;
+/** The priority SetThreadPriority recorded (THREAD_PRIORITY_NORMAL, 0, at first); THREAD_PRIORITY_ERROR_RETURN on failure. Priorities are recorded and returned: the host OS schedules the workers. */
+// @ts-ignore: decorator
+@external("kernel32", "GetThreadPriority")
+export declare function GetThreadPriority(hThread: u32): i32;
+/** Records a priority: THREAD_PRIORITY_IDLE (-15), LOWEST..HIGHEST (-2..2), TIME_CRITICAL (15), or THREAD_MODE_BACKGROUND_BEGIN/END for the calling thread; other values fail with ERROR_INVALID_PARAMETER. */
+// @ts-ignore: decorator
+@external("kernel32", "SetThreadPriority")
+export declare function SetThreadPriority(hThread: u32, nPriority: i32): i32;
 /** A free TLS index of the process (TLS_OUT_OF_INDEXES when all 1,088 are used). */
 // @ts-ignore: decorator
 @external("kernel32", "TlsAlloc")
@@ -701,6 +802,14 @@ export declare function GetEnvironmentVariableW(lpName: usize, lpBuffer: usize, 
 // @ts-ignore: decorator
 @external("kernel32", "SetEnvironmentVariableW")
 export declare function SetEnvironmentVariableW(lpName: usize, lpValue: usize): i32;
+/** The priority class SetPriorityClass recorded (NORMAL_PRIORITY_CLASS at first); 0 on failure. */
+// @ts-ignore: decorator
+@external("kernel32", "GetPriorityClass")
+export declare function GetPriorityClass(hProcess: u32): u32;
+/** Records a priority class (IDLE, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, REALTIME_PRIORITY_CLASS; PROCESS_MODE_BACKGROUND_BEGIN/END are accepted); others fail with ERROR_INVALID_PARAMETER. */
+// @ts-ignore: decorator
+@external("kernel32", "SetPriorityClass")
+export declare function SetPriorityClass(hProcess: u32, dwPriorityClass: u32): i32;
 /** Creates an anonymous pipe: a read end and a write end (nSize 0: a 4,096-byte buffer). Reads on an empty pipe block; ERROR_BROKEN_PIPE once the write end is closed and the data is drained, writes ERROR_NO_DATA once the read end is closed. */
 // @ts-ignore: decorator
 @external("kernel32", "CreatePipe")
@@ -845,6 +954,10 @@ export declare function SetCurrentDirectoryW(lpPathName: usize): i32;
 // @ts-ignore: decorator
 @external("kernel32", "GetFullPathNameW")
 export declare function GetFullPathNameW(lpFileName: usize, nBufferLength: u32, lpBuffer: usize, lpFilePart: usize): u32;
+/** FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
+// @ts-ignore: decorator
+@external("kernel32", "GetFileType")
+export declare function GetFileType(hFile: u32): u32;
 /** The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
 // @ts-ignore: decorator
 @external("kernel32", "GetOverlappedResult")

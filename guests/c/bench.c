@@ -17,12 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Wide literals: ntwasm's WCHAR is char16_t (u"..."); on Windows it is wchar_t (L"..."). */
-#ifdef __wasm__
-#define WSTR(s) u##s
-#else
-#define WSTR(s) L##s
-#endif
 
 static double min_seconds = 0.2;
 static LARGE_INTEGER freq;
@@ -90,12 +84,12 @@ static double b_wait_any_64(long n) { return wait_multiple(n, 64, FALSE); }
 static double b_wait_all_64(long n) { return wait_multiple(n, 64, TRUE); }
 
 static double b_named_open(long n) {
-  HANDLE e = CreateEventW(NULL, TRUE, FALSE, WSTR("ntwasm-bench-named"));
+  HANDLE e = CreateEventW(NULL, TRUE, FALSE, L"ntwasm-bench-named");
   if (!e) return -1;
   int bad = 0;
   double t = now();
   for (long i = 0; i < n; i++) {
-    HANDLE h = OpenEventW(EVENT_ALL_ACCESS, FALSE, WSTR("ntwasm-bench-named"));
+    HANDLE h = OpenEventW(EVENT_ALL_ACCESS, FALSE, L"ntwasm-bench-named");
     bad |= h == NULL;
     CloseHandle(h);
   }
@@ -145,7 +139,7 @@ static double b_pingpong(long n) {
 }
 
 #define PIPE_MSG 64
-#define PIPE_NAME WSTR("\\\\.\\pipe\\ntwasm-bench")
+#define PIPE_NAME L"\\\\.\\pipe\\ntwasm-bench"
 
 struct pipe_echo { HANDLE server; long rounds; };
 

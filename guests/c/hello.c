@@ -6,7 +6,7 @@ int main(void) {
   printf("hello from C, process %lu\n", GetCurrentProcessId());
   fflush(stdout);
   DWORD written;
-  const WCHAR *text = u"hello from WriteConsoleW\n";
+  const WCHAR *text = L"hello from WriteConsoleW\n";
   WriteConsoleW(GetStdHandle(STD_OUTPUT_HANDLE), text, (DWORD)lstrlenW(text), &written, NULL);
   printf("wrote %lu wide characters\n", written);
   return 0;

@@ -23,7 +23,7 @@ static DWORD WINAPI worker(LPVOID param) {
 }
 
 int main(void) {
-  HANDLE start = CreateEventW(NULL, TRUE, FALSE, u"threads-start");
+  HANDLE start = CreateEventW(NULL, TRUE, FALSE, L"threads-start");
   if (!start) { printf("CreateEventW failed: %lu\n", GetLastError()); return 1; }
   long total = 0;
   struct job *jobs = calloc(WORKERS, sizeof *jobs);

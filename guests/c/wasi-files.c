@@ -217,7 +217,7 @@ static int files(void) {
   said("unlink /escape.txt", unlink("/escape.txt"));
 
   /* fd 1 follows SetStdHandle: printf into a file, then the console again */
-  HANDLE out = CreateFileW(u"wf\\redirected.txt", GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+  HANDLE out = CreateFileW(L"wf\\redirected.txt", GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
   HANDLE console = GetStdHandle(STD_OUTPUT_HANDLE);
   fflush(stdout);
   SetStdHandle(STD_OUTPUT_HANDLE, out);
@@ -257,7 +257,7 @@ static DWORD run_child(HANDLE in, HANDLE out) {
   si.hStdOutput = out;
   si.hStdError = out;
   PROCESS_INFORMATION pi;
-  WCHAR cmd[] = u"wasi-files.wasm child";
+  WCHAR cmd[] = L"wasi-files.wasm child";
   if (!CreateProcessW(NULL, cmd, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) {
     printf("CreateProcessW failed: %lu\n", GetLastError());
     return 99;
@@ -290,7 +290,7 @@ static int parent(void) {
   si.hStdOutput = outWrite;
   si.hStdError = outWrite;
   PROCESS_INFORMATION pi;
-  WCHAR cmd[] = u"wasi-files.wasm child";
+  WCHAR cmd[] = L"wasi-files.wasm child";
   if (!CreateProcessW(NULL, cmd, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) { printf("CreateProcessW failed: %lu\n", GetLastError()); return 1; }
   CloseHandle(outWrite);
   CloseHandle(inRead);
@@ -309,7 +309,7 @@ static int parent(void) {
   CloseHandle(outRead);
 
   /* a file as the child's stdout and stderr, NUL-like empty input */
-  HANDLE file = CreateFileW(u"child-out.txt", GENERIC_WRITE, FILE_SHARE_READ, &sa, CREATE_ALWAYS, 0, NULL);
+  HANDLE file = CreateFileW(L"child-out.txt", GENERIC_WRITE, FILE_SHARE_READ, &sa, CREATE_ALWAYS, 0, NULL);
   if (!CreatePipe(&inRead, &inWrite, &sa, 0)) return 1;
   CloseHandle(inWrite);
   code = run_child(inRead, file);

@@ -1,18 +1,21 @@
 /*
- * ntwasm's <windows.h> for C guests: the Win32 types and constants C code expects, then every entry
- * point ntwasm provides (the generated ntwasm/abi.h, which also holds the constants from abi/).
- * Build guests with `ntwasm cc prog.c -o prog.wasm` (docs/guests.md, "C guests").
+ * ntwasm's <windows.h> for C and C++ guests: the Win32 types, structures and macros Windows code
+ * expects, then every entry point ntwasm provides (the generated ntwasm/abi.h: the syscalls guests
+ * import, the kernel32 functions the C runtime implements, the constants from abi/ and the generic
+ * names — CreateEvent is CreateEventW with UNICODE defined, CreateEventA otherwise).
+ * Build guests with `ntwasm cc prog.c -o prog.wasm` (docs/guests.md, "C and C++ guests").
  *
- * Wide strings: WCHAR is 16 bits, as on Windows. Write wide literals as u"..." (C11 UTF-16 literals),
- * or TEXT("...") with UNICODE defined. L"..." does not work: wchar_t is 32 bits on wasm32 and clang 14
- * ignores -fshort-wchar for this target, so `ntwasm cc` makes passing L"..." where a WCHAR string is
- * expected a compile error (-Werror=incompatible-pointer-types). wasi-libc's wide-character functions
- * (wcslen, wprintf, ...) work on 32-bit wchar_t, not WCHAR: use the lstr*W helpers below instead.
+ * Wide strings: wchar_t is 16 bits (`ntwasm cc` compiles with -fshort-wchar), so WCHAR is wchar_t,
+ * L"..." is UTF-16 as on Windows and the SDK's <wchar.h> works on it. u"..." (char16_t) works in C.
  */
 #ifndef NTWASM_WINDOWS_H
 #define NTWASM_WINDOWS_H
 
 #include <stddef.h>
+#include <stdarg.h>
+#include <string.h>
+#include <stdlib.h>
+#include <wchar.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,7 +55,7 @@ typedef long INT_PTR;
 typedef ULONG_PTR SIZE_T;
 typedef LONG_PTR SSIZE_T;
 typedef LONG NTSTATUS;
-typedef unsigned short WCHAR; /* char16_t: the type of u"..." */
+typedef wchar_t WCHAR;
 
 typedef void *PVOID, *LPVOID, *HANDLE;
 typedef const void *LPCVOID;
@@ -67,18 +70,28 @@ typedef CHAR *PCHAR, *LPSTR, *PSTR;
 typedef const CHAR *LPCSTR, *PCSTR;
 typedef WCHAR *PWCHAR, *LPWSTR, *PWSTR;
 typedef const WCHAR *LPCWSTR, *PCWSTR;
-typedef HANDLE HINSTANCE, HMODULE;
+typedef HANDLE HINSTANCE, HMODULE, HWND, HLOCAL, HGLOBAL, HKEY, HRSRC, HICON, HMENU, HDC;
+typedef int (WINAPI *FARPROC)(void);
+typedef int (WINAPI *NEARPROC)(void);
+typedef int (WINAPI *PROC)(void);
 
+/* UNICODE and _UNICODE select the wide forms; either implies the other, as Windows projects expect. */
+#if defined(_UNICODE) && !defined(UNICODE)
+#define UNICODE
+#endif
+#if defined(UNICODE) && !defined(_UNICODE)
+#define _UNICODE
+#endif
 #ifdef UNICODE
 typedef WCHAR TCHAR;
-#define TEXT(s) u##s
+#define __TEXT(s) L##s
 #else
 typedef CHAR TCHAR;
-#define TEXT(s) s
+#define __TEXT(s) s
 #endif
+#define TEXT(s) __TEXT(s)
 typedef TCHAR *LPTSTR;
 typedef const TCHAR *LPCTSTR;
-#define __TEXT(s) TEXT(s)
 
 #define TRUE 1
 #define FALSE 0
@@ -92,7 +105,66 @@ typedef const TCHAR *LPCTSTR;
 #define MAKELONG(lo, hi) ((LONG)(((WORD)(lo)) | ((DWORD)((WORD)(hi))) << 16))
 #define LOWORD(l) ((WORD)((DWORD_PTR)(l) & 0xffff))
 #define HIWORD(l) ((WORD)((DWORD_PTR)(l) >> 16))
+#define MoveMemory(d, s, n) memmove((d), (s), (n))
+#define CopyMemory(d, s, n) memcpy((d), (s), (n))
+#define FillMemory(d, n, v) memset((d), (v), (n))
+#define ZeroMemory(d, n) memset((d), 0, (n))
+#define RtlMoveMemory MoveMemory
+#define RtlCopyMemory CopyMemory
+#define RtlFillMemory FillMemory
+#define RtlZeroMemory ZeroMemory
+/* Not optimised away: the stores go through a volatile pointer, as the SDK's inline does. */
+static __inline void *SecureZeroMemory(void *p, SIZE_T n) {
+  volatile char *v = (volatile char *)p;
+  while (n--) *v++ = 0;
+  return p;
+}
+#define RtlSecureZeroMemory SecureZeroMemory
 #define UNREFERENCED_PARAMETER(p) ((void)(p))
+#define DBG_UNREFERENCED_PARAMETER(p) ((void)(p))
+#define DBG_UNREFERENCED_LOCAL_VARIABLE(v) ((void)(v))
+#define UNREFERENCED_LOCAL_VARIABLE(v) ((void)(v))
+
+/* Calling conventions and storage classes that mean nothing on wasm32. */
+#ifndef __cdecl
+#define __cdecl
+#endif
+#ifndef __stdcall
+#define __stdcall
+#endif
+#ifndef __fastcall
+#define __fastcall
+#endif
+#define NTAPI
+#define WINAPIV
+#define APIPRIVATE
+#define PASCAL
+#define FAR
+#define NEAR
+#define far
+#define near
+#define DECLSPEC_NORETURN __declspec(noreturn)
+#define DECLSPEC_ALIGN(n) __declspec(align(n))
+#define DECLSPEC_NOINLINE __declspec(noinline)
+#define DECLSPEC_IMPORT
+#define DECLSPEC_EXPORT
+#define FORCEINLINE __forceinline
+#define C_ASSERT(e) typedef char __C_ASSERT__[(e) ? 1 : -1]
+
+/*
+ * Structured exception handling: Wasm has no way to catch a hardware exception, so __try blocks run as
+ * plain blocks: a __finally block runs after its __try block (also after __leave), an __except block
+ * never runs (its filter is not evaluated). A fault inside still ends the process, as an unhandled
+ * exception does on Windows. Documented in docs/guests.md.
+ */
+#define __try do
+#define __finally while (0);
+#define __except(filter) while (0); if (0)
+#define __leave break
+#define _try __try
+#define _finally __finally
+#define _except __except
+#define _leave __leave
 
 typedef union _LARGE_INTEGER {
   struct { DWORD LowPart; LONG HighPart; };
@@ -198,23 +270,19 @@ _Static_assert(sizeof(WCHAR) == 2, "WCHAR is 16 bits");
 }
 #endif
 
+/* The rest of the Windows headers' contents, one file each (those being written may not exist yet). */
+#if __has_include("sal.h")
+#include "sal.h"
+#endif
+#if __has_include("ntwasm/hresult.h")
+#include "ntwasm/hresult.h"
+#endif
+#if __has_include("ntwasm/interlocked.h")
+#include "ntwasm/interlocked.h"
+#endif
+#if __has_include("ntwasm/kernel32.h")
+#include "ntwasm/kernel32.h"
+#endif
 #include "ntwasm/abi.h"
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-/* Wide-string helpers (kernel32's lstr*W), inline: wasi-libc's wcs* functions expect a 32-bit wchar_t. */
-static inline int lstrlenW(LPCWSTR s) { int n = 0; if (s) while (s[n]) n++; return n; }
-static inline LPWSTR lstrcpyW(LPWSTR d, LPCWSTR s) { LPWSTR r = d; while ((*d++ = *s++)) {} return r; }
-static inline LPWSTR lstrcatW(LPWSTR d, LPCWSTR s) { lstrcpyW(d + lstrlenW(d), s); return d; }
-static inline int lstrcmpW(LPCWSTR a, LPCWSTR b) {
-  while (*a && *a == *b) { a++; b++; }
-  return (*a > *b) - (*a < *b);
-}
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif /* NTWASM_WINDOWS_H */

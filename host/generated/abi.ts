@@ -107,6 +107,22 @@ export const ERROR_NEGATIVE_SEEK = 0x00000083;
 export const ERROR_DIR_NOT_EMPTY = 0x00000091;
 export const ERROR_DIRECTORY = 0x0000010b;
 export const ERROR_NOT_SAME_DEVICE = 0x00000011;
+export const ERROR_MOD_NOT_FOUND = 0x0000007e;
+export const ERROR_INVALID_DATA = 0x0000000d;
+export const ERROR_OUTOFMEMORY = 0x0000000e;
+export const ERROR_BAD_LENGTH = 0x00000018;
+export const ERROR_BUFFER_OVERFLOW = 0x0000006f;
+export const ERROR_INVALID_ADDRESS = 0x000001e7;
+export const ERROR_MR_MID_NOT_FOUND = 0x0000013d;
+export const ERROR_INVALID_FLAGS = 0x000003ec;
+export const ERROR_NO_UNICODE_TRANSLATION = 0x00000459;
+export const ERROR_RESOURCE_DATA_NOT_FOUND = 0x00000714;
+export const ERROR_RESOURCE_TYPE_NOT_FOUND = 0x00000715;
+export const ERROR_RESOURCE_LANG_NOT_FOUND = 0x00000717;
+export const ERROR_NOT_LOCKED = 0x0000009e;
+export const ERROR_INVALID_USER_BUFFER = 0x000006f8;
+export const ERROR_BAD_ENVIRONMENT = 0x0000000a;
+export const ERROR_INVALID_TIME = 0x0000076d;
 
 // Waits and limits
 export const WAIT_OBJECT_0 = 0x00000000;
@@ -236,6 +252,67 @@ export const FILE_FLAG_DELETE_ON_CLOSE = 0x04000000;
 export const MOVEFILE_REPLACE_EXISTING = 0x00000001;
 export const MOVEFILE_COPY_ALLOWED = 0x00000002;
 export const MAX_PATH = 0x00000104;
+export const FILE_TYPE_UNKNOWN = 0x00000000;
+export const FILE_TYPE_DISK = 0x00000001;
+export const FILE_TYPE_CHAR = 0x00000002;
+export const FILE_TYPE_PIPE = 0x00000003;
+export const THREAD_PRIORITY_IDLE = -15;
+export const THREAD_PRIORITY_LOWEST = -2;
+export const THREAD_PRIORITY_BELOW_NORMAL = -1;
+export const THREAD_PRIORITY_NORMAL = 0x00000000;
+export const THREAD_PRIORITY_ABOVE_NORMAL = 0x00000001;
+export const THREAD_PRIORITY_HIGHEST = 0x00000002;
+export const THREAD_PRIORITY_TIME_CRITICAL = 0x0000000f;
+export const THREAD_PRIORITY_ERROR_RETURN = 0x7fffffff;
+export const THREAD_MODE_BACKGROUND_BEGIN = 0x00010000;
+export const THREAD_MODE_BACKGROUND_END = 0x00020000;
+export const THREAD_SET_INFORMATION = 0x00000020;
+export const THREAD_SET_LIMITED_INFORMATION = 0x00000400;
+export const PROCESS_SET_INFORMATION = 0x00000200;
+export const IDLE_PRIORITY_CLASS = 0x00000040;
+export const BELOW_NORMAL_PRIORITY_CLASS = 0x00004000;
+export const NORMAL_PRIORITY_CLASS = 0x00000020;
+export const ABOVE_NORMAL_PRIORITY_CLASS = 0x00008000;
+export const HIGH_PRIORITY_CLASS = 0x00000080;
+export const REALTIME_PRIORITY_CLASS = 0x00000100;
+export const PROCESS_MODE_BACKGROUND_BEGIN = 0x00100000;
+export const PROCESS_MODE_BACKGROUND_END = 0x00200000;
+export const GET_MODULE_HANDLE_EX_FLAG_PIN = 0x00000001;
+export const GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT = 0x00000002;
+export const GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS = 0x00000004;
+export const MB_OK = 0x00000000;
+export const MB_OKCANCEL = 0x00000001;
+export const MB_ABORTRETRYIGNORE = 0x00000002;
+export const MB_YESNOCANCEL = 0x00000003;
+export const MB_YESNO = 0x00000004;
+export const MB_RETRYCANCEL = 0x00000005;
+export const MB_CANCELTRYCONTINUE = 0x00000006;
+export const MB_ICONHAND = 0x00000010;
+export const MB_ICONERROR = 0x00000010;
+export const MB_ICONSTOP = 0x00000010;
+export const MB_ICONQUESTION = 0x00000020;
+export const MB_ICONEXCLAMATION = 0x00000030;
+export const MB_ICONWARNING = 0x00000030;
+export const MB_ICONASTERISK = 0x00000040;
+export const MB_ICONINFORMATION = 0x00000040;
+export const MB_DEFBUTTON1 = 0x00000000;
+export const MB_DEFBUTTON2 = 0x00000100;
+export const MB_DEFBUTTON3 = 0x00000200;
+export const MB_DEFBUTTON4 = 0x00000300;
+export const MB_APPLMODAL = 0x00000000;
+export const MB_SYSTEMMODAL = 0x00001000;
+export const MB_TASKMODAL = 0x00002000;
+export const MB_SETFOREGROUND = 0x00010000;
+export const MB_TOPMOST = 0x00040000;
+export const IDOK = 0x00000001;
+export const IDCANCEL = 0x00000002;
+export const IDABORT = 0x00000003;
+export const IDRETRY = 0x00000004;
+export const IDIGNORE = 0x00000005;
+export const IDYES = 0x00000006;
+export const IDNO = 0x00000007;
+export const IDTRYAGAIN = 0x0000000a;
+export const IDCONTINUE = 0x0000000b;
 
 /** Object type id → NT type name. */
 export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe" };
@@ -295,16 +372,22 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 145, name: "SetStdHandle", module: "kernel32", params: ["nStdHandle", "hHandle"], kinds: ["u32", "handle"], result: "BOOL" },
   { nr: 143, name: "ReadConsoleW", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
   { nr: 144, name: "ReadConsoleA", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL" },
+  { nr: 146, name: "OutputDebugStringW", module: "kernel32", params: ["lpOutputString"], kinds: ["wstr"], result: "void" },
   { nr: 400, name: "NtSetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
   { nr: 401, name: "NtResetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
   { nr: 402, name: "NtPulseEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS" },
   { nr: 403, name: "NtClose", module: "ntdll", params: ["Handle"], kinds: ["handle"], result: "NTSTATUS" },
   { nr: 800, name: "QueryObjectDirectory", module: "ntwasm", params: ["lpPath", "dwIndex", "lpName", "nNameChars", "lpNameLength", "lpTypeId"], kinds: ["wstr", "u32", "out", "u32", "out", "out"], result: "NTSTATUS" },
+  { nr: 801, name: "GetProcessImagePathW", module: "ntwasm", params: ["lpBuffer", "nSize"], kinds: ["out", "u32"], result: "DWORD" },
+  { nr: 1000, name: "MessageBoxW", module: "user32", params: ["hWnd", "lpText", "lpCaption", "uType"], kinds: ["handle", "wstr", "wstr", "u32"], result: "int" },
+  { nr: 1001, name: "MessageBeep", module: "user32", params: ["uType"], kinds: ["u32"], result: "BOOL" },
   { nr: 127, name: "OpenThread", module: "kernel32", params: ["dwDesiredAccess", "bInheritHandle", "dwThreadId"], kinds: ["u32", "i32", "u32"], result: "HANDLE" },
   { nr: 128, name: "SuspendThread", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "DWORD" },
   { nr: 129, name: "ResumeThread", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "DWORD" },
   { nr: 130, name: "SwitchToThread", module: "kernel32", params: [], kinds: [], result: "BOOL" },
   { nr: 131, name: "TerminateThread", module: "kernel32", params: ["hThread", "dwExitCode"], kinds: ["handle", "u32"], result: "BOOL" },
+  { nr: 132, name: "GetThreadPriority", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "int" },
+  { nr: 133, name: "SetThreadPriority", module: "kernel32", params: ["hThread", "nPriority"], kinds: ["handle", "i32"], result: "BOOL" },
   { nr: 150, name: "TlsAlloc", module: "kernel32", params: [], kinds: [], result: "DWORD" },
   { nr: 151, name: "TlsFree", module: "kernel32", params: ["dwTlsIndex"], kinds: ["u32"], result: "BOOL" },
   { nr: 152, name: "TlsGetValue", module: "kernel32", params: ["dwTlsIndex"], kinds: ["u32"], result: "DWORD" },
@@ -356,6 +439,8 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 304, name: "GetCommandLineA", module: "kernel32", params: [], kinds: [], result: "DWORD" },
   { nr: 305, name: "GetEnvironmentVariableW", module: "kernel32", params: ["lpName", "lpBuffer", "nSize"], kinds: ["wstr", "out", "u32"], result: "DWORD" },
   { nr: 306, name: "SetEnvironmentVariableW", module: "kernel32", params: ["lpName", "lpValue"], kinds: ["wstr", "wstr"], result: "BOOL" },
+  { nr: 307, name: "GetPriorityClass", module: "kernel32", params: ["hProcess"], kinds: ["handle"], result: "DWORD" },
+  { nr: 308, name: "SetPriorityClass", module: "kernel32", params: ["hProcess", "dwPriorityClass"], kinds: ["handle", "u32"], result: "BOOL" },
   { nr: 500, name: "CreatePipe", module: "kernel32", params: ["hReadPipe", "hWritePipe", "lpPipeAttributes", "nSize"], kinds: ["out", "out", "sa", "u32"], result: "BOOL" },
   { nr: 501, name: "CreateNamedPipeW", module: "kernel32", params: ["lpName", "dwOpenMode", "dwPipeMode", "nMaxInstances", "nOutBufferSize", "nInBufferSize", "nDefaultTimeOut", "lpSecurityAttributes"], kinds: ["wstr", "u32", "u32", "u32", "u32", "u32", "u32", "sa"], result: "HANDLE" },
   { nr: 502, name: "CreateNamedPipeA", module: "kernel32", params: ["lpName", "dwOpenMode", "dwPipeMode", "nMaxInstances", "nOutBufferSize", "nInBufferSize", "nDefaultTimeOut", "lpSecurityAttributes"], kinds: ["astr", "u32", "u32", "u32", "u32", "u32", "u32", "sa"], result: "HANDLE" },
@@ -392,6 +477,7 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 616, name: "GetCurrentDirectoryW", module: "kernel32", params: ["nBufferLength", "lpBuffer"], kinds: ["u32", "out"], result: "DWORD" },
   { nr: 617, name: "SetCurrentDirectoryW", module: "kernel32", params: ["lpPathName"], kinds: ["wstr"], result: "BOOL" },
   { nr: 618, name: "GetFullPathNameW", module: "kernel32", params: ["lpFileName", "nBufferLength", "lpBuffer", "lpFilePart"], kinds: ["wstr", "u32", "out", "ptr"], result: "DWORD" },
+  { nr: 619, name: "GetFileType", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "DWORD" },
   { nr: 700, name: "GetOverlappedResult", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "bWait"], kinds: ["handle", "ptr", "ptr", "i32"], result: "BOOL" },
   { nr: 701, name: "GetOverlappedResultEx", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "dwMilliseconds", "bAlertable"], kinds: ["handle", "ptr", "ptr", "u32", "i32"], result: "BOOL" },
   { nr: 702, name: "CancelIo", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },

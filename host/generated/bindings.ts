@@ -49,6 +49,8 @@ export interface KernelSyscalls {
   SuspendThread(hThread: number): number;
   ResumeThread(hThread: number): number;
   SwitchToThread(): number;
+  GetThreadPriority(hThread: number): number;
+  SetThreadPriority(hThread: number, nPriority: number): number;
   TlsAlloc(): number;
   TlsFree(dwTlsIndex: number): number;
   TlsGetValue(dwTlsIndex: number): number;
@@ -70,6 +72,8 @@ export interface KernelSyscalls {
   GetCommandLineA(): number;
   GetEnvironmentVariableW(lpName: number, lpNameLen: number, lpBuffer: number, nSize: number): number;
   SetEnvironmentVariableW(lpName: number, lpNameLen: number, lpValue: number, lpValueLen: number): number;
+  GetPriorityClass(hProcess: number): number;
+  SetPriorityClass(hProcess: number, dwPriorityClass: number): number;
   CreatePipe(hReadPipe: number, hWritePipe: number, inherit: number, nSize: number): number;
   CreateNamedPipeW(lpName: number, lpNameLen: number, dwOpenMode: number, dwPipeMode: number, nMaxInstances: number, nOutBufferSize: number, nInBufferSize: number, nDefaultTimeOut: number, inherit: number): number;
   DisconnectNamedPipe(hNamedPipe: number): number;
@@ -77,6 +81,7 @@ export interface KernelSyscalls {
   SetNamedPipeHandleState(hNamedPipe: number, lpMode: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number): number;
   PeekNamedPipe(hNamedPipe: number, lpBuffer: number, nBufferSize: number, lpBytesRead: number, lpTotalBytesAvail: number, lpBytesLeftThisMessage: number): number;
   GetNamedPipeInfo(hNamedPipe: number, lpFlags: number, lpOutBufferSize: number, lpInBufferSize: number, lpMaxInstances: number): number;
+  GetFileType(hFile: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -88,6 +93,10 @@ export interface HostSyscalls {
   WriteConsoleA(hConsoleOutput: number, lpBuffer: number, nNumberOfCharsToWrite: number, lpNumberOfCharsWritten: number, lpReserved: number): number;
   ReadConsoleW(hConsoleInput: number, lpBuffer: number, nNumberOfCharsToRead: number, lpNumberOfCharsRead: number, pInputControl: number): number;
   ReadConsoleA(hConsoleInput: number, lpBuffer: number, nNumberOfCharsToRead: number, lpNumberOfCharsRead: number, pInputControl: number): number;
+  OutputDebugStringW(lpOutputString: number): void;
+  GetProcessImagePathW(lpBuffer: number, nSize: number): number;
+  MessageBoxW(hWnd: number, lpText: number, lpCaption: number, uType: number): number;
+  MessageBeep(uType: number): number;
   TerminateThread(hThread: number, dwExitCode: number): number;
   CreateProcessW(lpApplicationName: number, lpCommandLine: number, lpProcessAttributes: number, lpThreadAttributes: number, bInheritHandles: number, dwCreationFlags: number, lpEnvironment: number, lpCurrentDirectory: number, lpStartupInfo: number, lpProcessInformation: number): number;
   TerminateProcess(hProcess: number, uExitCode: number): number;
@@ -369,11 +378,14 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       SetStdHandle: k.SetStdHandle,
       ReadConsoleW: h.ReadConsoleW,
       ReadConsoleA: h.ReadConsoleA,
+      OutputDebugStringW: h.OutputDebugStringW,
       OpenThread: k.OpenThread,
       SuspendThread: k.SuspendThread,
       ResumeThread: k.ResumeThread,
       SwitchToThread: k.SwitchToThread,
       TerminateThread: h.TerminateThread,
+      GetThreadPriority: k.GetThreadPriority,
+      SetThreadPriority: k.SetThreadPriority,
       TlsAlloc: k.TlsAlloc,
       TlsFree: k.TlsFree,
       TlsGetValue: k.TlsGetValue,
@@ -500,6 +512,8 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         const k_lpValueLen = c.strLen;
         return k.SetEnvironmentVariableW(k_lpName, k_lpNameLen, k_lpValue, k_lpValueLen);
       },
+      GetPriorityClass: k.GetPriorityClass,
+      SetPriorityClass: k.SetPriorityClass,
       CreatePipe(hReadPipe: number, hWritePipe: number, lpPipeAttributes: number, nSize: number) {
         c.reset();
         const k_hReadPipe = c.copyIn(hReadPipe, 4, 4); if (k_hReadPipe < 0) return c.fault(0);
@@ -597,6 +611,7 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetCurrentDirectoryW: h.GetCurrentDirectoryW,
       SetCurrentDirectoryW: h.SetCurrentDirectoryW,
       GetFullPathNameW: h.GetFullPathNameW,
+      GetFileType: k.GetFileType,
       GetOverlappedResult: h.GetOverlappedResult,
       GetOverlappedResultEx: h.GetOverlappedResultEx,
       CancelIo: h.CancelIo,
@@ -640,6 +655,11 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         c.copyOut(lpTypeId, k_lpTypeId, 4, 4);
         return r;
       },
+      GetProcessImagePathW: h.GetProcessImagePathW,
+    },
+    user32: {
+      MessageBoxW: h.MessageBoxW,
+      MessageBeep: h.MessageBeep,
     },
   };
 }

@@ -49,7 +49,33 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
     return 1;
   }
 
+  /** The answer of a message box's default button (MB_OK... sets, MB_DEFBUTTON1..4). */
+  function defaultButton(uType: number): number {
+    const IDOK = 1, IDCANCEL = 2, IDABORT = 3, IDRETRY = 4, IDIGNORE = 5, IDYES = 6, IDNO = 7, IDTRYAGAIN = 10, IDCONTINUE = 11;
+    const sets = [[IDOK], [IDOK, IDCANCEL], [IDABORT, IDRETRY, IDIGNORE], [IDYES, IDNO, IDCANCEL], [IDYES, IDNO],
+      [IDRETRY, IDCANCEL], [IDCANCEL, IDTRYAGAIN, IDCONTINUE]];
+    const buttons = sets[uType & 0xf] ?? sets[0];
+    return buttons[(uType >> 8) & 0xf] ?? buttons[0];
+  }
+  function guestText(p: number): string | undefined {
+    if (!p) return "";
+    if (p & 1 || !c.inGuest(p, 2)) return undefined;
+    const g = c.guestFresh();
+    let end = p;
+    while (end + 1 < g.length && (g[end] | g[end + 1])) end += 2;
+    return end + 1 < g.length ? decodeUtf16(g, p, (end - p) >> 1) : undefined;
+  }
+
   return {
+    /** A debugger would show it; --trace shows the call with its text. */
+    OutputDebugStringW(_lpOutputString: number): void {},
+    MessageBoxW(_hWnd: number, lpText: number, lpCaption: number, uType: number): number {
+      const text = guestText(lpText), caption = lpCaption ? guestText(lpCaption) : "Error";
+      if (text === undefined || caption === undefined) return c.fault(0);
+      write(2, `${caption}: ${text}\n`);
+      return defaultButton(uType >>> 0);
+    },
+    MessageBeep(_uType: number): number { return 1; },
     ReadConsoleW: (h: number, buf: number, n: number, read: number, _ctl: number) => readConsole(h, buf, n, read, true),
     ReadConsoleA: (h: number, buf: number, n: number, read: number, _ctl: number) => readConsole(h, buf, n, read, false),
     WriteConsoleW: (h: number, buf: number, n: number, written: number, _r: number) => writeConsole(h, buf, n, written, true),

@@ -605,9 +605,9 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   };
   /**
    * CreateProcessW's loader: the bytes of the program at Windows path `path` (relative to the current
-   * directory, looked up as every file is), or a Win32 error.
+   * directory, looked up as every file is) and its full path as the file system spells it, or a Win32 error.
    */
-  function program(path: string): Uint8Array | number {
+  function program(path: string): { bytes: Uint8Array; path: string } | number {
     const r = parseWinPath(path, cwdParts(cwd()));
     if ("error" in r) return r.error;
     let res;
@@ -616,7 +616,8 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     if (!res.stat) return ERROR_FILE_NOT_FOUND;
     if (res.stat.dir) return ERROR_ACCESS_DENIED;
     const bytes = new Uint8Array(res.stat.size);
-    try { return fs.read(res.rel, 0, bytes) === bytes.length ? bytes : ERROR_GEN_FAILURE; } catch (e) { return fsError(e); }
+    const winPath = "C:\\" + res.rel.split("/").filter(Boolean).join("\\");
+    try { return fs.read(res.rel, 0, bytes) === bytes.length ? { bytes, path: winPath } : ERROR_GEN_FAILURE; } catch (e) { return fsError(e); }
   }
 
   return { syscalls, io, host, program };

@@ -7,13 +7,15 @@ import { missingImports } from "../guest-imports.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import { isWasm, memoryImport, type MemoryImport } from "../wasm-module.ts";
 import {
-  CREATE_UNICODE_ENVIRONMENT, ERROR_BAD_EXE_FORMAT, ERROR_FILE_NOT_FOUND, ERROR_INVALID_PARAMETER,
+  CREATE_UNICODE_ENVIRONMENT, ERROR_BAD_EXE_FORMAT, ERROR_FILE_NOT_FOUND, ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_PARAMETER,
   ERROR_PROC_NOT_FOUND, STARTF_USESTDHANDLES,
 } from "../generated/abi.ts";
 
 export interface ProcessHost {
-  /** The bytes of a program at a Windows path (host/syscalls/files.ts), or a Win32 error. */
-  program(path: string): Uint8Array | number;
+  /** The bytes and full path of a program at a Windows path (host/syscalls/files.ts), or a Win32 error. */
+  program(path: string): { bytes: Uint8Array; path: string } | number;
+  /** The calling process's own program path (GetProcessImagePathW). */
+  imagePath: string;
   /** Hands a created child to the host's main thread, which starts its first thread. */
   start(child: ChildProcess): void;
   /** Asks the main thread to stop the workers of a terminated process. */
@@ -29,6 +31,8 @@ export interface ChildProcess {
   thread: number;
   commandLine: string;
   args: string[];
+  /** The program's full Windows path (GetModuleFileNameW in the child). */
+  imagePath: string;
   /** lpEnvironment: replaces the environment copied from the parent. */
   env: Record<string, string> | undefined;
 }
@@ -75,11 +79,20 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       if (!app && !line) return c.fault(0, ERROR_INVALID_PARAMETER);
       const commandLine = line ?? `"${app}"`;
       const args = commandLineToArgv(commandLine);
-      // The program: lpApplicationName as given, else the command line's first token (".wasm" may be left off).
+      // The program: lpApplicationName as given, else the command line's first token. Programs name their
+      // helpers as on Windows: "child.exe" runs child.wasm when there is no child.exe, and the command
+      // line's token may leave the extension off (Windows adds .exe; here .exe, then .wasm).
       const name = app ?? args[0];
-      let bytes = host.program(name);
-      if (bytes === ERROR_FILE_NOT_FOUND && !app) bytes = host.program(name + ".wasm");
-      if (typeof bytes === "number") return c.fault(0, bytes);
+      const tries = [name];
+      if (/\.exe$/i.test(name)) tries.push(name.slice(0, -4) + ".wasm");
+      else if (!app && !/\.[^\\/.]*$/.test(name)) tries.push(name + ".exe", name + ".wasm");
+      let found: { bytes: Uint8Array; path: string } | number = ERROR_FILE_NOT_FOUND;
+      for (const t of tries) {
+        found = host.program(t);
+        if (found !== ERROR_FILE_NOT_FOUND) break;
+      }
+      if (typeof found === "number") return c.fault(0, found);
+      const bytes = found.bytes;
       if (!isWasm(bytes)) return c.fault(0, ERROR_BAD_EXE_FORMAT);
       let module: WebAssembly.Module;
       try { module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>); } catch { return c.fault(0, ERROR_BAD_EXE_FORMAT); }
@@ -99,13 +112,23 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       if (!k.ntw_create_process(bInheritHandles ? 1 : 0, dwCreationFlags >>> 0, std[0], std[1], std[2], out)) return 0;
       const [hProcess, hThread, pid, tid, process, thread] = [0, 4, 8, 12, 16, 20].map((o) => c.kernelU32(out + o));
       if (dir !== undefined) host.directory!.set(process, dir);
-      host.start({ module, memory, process, thread, commandLine, args, env });
+      host.start({ module, memory, process, thread, commandLine, args, env, imagePath: found.path });
       const pi = c.guestView();
       pi.setUint32(lpProcessInformation, hProcess, true);
       pi.setUint32(lpProcessInformation + 4, hThread, true);
       pi.setUint32(lpProcessInformation + 8, pid, true);
       pi.setUint32(lpProcessInformation + 12, tid, true);
       return 1;
+    },
+    GetProcessImagePathW(lpBuffer: number, nSize: number): number {
+      const path = host.imagePath, size = nSize >>> 0;
+      if (size <= path.length) { k.SetLastError(ERROR_INSUFFICIENT_BUFFER); return path.length + 1; }
+      if (!c.inGuest(lpBuffer, (path.length + 1) * 2)) return c.fault(0);
+      const v = c.guestView();
+      for (let i = 0; i < path.length; i++) v.setUint16(lpBuffer + 2 * i, path.charCodeAt(i), true);
+      v.setUint16(lpBuffer + 2 * path.length, 0, true);
+      k.SetLastError(0);
+      return path.length;
     },
     TerminateProcess(hProcess: number, uExitCode: number): number {
       const process = k.ntw_terminate_process(hProcess, uExitCode >>> 0);

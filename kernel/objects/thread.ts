@@ -44,6 +44,7 @@ export class Thread extends ObjectHeader {
   sleeps: u32; // waits that went to sleep: every SPIN_PROBE_EVERY-th spins in full again
   spinning: u32; // counted in root().spinners right now
   pipeWriter: u32; // asleep in a pipe write until the peer's reader makes room (nt/pipe.ts)
+  priority: i32; // SetThreadPriority's value (THREAD_PRIORITY_*): recorded and returned, the host OS schedules
 }
 
 /** Offset of the wait block (MAXIMUM_WAIT_OBJECTS WaitEntry records) in a thread record. */

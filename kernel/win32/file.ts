@@ -8,7 +8,10 @@ import {
 } from "../nt/file";
 import { failStatus } from "./result";
 import { SetLastError } from "./lasterror";
-import { ERROR_SUCCESS } from "../generated/abi";
+import { ERROR_SUCCESS, STATUS_INVALID_HANDLE, TYPE_CONSOLE, TYPE_FILE } from "../generated/abi";
+import { enter, leave } from "../lib/lock";
+import { handleObject } from "../ob/handle";
+import { DiskFile, FILE_KIND_DISK } from "../objects/file";
 
 function check(st: u32): u32 {
   if (!ntSuccess(st)) failStatus(st);
@@ -51,3 +54,19 @@ export function ntw_cwd_set(proc: usize, s: usize, len: u32): u32 { return check
 
 /** The caller's current directory: its length in chars, copied to `out` when it fits in `max` (0: C:\). */
 export function ntw_cwd_get(out: usize, max: u32): u32 { return ntGetCurrentDirectory(out, max); }
+
+/**
+ * GetFileType: FILE_TYPE_DISK for a disk file or directory, FILE_TYPE_PIPE for a pipe end,
+ * FILE_TYPE_CHAR for a console; FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for anything else.
+ */
+export function GetFileType(hFile: u32): u32 {
+  enter();
+  const o = handleObject(hFile, 0, 0, false);
+  let type: u32 = 0; // FILE_TYPE_UNKNOWN
+  if (o && o.type == TYPE_CONSOLE) type = 2; // FILE_TYPE_CHAR
+  else if (o && o.type == TYPE_FILE) type = changetype<DiskFile>(o).kind == FILE_KIND_DISK ? 1 : 3; // DISK : PIPE
+  leave();
+  if (!type) { failStatus(STATUS_INVALID_HANDLE); return 0; }
+  SetLastError(ERROR_SUCCESS);
+  return type;
+}

@@ -1,7 +1,7 @@
 // kernel32 identity and exit-code queries for threads and processes.
 import { enter, leave } from "../lib/lock";
 import { PROCESS_EXITED, THREAD_EXITED } from "../lib/layout";
-import { currentThread, result } from "../lib/tls";
+import { currentThread, result, setResult } from "../lib/tls";
 import { CURRENT_PROCESS, CURRENT_THREAD, handleAccess, handleObject } from "../ob/handle";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
@@ -10,7 +10,7 @@ import { ObjectHeader } from "../ob/object";
 import { accessStatus, grantedAccess, obInsert } from "../nt/object";
 import { threadKill, threadLookup, threadResume, threadSuspend } from "../nt/thread";
 import {
-  STATUS_INVALID_PARAMETER, THREAD_SUSPEND_RESUME, THREAD_TERMINATE,
+  STATUS_INVALID_HANDLE, STATUS_INVALID_PARAMETER, THREAD_SUSPEND_RESUME, THREAD_TERMINATE,
   PROCESS_QUERY_INFORMATION, PROCESS_QUERY_LIMITED_INFORMATION, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_SUCCESS,
   STILL_ACTIVE, THREAD_QUERY_INFORMATION, THREAD_QUERY_LIMITED_INFORMATION, TYPE_PROCESS, TYPE_THREAD,
 } from "../generated/abi";
@@ -95,4 +95,74 @@ export function ntw_terminate_thread(hThread: u32, dwExitCode: u32): usize {
   threadKill(changetype<Thread>(o), dwExitCode);
   leave();
   return changetype<usize>(o);
+}
+
+// --- priorities: recorded and returned as Windows does; the host OS schedules the workers ---
+
+const THREAD_PRIORITY_ERROR_RETURN: i32 = 0x7fffffff;
+const THREAD_MODE_BACKGROUND_BEGIN: i32 = 0x10000;
+const THREAD_MODE_BACKGROUND_END: i32 = 0x20000;
+const THREAD_SET_INFORMATION: u32 = 0x20, THREAD_SET_LIMITED_INFORMATION: u32 = 0x400;
+const PROCESS_SET_INFORMATION: u32 = 0x200;
+const NORMAL_PRIORITY_CLASS: u32 = 0x20;
+const PROCESS_MODE_BACKGROUND_BEGIN: u32 = 0x100000, PROCESS_MODE_BACKGROUND_END: u32 = 0x200000;
+
+/** The object behind `h` of `type` if the handle grants any of `rights`; null with `result` set. */
+function withRights(h: u32, type: u32, rights: u32): ObjectHeader | null {
+  const o = handleObject(h, 0, type);
+  if (o && !(handleAccess(h) & rights)) { setResult(STATUS_ACCESS_DENIED); return null; }
+  return o;
+}
+
+export function GetThreadPriority(hThread: u32): i32 {
+  enter();
+  const o = withRights(hThread, TYPE_THREAD, THREAD_QUERY_INFORMATION | THREAD_QUERY_LIMITED_INFORMATION);
+  const value = o ? changetype<Thread>(o).priority : 0;
+  const st = <u32>result;
+  leave();
+  if (!o) { failStatus(st); return THREAD_PRIORITY_ERROR_RETURN; }
+  return value;
+}
+
+export function SetThreadPriority(hThread: u32, nPriority: i32): i32 {
+  const background = nPriority == THREAD_MODE_BACKGROUND_BEGIN || nPriority == THREAD_MODE_BACKGROUND_END;
+  // THREAD_PRIORITY_IDLE (-15), LOWEST..HIGHEST (-2..2), TIME_CRITICAL (15)
+  if (!background && nPriority != -15 && nPriority != 15 && (nPriority < -2 || nPriority > 2)) {
+    failStatus(STATUS_INVALID_PARAMETER);
+    return 0;
+  }
+  enter();
+  const o = withRights(hThread, TYPE_THREAD, THREAD_SET_INFORMATION | THREAD_SET_LIMITED_INFORMATION);
+  let st = o ? STATUS_SUCCESS : <u32>result;
+  // the background modes apply to the calling thread only
+  if (o && background && changetype<usize>(o) != currentThread) st = STATUS_INVALID_HANDLE;
+  if (st == STATUS_SUCCESS && !background) changetype<Thread>(o).priority = nPriority;
+  leave();
+  if (st != STATUS_SUCCESS) { failStatus(st); return 0; }
+  return 1;
+}
+
+export function GetPriorityClass(hProcess: u32): u32 {
+  enter();
+  const o = withRights(hProcess, TYPE_PROCESS, PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION);
+  const value = o ? changetype<Process>(o).priorityClass : 0;
+  const st = <u32>result;
+  leave();
+  if (!o) { failStatus(st); return 0; }
+  return value ? value : NORMAL_PRIORITY_CLASS;
+}
+
+export function SetPriorityClass(hProcess: u32, dwPriorityClass: u32): i32 {
+  const background = dwPriorityClass == PROCESS_MODE_BACKGROUND_BEGIN || dwPriorityClass == PROCESS_MODE_BACKGROUND_END;
+  // IDLE, NORMAL, HIGH, REALTIME, BELOW_NORMAL, ABOVE_NORMAL
+  const valid = dwPriorityClass == 0x40 || dwPriorityClass == 0x20 || dwPriorityClass == 0x80 || dwPriorityClass == 0x100 ||
+    dwPriorityClass == 0x4000 || dwPriorityClass == 0x8000;
+  if (!valid && !background) { failStatus(STATUS_INVALID_PARAMETER); return 0; }
+  enter();
+  const o = withRights(hProcess, TYPE_PROCESS, PROCESS_SET_INFORMATION);
+  const st = o ? STATUS_SUCCESS : <u32>result;
+  if (o && !background) changetype<Process>(o).priorityClass = dwPriorityClass;
+  leave();
+  if (st != STATUS_SUCCESS) { failStatus(st); return 0; }
+  return 1;
 }

@@ -112,6 +112,22 @@
 #define ERROR_DIR_NOT_EMPTY 145L
 #define ERROR_DIRECTORY 267L
 #define ERROR_NOT_SAME_DEVICE 17L
+#define ERROR_MOD_NOT_FOUND 126L
+#define ERROR_INVALID_DATA 13L
+#define ERROR_OUTOFMEMORY 14L
+#define ERROR_BAD_LENGTH 24L
+#define ERROR_BUFFER_OVERFLOW 111L
+#define ERROR_INVALID_ADDRESS 487L
+#define ERROR_MR_MID_NOT_FOUND 317L
+#define ERROR_INVALID_FLAGS 1004L
+#define ERROR_NO_UNICODE_TRANSLATION 1113L
+#define ERROR_RESOURCE_DATA_NOT_FOUND 1812L
+#define ERROR_RESOURCE_TYPE_NOT_FOUND 1813L
+#define ERROR_RESOURCE_LANG_NOT_FOUND 1815L
+#define ERROR_NOT_LOCKED 158L
+#define ERROR_INVALID_USER_BUFFER 1784L
+#define ERROR_BAD_ENVIRONMENT 10L
+#define ERROR_INVALID_TIME 1901L
 
 /* Waits and limits */
 #define WAIT_OBJECT_0 ((DWORD)0x00000000)
@@ -241,6 +257,67 @@
 #define MOVEFILE_REPLACE_EXISTING ((DWORD)0x00000001)
 #define MOVEFILE_COPY_ALLOWED ((DWORD)0x00000002)
 #define MAX_PATH ((DWORD)0x00000104)
+#define FILE_TYPE_UNKNOWN ((DWORD)0x00000000)
+#define FILE_TYPE_DISK ((DWORD)0x00000001)
+#define FILE_TYPE_CHAR ((DWORD)0x00000002)
+#define FILE_TYPE_PIPE ((DWORD)0x00000003)
+#define THREAD_PRIORITY_IDLE ((DWORD)-15)
+#define THREAD_PRIORITY_LOWEST ((DWORD)-2)
+#define THREAD_PRIORITY_BELOW_NORMAL ((DWORD)-1)
+#define THREAD_PRIORITY_NORMAL ((DWORD)0x00000000)
+#define THREAD_PRIORITY_ABOVE_NORMAL ((DWORD)0x00000001)
+#define THREAD_PRIORITY_HIGHEST ((DWORD)0x00000002)
+#define THREAD_PRIORITY_TIME_CRITICAL ((DWORD)0x0000000f)
+#define THREAD_PRIORITY_ERROR_RETURN ((DWORD)0x7fffffff)
+#define THREAD_MODE_BACKGROUND_BEGIN ((DWORD)0x00010000)
+#define THREAD_MODE_BACKGROUND_END ((DWORD)0x00020000)
+#define THREAD_SET_INFORMATION ((DWORD)0x00000020)
+#define THREAD_SET_LIMITED_INFORMATION ((DWORD)0x00000400)
+#define PROCESS_SET_INFORMATION ((DWORD)0x00000200)
+#define IDLE_PRIORITY_CLASS ((DWORD)0x00000040)
+#define BELOW_NORMAL_PRIORITY_CLASS ((DWORD)0x00004000)
+#define NORMAL_PRIORITY_CLASS ((DWORD)0x00000020)
+#define ABOVE_NORMAL_PRIORITY_CLASS ((DWORD)0x00008000)
+#define HIGH_PRIORITY_CLASS ((DWORD)0x00000080)
+#define REALTIME_PRIORITY_CLASS ((DWORD)0x00000100)
+#define PROCESS_MODE_BACKGROUND_BEGIN ((DWORD)0x00100000)
+#define PROCESS_MODE_BACKGROUND_END ((DWORD)0x00200000)
+#define GET_MODULE_HANDLE_EX_FLAG_PIN ((DWORD)0x00000001)
+#define GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT ((DWORD)0x00000002)
+#define GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS ((DWORD)0x00000004)
+#define MB_OK ((DWORD)0x00000000)
+#define MB_OKCANCEL ((DWORD)0x00000001)
+#define MB_ABORTRETRYIGNORE ((DWORD)0x00000002)
+#define MB_YESNOCANCEL ((DWORD)0x00000003)
+#define MB_YESNO ((DWORD)0x00000004)
+#define MB_RETRYCANCEL ((DWORD)0x00000005)
+#define MB_CANCELTRYCONTINUE ((DWORD)0x00000006)
+#define MB_ICONHAND ((DWORD)0x00000010)
+#define MB_ICONERROR ((DWORD)0x00000010)
+#define MB_ICONSTOP ((DWORD)0x00000010)
+#define MB_ICONQUESTION ((DWORD)0x00000020)
+#define MB_ICONEXCLAMATION ((DWORD)0x00000030)
+#define MB_ICONWARNING ((DWORD)0x00000030)
+#define MB_ICONASTERISK ((DWORD)0x00000040)
+#define MB_ICONINFORMATION ((DWORD)0x00000040)
+#define MB_DEFBUTTON1 ((DWORD)0x00000000)
+#define MB_DEFBUTTON2 ((DWORD)0x00000100)
+#define MB_DEFBUTTON3 ((DWORD)0x00000200)
+#define MB_DEFBUTTON4 ((DWORD)0x00000300)
+#define MB_APPLMODAL ((DWORD)0x00000000)
+#define MB_SYSTEMMODAL ((DWORD)0x00001000)
+#define MB_TASKMODAL ((DWORD)0x00002000)
+#define MB_SETFOREGROUND ((DWORD)0x00010000)
+#define MB_TOPMOST ((DWORD)0x00040000)
+#define IDOK ((DWORD)0x00000001)
+#define IDCANCEL ((DWORD)0x00000002)
+#define IDABORT ((DWORD)0x00000003)
+#define IDRETRY ((DWORD)0x00000004)
+#define IDIGNORE ((DWORD)0x00000005)
+#define IDYES ((DWORD)0x00000006)
+#define IDNO ((DWORD)0x00000007)
+#define IDTRYAGAIN ((DWORD)0x0000000a)
+#define IDCONTINUE ((DWORD)0x0000000b)
 
 /* Object type ids reported by QueryObjectDirectory */
 #define NTWASM_TYPE_DIRECTORY 1
@@ -257,6 +334,10 @@
 #define NTWASM_TYPE_NAMEDPIPE 12
 
 #define NTWASM_IMPORT(module, name) __attribute__((import_module(#module), import_name(#name)))
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* #1: The calling thread's last-error code. */
 NTWASM_IMPORT(kernel32, GetLastError) DWORD WINAPI GetLastError(void);
@@ -362,6 +443,8 @@ NTWASM_IMPORT(kernel32, SetStdHandle) BOOL WINAPI SetStdHandle(DWORD nStdHandle,
 NTWASM_IMPORT(kernel32, ReadConsoleW) BOOL WINAPI ReadConsoleW(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
 /* #144: UTF-8 form of ReadConsoleW. */
 NTWASM_IMPORT(kernel32, ReadConsoleA) BOOL WINAPI ReadConsoleA(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
+/* #146: Text for a debugger: shown by ntwasm run --trace (there is no debugger to receive it otherwise). */
+NTWASM_IMPORT(kernel32, OutputDebugStringW) VOID WINAPI OutputDebugStringW(LPCWSTR lpOutputString);
 /* #400: Signals an event and returns its previous state. */
 NTWASM_IMPORT(ntdll, NtSetEvent) NTSTATUS WINAPI NtSetEvent(HANDLE EventHandle, PLONG PreviousState);
 /* #401: Unsignals an event and returns its previous state. */
@@ -372,6 +455,12 @@ NTWASM_IMPORT(ntdll, NtPulseEvent) NTSTATUS WINAPI NtPulseEvent(HANDLE EventHand
 NTWASM_IMPORT(ntdll, NtClose) NTSTATUS WINAPI NtClose(HANDLE Handle);
 /* #800: Entry dwIndex of an object directory (e.g. \BaseNamedObjects): its name, length in chars and type id. STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when the name does not fit. */
 NTWASM_IMPORT(ntwasm, QueryObjectDirectory) NTSTATUS WINAPI QueryObjectDirectory(LPCWSTR lpPath, DWORD dwIndex, LPWSTR lpName, DWORD nNameChars, LPDWORD lpNameLength, LPDWORD lpTypeId);
+/* #801: The calling process's program as a full Windows path (the module GetModuleFileNameW reports): its length, or the size needed with the NUL when nSize is too small. */
+NTWASM_IMPORT(ntwasm, GetProcessImagePathW) DWORD WINAPI GetProcessImagePathW(LPWSTR lpBuffer, DWORD nSize);
+/* #1000: Writes "caption: text" to standard error (in the browser host, the page's) and returns the answer of the default button: IDOK for MB_OK, the MB_DEFBUTTON1..4 button of the MB_OKCANCEL..MB_CANCELTRYCONTINUE sets. */
+NTWASM_IMPORT(user32, MessageBoxW) int WINAPI MessageBoxW(HWND hWnd, LPCWSTR lpText, LPCWSTR lpCaption, UINT uType);
+/* #1001: TRUE: there is no sound to play. */
+NTWASM_IMPORT(user32, MessageBeep) BOOL WINAPI MessageBeep(UINT uType);
 /* #127: A handle to the thread with that id (ERROR_INVALID_PARAMETER when there is none). */
 NTWASM_IMPORT(kernel32, OpenThread) HANDLE WINAPI OpenThread(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwThreadId);
 /* #128: Adds one to the suspend count (previous count returned; (DWORD)-1 on failure). A thread stops at its next kernel call (a thread running only guest code cannot be stopped in between). */
@@ -382,6 +471,10 @@ NTWASM_IMPORT(kernel32, ResumeThread) DWORD WINAPI ResumeThread(HANDLE hThread);
 NTWASM_IMPORT(kernel32, SwitchToThread) BOOL WINAPI SwitchToThread(void);
 /* #131: Ends a thread: a wait it is in is aborted, it stops at its next kernel call, and a thread busy in guest code is stopped by the host. Never while it holds the kernel lock. Its mutexes are abandoned. */
 NTWASM_IMPORT(kernel32, TerminateThread) BOOL WINAPI TerminateThread(HANDLE hThread, DWORD dwExitCode);
+/* #132: The priority SetThreadPriority recorded (THREAD_PRIORITY_NORMAL, 0, at first); THREAD_PRIORITY_ERROR_RETURN on failure. Priorities are recorded and returned: the host OS schedules the workers. */
+NTWASM_IMPORT(kernel32, GetThreadPriority) int WINAPI GetThreadPriority(HANDLE hThread);
+/* #133: Records a priority: THREAD_PRIORITY_IDLE (-15), LOWEST..HIGHEST (-2..2), TIME_CRITICAL (15), or THREAD_MODE_BACKGROUND_BEGIN/END for the calling thread; other values fail with ERROR_INVALID_PARAMETER. */
+NTWASM_IMPORT(kernel32, SetThreadPriority) BOOL WINAPI SetThreadPriority(HANDLE hThread, int nPriority);
 /* #150: A free TLS index of the process (TLS_OUT_OF_INDEXES when all 1,088 are used). */
 NTWASM_IMPORT(kernel32, TlsAlloc) DWORD WINAPI TlsAlloc(void);
 /* #151: Frees a TLS index and clears its slot in every thread. */
@@ -484,6 +577,10 @@ NTWASM_IMPORT(kernel32, GetCommandLineA) LPSTR WINAPI GetCommandLineA(void);
 NTWASM_IMPORT(kernel32, GetEnvironmentVariableW) DWORD WINAPI GetEnvironmentVariableW(LPCWSTR lpName, LPWSTR lpBuffer, DWORD nSize);
 /* #306: Sets a variable of the calling process; a NULL value removes it. Names are case-insensitive. */
 NTWASM_IMPORT(kernel32, SetEnvironmentVariableW) BOOL WINAPI SetEnvironmentVariableW(LPCWSTR lpName, LPCWSTR lpValue);
+/* #307: The priority class SetPriorityClass recorded (NORMAL_PRIORITY_CLASS at first); 0 on failure. */
+NTWASM_IMPORT(kernel32, GetPriorityClass) DWORD WINAPI GetPriorityClass(HANDLE hProcess);
+/* #308: Records a priority class (IDLE, BELOW_NORMAL, NORMAL, ABOVE_NORMAL, HIGH, REALTIME_PRIORITY_CLASS; PROCESS_MODE_BACKGROUND_BEGIN/END are accepted); others fail with ERROR_INVALID_PARAMETER. */
+NTWASM_IMPORT(kernel32, SetPriorityClass) BOOL WINAPI SetPriorityClass(HANDLE hProcess, DWORD dwPriorityClass);
 /* #500: Creates an anonymous pipe: a read end and a write end (nSize 0: a 4,096-byte buffer). Reads on an empty pipe block; ERROR_BROKEN_PIPE once the write end is closed and the data is drained, writes ERROR_NO_DATA once the read end is closed. */
 NTWASM_IMPORT(kernel32, CreatePipe) BOOL WINAPI CreatePipe(PHANDLE hReadPipe, PHANDLE hWritePipe, LPSECURITY_ATTRIBUTES lpPipeAttributes, DWORD nSize);
 /* #501: Creates an instance of the named pipe \\.\pipe\name (names are case-insensitive): PIPE_ACCESS_*, PIPE_TYPE_BYTE/MESSAGE, PIPE_READMODE_*, PIPE_WAIT/NOWAIT, 1..255 instances (PIPE_UNLIMITED_INSTANCES). INVALID_HANDLE_VALUE on failure: ERROR_PIPE_BUSY when every instance exists, ERROR_ACCESS_DENIED for FILE_FLAG_FIRST_PIPE_INSTANCE or another open mode, ERROR_PATH_NOT_FOUND for other paths. */
@@ -556,6 +653,8 @@ NTWASM_IMPORT(kernel32, GetCurrentDirectoryW) DWORD WINAPI GetCurrentDirectoryW(
 NTWASM_IMPORT(kernel32, SetCurrentDirectoryW) BOOL WINAPI SetCurrentDirectoryW(LPCWSTR lpPathName);
 /* #618: Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed. */
 NTWASM_IMPORT(kernel32, GetFullPathNameW) DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR* lpFilePart);
+/* #619: FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
+NTWASM_IMPORT(kernel32, GetFileType) DWORD WINAPI GetFileType(HANDLE hFile);
 /* #700: The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
 NTWASM_IMPORT(kernel32, GetOverlappedResult) BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
 /* #701: GetOverlappedResult with a timeout (0: ERROR_IO_INCOMPLETE at once; WAIT_TIMEOUT when it passes) and an alertable wait (WAIT_IO_COMPLETION after running queued APCs). */
@@ -564,5 +663,479 @@ NTWASM_IMPORT(kernel32, GetOverlappedResultEx) BOOL WINAPI GetOverlappedResultEx
 NTWASM_IMPORT(kernel32, CancelIo) BOOL WINAPI CancelIo(HANDLE hFile);
 /* #703: Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); ERROR_NOT_FOUND when there is none. */
 NTWASM_IMPORT(kernel32, CancelIoEx) BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
+
+/* Implemented in the guest by the C runtime (guests/c/runtime/, abi/crt/). */
+/* kernel32: NULL: the program's own module; kernel32, kernelbase, ntdll, user32 (with or without .dll, any case, any directory); otherwise NULL with ERROR_MOD_NOT_FOUND. */
+HMODULE WINAPI GetModuleHandleW(LPCWSTR lpModuleName);
+/* kernel32: ANSI (UTF-8) form of GetModuleHandleW. */
+HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName);
+/* kernel32: GetModuleHandleW with flags (GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS gives the program's module). */
+BOOL WINAPI GetModuleHandleExW(DWORD dwFlags, LPCWSTR lpModuleName, HMODULE *phModule);
+/* kernel32: The module handle of a DLL ntwasm provides (as GetModuleHandleW); others fail with ERROR_MOD_NOT_FOUND. */
+HMODULE WINAPI LoadLibraryW(LPCWSTR lpLibFileName);
+/* kernel32: ANSI (UTF-8) form of LoadLibraryW. */
+HMODULE WINAPI LoadLibraryA(LPCSTR lpLibFileName);
+/* kernel32: LoadLibraryW; hFile must be NULL. */
+HMODULE WINAPI LoadLibraryExW(LPCWSTR lpLibFileName, HANDLE hFile, DWORD dwFlags);
+/* kernel32: ANSI (UTF-8) form of LoadLibraryExW. */
+HMODULE WINAPI LoadLibraryExA(LPCSTR lpLibFileName, HANDLE hFile, DWORD dwFlags);
+/* kernel32: TRUE for a module handle (modules are never unloaded). */
+BOOL WINAPI FreeLibrary(HMODULE hLibModule);
+/* kernel32: A callable pointer to a function of kernel32 (also kernelbase), ntdll or user32 that ntwasm has; NULL with ERROR_PROC_NOT_FOUND for any other name or an ordinal, ERROR_INVALID_HANDLE for a bad module handle. */
+FARPROC WINAPI GetProcAddress(HMODULE hModule, LPCSTR lpProcName);
+/* kernel32: The program's path under C:\ (NULL or its own module), C:\Windows\System32\<dll> for the DLLs. Truncated to nSize with ERROR_INSUFFICIENT_BUFFER, returning nSize. */
+DWORD WINAPI GetModuleFileNameW(HMODULE hModule, LPWSTR lpFilename, DWORD nSize);
+/* kernel32: ANSI (UTF-8) form of GetModuleFileNameW. */
+DWORD WINAPI GetModuleFileNameA(HMODULE hModule, LPSTR lpFilename, DWORD nSize);
+/* kernel32: The process heap. */
+HANDLE WINAPI GetProcessHeap(void);
+/* kernel32: The number of heaps (the process heap first); fills up to NumberOfHeaps handles. */
+DWORD WINAPI GetProcessHeaps(DWORD NumberOfHeaps, PHANDLE ProcessHeaps);
+/* kernel32: A private heap; a non-zero dwMaximumSize caps its total (and each block at 0x7FFF8 bytes, as on 32-bit Windows). Every heap is serialised (HEAP_NO_SERIALIZE is ignored). */
+HANDLE WINAPI HeapCreate(DWORD flOptions, SIZE_T dwInitialSize, SIZE_T dwMaximumSize);
+/* kernel32: Frees every block of the heap, then the heap; ERROR_INVALID_HANDLE for the process heap. */
+BOOL WINAPI HeapDestroy(HANDLE hHeap);
+/* kernel32: A 16-byte-aligned block (a 0-byte request gets a block too); HEAP_ZERO_MEMORY zero-fills; NULL with ERROR_NOT_ENOUGH_MEMORY when it cannot (HEAP_GENERATE_EXCEPTIONS raises nothing). */
+LPVOID WINAPI HeapAlloc(HANDLE hHeap, DWORD dwFlags, SIZE_T dwBytes);
+/* kernel32: Resizes a block, moving it unless HEAP_REALLOC_IN_PLACE_ONLY; HEAP_ZERO_MEMORY zero-fills the growth. */
+LPVOID WINAPI HeapReAlloc(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem, SIZE_T dwBytes);
+/* kernel32: Frees a block (NULL succeeds); FALSE with ERROR_INVALID_PARAMETER for a pointer that is not a block of the heap. */
+BOOL WINAPI HeapFree(HANDLE hHeap, DWORD dwFlags, LPVOID lpMem);
+/* kernel32: The size asked for, or (SIZE_T)-1 when lpMem is not a block of the heap. */
+SIZE_T WINAPI HeapSize(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem);
+/* kernel32: Whether lpMem is a block of the heap (NULL: the whole heap is sound). */
+BOOL WINAPI HeapValidate(HANDLE hHeap, DWORD dwFlags, LPCVOID lpMem);
+/* kernel32: The largest block the heap could still give. */
+SIZE_T WINAPI HeapCompact(HANDLE hHeap, DWORD dwFlags);
+/* kernel32: Holds the heap's lock (recursive): other threads' calls on it wait until HeapUnlock. */
+BOOL WINAPI HeapLock(HANDLE hHeap);
+/* kernel32: Releases HeapLock (ERROR_NOT_OWNER from another thread). */
+BOOL WINAPI HeapUnlock(HANDLE hHeap);
+/* kernel32: A process-heap block; LMEM_ZEROINIT zero-fills. LMEM_MOVEABLE gives a fixed block whose handle is its address. */
+HLOCAL WINAPI LocalAlloc(UINT uFlags, SIZE_T uBytes);
+/* kernel32: NULL once freed; the handle itself with ERROR_INVALID_HANDLE when it is not a block. */
+HLOCAL WINAPI LocalFree(HLOCAL hMem);
+/* kernel32: Resizes; without LMEM_MOVEABLE the block may not move (ERROR_NOT_ENOUGH_MEMORY). LMEM_MODIFY changes nothing. */
+HLOCAL WINAPI LocalReAlloc(HLOCAL hMem, SIZE_T uBytes, UINT uFlags);
+/* kernel32: The block's size; 0 with ERROR_INVALID_HANDLE. */
+SIZE_T WINAPI LocalSize(HLOCAL hMem);
+/* kernel32: The block's address (its handle). */
+LPVOID WINAPI LocalLock(HLOCAL hMem);
+/* kernel32: FALSE with ERROR_NOT_LOCKED, as for fixed memory on Windows. */
+BOOL WINAPI LocalUnlock(HLOCAL hMem);
+/* kernel32: The handle of a block's address (the address itself). */
+HLOCAL WINAPI LocalHandle(LPCVOID pMem);
+/* kernel32: 0 (fixed, lock count 0); LMEM_INVALID_HANDLE for something else. */
+UINT WINAPI LocalFlags(HLOCAL hMem);
+/* kernel32: LocalAlloc with GMEM_* flags (GMEM_ZEROINIT, GMEM_MOVEABLE...). */
+HGLOBAL WINAPI GlobalAlloc(UINT uFlags, SIZE_T dwBytes);
+/* kernel32: As LocalFree. */
+HGLOBAL WINAPI GlobalFree(HGLOBAL hMem);
+/* kernel32: As LocalReAlloc. */
+HGLOBAL WINAPI GlobalReAlloc(HGLOBAL hMem, SIZE_T dwBytes, UINT uFlags);
+/* kernel32: As LocalSize. */
+SIZE_T WINAPI GlobalSize(HGLOBAL hMem);
+/* kernel32: As LocalLock. */
+LPVOID WINAPI GlobalLock(HGLOBAL hMem);
+/* kernel32: As LocalUnlock. */
+BOOL WINAPI GlobalUnlock(HGLOBAL hMem);
+/* kernel32: As LocalHandle. */
+HGLOBAL WINAPI GlobalHandle(LPCVOID pMem);
+/* kernel32: As LocalFlags (GMEM_INVALID_HANDLE). */
+UINT WINAPI GlobalFlags(HGLOBAL hMem);
+/* kernel32: MEM_RESERVE (with or without MEM_COMMIT) takes a 64 KiB-aligned region of 4 KiB pages from guest memory; MEM_COMMIT inside it zero-fills pages. A caller-chosen reservation address fails (ERROR_INVALID_ADDRESS); bad flag or protection combinations give ERROR_INVALID_PARAMETER. Protections are recorded, not enforced. */
+LPVOID WINAPI VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWORD flAllocationType, DWORD flProtect);
+/* kernel32: MEM_RELEASE (size 0, the region's base) or MEM_DECOMMIT of pages (size 0: the whole region). */
+BOOL WINAPI VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType);
+/* kernel32: Records a protection on committed pages and returns the old one (not enforced: Wasm memory is all read-write). */
+BOOL WINAPI VirtualProtect(LPVOID lpAddress, SIZE_T dwSize, DWORD flNewProtect, PDWORD lpflOldProtect);
+/* kernel32: The state of the pages at an address: reservations as recorded, other guest memory committed PAGE_READWRITE, past its end MEM_FREE; ERROR_BAD_LENGTH for a short buffer. */
+SIZE_T WINAPI VirtualQuery(LPCVOID lpAddress, PMEMORY_BASIC_INFORMATION lpBuffer, SIZE_T dwLength);
+/* kernel32: TRUE for committed pages (nothing is paged out). */
+BOOL WINAPI VirtualLock(LPVOID lpAddress, SIZE_T dwSize);
+/* kernel32: TRUE for committed pages. */
+BOOL WINAPI VirtualUnlock(LPVOID lpAddress, SIZE_T dwSize);
+/* kernel32: CP_UTF8, and CP_ACP/CP_OEMCP/CP_THREAD_ACP as UTF-8; also 1252, 28591, 20127. cbMultiByte -1 includes the NUL; cchWideChar 0 asks for the size. Invalid UTF-8 becomes U+FFFD (ERROR_NO_UNICODE_TRANSLATION with MB_ERR_INVALID_CHARS); ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_PARAMETER, ERROR_INVALID_FLAGS. */
+int WINAPI MultiByteToWideChar(UINT CodePage, DWORD dwFlags, LPCSTR lpMultiByteStr, int cbMultiByte, LPWSTR lpWideCharStr, int cchWideChar);
+/* kernel32: UTF-16 to UTF-8 (CP_UTF8, CP_ACP...) or a single-byte code page. A lone surrogate becomes U+FFFD (ERROR_NO_UNICODE_TRANSLATION with WC_ERR_INVALID_CHARS). lpDefaultChar and lpUsedDefaultChar must be NULL for CP_UTF8 (ERROR_INVALID_PARAMETER); CP_ACP accepts them. */
+int WINAPI WideCharToMultiByte(UINT CodePage, DWORD dwFlags, LPCWSTR lpWideCharStr, int cchWideChar, LPSTR lpMultiByteStr, int cbMultiByte, LPCSTR lpDefaultChar, LPBOOL lpUsedDefaultChar);
+/* kernel32: 65001: the ANSI code page is UTF-8. */
+UINT WINAPI GetACP(void);
+/* kernel32: 65001: the OEM code page is UTF-8. */
+UINT WINAPI GetOEMCP(void);
+/* kernel32: TRUE for 65001, 1252, 28591 and 20127. */
+BOOL WINAPI IsValidCodePage(UINT CodePage);
+/* kernel32: MaxCharSize 4 for UTF-8 (1 for the single-byte pages), default character '?', no lead bytes. */
+BOOL WINAPI GetCPInfo(UINT CodePage, LPCPINFO lpCPInfo);
+/* kernel32: FALSE: no double-byte code page. */
+BOOL WINAPI IsDBCSLeadByte(BYTE TestChar);
+/* kernel32: FALSE: no double-byte code page. */
+BOOL WINAPI IsDBCSLeadByteEx(UINT CodePage, BYTE TestChar);
+/* kernel32: wcslen; 0 for NULL. */
+int WINAPI lstrlenW(LPCWSTR lpString);
+/* kernel32: strlen; 0 for NULL. */
+int WINAPI lstrlenA(LPCSTR lpString);
+/* kernel32: wcscpy; NULL when either is NULL. */
+LPWSTR WINAPI lstrcpyW(LPWSTR lpString1, LPCWSTR lpString2);
+/* kernel32: strcpy; NULL when either is NULL. */
+LPSTR WINAPI lstrcpyA(LPSTR lpString1, LPCSTR lpString2);
+/* kernel32: Copies at most iMaxLength - 1 characters and a NUL (none when iMaxLength is 0). */
+LPWSTR WINAPI lstrcpynW(LPWSTR lpString1, LPCWSTR lpString2, int iMaxLength);
+/* kernel32: ANSI form of lstrcpynW. */
+LPSTR WINAPI lstrcpynA(LPSTR lpString1, LPCSTR lpString2, int iMaxLength);
+/* kernel32: wcscat; NULL when either is NULL. */
+LPWSTR WINAPI lstrcatW(LPWSTR lpString1, LPCWSTR lpString2);
+/* kernel32: strcat; NULL when either is NULL. */
+LPSTR WINAPI lstrcatA(LPSTR lpString1, LPCSTR lpString2);
+/* kernel32: CompareStringW(LOCALE_USER_DEFAULT, 0) - 2: the linguistic order ("a" < "B" < "b", "co-op" after "coop"), not strcmp's; NULL first. */
+int WINAPI lstrcmpW(LPCWSTR lpString1, LPCWSTR lpString2);
+/* kernel32: ANSI (UTF-8) form of lstrcmpW. */
+int WINAPI lstrcmpA(LPCSTR lpString1, LPCSTR lpString2);
+/* kernel32: lstrcmpW with NORM_IGNORECASE. */
+int WINAPI lstrcmpiW(LPCWSTR lpString1, LPCWSTR lpString2);
+/* kernel32: ANSI (UTF-8) form of lstrcmpiW. */
+int WINAPI lstrcmpiA(LPCSTR lpString1, LPCSTR lpString2);
+/* kernel32: Windows' word sort with its default table for U+0000..U+024F (letters by base letter, then accents, then case; apostrophe, hyphen and controls weigh last), code point order beyond. NORM_IGNORECASE, NORM_IGNORENONSPACE, NORM_IGNORESYMBOLS, SORT_STRINGSORT; every locale alike. CSTR_LESS_THAN/EQUAL/GREATER_THAN; 0 with ERROR_INVALID_PARAMETER or ERROR_INVALID_FLAGS. */
+int WINAPI CompareStringW(LCID Locale, DWORD dwCmpFlags, LPCWSTR lpString1, int cchCount1, LPCWSTR lpString2, int cchCount2);
+/* kernel32: ANSI (UTF-8) form of CompareStringW. */
+int WINAPI CompareStringA(LCID Locale, DWORD dwCmpFlags, LPCSTR lpString1, int cchCount1, LPCSTR lpString2, int cchCount2);
+/* kernel32: CompareStringW by locale name. */
+int WINAPI CompareStringEx(LPCWSTR lpLocaleName, DWORD dwCmpFlags, LPCWCH lpString1, int cchCount1, LPCWCH lpString2, int cchCount2, LPVOID lpVersionInformation, LPVOID lpReserved, LPARAM lParam);
+/* kernel32: Code unit order; bIgnoreCase compares the upper-case forms. CSTR_* results. */
+int WINAPI CompareStringOrdinal(LPCWCH lpString1, int cchCount1, LPCWCH lpString2, int cchCount2, BOOL bIgnoreCase);
+/* user32: Upper-cases a string in place, or one character given in the low word. */
+LPWSTR WINAPI CharUpperW(LPWSTR lpsz);
+/* user32: ANSI (UTF-8) form of CharUpperW. */
+LPSTR WINAPI CharUpperA(LPSTR lpsz);
+/* user32: Lower-cases a string in place, or one character given in the low word. */
+LPWSTR WINAPI CharLowerW(LPWSTR lpsz);
+/* user32: ANSI (UTF-8) form of CharLowerW. */
+LPSTR WINAPI CharLowerA(LPSTR lpsz);
+/* user32: Upper-cases cchLength characters; returns cchLength. */
+DWORD WINAPI CharUpperBuffW(LPWSTR lpsz, DWORD cchLength);
+/* user32: ANSI (UTF-8) form of CharUpperBuffW. */
+DWORD WINAPI CharUpperBuffA(LPSTR lpsz, DWORD cchLength);
+/* user32: Lower-cases cchLength characters; returns cchLength. */
+DWORD WINAPI CharLowerBuffW(LPWSTR lpsz, DWORD cchLength);
+/* user32: ANSI (UTF-8) form of CharLowerBuffW. */
+DWORD WINAPI CharLowerBuffA(LPSTR lpsz, DWORD cchLength);
+/* user32: The next character (not past the NUL). */
+LPWSTR WINAPI CharNextW(LPCWSTR lpsz);
+/* user32: The next UTF-8 character (not past the NUL). */
+LPSTR WINAPI CharNextA(LPCSTR lpsz);
+/* user32: The previous character (not before lpszStart). */
+LPWSTR WINAPI CharPrevW(LPCWSTR lpszStart, LPCWSTR lpszCurrent);
+/* user32: The previous UTF-8 character (not before lpszStart). */
+LPSTR WINAPI CharPrevA(LPCSTR lpszStart, LPCSTR lpszCurrent);
+/* user32: Whether the character is a letter (C1_ALPHA). */
+BOOL WINAPI IsCharAlphaW(WCHAR ch);
+/* user32: IsCharAlphaW of an ASCII byte; FALSE from 0x80 (not a UTF-8 character alone). */
+BOOL WINAPI IsCharAlphaA(CHAR ch);
+/* user32: Whether the character is a letter or a digit. */
+BOOL WINAPI IsCharAlphaNumericW(WCHAR ch);
+/* user32: IsCharAlphaNumericW of an ASCII byte. */
+BOOL WINAPI IsCharAlphaNumericA(CHAR ch);
+/* user32: Whether the character is upper case (C1_UPPER). */
+BOOL WINAPI IsCharUpperW(WCHAR ch);
+/* user32: IsCharUpperW of an ASCII byte. */
+BOOL WINAPI IsCharUpperA(CHAR ch);
+/* user32: Whether the character is lower case (C1_LOWER). */
+BOOL WINAPI IsCharLowerW(WCHAR ch);
+/* user32: IsCharLowerW of an ASCII byte. */
+BOOL WINAPI IsCharLowerA(CHAR ch);
+/* kernel32: FORMAT_MESSAGE_FROM_STRING, or FROM_SYSTEM with Windows' English texts for the errors ntwasm has (an HRESULT 0x8007xxxx too; ERROR_MR_MID_NOT_FOUND otherwise, ERROR_RESOURCE_LANG_NOT_FOUND for a language other than neutral or English). Inserts %1..%99 with !printf! formats, %0 %n %r %t %% as on Windows, IGNORE_INSERTS, ARGUMENT_ARRAY or a va_list*, the MAX_WIDTH_MASK width. ALLOCATE_BUFFER stores a LocalAlloc'd buffer at *(LPWSTR *)lpBuffer; otherwise ERROR_INSUFFICIENT_BUFFER when nSize is too small. */
+DWORD WINAPI FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, DWORD dwLanguageId, LPWSTR lpBuffer, DWORD nSize, va_list *Arguments);
+/* kernel32: ANSI (UTF-8) form of FormatMessageW: %s inserts are narrow strings, sizes in bytes. */
+DWORD WINAPI FormatMessageA(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, DWORD dwLanguageId, LPSTR lpBuffer, DWORD nSize, va_list *Arguments);
+/* kernel32: Splits a command line with shell32's rules (argv[0] ends at white space or its closing quote; then backslash-quote rules, "" inside quotes); one LocalAlloc'd block to free with LocalFree. An empty command line gives the program's path. (shell32 on Windows.) */
+LPWSTR * WINAPI CommandLineToArgvW(LPCWSTR lpCmdLine, int *pNumArgs);
+/* kernel32: 0x0409 (English, United States). */
+LCID WINAPI GetUserDefaultLCID(void);
+/* kernel32: 0x0409. */
+LCID WINAPI GetSystemDefaultLCID(void);
+/* kernel32: 0x0409. */
+LANGID WINAPI GetUserDefaultLangID(void);
+/* kernel32: 0x0409. */
+LANGID WINAPI GetSystemDefaultLangID(void);
+/* kernel32: 0x0409. */
+LANGID WINAPI GetUserDefaultUILanguage(void);
+/* kernel32: 0x0409. */
+LANGID WINAPI GetSystemDefaultUILanguage(void);
+/* kernel32: The thread's SetThreadLocale value, 0x0409 at first. */
+LCID WINAPI GetThreadLocale(void);
+/* kernel32: Records the thread's locale (comparisons are the same in every locale). */
+BOOL WINAPI SetThreadLocale(LCID Locale);
+/* kernel32: TRUE for any LCID with a language. */
+BOOL WINAPI IsValidLocale(LCID Locale, DWORD dwFlags);
+/* kernel32: "en-US": 6 with the NUL; 0 with ERROR_INSUFFICIENT_BUFFER. */
+int WINAPI GetUserDefaultLocaleName(LPWSTR lpLocaleName, int cchLocaleName);
+/* kernel32: As GetUserDefaultLocaleName. */
+int WINAPI GetSystemDefaultLocaleName(LPWSTR lpLocaleName, int cchLocaleName);
+/* user32: Windows' small printf: c C d i u x X s S p with flags, width, precision, h l I64; no floating point; at most 1024 characters with the NUL. %s is wide here, %S narrow. */
+int WINAPI wsprintfW(LPWSTR lpOut, LPCWSTR lpFmt, ...);
+/* user32: ANSI (UTF-8) form of wsprintfW: %s narrow, %S wide. */
+int WINAPI wsprintfA(LPSTR lpOut, LPCSTR lpFmt, ...);
+/* user32: wsprintfW with a va_list. */
+int WINAPI wvsprintfW(LPWSTR lpOutput, LPCWSTR lpFmt, va_list arglist);
+/* user32: wsprintfA with a va_list. */
+int WINAPI wvsprintfA(LPSTR lpOutput, LPCSTR lpFmt, va_list arglist);
+/* kernel32: A 32-bit x86-class machine (PROCESSOR_ARCHITECTURE_INTEL, type 586, level 6), 4 KiB pages, 64 KiB allocation granularity, addresses 0x10000..0x7FFEFFFF, NUMBER_OF_PROCESSORS processors (1 when unset). */
+void WINAPI GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
+/* kernel32: As GetSystemInfo. */
+void WINAPI GetNativeSystemInfo(LPSYSTEM_INFO lpSystemInfo);
+/* kernel32: Windows 10.0 build 19045: 0x4A65000A. */
+DWORD WINAPI GetVersion(void);
+/* kernel32: Windows 10.0.19045, VER_PLATFORM_WIN32_NT, no service pack; OSVERSIONINFOEXW adds VER_NT_WORKSTATION and VER_SUITE_SINGLEUSERTS. A dwOSVersionInfoSize that is neither size fails with ERROR_INSUFFICIENT_BUFFER. (Windows reports 6.2 to programs without a manifest; ntwasm answers as for a Windows 10 manifest.) */
+BOOL WINAPI GetVersionExW(LPOSVERSIONINFOW lpVersionInformation);
+/* kernel32: ANSI form of GetVersionExW. */
+BOOL WINAPI GetVersionExA(LPOSVERSIONINFOA lpVersionInformation);
+/* kernel32: TRUE for PF_COMPARE_EXCHANGE_DOUBLE and PF_NX_ENABLED; FALSE for the x86 instruction sets and the rest. */
+BOOL WINAPI IsProcessorFeaturePresent(DWORD ProcessorFeature);
+/* kernel32: COMPUTERNAME, else "NTWASM"; *nSize gets the length, or the size needed with ERROR_BUFFER_OVERFLOW. */
+BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize);
+/* kernel32: ANSI (UTF-8) form of GetComputerNameW. */
+BOOL WINAPI GetComputerNameA(LPSTR lpBuffer, LPDWORD nSize);
+/* kernel32: USERNAME, else "User"; *pcbBuffer counts the NUL; ERROR_INSUFFICIENT_BUFFER with the size needed. (advapi32 on Windows.) */
+BOOL WINAPI GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer);
+/* kernel32: ANSI (UTF-8) form of GetUserNameW. */
+BOOL WINAPI GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer);
+/* kernel32: FALSE. */
+BOOL WINAPI IsDebuggerPresent(void);
+/* kernel32: TRUE at once (there is no speaker). */
+BOOL WINAPI Beep(DWORD dwFreq, DWORD dwDuration);
+/* kernel32: Records the mode (it changes nothing: there are no error dialogs) and returns the previous one. */
+UINT WINAPI SetErrorMode(UINT uMode);
+/* kernel32: The mode SetErrorMode recorded (0 at first). */
+UINT WINAPI GetErrorMode(void);
+/* kernel32: The current UTC date and time. */
+void WINAPI GetSystemTime(LPSYSTEMTIME lpSystemTime);
+/* kernel32: The local time, which is UTC (ntwasm's time zone). */
+void WINAPI GetLocalTime(LPSYSTEMTIME lpSystemTime);
+/* kernel32: As GetSystemTimeAsFileTime. */
+void WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME lpSystemTimeAsFileTime);
+/* kernel32: Converts a date 1601..30827 with a valid time (wDayOfWeek ignored); ERROR_INVALID_PARAMETER otherwise. */
+BOOL WINAPI SystemTimeToFileTime(const SYSTEMTIME *lpSystemTime, LPFILETIME lpFileTime);
+/* kernel32: Converts, with the day of the week; ERROR_INVALID_PARAMETER from 2^63 on. */
+BOOL WINAPI FileTimeToSystemTime(const FILETIME *lpFileTime, LPSYSTEMTIME lpSystemTime);
+/* kernel32: A copy: local time is UTC. */
+BOOL WINAPI FileTimeToLocalFileTime(const FILETIME *lpFileTime, LPFILETIME lpLocalFileTime);
+/* kernel32: A copy: local time is UTC. */
+BOOL WINAPI LocalFileTimeToFileTime(const FILETIME *lpLocalFileTime, LPFILETIME lpFileTime);
+/* kernel32: -1, 0 or 1. */
+LONG WINAPI CompareFileTime(const FILETIME *lpFileTime1, const FILETIME *lpFileTime2);
+/* kernel32: UTC: bias 0, "Coordinated Universal Time", no daylight saving time; TIME_ZONE_ID_UNKNOWN. */
+DWORD WINAPI GetTimeZoneInformation(LPTIME_ZONE_INFORMATION lpTimeZoneInformation);
+/* kernel32: Applies the zone's Bias (no daylight saving rules); NULL is the current zone, UTC. */
+BOOL WINAPI SystemTimeToTzSpecificLocalTime(const TIME_ZONE_INFORMATION *lpTimeZoneInformation, const SYSTEMTIME *lpUniversalTime, LPSYSTEMTIME lpLocalTime);
+/* kernel32: ANSI (UTF-8) form of GetEnvironmentVariableW: the length, the size needed with the NUL, or 0 with ERROR_ENVVAR_NOT_FOUND. */
+DWORD WINAPI GetEnvironmentVariableA(LPCSTR lpName, LPSTR lpBuffer, DWORD nSize);
+/* kernel32: A NAME=value block ending with two NULs: the variables the process started with, at their current values (variables created since are missing). Free it with FreeEnvironmentStringsW. */
+LPWCH WINAPI GetEnvironmentStringsW(void);
+/* kernel32: UTF-8 form of GetEnvironmentStringsW; free it with FreeEnvironmentStringsA. */
+LPCH WINAPI GetEnvironmentStringsA(void);
+/* kernel32: Frees a GetEnvironmentStringsW block; TRUE. */
+BOOL WINAPI FreeEnvironmentStringsW(LPWCH penv);
+/* kernel32: Frees a GetEnvironmentStringsA block; TRUE. */
+BOOL WINAPI FreeEnvironmentStringsA(LPCH penv);
+/* kernel32: Replaces %NAME% with the variable's value (an undefined one stays as written); returns the length with the NUL, writing nothing when nSize is smaller. */
+DWORD WINAPI ExpandEnvironmentStringsW(LPCWSTR lpSrc, LPWSTR lpDst, DWORD nSize);
+/* kernel32: ANSI (UTF-8) form of ExpandEnvironmentStringsW (sizes in bytes). */
+DWORD WINAPI ExpandEnvironmentStringsA(LPCSTR lpSrc, LPSTR lpDst, DWORD nSize);
+/* kernel32: TMP, TEMP or USERPROFILE as a full path ending with a backslash; with none set, C:\Windows\ when it exists, else C:\. The length, or the size needed with the NUL. */
+DWORD WINAPI GetTempPathW(DWORD nBufferLength, LPWSTR lpBuffer);
+/* kernel32: ANSI (UTF-8) form of GetTempPathW. */
+DWORD WINAPI GetTempPathA(DWORD nBufferLength, LPSTR lpBuffer);
+/* kernel32: As GetTempPathW. */
+DWORD WINAPI GetTempPath2W(DWORD BufferLength, LPWSTR Buffer);
+/* kernel32: As GetTempPathA. */
+DWORD WINAPI GetTempPath2A(DWORD BufferLength, LPSTR Buffer);
+/* kernel32: <path>\<3 prefix characters><hex>.tmp; uUnique 0 creates a new empty file (CREATE_NEW) with a free number, otherwise the low 16 bits of uUnique are used and nothing is created. ERROR_DIRECTORY when the path is not a directory. */
+UINT WINAPI GetTempFileNameW(LPCWSTR lpPathName, LPCWSTR lpPrefixString, UINT uUnique, LPWSTR lpTempFileName);
+/* kernel32: ANSI (UTF-8) form of GetTempFileNameW. */
+UINT WINAPI GetTempFileNameA(LPCSTR lpPathName, LPCSTR lpPrefixString, UINT uUnique, LPSTR lpTempFileName);
+/* kernel32: ANSI (UTF-8) form of FindFirstFileW (names longer than MAX_PATH bytes are cut at a character). */
+HANDLE WINAPI FindFirstFileA(LPCSTR lpFileName, LPWIN32_FIND_DATAA lpFindFileData);
+/* kernel32: ANSI (UTF-8) form of FindNextFileW. */
+BOOL WINAPI FindNextFileA(HANDLE hFindFile, LPWIN32_FIND_DATAA lpFindFileData);
+/* kernel32: FindFirstFileW with FindExInfoStandard/FindExInfoBasic and FindExSearchNameMatch/LimitToDirectories (advisory); the flags change nothing; ERROR_INVALID_PARAMETER otherwise. */
+HANDLE WINAPI FindFirstFileExW(LPCWSTR lpFileName, FINDEX_INFO_LEVELS fInfoLevelId, LPVOID lpFindFileData, FINDEX_SEARCH_OPS fSearchOp, LPVOID lpSearchFilter, DWORD dwAdditionalFlags);
+/* kernel32: ANSI (UTF-8) form of FindFirstFileExW. */
+HANDLE WINAPI FindFirstFileExA(LPCSTR lpFileName, FINDEX_INFO_LEVELS fInfoLevelId, LPVOID lpFindFileData, FINDEX_SEARCH_OPS fSearchOp, LPVOID lpSearchFilter, DWORD dwAdditionalFlags);
+/* kernel32: ANSI (UTF-8) form of GetCurrentDirectoryW: the length, or the size needed with the NUL. */
+DWORD WINAPI GetCurrentDirectoryA(DWORD nBufferLength, LPSTR lpBuffer);
+/* kernel32: ANSI (UTF-8) form of GetFullPathNameW; *lpFilePart points at the last component (NULL after a trailing backslash). */
+DWORD WINAPI GetFullPathNameA(LPCSTR lpFileName, DWORD nBufferLength, LPSTR lpBuffer, LPSTR *lpFilePart);
+/* kernel32: GetFileExInfoStandard: attributes, times and size (WIN32_FILE_ATTRIBUTE_DATA); the errors of GetFileAttributesW, ERROR_INVALID_NAME for wildcards. */
+BOOL WINAPI GetFileAttributesExW(LPCWSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId, LPVOID lpFileInformation);
+/* kernel32: ANSI (UTF-8) form of GetFileAttributesExW. */
+BOOL WINAPI GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId, LPVOID lpFileInformation);
+/* kernel32: ANSI (UTF-8) form of CreateProcessW: the strings and STARTUPINFOA become UTF-16; an ANSI environment block passes as it is. */
+BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine, LPSECURITY_ATTRIBUTES lpProcessAttributes, LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles, DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory, LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation);
+/* kernel32: Nothing can catch it (Wasm has no structured exception handling): the process ends with the exception code as its exit code, as an unhandled exception ends it on Windows. */
+void WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags, DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
+
+/* A forms the C runtime converts to the W syscalls (abi: athunk). */
+VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString);
+int WINAPI MessageBoxA(HWND hWnd, LPCSTR lpText, LPCSTR lpCaption, UINT uType);
+BOOL WINAPI SetEnvironmentVariableA(LPCSTR lpName, LPCSTR lpValue);
+BOOL WINAPI DeleteFileA(LPCSTR lpFileName);
+BOOL WINAPI MoveFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName);
+BOOL WINAPI MoveFileExA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, DWORD dwFlags);
+BOOL WINAPI CopyFileA(LPCSTR lpExistingFileName, LPCSTR lpNewFileName, BOOL bFailIfExists);
+BOOL WINAPI CreateDirectoryA(LPCSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
+BOOL WINAPI RemoveDirectoryA(LPCSTR lpPathName);
+DWORD WINAPI GetFileAttributesA(LPCSTR lpFileName);
+BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName);
+
+/* Generic names: the W form with UNICODE defined, the A form otherwise (as the Windows SDK does). */
+#ifdef UNICODE
+#define CallNamedPipe CallNamedPipeW
+#define CharLower CharLowerW
+#define CharLowerBuff CharLowerBuffW
+#define CharNext CharNextW
+#define CharPrev CharPrevW
+#define CharUpper CharUpperW
+#define CharUpperBuff CharUpperBuffW
+#define CompareString CompareStringW
+#define CopyFile CopyFileW
+#define CreateDirectory CreateDirectoryW
+#define CreateEvent CreateEventW
+#define CreateEventEx CreateEventExW
+#define CreateFile CreateFileW
+#define CreateMutex CreateMutexW
+#define CreateMutexEx CreateMutexExW
+#define CreateNamedPipe CreateNamedPipeW
+#define CreateProcess CreateProcessW
+#define CreateSemaphore CreateSemaphoreW
+#define CreateSemaphoreEx CreateSemaphoreExW
+#define CreateWaitableTimer CreateWaitableTimerW
+#define CreateWaitableTimerEx CreateWaitableTimerExW
+#define DeleteFile DeleteFileW
+#define ExpandEnvironmentStrings ExpandEnvironmentStringsW
+#define FindFirstFile FindFirstFileW
+#define FindFirstFileEx FindFirstFileExW
+#define FindNextFile FindNextFileW
+#define FormatMessage FormatMessageW
+#define FreeEnvironmentStrings FreeEnvironmentStringsW
+#define GetCommandLine GetCommandLineW
+#define GetComputerName GetComputerNameW
+#define GetCurrentDirectory GetCurrentDirectoryW
+#define GetEnvironmentStrings GetEnvironmentStringsW
+#define GetEnvironmentVariable GetEnvironmentVariableW
+#define GetFileAttributes GetFileAttributesW
+#define GetFileAttributesEx GetFileAttributesExW
+#define GetFullPathName GetFullPathNameW
+#define GetModuleFileName GetModuleFileNameW
+#define GetModuleHandle GetModuleHandleW
+#define GetTempFileName GetTempFileNameW
+#define GetTempPath GetTempPathW
+#define GetTempPath2 GetTempPath2W
+#define GetUserName GetUserNameW
+#define GetVersionEx GetVersionExW
+#define IsCharAlpha IsCharAlphaW
+#define IsCharAlphaNumeric IsCharAlphaNumericW
+#define IsCharLower IsCharLowerW
+#define IsCharUpper IsCharUpperW
+#define LoadLibrary LoadLibraryW
+#define LoadLibraryEx LoadLibraryExW
+#define MessageBox MessageBoxW
+#define MoveFile MoveFileW
+#define MoveFileEx MoveFileExW
+#define OpenEvent OpenEventW
+#define OpenMutex OpenMutexW
+#define OpenSemaphore OpenSemaphoreW
+#define OpenWaitableTimer OpenWaitableTimerW
+#define OutputDebugString OutputDebugStringW
+#define ReadConsole ReadConsoleW
+#define RemoveDirectory RemoveDirectoryW
+#define SetCurrentDirectory SetCurrentDirectoryW
+#define SetEnvironmentVariable SetEnvironmentVariableW
+#define WaitNamedPipe WaitNamedPipeW
+#define WriteConsole WriteConsoleW
+#define lstrcat lstrcatW
+#define lstrcmp lstrcmpW
+#define lstrcmpi lstrcmpiW
+#define lstrcpy lstrcpyW
+#define lstrcpyn lstrcpynW
+#define lstrlen lstrlenW
+#define wsprintf wsprintfW
+#define wvsprintf wvsprintfW
+#else
+#define CallNamedPipe CallNamedPipeA
+#define CharLower CharLowerA
+#define CharLowerBuff CharLowerBuffA
+#define CharNext CharNextA
+#define CharPrev CharPrevA
+#define CharUpper CharUpperA
+#define CharUpperBuff CharUpperBuffA
+#define CompareString CompareStringA
+#define CopyFile CopyFileA
+#define CreateDirectory CreateDirectoryA
+#define CreateEvent CreateEventA
+#define CreateEventEx CreateEventExA
+#define CreateFile CreateFileA
+#define CreateMutex CreateMutexA
+#define CreateMutexEx CreateMutexExA
+#define CreateNamedPipe CreateNamedPipeA
+#define CreateProcess CreateProcessA
+#define CreateSemaphore CreateSemaphoreA
+#define CreateSemaphoreEx CreateSemaphoreExA
+#define CreateWaitableTimer CreateWaitableTimerA
+#define CreateWaitableTimerEx CreateWaitableTimerExA
+#define DeleteFile DeleteFileA
+#define ExpandEnvironmentStrings ExpandEnvironmentStringsA
+#define FindFirstFile FindFirstFileA
+#define FindFirstFileEx FindFirstFileExA
+#define FindNextFile FindNextFileA
+#define FormatMessage FormatMessageA
+#define FreeEnvironmentStrings FreeEnvironmentStringsA
+#define GetCommandLine GetCommandLineA
+#define GetComputerName GetComputerNameA
+#define GetCurrentDirectory GetCurrentDirectoryA
+#define GetEnvironmentStrings GetEnvironmentStringsA
+#define GetEnvironmentVariable GetEnvironmentVariableA
+#define GetFileAttributes GetFileAttributesA
+#define GetFileAttributesEx GetFileAttributesExA
+#define GetFullPathName GetFullPathNameA
+#define GetModuleFileName GetModuleFileNameA
+#define GetModuleHandle GetModuleHandleA
+#define GetTempFileName GetTempFileNameA
+#define GetTempPath GetTempPathA
+#define GetTempPath2 GetTempPath2A
+#define GetUserName GetUserNameA
+#define GetVersionEx GetVersionExA
+#define IsCharAlpha IsCharAlphaA
+#define IsCharAlphaNumeric IsCharAlphaNumericA
+#define IsCharLower IsCharLowerA
+#define IsCharUpper IsCharUpperA
+#define LoadLibrary LoadLibraryA
+#define LoadLibraryEx LoadLibraryExA
+#define MessageBox MessageBoxA
+#define MoveFile MoveFileA
+#define MoveFileEx MoveFileExA
+#define OpenEvent OpenEventA
+#define OpenMutex OpenMutexA
+#define OpenSemaphore OpenSemaphoreA
+#define OpenWaitableTimer OpenWaitableTimerA
+#define OutputDebugString OutputDebugStringA
+#define ReadConsole ReadConsoleA
+#define RemoveDirectory RemoveDirectoryA
+#define SetCurrentDirectory SetCurrentDirectoryA
+#define SetEnvironmentVariable SetEnvironmentVariableA
+#define WaitNamedPipe WaitNamedPipeA
+#define WriteConsole WriteConsoleA
+#define lstrcat lstrcatA
+#define lstrcmp lstrcmpA
+#define lstrcmpi lstrcmpiA
+#define lstrcpy lstrcpyA
+#define lstrcpyn lstrcpynA
+#define lstrlen lstrlenA
+#define wsprintf wsprintfA
+#define wvsprintf wvsprintfA
+#endif
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* NTWASM_ABI_H */

@@ -1,0 +1,11 @@
+// Every Win32 function the C SDK implements in the guest, one file per area (abi/crt/types.ts).
+import type { CrtFunction } from "./types.ts";
+import { ERRORS } from "./errors.ts";
+import { FILES } from "./files.ts";
+import { MEMORY } from "./memory.ts";
+import { MODULES } from "./modules.ts";
+import { STRINGS } from "./strings.ts";
+import { SYSTEM } from "./system.ts";
+import { THREADS } from "./threads.ts";
+
+export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS];
