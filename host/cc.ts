@@ -24,7 +24,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { findToolchain, TOOLCHAIN_PACKAGES, ToolchainError, type Toolchain } from "./toolchain.ts";
-import { runtimeLibrary } from "./runtime-cache.ts";
+import { runtimeLibrary, type RuntimeLibrary } from "./runtime-cache.ts";
 import { C_ENTRY_POINTS } from "./c-entry.ts";
 
 export const CC_HELP = `Usage: ntwasm cc [clang options] <file.c|file.cpp>... -o <guest.wasm>
@@ -67,13 +67,17 @@ export function compileFlags(root: string, tc: Toolchain, cxx: boolean): string[
   ];
   // libc++'s headers wrap the C headers with #include_next, so they come first, then the SDK's
   // overrides of libc headers, then wasi-libc's (the driver's own system directory).
+  // _WIN32, as Windows compilers predefine it (programs test it before they include windows.h); not in
+  // C++, where libc++'s headers would take their Win32 paths. __ntwasm__ in both.
+  flags.push("-D__ntwasm__=1");
+  if (!cxx) flags.push("-D_WIN32=1");
   if (cxx) flags.push("-nostdinc++", "-isystem", tc.libcxxInclude, "-fno-exceptions");
   flags.push("-isystem", join(include, "ntwasm", "libc"), "-I", include);
   return flags;
 }
 
 /** The link flags after the inputs: the runtime, the exports the host needs, the wraps. */
-function linkFlags(runtime: { object: string; archive: string; wraps: string[] }, cxx: boolean): string[] {
+function linkFlags(runtime: RuntimeLibrary, cxx: boolean): string[] {
   return [
     // A reactor: wasm-ld wraps every export of a "command" in constructor and destructor calls, so a
     // thread calling __wasm_init_tls would re-run them. The host calls _initialize once, in the main thread.
@@ -88,7 +92,7 @@ function linkFlags(runtime: { object: string; archive: string; wraps: string[] }
     "-Wl,--no-check-features",
     ...runtime.wraps.map((f) => `-Wl,--wrap=${f}`),
     runtime.object, runtime.archive,
-    ...(cxx ? ["-lc++", "-lc++abi"] : []),
+    ...(cxx ? [runtime.cxxArchive, "-lc++", "-lc++abi"] : []),
   ];
 }
 
@@ -103,7 +107,7 @@ export function clangArgs(args: string[], cxxDriver = false, root = sdkRoot()): 
   const compile = [...compileFlags(root, tc, cxx), ...std];
   const compileOnly = args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
   if (compileOnly) return { tool, argv: [...compile, ...args] };
-  const runtime = runtimeLibrary(root, tc, compileFlags(root, tc, false));
+  const runtime = runtimeLibrary(root, tc, compileFlags(root, tc, false), [...compileFlags(root, tc, true), "-std=c++17"]);
   return { tool, argv: [...compile, ...args, ...linkFlags(runtime, cxx)] };
 }
 

@@ -49,6 +49,12 @@ beforeAll(async () => {
 
 describe("Win32 programs built with plain ntwasm cc", () => {
   it("has programs", () => expect(programs.length).toBeGreaterThan(0));
+  it("README's C example is readme_example.c", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const example = readme.match(/```c\n([\s\S]*?)```/)?.[1];
+    const source = readFileSync(join(sdkDir, "readme_example.c"), "utf8").replace(/^\/\*[\s\S]*?\*\/\n/, "");
+    expect(example).toBe(source);
+  });
   for (const program of programs) {
     it(program, async () => {
       const build = await built.get(program)!;

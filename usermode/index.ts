@@ -1,6 +1,6 @@
 // usermode.wasm: ntwasm's user-mode runtime, the half of "ntdll" that runs in the guest's address
 // space. It imports the guest's memory and works directly on the guest's CRITICAL_SECTIONs, SRW
-// locks, condition variables and INIT_ONCEs, and ReleaseSemaphore's out parameter; the guest's imports of these entry points (impl "user"
+// locks, condition variables, INIT_ONCEs and synchronization barriers, and ReleaseSemaphore's out parameter; the guest's imports of these entry points (impl "user"
 // in abi/syscalls/usermode.ts) are bound to the exports below. The kernel is called only to sleep
 // and to wake sleepers (keyed waits, kernel/nt/address.ts).
 //
@@ -19,6 +19,9 @@ export {
   InitializeConditionVariable, SleepConditionVariableCS, SleepConditionVariableSRW, WakeConditionVariable,
   WakeAllConditionVariable,
 } from "./condvar";
-export { InitOnceInitialize, InitOnceExecuteOnce } from "./initonce";
+export { InitOnceInitialize, InitOnceExecuteOnce, InitOnceBeginInitialize, InitOnceComplete } from "./initonce";
+export {
+  InitializeSynchronizationBarrier, EnterSynchronizationBarrier, DeleteSynchronizationBarrier,
+} from "./barrier";
 export { WaitOnAddress, WakeByAddressSingle, WakeByAddressAll } from "./address";
 export { ReleaseSemaphore } from "./semaphore";

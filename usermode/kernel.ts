@@ -35,6 +35,7 @@ export const STATUS_SUCCESS: u32 = 0;
 export const STATUS_TIMEOUT: u32 = 0x102;
 export const ERROR_INVALID_PARAMETER: u32 = 87;
 export const ERROR_NOT_ENOUGH_MEMORY: u32 = 8;
+export const ERROR_GEN_FAILURE: u32 = 31;
 export const ERROR_NOACCESS: u32 = 998;
 export const ERROR_TIMEOUT: u32 = 1460;
 export const INFINITE: u32 = 0xffffffff;

@@ -12,6 +12,8 @@ export const MODULES: CrtFunction[] = [
   crt("GetModuleHandleA", "HMODULE", "LPCSTR lpModuleName", file, "ANSI (UTF-8) form of GetModuleHandleW."),
   crt("GetModuleHandleExW", "BOOL", "DWORD dwFlags, LPCWSTR lpModuleName, HMODULE *phModule", file,
     "GetModuleHandleW with flags (GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS gives the program's module)."),
+  crt("GetModuleHandleExA", "BOOL", "DWORD dwFlags, LPCSTR lpModuleName, HMODULE *phModule", file,
+    "ANSI (UTF-8) form of GetModuleHandleExW."),
   crt("LoadLibraryW", "HMODULE", "LPCWSTR lpLibFileName", file,
     "The module handle of a DLL ntwasm provides (as GetModuleHandleW); others fail with ERROR_MOD_NOT_FOUND."),
   crt("LoadLibraryA", "HMODULE", "LPCSTR lpLibFileName", file, "ANSI (UTF-8) form of LoadLibraryW."),

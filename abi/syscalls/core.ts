@@ -119,6 +119,10 @@ export const CORE: Entry[] = [
   call(801, "GetProcessImagePathW", "DWORD", [out("lpBuffer", "LPWSTR", "nSize * 2", 65536), u32("nSize")],
     "The calling process's program as a full Windows path (the module GetModuleFileNameW reports): its length, or " +
     "the size needed with the NUL when nSize is too small.", { module: "ntwasm", impl: "host" }),
+  call(802, "GetEnvironmentBlockW", "DWORD", [out("lpBuffer", "LPWSTR", "nSize * 2", 65536), u32("nSize")],
+    "Copies the calling process's environment as GetEnvironmentStringsW returns it (NAME=VALUE\\0 entries and a " +
+    "final NUL) when it fits in nSize chars; returns its size in chars, NULs included (at most 32768 are copied).",
+    { module: "ntwasm" }),
 
   // --- user32 for console programs (1000..) ---
   call(1000, "MessageBoxW", "int", [handle("hWnd", "HWND"), wstr("lpText"), wstr("lpCaption"), u32("uType", "UINT")],

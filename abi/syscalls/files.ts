@@ -57,4 +57,12 @@ export const FILES: Entry[] = [
   call(619, "GetFileType", "DWORD", [handle("hFile")],
     "FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with " +
     "ERROR_INVALID_HANDLE for other handles.", { impl: "kernel" }),
+  call(620, "SetFileAttributesW", "BOOL", [wstr("lpFileName"), u32("dwFileAttributes")],
+    "Sets or clears FILE_ATTRIBUTE_READONLY (a read-only file cannot be opened for writing or deleted); the other " +
+    "attributes (HIDDEN, SYSTEM, ARCHIVE, NORMAL...) are accepted and not kept. ERROR_FILE_NOT_FOUND / " +
+    "ERROR_PATH_NOT_FOUND as GetFileAttributesW.", { ...host, athunk: true }),
+  call(621, "GetFileInformationByHandle", "BOOL", [handle("hFile"),
+    out("lpFileInformation", "LPBY_HANDLE_FILE_INFORMATION", "52", 52)],
+    "Attributes, times, size, one link and a file index (stable per path) of the file or directory behind the handle; " +
+    "ERROR_INVALID_HANDLE for pipes, consoles and search handles.", host),
 ];

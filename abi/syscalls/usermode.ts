@@ -1,7 +1,7 @@
-// User-mode synchronization on guest memory: critical sections, SRW locks, condition variables, one-time init, WaitOnAddress (issue 3).
+// User-mode synchronization on guest memory: critical sections, SRW locks, condition variables, one-time init, WaitOnAddress (issue 3), synchronization barriers.
 // impl "user": usermode.wasm (usermode/) implements these on the guest's own memory; the uncontended
 // path makes no kernel call, contention waits in the kernel through keyed waits (WaitOnAddress).
-import { call, ptr, u32, type Entry } from "./params.ts";
+import { call, i32, ptr, u32, type Entry } from "./params.ts";
 import type { Param, Result } from "../types.ts";
 
 const user = (nr: number, name: string, result: Result, params: Param[], doc: string): Entry =>
@@ -49,6 +49,16 @@ export const USERMODE: Entry[] = [
     ptr("Parameter", "PVOID"), ptr("Context", "LPVOID *")],
     "Calls InitFn(InitOnce, Parameter, Context) (a table index) once; concurrent callers wait for it. " +
     "Its context (low 2 bits clear) is returned in *Context. If InitFn fails, FALSE, and a later call tries again."),
+  user(230, "InitOnceBeginInitialize", "BOOL", [ptr("lpInitOnce", "LPINIT_ONCE"), u32("dwFlags"), ptr("fPending", "PBOOL"),
+    ptr("lpContext", "LPVOID *")],
+    "Begins a one-time initialization: *fPending TRUE when the caller is to initialize (and call InitOnceComplete), " +
+    "FALSE when it is done (its context in *lpContext). Synchronous callers wait while another one initializes; " +
+    "INIT_ONCE_ASYNC callers all get TRUE while it is not done. INIT_ONCE_CHECK_ONLY never starts it: " +
+    "ERROR_GEN_FAILURE until it is done. A flag that does not match the run in progress: ERROR_INVALID_PARAMETER."),
+  user(231, "InitOnceComplete", "BOOL", [ptr("lpInitOnce", "LPINIT_ONCE"), u32("dwFlags"), ptr("lpContext", "LPVOID")],
+    "Ends a run InitOnceBeginInitialize began: done with lpContext (low 2 bits clear), or, with INIT_ONCE_INIT_FAILED " +
+    "(synchronous runs, lpContext NULL), not started again, so that a waiting or later caller runs it. " +
+    "ERROR_GEN_FAILURE when nothing runs, also for the INIT_ONCE_ASYNC caller another one completed before."),
 
   // --- waiting on an address (234..) ---
   user(234, "WaitOnAddress", "BOOL", [ptr("Address", "volatile VOID *"), ptr("CompareAddress", "PVOID"),
@@ -57,4 +67,16 @@ export const USERMODE: Entry[] = [
     "FALSE + ERROR_TIMEOUT on timeout. Wakes may be spurious."),
   user(235, "WakeByAddressSingle", "void", [ptr("Address", "PVOID")], "Wakes one thread waiting on Address; lost if none waits."),
   user(236, "WakeByAddressAll", "void", [ptr("Address", "PVOID")], "Wakes every thread waiting on Address."),
+
+  // --- synchronization barriers (240..) ---
+  user(240, "InitializeSynchronizationBarrier", "BOOL", [ptr("lpBarrier", "LPSYNCHRONIZATION_BARRIER"),
+    i32("lTotalThreads", "LONG"), i32("lSpinCount", "LONG")],
+    "Initializes a 24-byte barrier for lTotalThreads threads per phase (ERROR_INVALID_PARAMETER below 1); " +
+    "lSpinCount -1 is the default, 2000 spins before sleeping."),
+  user(241, "EnterSynchronizationBarrier", "BOOL", [ptr("lpBarrier", "LPSYNCHRONIZATION_BARRIER"), u32("dwFlags")],
+    "Waits until lTotalThreads threads have entered; TRUE for the last one of each phase, FALSE for the others. " +
+    "Spins, then sleeps in the kernel; SYNCHRONIZATION_BARRIER_FLAGS_SPIN_ONLY only spins, _BLOCK_ONLY sleeps at once, " +
+    "_NO_DELETE lets DeleteSynchronizationBarrier skip this thread."),
+  user(242, "DeleteSynchronizationBarrier", "BOOL", [ptr("lpBarrier", "LPSYNCHRONIZATION_BARRIER")],
+    "Waits until every thread has left EnterSynchronizationBarrier (except those that entered with _NO_DELETE); TRUE."),
 ];

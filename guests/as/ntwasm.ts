@@ -562,6 +562,10 @@ export declare function QueryObjectDirectory(lpPath: usize, dwIndex: u32, lpName
 // @ts-ignore: decorator
 @external("ntwasm", "GetProcessImagePathW")
 export declare function GetProcessImagePathW(lpBuffer: usize, nSize: u32): u32;
+/** Copies the calling process's environment as GetEnvironmentStringsW returns it (NAME=VALUE\0 entries and a final NUL) when it fits in nSize chars; returns its size in chars, NULs included (at most 32768 are copied). */
+// @ts-ignore: decorator
+@external("ntwasm", "GetEnvironmentBlockW")
+export declare function GetEnvironmentBlockW(lpBuffer: usize, nSize: u32): u32;
 /** Writes "caption: text" to standard error (in the browser host, the page's) and returns the answer of the default button: IDOK for MB_OK, the MB_DEFBUTTON1..4 button of the MB_OKCANCEL..MB_CANCELTRYCONTINUE sets. */
 // @ts-ignore: decorator
 @external("user32", "MessageBoxW")
@@ -762,6 +766,14 @@ export declare function InitOnceInitialize(InitOnce: usize): void;
 // @ts-ignore: decorator
 @external("kernel32", "InitOnceExecuteOnce")
 export declare function InitOnceExecuteOnce(InitOnce: usize, InitFn: usize, Parameter: usize, Context: usize): i32;
+/** Begins a one-time initialization: *fPending TRUE when the caller is to initialize (and call InitOnceComplete), FALSE when it is done (its context in *lpContext). Synchronous callers wait while another one initializes; INIT_ONCE_ASYNC callers all get TRUE while it is not done. INIT_ONCE_CHECK_ONLY never starts it: ERROR_GEN_FAILURE until it is done. A flag that does not match the run in progress: ERROR_INVALID_PARAMETER. */
+// @ts-ignore: decorator
+@external("kernel32", "InitOnceBeginInitialize")
+export declare function InitOnceBeginInitialize(lpInitOnce: usize, dwFlags: u32, fPending: usize, lpContext: usize): i32;
+/** Ends a run InitOnceBeginInitialize began: done with lpContext (low 2 bits clear), or, with INIT_ONCE_INIT_FAILED (synchronous runs, lpContext NULL), not started again, so that a waiting or later caller runs it. ERROR_GEN_FAILURE when nothing runs, also for the INIT_ONCE_ASYNC caller another one completed before. */
+// @ts-ignore: decorator
+@external("kernel32", "InitOnceComplete")
+export declare function InitOnceComplete(lpInitOnce: usize, dwFlags: u32, lpContext: usize): i32;
 /** Waits while the 1, 2, 4 or 8 bytes at Address equal those at CompareAddress (TRUE at once if they differ); FALSE + ERROR_TIMEOUT on timeout. Wakes may be spurious. */
 // @ts-ignore: decorator
 @external("kernel32", "WaitOnAddress")
@@ -774,6 +786,18 @@ export declare function WakeByAddressSingle(Address: usize): void;
 // @ts-ignore: decorator
 @external("kernel32", "WakeByAddressAll")
 export declare function WakeByAddressAll(Address: usize): void;
+/** Initializes a 24-byte barrier for lTotalThreads threads per phase (ERROR_INVALID_PARAMETER below 1); lSpinCount -1 is the default, 2000 spins before sleeping. */
+// @ts-ignore: decorator
+@external("kernel32", "InitializeSynchronizationBarrier")
+export declare function InitializeSynchronizationBarrier(lpBarrier: usize, lTotalThreads: i32, lSpinCount: i32): i32;
+/** Waits until lTotalThreads threads have entered; TRUE for the last one of each phase, FALSE for the others. Spins, then sleeps in the kernel; SYNCHRONIZATION_BARRIER_FLAGS_SPIN_ONLY only spins, _BLOCK_ONLY sleeps at once, _NO_DELETE lets DeleteSynchronizationBarrier skip this thread. */
+// @ts-ignore: decorator
+@external("kernel32", "EnterSynchronizationBarrier")
+export declare function EnterSynchronizationBarrier(lpBarrier: usize, dwFlags: u32): i32;
+/** Waits until every thread has left EnterSynchronizationBarrier (except those that entered with _NO_DELETE); TRUE. */
+// @ts-ignore: decorator
+@external("kernel32", "DeleteSynchronizationBarrier")
+export declare function DeleteSynchronizationBarrier(lpBarrier: usize): i32;
 /** Starts a guest program (.wasm, a path under the root mapped to C:\) as a new process with its own memory and handle table: inheritable handles keep their values with bInheritHandles, CREATE_SUSPENDED holds its first thread, STARTF_USESTDHANDLES passes std handles, lpEnvironment a UTF-16 block (CREATE_UNICODE_ENVIRONMENT). */
 // @ts-ignore: decorator
 @external("kernel32", "CreateProcessW")
@@ -958,6 +982,14 @@ export declare function GetFullPathNameW(lpFileName: usize, nBufferLength: u32, 
 // @ts-ignore: decorator
 @external("kernel32", "GetFileType")
 export declare function GetFileType(hFile: u32): u32;
+/** Sets or clears FILE_ATTRIBUTE_READONLY (a read-only file cannot be opened for writing or deleted); the other attributes (HIDDEN, SYSTEM, ARCHIVE, NORMAL...) are accepted and not kept. ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND as GetFileAttributesW. */
+// @ts-ignore: decorator
+@external("kernel32", "SetFileAttributesW")
+export declare function SetFileAttributesW(lpFileName: usize, dwFileAttributes: u32): i32;
+/** Attributes, times, size, one link and a file index (stable per path) of the file or directory behind the handle; ERROR_INVALID_HANDLE for pipes, consoles and search handles. */
+// @ts-ignore: decorator
+@external("kernel32", "GetFileInformationByHandle")
+export declare function GetFileInformationByHandle(hFile: u32, lpFileInformation: usize): i32;
 /** The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
 // @ts-ignore: decorator
 @external("kernel32", "GetOverlappedResult")

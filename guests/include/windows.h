@@ -180,6 +180,13 @@ typedef union _ULARGE_INTEGER {
 
 typedef struct _FILETIME { DWORD dwLowDateTime; DWORD dwHighDateTime; } FILETIME, *PFILETIME, *LPFILETIME;
 
+/* windef.h's geometry types: console programs pass them to the few user32 calls they make. */
+typedef struct tagRECT { LONG left, top, right, bottom; } RECT, *PRECT, *NPRECT, *LPRECT;
+typedef const RECT *LPCRECT;
+typedef struct tagPOINT { LONG x, y; } POINT, *PPOINT, *NPPOINT, *LPPOINT;
+typedef struct tagSIZE { LONG cx, cy; } SIZE, *PSIZE, *LPSIZE;
+typedef struct tagPOINTS { SHORT x, y; } POINTS, *PPOINTS, *LPPOINTS;
+
 typedef struct _SECURITY_ATTRIBUTES {
   DWORD nLength;
   LPVOID lpSecurityDescriptor;

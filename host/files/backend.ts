@@ -54,6 +54,8 @@ export interface FileBackend {
   unlink(path: string): void;
   /** Renames a file or directory; an existing file at `to` is replaced. */
   rename(from: string, to: string): void;
+  /** Makes a file or directory read-only or writable (SetFileAttributesW's FILE_ATTRIBUTE_READONLY). */
+  setReadonly(path: string, readonly: boolean): void;
 }
 
 /**

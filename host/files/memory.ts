@@ -6,7 +6,7 @@
 // Layout (little-endian, 32-bit offsets):
 //   header   [0] lock word, [4] bump pointer, [8] node table, [12] node capacity, [16] nodes used,
 //            [20] free node list, [64..) free-list heads of the block allocator, one per size class
-//   nodes    NODE bytes each: type (0 free, 1 file, 2 dir), parent, name block, name length (chars),
+//   nodes    NODE bytes each: type (0 free, 1 file, 2 dir; | 0x100 read-only), parent, name block, name length (chars),
 //            data block, size, capacity, next free, mtime (f64), birth time (f64). Node 0 is the root.
 //   blocks   power-of-two blocks (16 B << class), recycled through the free lists.
 // One lock (a futex word, Atomics.wait) guards everything; every call holds it from start to end.
@@ -89,7 +89,9 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
 
   // ---- nodes ----
   const node = (i: number) => get(8) + i * NODE;
-  const type = (i: number) => get(node(i));
+  const type = (i: number) => get(node(i)) & 0xff;
+  /** A node's type word also holds its read-only flag (SetFileAttributesW). */
+  const READONLY = 0x100;
   function nameOf(i: number): string {
     const n = node(i), p = get(n + 8), len = get(n + 12);
     let s = "";
@@ -189,7 +191,7 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
       try { i = walk(path); } catch { return null; }
       if (i < 0) return null;
       const n = node(i), t = v.getFloat64(n + 32, true);
-      const s: FileStat = { dir: type(i) === T_DIR, size: type(i) === T_DIR ? 0 : get(n + 20), readonly: false,
+      const s: FileStat = { dir: type(i) === T_DIR, size: type(i) === T_DIR ? 0 : get(n + 20), readonly: (get(n) & READONLY) !== 0,
         mtimeMs: t, atimeMs: t, birthtimeMs: v.getFloat64(n + 40, true) };
       return s;
     }),
@@ -262,6 +264,10 @@ export function memoryFileBackend(memory: WebAssembly.Memory): FileBackend {
       free(get(n + 8), get(n + 12) * 2);
       for (let k = 0; k < name.length; k++) v.setUint16(p + 2 * k, name.charCodeAt(k), true);
       set(n + 4, parent); set(n + 8, p); set(n + 12, name.length);
+    }),
+    setReadonly: (path, readonly) => locked(() => {
+      const n = node(walk(path, false));
+      set(n, (get(n) & ~READONLY) | (readonly ? READONLY : 0));
     }),
   };
 }

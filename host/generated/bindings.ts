@@ -45,6 +45,7 @@ export interface KernelSyscalls {
   NtPulseEvent(EventHandle: number, PreviousState: number): number;
   NtClose(Handle: number): number;
   QueryObjectDirectory(lpPath: number, lpPathLen: number, dwIndex: number, lpName: number, nNameChars: number, lpNameLength: number, lpTypeId: number): number;
+  GetEnvironmentBlockW(lpBuffer: number, nSize: number): number;
   OpenThread(dwDesiredAccess: number, bInheritHandle: number, dwThreadId: number): number;
   SuspendThread(hThread: number): number;
   ResumeThread(hThread: number): number;
@@ -127,6 +128,8 @@ export interface HostSyscalls {
   GetCurrentDirectoryW(nBufferLength: number, lpBuffer: number): number;
   SetCurrentDirectoryW(lpPathName: number): number;
   GetFullPathNameW(lpFileName: number, nBufferLength: number, lpBuffer: number, lpFilePart: number): number;
+  SetFileAttributesW(lpFileName: number, dwFileAttributes: number): number;
+  GetFileInformationByHandle(hFile: number, lpFileInformation: number): number;
   GetOverlappedResult(hFile: number, lpOverlapped: number, lpNumberOfBytesTransferred: number, bWait: number): number;
   GetOverlappedResultEx(hFile: number, lpOverlapped: number, lpNumberOfBytesTransferred: number, dwMilliseconds: number, bAlertable: number): number;
   CancelIo(hFile: number): number;
@@ -162,13 +165,18 @@ export interface UserSyscalls {
   WakeAllConditionVariable(ConditionVariable: number): void;
   InitOnceInitialize(InitOnce: number): void;
   InitOnceExecuteOnce(InitOnce: number, InitFn: number, Parameter: number, Context: number): number;
+  InitOnceBeginInitialize(lpInitOnce: number, dwFlags: number, fPending: number, lpContext: number): number;
+  InitOnceComplete(lpInitOnce: number, dwFlags: number, lpContext: number): number;
   WaitOnAddress(Address: number, CompareAddress: number, AddressSize: number, dwMilliseconds: number): number;
   WakeByAddressSingle(Address: number): void;
   WakeByAddressAll(Address: number): void;
+  InitializeSynchronizationBarrier(lpBarrier: number, lTotalThreads: number, lSpinCount: number): number;
+  EnterSynchronizationBarrier(lpBarrier: number, dwFlags: number): number;
+  DeleteSynchronizationBarrier(lpBarrier: number): number;
 }
 
 /** The names of the UserSyscalls, for building trampolines. */
-export const USER_SYSCALLS: readonly (keyof UserSyscalls)[] = ["ReleaseSemaphore", "InitializeCriticalSection", "InitializeCriticalSectionAndSpinCount", "InitializeCriticalSectionEx", "EnterCriticalSection", "TryEnterCriticalSection", "LeaveCriticalSection", "DeleteCriticalSection", "SetCriticalSectionSpinCount", "InitializeSRWLock", "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockShared", "TryAcquireSRWLockExclusive", "TryAcquireSRWLockShared", "InitializeConditionVariable", "SleepConditionVariableCS", "SleepConditionVariableSRW", "WakeConditionVariable", "WakeAllConditionVariable", "InitOnceInitialize", "InitOnceExecuteOnce", "WaitOnAddress", "WakeByAddressSingle", "WakeByAddressAll"];
+export const USER_SYSCALLS: readonly (keyof UserSyscalls)[] = ["ReleaseSemaphore", "InitializeCriticalSection", "InitializeCriticalSectionAndSpinCount", "InitializeCriticalSectionEx", "EnterCriticalSection", "TryEnterCriticalSection", "LeaveCriticalSection", "DeleteCriticalSection", "SetCriticalSectionSpinCount", "InitializeSRWLock", "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockShared", "TryAcquireSRWLockExclusive", "TryAcquireSRWLockShared", "InitializeConditionVariable", "SleepConditionVariableCS", "SleepConditionVariableSRW", "WakeConditionVariable", "WakeAllConditionVariable", "InitOnceInitialize", "InitOnceExecuteOnce", "InitOnceBeginInitialize", "InitOnceComplete", "WaitOnAddress", "WakeByAddressSingle", "WakeByAddressAll", "InitializeSynchronizationBarrier", "EnterSynchronizationBarrier", "DeleteSynchronizationBarrier"];
 
 export type GuestImports = Record<string, Record<string, Function>>;
 
@@ -487,9 +495,14 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       WakeAllConditionVariable: u.WakeAllConditionVariable,
       InitOnceInitialize: u.InitOnceInitialize,
       InitOnceExecuteOnce: u.InitOnceExecuteOnce,
+      InitOnceBeginInitialize: u.InitOnceBeginInitialize,
+      InitOnceComplete: u.InitOnceComplete,
       WaitOnAddress: u.WaitOnAddress,
       WakeByAddressSingle: u.WakeByAddressSingle,
       WakeByAddressAll: u.WakeByAddressAll,
+      InitializeSynchronizationBarrier: u.InitializeSynchronizationBarrier,
+      EnterSynchronizationBarrier: u.EnterSynchronizationBarrier,
+      DeleteSynchronizationBarrier: u.DeleteSynchronizationBarrier,
       CreateProcessW: h.CreateProcessW,
       OpenProcess: k.OpenProcess,
       TerminateProcess: h.TerminateProcess,
@@ -612,6 +625,8 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       SetCurrentDirectoryW: h.SetCurrentDirectoryW,
       GetFullPathNameW: h.GetFullPathNameW,
       GetFileType: k.GetFileType,
+      SetFileAttributesW: h.SetFileAttributesW,
+      GetFileInformationByHandle: h.GetFileInformationByHandle,
       GetOverlappedResult: h.GetOverlappedResult,
       GetOverlappedResultEx: h.GetOverlappedResultEx,
       CancelIo: h.CancelIo,
@@ -656,6 +671,13 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         return r;
       },
       GetProcessImagePathW: h.GetProcessImagePathW,
+      GetEnvironmentBlockW(lpBuffer: number, nSize: number) {
+        c.reset();
+        const k_lpBuffer = c.copyIn(lpBuffer, nSize * 2, 65536); if (k_lpBuffer < 0) return c.fault(0);
+        const r = k.GetEnvironmentBlockW(k_lpBuffer, nSize);
+        c.copyOut(lpBuffer, k_lpBuffer, nSize * 2, 65536);
+        return r;
+      },
     },
     user32: {
       MessageBoxW: h.MessageBoxW,

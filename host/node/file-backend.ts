@@ -19,7 +19,7 @@ function fail(e: unknown): never {
 
 function toStat(s: fs.Stats): FileStat {
   return {
-    dir: s.isDirectory(), size: s.size, readonly: (s.mode & 0o200) === 0,
+    dir: s.isDirectory(), size: s.isDirectory() ? 0 : s.size, readonly: (s.mode & 0o200) === 0,
     mtimeMs: s.mtimeMs, atimeMs: s.atimeMs, birthtimeMs: s.birthtimeMs || s.ctimeMs,
   };
 }
@@ -124,6 +124,12 @@ export function nodeFileBackend(root: string): FileBackend {
     },
     rename(from, to) {
       try { fs.renameSync(real(from, false), real(to, false)); } catch (e) { fail(e); }
+    },
+    setReadonly(rel, readonly) {
+      try {
+        const path = real(rel), mode = fs.statSync(path).mode & 0o7777;
+        fs.chmodSync(path, readonly ? mode & ~0o222 : mode | 0o200);
+      } catch (e) { fail(e); }
     },
   };
 }

@@ -81,6 +81,20 @@ function fileTime(ms: number): [number, number] {
   return [Number(t & 0xffffffffn), Number(t >> 32n)];
 }
 
+/** The volume serial number of C:\ (any fixed value: programs compare it with the index to spot one file). */
+const VOLUME_SERIAL = 0x4e545741;
+
+/** A file index for `path` (root-relative, case-folded as the namespace is): two 32-bit hashes of it. */
+function fileIndex(path: string): [number, number] {
+  let a = 0x811c9dc5, b = 0x01000193;
+  for (const ch of path.toLowerCase()) {
+    const c = ch.codePointAt(0)!;
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b + c, 0x9e3779b1) >>> 0;
+  }
+  return [a, b & 0x7fffffff];
+}
+
 function attributes(s: FileStat): number {
   return (s.dir ? FILE_ATTRIBUTE_DIRECTORY : FILE_ATTRIBUTE_ARCHIVE) | (s.readonly ? FILE_ATTRIBUTE_READONLY : 0);
 }
@@ -464,6 +478,34 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       if (!parts!.length) return fail(0, ERROR_ACCESS_DENIED);
       if (!shareOk(r.rel, DELETE, SHARE_ALL)) return 0;
       try { fs.rmdir(r.rel); } catch (e) { return fail(0, fsError(e)); }
+      return 1;
+    },
+    SetFileAttributesW(lpFileName: number, attrs: number): number {
+      const parts = parse(lpFileName);
+      const r = parts && lookup(parts);
+      if (!r) return 0;
+      if (!r.stat) return fail(0, ERROR_FILE_NOT_FOUND);
+      try { fs.setReadonly(r.rel, (attrs & FILE_ATTRIBUTE_READONLY) !== 0); } catch (e) { return fail(0, fsError(e)); }
+      return 1;
+    },
+    GetFileInformationByHandle(h: number, lpInfo: number): number {
+      if (!lpInfo || !c.inGuest(lpInfo, 52)) return c.fault(0);
+      const f = describe(h);
+      if (!f) return 0;
+      const v = c.guestView(), s = f.stat, p = lpInfo;
+      v.setUint32(p, attributes(s), true);
+      [s.birthtimeMs, s.atimeMs, s.mtimeMs].forEach((ms, i) => {
+        const [lo, hi] = fileTime(ms);
+        v.setUint32(p + 4 + 8 * i, lo, true);
+        v.setUint32(p + 8 + 8 * i, hi, true);
+      });
+      v.setUint32(p + 28, VOLUME_SERIAL, true);
+      v.setUint32(p + 32, Math.floor(s.size / 2 ** 32), true);
+      v.setUint32(p + 36, s.size % 2 ** 32, true);
+      v.setUint32(p + 40, 1, true); // nNumberOfLinks
+      const [indexLo, indexHi] = fileIndex(f.path);
+      v.setUint32(p + 44, indexHi, true);
+      v.setUint32(p + 48, indexLo, true);
       return 1;
     },
     GetFileAttributesW(lpFileName: number): number {

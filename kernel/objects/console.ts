@@ -47,7 +47,7 @@ export function consoleTake(c: Console, dst: usize, max: u32, line: bool): u32 {
     n++;
     if (line && b == 10) break;
   }
-  c.head = (c.head + n) % c.cap;
+  if (n) c.head = (c.head + n) % c.cap; // nothing taken: the ring may not exist yet (cap 0)
   c.count -= n;
   return n;
 }

@@ -110,6 +110,22 @@ export function SetEnvironmentVariableW(lpName: usize, lpNameLen: i32, lpValue: 
   return 1;
 }
 
+/** The environment block: its size in chars (the entries and one more NUL); copied when it fits. */
+export function GetEnvironmentBlockW(lpBuffer: usize, nSize: u32): u32 {
+  enter();
+  const p = currentProcess();
+  const need = p.envChars ? p.envChars + 1 : 2; // an empty block is two NULs
+  // the host copies at most 32768 chars in and out (abi/), and a NULL buffer arrives as 0
+  if (lpBuffer && need <= nSize && need <= 32768) {
+    if (p.envChars) memory.copy(lpBuffer, p.env, <usize>p.envChars << 1);
+    else store<u16>(lpBuffer, 0);
+    store<u16>(lpBuffer + (<usize>(need - 1) << 1), 0);
+  }
+  leave();
+  SetLastError(ERROR_SUCCESS);
+  return need;
+}
+
 /** Empties process `p`'s environment (CreateProcess with lpEnvironment; the host then sets each variable). */
 export function ntw_process_env_clear(p: usize): void {
   enter();

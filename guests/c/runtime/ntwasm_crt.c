@@ -432,24 +432,7 @@ ssize_t __wrap_pwrite(int fd, const void *buf, size_t n, off_t off) {
   return bad_offset(off) ? -1 : io_result(__wasi_fd_pwrite(fd, &iov, 1, off, &done), done);
 }
 
-/* printf and scanf on a stream take its lock; snprintf's and sscanf's string FILEs take none. */
-int __real_vfprintf(FILE *f, const char *fmt, va_list ap);
-int __wrap_vfprintf(FILE *f, const char *fmt, va_list ap) {
-  if (!__ntwasm_is_stream(f)) return __real_vfprintf(f, fmt, ap);
-  __ntwasm_file_lock(f);
-  int r = __real_vfprintf(f, fmt, ap);
-  __ntwasm_file_unlock(f);
-  return r;
-}
-int __real_vfscanf(FILE *f, const char *fmt, va_list ap);
-int __wrap_vfscanf(FILE *f, const char *fmt, va_list ap) {
-  if (!__ntwasm_is_stream(f)) return __real_vfscanf(f, fmt, ap);
-  show_output_before_input(f);
-  __ntwasm_file_lock(f);
-  int r = __real_vfscanf(f, fmt, ap);
-  __ntwasm_file_unlock(f);
-  return r;
-}
+/* printf and scanf: stdio/vfprintf.c and stdio/scan.c (msvcrt's format rules, the same locks). */
 
 /* ---------- the program's entry ---------- */
 

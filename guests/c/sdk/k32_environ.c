@@ -53,13 +53,16 @@ int main(void) {
 
   /* A variable the process started with, changed: the block shows the new value. */
   SetEnvironmentVariableA("PATH", "C:\\ntw-test");
+  SetEnvironmentVariableW(L"NTW_CREATED_LATER", L"new");
   LPWCH block = GetEnvironmentStringsW();
-  int found = 0, count = 0;
+  int found = 0, count = 0, created = 0;
   for (LPWCH p = block; *p; p += wcslen(p) + 1) {
     count++;
     if (_wcsnicmp(p, L"PATH=", 5) == 0 && wcscmp(p + 5, L"C:\\ntw-test") == 0) found = 1;
+    if (wcscmp(p, L"NTW_CREATED_LATER=new") == 0) created = 1;
   }
-  printf("GetEnvironmentStringsW: has variables %d, PATH with its new value %d\n", count > 0, found);
+  printf("GetEnvironmentStringsW: has variables %d, PATH with its new value %d, a variable set later %d\n",
+         count > 0, found, created);
   printf("FreeEnvironmentStringsW: %d\n", FreeEnvironmentStringsW(block));
   LPCH ablock = GetEnvironmentStringsA();
   found = 0;

@@ -457,6 +457,8 @@ NTWASM_IMPORT(ntdll, NtClose) NTSTATUS WINAPI NtClose(HANDLE Handle);
 NTWASM_IMPORT(ntwasm, QueryObjectDirectory) NTSTATUS WINAPI QueryObjectDirectory(LPCWSTR lpPath, DWORD dwIndex, LPWSTR lpName, DWORD nNameChars, LPDWORD lpNameLength, LPDWORD lpTypeId);
 /* #801: The calling process's program as a full Windows path (the module GetModuleFileNameW reports): its length, or the size needed with the NUL when nSize is too small. */
 NTWASM_IMPORT(ntwasm, GetProcessImagePathW) DWORD WINAPI GetProcessImagePathW(LPWSTR lpBuffer, DWORD nSize);
+/* #802: Copies the calling process's environment as GetEnvironmentStringsW returns it (NAME=VALUE\0 entries and a final NUL) when it fits in nSize chars; returns its size in chars, NULs included (at most 32768 are copied). */
+NTWASM_IMPORT(ntwasm, GetEnvironmentBlockW) DWORD WINAPI GetEnvironmentBlockW(LPWSTR lpBuffer, DWORD nSize);
 /* #1000: Writes "caption: text" to standard error (in the browser host, the page's) and returns the answer of the default button: IDOK for MB_OK, the MB_DEFBUTTON1..4 button of the MB_OKCANCEL..MB_CANCELTRYCONTINUE sets. */
 NTWASM_IMPORT(user32, MessageBoxW) int WINAPI MessageBoxW(HWND hWnd, LPCWSTR lpText, LPCWSTR lpCaption, UINT uType);
 /* #1001: TRUE: there is no sound to play. */
@@ -557,12 +559,22 @@ NTWASM_IMPORT(kernel32, WakeAllConditionVariable) VOID WINAPI WakeAllConditionVa
 NTWASM_IMPORT(kernel32, InitOnceInitialize) VOID WINAPI InitOnceInitialize(PINIT_ONCE InitOnce);
 /* #229: Calls InitFn(InitOnce, Parameter, Context) (a table index) once; concurrent callers wait for it. Its context (low 2 bits clear) is returned in *Context. If InitFn fails, FALSE, and a later call tries again. */
 NTWASM_IMPORT(kernel32, InitOnceExecuteOnce) BOOL WINAPI InitOnceExecuteOnce(PINIT_ONCE InitOnce, PINIT_ONCE_FN InitFn, PVOID Parameter, LPVOID * Context);
+/* #230: Begins a one-time initialization: *fPending TRUE when the caller is to initialize (and call InitOnceComplete), FALSE when it is done (its context in *lpContext). Synchronous callers wait while another one initializes; INIT_ONCE_ASYNC callers all get TRUE while it is not done. INIT_ONCE_CHECK_ONLY never starts it: ERROR_GEN_FAILURE until it is done. A flag that does not match the run in progress: ERROR_INVALID_PARAMETER. */
+NTWASM_IMPORT(kernel32, InitOnceBeginInitialize) BOOL WINAPI InitOnceBeginInitialize(LPINIT_ONCE lpInitOnce, DWORD dwFlags, PBOOL fPending, LPVOID * lpContext);
+/* #231: Ends a run InitOnceBeginInitialize began: done with lpContext (low 2 bits clear), or, with INIT_ONCE_INIT_FAILED (synchronous runs, lpContext NULL), not started again, so that a waiting or later caller runs it. ERROR_GEN_FAILURE when nothing runs, also for the INIT_ONCE_ASYNC caller another one completed before. */
+NTWASM_IMPORT(kernel32, InitOnceComplete) BOOL WINAPI InitOnceComplete(LPINIT_ONCE lpInitOnce, DWORD dwFlags, LPVOID lpContext);
 /* #234: Waits while the 1, 2, 4 or 8 bytes at Address equal those at CompareAddress (TRUE at once if they differ); FALSE + ERROR_TIMEOUT on timeout. Wakes may be spurious. */
 NTWASM_IMPORT(kernel32, WaitOnAddress) BOOL WINAPI WaitOnAddress(volatile VOID * Address, PVOID CompareAddress, SIZE_T AddressSize, DWORD dwMilliseconds);
 /* #235: Wakes one thread waiting on Address; lost if none waits. */
 NTWASM_IMPORT(kernel32, WakeByAddressSingle) VOID WINAPI WakeByAddressSingle(PVOID Address);
 /* #236: Wakes every thread waiting on Address. */
 NTWASM_IMPORT(kernel32, WakeByAddressAll) VOID WINAPI WakeByAddressAll(PVOID Address);
+/* #240: Initializes a 24-byte barrier for lTotalThreads threads per phase (ERROR_INVALID_PARAMETER below 1); lSpinCount -1 is the default, 2000 spins before sleeping. */
+NTWASM_IMPORT(kernel32, InitializeSynchronizationBarrier) BOOL WINAPI InitializeSynchronizationBarrier(LPSYNCHRONIZATION_BARRIER lpBarrier, LONG lTotalThreads, LONG lSpinCount);
+/* #241: Waits until lTotalThreads threads have entered; TRUE for the last one of each phase, FALSE for the others. Spins, then sleeps in the kernel; SYNCHRONIZATION_BARRIER_FLAGS_SPIN_ONLY only spins, _BLOCK_ONLY sleeps at once, _NO_DELETE lets DeleteSynchronizationBarrier skip this thread. */
+NTWASM_IMPORT(kernel32, EnterSynchronizationBarrier) BOOL WINAPI EnterSynchronizationBarrier(LPSYNCHRONIZATION_BARRIER lpBarrier, DWORD dwFlags);
+/* #242: Waits until every thread has left EnterSynchronizationBarrier (except those that entered with _NO_DELETE); TRUE. */
+NTWASM_IMPORT(kernel32, DeleteSynchronizationBarrier) BOOL WINAPI DeleteSynchronizationBarrier(LPSYNCHRONIZATION_BARRIER lpBarrier);
 /* #300: Starts a guest program (.wasm, a path under the root mapped to C:\) as a new process with its own memory and handle table: inheritable handles keep their values with bInheritHandles, CREATE_SUSPENDED holds its first thread, STARTF_USESTDHANDLES passes std handles, lpEnvironment a UTF-16 block (CREATE_UNICODE_ENVIRONMENT). */
 NTWASM_IMPORT(kernel32, CreateProcessW) BOOL WINAPI CreateProcessW(LPCWSTR lpApplicationName, LPCWSTR lpCommandLine, LPSECURITY_ATTRIBUTES lpProcessAttributes, LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles, DWORD dwCreationFlags, LPVOID lpEnvironment, LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation);
 /* #301: A handle to the process with that id (ERROR_INVALID_PARAMETER when there is none). */
@@ -655,6 +667,10 @@ NTWASM_IMPORT(kernel32, SetCurrentDirectoryW) BOOL WINAPI SetCurrentDirectoryW(L
 NTWASM_IMPORT(kernel32, GetFullPathNameW) DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR* lpFilePart);
 /* #619: FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
 NTWASM_IMPORT(kernel32, GetFileType) DWORD WINAPI GetFileType(HANDLE hFile);
+/* #620: Sets or clears FILE_ATTRIBUTE_READONLY (a read-only file cannot be opened for writing or deleted); the other attributes (HIDDEN, SYSTEM, ARCHIVE, NORMAL...) are accepted and not kept. ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND as GetFileAttributesW. */
+NTWASM_IMPORT(kernel32, SetFileAttributesW) BOOL WINAPI SetFileAttributesW(LPCWSTR lpFileName, DWORD dwFileAttributes);
+/* #621: Attributes, times, size, one link and a file index (stable per path) of the file or directory behind the handle; ERROR_INVALID_HANDLE for pipes, consoles and search handles. */
+NTWASM_IMPORT(kernel32, GetFileInformationByHandle) BOOL WINAPI GetFileInformationByHandle(HANDLE hFile, LPBY_HANDLE_FILE_INFORMATION lpFileInformation);
 /* #700: The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
 NTWASM_IMPORT(kernel32, GetOverlappedResult) BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
 /* #701: GetOverlappedResult with a timeout (0: ERROR_IO_INCOMPLETE at once; WAIT_TIMEOUT when it passes) and an alertable wait (WAIT_IO_COMPLETION after running queued APCs). */
@@ -671,6 +687,8 @@ HMODULE WINAPI GetModuleHandleW(LPCWSTR lpModuleName);
 HMODULE WINAPI GetModuleHandleA(LPCSTR lpModuleName);
 /* kernel32: GetModuleHandleW with flags (GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS gives the program's module). */
 BOOL WINAPI GetModuleHandleExW(DWORD dwFlags, LPCWSTR lpModuleName, HMODULE *phModule);
+/* kernel32: ANSI (UTF-8) form of GetModuleHandleExW. */
+BOOL WINAPI GetModuleHandleExA(DWORD dwFlags, LPCSTR lpModuleName, HMODULE *phModule);
 /* kernel32: The module handle of a DLL ntwasm provides (as GetModuleHandleW); others fail with ERROR_MOD_NOT_FOUND. */
 HMODULE WINAPI LoadLibraryW(LPCWSTR lpLibFileName);
 /* kernel32: ANSI (UTF-8) form of LoadLibraryW. */
@@ -971,6 +989,32 @@ BOOL WINAPI GetFileAttributesExW(LPCWSTR lpFileName, GET_FILEEX_INFO_LEVELS fInf
 BOOL WINAPI GetFileAttributesExA(LPCSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId, LPVOID lpFileInformation);
 /* kernel32: ANSI (UTF-8) form of CreateProcessW: the strings and STARTUPINFOA become UTF-16; an ANSI environment block passes as it is. */
 BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine, LPSECURITY_ATTRIBUTES lpProcessAttributes, LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles, DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory, LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation);
+/* kernel32: Empties an 8-byte SLIST_HEADER (zero). */
+void WINAPI InitializeSListHead(PSLIST_HEADER ListHead);
+/* kernel32: Pushes an entry; returns the entry that was first before (NULL for an empty list). The header's depth and sequence change with it in one 64-bit compare-exchange, as on 32-bit Windows. */
+PSLIST_ENTRY WINAPI InterlockedPushEntrySList(PSLIST_HEADER ListHead, PSLIST_ENTRY ListEntry);
+/* kernel32: Pops the first entry (NULL when the list is empty); the header's sequence number defeats ABA. */
+PSLIST_ENTRY WINAPI InterlockedPopEntrySList(PSLIST_HEADER ListHead);
+/* kernel32: Empties the list; returns its first entry (the entries stay linked), NULL when it was empty. */
+PSLIST_ENTRY WINAPI InterlockedFlushSList(PSLIST_HEADER ListHead);
+/* kernel32: The number of entries (the low 16 bits of it, as on Windows). */
+USHORT WINAPI QueryDepthSList(PSLIST_HEADER ListHead);
+/* kernel32: Pushes Count entries already linked from List to ListEnd in one exchange; returns the entry that was first before. */
+PSLIST_ENTRY WINAPI InterlockedPushListSListEx(PSLIST_HEADER ListHead, PSLIST_ENTRY List, PSLIST_ENTRY ListEnd, ULONG Count);
+/* ntdll: The first entry, NULL for an empty list; the list is unchanged. */
+PSLIST_ENTRY WINAPI RtlFirstEntrySList(const SLIST_HEADER *ListHead);
+/* ntdll: ntdll's InitializeSListHead. */
+void WINAPI RtlInitializeSListHead(PSLIST_HEADER ListHead);
+/* ntdll: ntdll's InterlockedPushEntrySList. */
+PSLIST_ENTRY WINAPI RtlInterlockedPushEntrySList(PSLIST_HEADER ListHead, PSLIST_ENTRY ListEntry);
+/* ntdll: ntdll's InterlockedPopEntrySList. */
+PSLIST_ENTRY WINAPI RtlInterlockedPopEntrySList(PSLIST_HEADER ListHead);
+/* ntdll: ntdll's InterlockedFlushSList. */
+PSLIST_ENTRY WINAPI RtlInterlockedFlushSList(PSLIST_HEADER ListHead);
+/* ntdll: ntdll's QueryDepthSList. */
+USHORT WINAPI RtlQueryDepthSList(PSLIST_HEADER ListHead);
+/* ntdll: ntdll's InterlockedPushListSListEx. */
+PSLIST_ENTRY WINAPI RtlInterlockedPushListSListEx(PSLIST_HEADER ListHead, PSLIST_ENTRY List, PSLIST_ENTRY ListEnd, ULONG Count);
 /* kernel32: Nothing can catch it (Wasm has no structured exception handling): the process ends with the exception code as its exit code, as an unhandled exception ends it on Windows. */
 void WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags, DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
 
@@ -986,6 +1030,7 @@ BOOL WINAPI CreateDirectoryA(LPCSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurity
 BOOL WINAPI RemoveDirectoryA(LPCSTR lpPathName);
 DWORD WINAPI GetFileAttributesA(LPCSTR lpFileName);
 BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName);
+BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 
 /* Generic names: the W form with UNICODE defined, the A form otherwise (as the Windows SDK does). */
 #ifdef UNICODE
@@ -1027,6 +1072,7 @@ BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName);
 #define GetFullPathName GetFullPathNameW
 #define GetModuleFileName GetModuleFileNameW
 #define GetModuleHandle GetModuleHandleW
+#define GetModuleHandleEx GetModuleHandleExW
 #define GetTempFileName GetTempFileNameW
 #define GetTempPath GetTempPathW
 #define GetTempPath2 GetTempPath2W
@@ -1050,6 +1096,7 @@ BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName);
 #define RemoveDirectory RemoveDirectoryW
 #define SetCurrentDirectory SetCurrentDirectoryW
 #define SetEnvironmentVariable SetEnvironmentVariableW
+#define SetFileAttributes SetFileAttributesW
 #define WaitNamedPipe WaitNamedPipeW
 #define WriteConsole WriteConsoleW
 #define lstrcat lstrcatW
@@ -1099,6 +1146,7 @@ BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName);
 #define GetFullPathName GetFullPathNameA
 #define GetModuleFileName GetModuleFileNameA
 #define GetModuleHandle GetModuleHandleA
+#define GetModuleHandleEx GetModuleHandleExA
 #define GetTempFileName GetTempFileNameA
 #define GetTempPath GetTempPathA
 #define GetTempPath2 GetTempPath2A
@@ -1122,6 +1170,7 @@ BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName);
 #define RemoveDirectory RemoveDirectoryA
 #define SetCurrentDirectory SetCurrentDirectoryA
 #define SetEnvironmentVariable SetEnvironmentVariableA
+#define SetFileAttributes SetFileAttributesA
 #define WaitNamedPipe WaitNamedPipeA
 #define WriteConsole WriteConsoleA
 #define lstrcat lstrcatA

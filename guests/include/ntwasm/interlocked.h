@@ -370,7 +370,7 @@ NTWASM_ILK_ALIAS(_interlockedbittestandreset, InterlockedBitTestAndReset, unsign
 #endif
 #undef NTWASM_ILK_ALIAS
 
-/* ---- interlocked singly linked lists (InterlockedPushEntrySList & co. in the C runtime) ---- */
+/* ---- interlocked singly linked lists (InterlockedPushEntrySList & co.: guests/c/runtime/kernel32/slist.c) ---- */
 typedef struct _SINGLE_LIST_ENTRY {
   struct _SINGLE_LIST_ENTRY *Next;
 } SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY;
@@ -388,6 +388,10 @@ typedef union __attribute__((aligned(8))) _SLIST_HEADER {
   };
 } SLIST_HEADER, *PSLIST_HEADER;
 _Static_assert(sizeof(SLIST_HEADER) == 8, "SLIST_HEADER is 8 bytes on 32-bit Windows");
+/* The alignment SList entries need (and HeapAlloc/malloc give), as on 32-bit Windows. */
+#ifndef MEMORY_ALLOCATION_ALIGNMENT
+#define MEMORY_ALLOCATION_ALIGNMENT 8
+#endif
 
 /* ---- synchronization barriers (EnterSynchronizationBarrier & co., usermode.wasm) ---- */
 /* 24 bytes as on 32-bit Windows; opaque. */

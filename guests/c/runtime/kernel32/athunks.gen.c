@@ -105,3 +105,11 @@ BOOL WINAPI SetCurrentDirectoryA(LPCSTR lpPathName) {
   free(w_lpPathName);
   return r;
 }
+
+BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes) {
+  LPWSTR w_lpFileName = __ntwasm_widen(lpFileName);
+  if (lpFileName && !w_lpFileName) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return 0; }
+  BOOL r = SetFileAttributesW(w_lpFileName, dwFileAttributes);
+  free(w_lpFileName);
+  return r;
+}

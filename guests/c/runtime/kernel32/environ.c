@@ -3,9 +3,8 @@
  * FreeEnvironmentStringsW/A, ExpandEnvironmentStringsW/A, over the GetEnvironmentVariableW syscall
  * (SetEnvironmentVariableA is a generated thunk of SetEnvironmentVariableW).
  *
- * GetEnvironmentStrings: there is no call that lists the kernel's variables, so the block holds the
- * variables the process started with (WASI's environ) with their current values, less the ones removed
- * since; a variable created later with SetEnvironmentVariable is missing from it.
+ * GetEnvironmentStrings copies the kernel's block (GetEnvironmentBlockW, ntwasm's call): every variable
+ * as it is now, in the order they were set.
  *
  * ExpandEnvironmentStrings replaces each %NAME% of a defined variable (names are case-insensitive); an
  * undefined one stays as it is, "%%" and a % with no closing one too. The result counts the NUL; when the
@@ -27,44 +26,18 @@ DWORD WINAPI GetEnvironmentVariableA(LPCSTR lpName, LPSTR lpBuffer, DWORD nSize)
   return n;
 }
 
-extern char **environ;
-
+/* The kernel's block, as it is now (variables set since the start included). */
 LPWSTR WINAPI GetEnvironmentStringsW(void) {
-  size_t cap = 256, len = 0;
-  LPWSTR block = HeapAlloc(GetProcessHeap(), 0, cap * sizeof(WCHAR));
-  if (!block) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
-  for (char **e = environ; e && *e; e++) {
-    const char *eq = strchr(*e + (**e == '='), '='); /* a name may start with '=' ("=C:") */
-    if (!eq) continue;
-    size_t nlen = (size_t)(eq - *e);
-    char *n8 = malloc(nlen + 1);
-    if (!n8) continue;
-    memcpy(n8, *e, nlen);
-    n8[nlen] = 0;
-    LPWSTR name = __ntwasm_widen(n8);
-    free(n8);
-    LPWSTR value = name ? __ntwasm_getenv_w(name) : NULL;
-    if (value) {
-      size_t a = wcslen(name), b = wcslen(value), need = len + a + 1 + b + 1 + 1;
-      if (need > cap) {
-        while (cap < need) cap *= 2;
-        LPWSTR grown = HeapReAlloc(GetProcessHeap(), 0, block, cap * sizeof(WCHAR));
-        if (!grown) { free(name); free(value); break; }
-        block = grown;
-      }
-      memcpy(block + len, name, a * sizeof(WCHAR));
-      len += a;
-      block[len++] = L'=';
-      memcpy(block + len, value, b * sizeof(WCHAR));
-      len += b;
-      block[len++] = 0;
-    }
-    free(name);
-    free(value);
+  DWORD cap = 1024;
+  for (;;) {
+    LPWSTR block = HeapAlloc(GetProcessHeap(), 0, cap * sizeof(WCHAR));
+    if (!block) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    DWORD need = GetEnvironmentBlockW(block, cap);
+    if (need <= cap) return block;
+    HeapFree(GetProcessHeap(), 0, block);
+    if (need > 32768) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    cap = need;
   }
-  block[len] = 0;
-  if (len == 0) block[1] = 0; /* an empty block is two NULs (room: cap >= 256) */
-  return block;
 }
 
 LPSTR WINAPI GetEnvironmentStringsA(void) {

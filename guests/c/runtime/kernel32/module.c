@@ -71,6 +71,14 @@ BOOL WINAPI GetModuleHandleExW(DWORD dwFlags, LPCWSTR lpModuleName, HMODULE *phM
   return *phModule != NULL;
 }
 
+BOOL WINAPI GetModuleHandleExA(DWORD dwFlags, LPCSTR lpModuleName, HMODULE *phModule) {
+  WCHAR w[MAX_PATH];
+  if (!phModule) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+  if ((dwFlags & GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS) || !lpModuleName) return GetModuleHandleExW(dwFlags, NULL, phModule);
+  if (!narrow_name(lpModuleName, w)) { *phModule = NULL; return FALSE; }
+  return GetModuleHandleExW(dwFlags, w, phModule);
+}
+
 HMODULE WINAPI LoadLibraryExW(LPCWSTR lpLibFileName, HANDLE hFile, DWORD dwFlags) {
   (void)dwFlags;
   if (!lpLibFileName || hFile) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }

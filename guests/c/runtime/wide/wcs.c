@@ -108,6 +108,20 @@ size_t wcsxfrm(wchar_t *restrict dst, const wchar_t *restrict src, size_t n) {
   return len;
 }
 
+/*
+ * The locale forms, defined here with the plain ones: libc++'s locale code asks for them, and were
+ * wasi-libc's object linked for them, it would bring its own (32-bit) wcscoll and wcsxfrm too.
+ */
+struct __locale_struct;
+int __wcscoll_l(const wchar_t *a, const wchar_t *b, struct __locale_struct *loc) { (void)loc; return wcscmp(a, b); }
+size_t __wcsxfrm_l(wchar_t *restrict dst, const wchar_t *restrict src, size_t n, struct __locale_struct *loc) {
+  (void)loc;
+  return wcsxfrm(dst, src, n);
+}
+__attribute__((weak, alias("__wcscoll_l"))) int wcscoll_l(const wchar_t *, const wchar_t *, struct __locale_struct *);
+__attribute__((weak, alias("__wcsxfrm_l"))) size_t wcsxfrm_l(wchar_t *restrict, const wchar_t *restrict, size_t,
+                                                              struct __locale_struct *);
+
 int _wcsncoll(const wchar_t *a, const wchar_t *b, size_t n) { return wcsncmp(a, b, n); }
 
 wchar_t *wmemcpy(wchar_t *restrict dst, const wchar_t *restrict src, size_t n) {
