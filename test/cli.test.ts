@@ -117,7 +117,20 @@ describe("ntwasm", () => {
     expect(run.stdout).toMatch(/--entry NAME/);
   });
 
+  it("cc without the clang-19 toolchain says what to install, exit code 2", () => {
+    writeFileSync(join(tmp, "prog.c"), "int main(void) { return 0; }\n");
+    const env = { ...process.env, PATH: tmp }; // no clang anywhere on it
+    delete env.NTWASM_CLANG;
+    for (const cmd of ["cc", "c++"]) {
+      const r = spawnSync(process.execPath, [cli, cmd, join(tmp, "prog.c"), "-o", join(tmp, "prog.wasm")], { encoding: "utf8", env });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/clang 19 not found: .*apt-get install clang-19 lld-19/);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
   it.each([
+    ["cc with no input file", ["cc", "-o", join(tmp, "x.wasm")], /no input files/],
     ["a missing file", ["run", join(tmp, "missing.wasm")], /missing\.wasm: no such file/],
     ["a file that is not Wasm", ["run", join(tmp, "text.wasm")], /text\.wasm: not a WebAssembly module/],
     ["a guest importing what ntwasm lacks", ["run", join(tmp, "needs.wasm")], /lacks:\n\s+kernel32\.CreateFooW/],

@@ -17,9 +17,7 @@
 #include <stdarg.h>
 #include <wchar.h>
 
-#ifndef __cdecl
-#define __cdecl
-#endif
+#include "ntwasm/callconv.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -14,9 +14,7 @@
 #include <stdint.h>
 #include <malloc.h>
 
-#ifndef __cdecl
-#define __cdecl
-#endif
+#include "ntwasm/callconv.h"
 
 #ifdef __cplusplus
 extern "C" {

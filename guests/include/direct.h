@@ -14,9 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef __cdecl
-#define __cdecl
-#endif
+#include "ntwasm/callconv.h"
 
 #ifdef __cplusplus
 extern "C" {

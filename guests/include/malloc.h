@@ -13,9 +13,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-#ifndef __cdecl
-#define __cdecl
-#endif
+#include "ntwasm/callconv.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -24,12 +24,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-#ifndef __cdecl
-#define __cdecl
-#endif
-#ifndef __stdcall
-#define __stdcall
-#endif
+#include "ntwasm/callconv.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -29,13 +29,7 @@
 #include <wchar.h>
 #include "ntwasm/hresult.h"
 
-/* Either of UNICODE and _UNICODE selects the wide forms (as <windows.h> keeps them in step). */
-#if defined(_UNICODE) && !defined(UNICODE)
-#define UNICODE
-#endif
-#if defined(UNICODE) && !defined(_UNICODE)
-#define _UNICODE
-#endif
+#include "ntwasm/unicode.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -20,12 +20,7 @@
 #define NTWASM_TCHAR_H
 #define _INC_TCHAR
 
-#if defined(_UNICODE) && !defined(UNICODE)
-#define UNICODE
-#endif
-#if defined(UNICODE) && !defined(_UNICODE)
-#define _UNICODE
-#endif
+#include "ntwasm/unicode.h"
 
 #include <stddef.h>
 #include <stdio.h>

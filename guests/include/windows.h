@@ -75,13 +75,7 @@ typedef int (WINAPI *FARPROC)(void);
 typedef int (WINAPI *NEARPROC)(void);
 typedef int (WINAPI *PROC)(void);
 
-/* UNICODE and _UNICODE select the wide forms; either implies the other, as Windows projects expect. */
-#if defined(_UNICODE) && !defined(UNICODE)
-#define UNICODE
-#endif
-#if defined(UNICODE) && !defined(_UNICODE)
-#define _UNICODE
-#endif
+#include "ntwasm/unicode.h"
 #ifdef UNICODE
 typedef WCHAR TCHAR;
 #define __TEXT(s) L##s
@@ -105,6 +99,27 @@ typedef const TCHAR *LPCTSTR;
 #define MAKELONG(lo, hi) ((LONG)(((WORD)(lo)) | ((DWORD)((WORD)(hi))) << 16))
 #define LOWORD(l) ((WORD)((DWORD_PTR)(l) & 0xffff))
 #define HIWORD(l) ((WORD)((DWORD_PTR)(l) >> 16))
+#define LOBYTE(w) ((BYTE)((DWORD_PTR)(w) & 0xff))
+#define HIBYTE(w) ((BYTE)(((DWORD_PTR)(w) >> 8) & 0xff))
+#define NO_ERROR 0L
+
+/* basetsd.h's pointer/integer conversions (pointers and longs are both 32 bits here, as on Win32). */
+#define PtrToInt(p) ((INT)(INT_PTR)(p))
+#define PtrToUint(p) ((UINT)(UINT_PTR)(p))
+#define PtrToLong(p) ((LONG)(LONG_PTR)(p))
+#define PtrToUlong(p) ((ULONG)(ULONG_PTR)(p))
+#define PtrToShort(p) ((short)(LONG_PTR)(p))
+#define PtrToUshort(p) ((unsigned short)(ULONG_PTR)(p))
+#define IntToPtr(i) ((VOID *)(INT_PTR)((int)(i)))
+#define UIntToPtr(u) ((VOID *)(UINT_PTR)((unsigned int)(u)))
+#define LongToPtr(l) ((VOID *)(LONG_PTR)((long)(l)))
+#define ULongToPtr(u) ((VOID *)(ULONG_PTR)((unsigned long)(u)))
+#define HandleToLong(h) ((LONG)(LONG_PTR)(h))
+#define HandleToULong(h) ((ULONG)(ULONG_PTR)(h))
+#define LongToHandle(l) ((HANDLE)(LONG_PTR)(l))
+#define ULongToHandle(u) ((HANDLE)(ULONG_PTR)(u))
+#define PtrToPtr64(p) ((void *)(p))
+#define Ptr64ToPtr(p) ((void *)(p))
 #define MoveMemory(d, s, n) memmove((d), (s), (n))
 #define CopyMemory(d, s, n) memcpy((d), (s), (n))
 #define FillMemory(d, n, v) memset((d), (v), (n))
@@ -126,15 +141,7 @@ static __inline void *SecureZeroMemory(void *p, SIZE_T n) {
 #define UNREFERENCED_LOCAL_VARIABLE(v) ((void)(v))
 
 /* Calling conventions and storage classes that mean nothing on wasm32. */
-#ifndef __cdecl
-#define __cdecl
-#endif
-#ifndef __stdcall
-#define __stdcall
-#endif
-#ifndef __fastcall
-#define __fastcall
-#endif
+#include "ntwasm/callconv.h"
 #define NTAPI
 #define WINAPIV
 #define APIPRIVATE

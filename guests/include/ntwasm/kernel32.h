@@ -26,6 +26,14 @@ typedef CHAR *LPCH, *PCH;
 typedef WCHAR *LPWCH, *PWCH;
 typedef const CHAR *LPCCH, *PCCH;
 typedef const WCHAR *LPCWCH, *PCWCH;
+/* The TCHAR pointer spellings of winnt.h besides windows.h's LPTSTR/LPCTSTR (ErrorExit(PTSTR) in the docs). */
+typedef TCHAR *PTSTR, *PTCH, *LPTCH, *PTCHAR;
+typedef const TCHAR *PCTSTR, *LPCTCH, *PCTCH;
+#ifdef UNICODE
+typedef WCHAR TBYTE, *PTBYTE;
+#else
+typedef unsigned char TBYTE, *PTBYTE;
+#endif
 
 /* ---------------- memory ---------------- */
 #define HEAP_NO_SERIALIZE 0x00000001

@@ -9,13 +9,6 @@
 #include "stdio_internal.h"
 #include "bounded.h"
 
-#define VARIADIC(call, last) \
-  va_list ap;                \
-  va_start(ap, last);        \
-  int r = call;              \
-  va_end(ap);                \
-  return r;
-
 int _vsnprintf(char *buf, size_t count, const char *fmt, va_list ap) { return __ntwasm_vsnprintf_legacy(0, buf, count, fmt, ap); }
 int _snprintf(char *buf, size_t count, const char *fmt, ...) { VARIADIC(__ntwasm_vsnprintf_legacy(0, buf, count, fmt, ap), fmt) }
 int _vscprintf(const char *fmt, va_list ap) { return __ntwasm_vsnprintf_legacy(0, NULL, 0, fmt, ap); }

@@ -370,13 +370,6 @@ static int scan_file(FILE *f, int wide, const void *fmt, int fw, int secure, va_
   return r;
 }
 
-#define VARIADIC(call, last) \
-  va_list ap;                \
-  va_start(ap, last);        \
-  int r = call;              \
-  va_end(ap);                \
-  return r;
-
 int vswscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, va_list ap) { return scan_string(s, SIZE_MAX, 1, fmt, 1, 0, ap); }
 int swscanf(const wchar_t *restrict s, const wchar_t *restrict fmt, ...) { VARIADIC(scan_string(s, SIZE_MAX, 1, fmt, 1, 0, ap), fmt) }
 int _snwscanf(const wchar_t *s, size_t n, const wchar_t *fmt, ...) { VARIADIC(scan_string(s, n, 1, fmt, 1, 0, ap), fmt) }

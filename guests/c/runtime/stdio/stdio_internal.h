@@ -85,4 +85,12 @@ int __real_fgetc(FILE *f);
 int __real_ungetc(int c, FILE *f);
 int __real_vfprintf(FILE *f, const char *fmt, va_list ap);
 
+/* The body of a `...` function that passes its arguments on as a va_list: VARIADIC(call, last). */
+#define VARIADIC(call, last) \
+  va_list ap;                \
+  va_start(ap, last);        \
+  int r = call;              \
+  va_end(ap);                \
+  return r;
+
 #endif

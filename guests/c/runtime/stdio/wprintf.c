@@ -19,13 +19,6 @@ int vfwprintf_s(FILE *f, const wchar_t *fmt, va_list ap) { return vfwprintf(f, f
 int vwprintf(const wchar_t *restrict fmt, va_list ap) { return vfwprintf(stdout, fmt, ap); }
 int vwprintf_s(const wchar_t *fmt, va_list ap) { return vfwprintf(stdout, fmt, ap); }
 
-#define VARIADIC(call, last) \
-  va_list ap;                \
-  va_start(ap, last);        \
-  int r = call;              \
-  va_end(ap);                \
-  return r;
-
 int fwprintf(FILE *restrict f, const wchar_t *restrict fmt, ...) { VARIADIC(vfwprintf(f, fmt, ap), fmt) }
 int fwprintf_s(FILE *f, const wchar_t *fmt, ...) { VARIADIC(vfwprintf(f, fmt, ap), fmt) }
 int wprintf(const wchar_t *restrict fmt, ...) { VARIADIC(vfwprintf(stdout, fmt, ap), fmt) }
