@@ -119,7 +119,7 @@ describe("ntwasm", () => {
 
   it("cc without the clang-19 toolchain says what to install, exit code 2", () => {
     writeFileSync(join(tmp, "prog.c"), "int main(void) { return 0; }\n");
-    const env = { ...process.env, PATH: tmp }; // no clang anywhere on it
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: tmp }; // no clang anywhere on it
     delete env.NTWASM_CLANG;
     for (const cmd of ["cc", "c++"]) {
       const r = spawnSync(process.execPath, [cli, cmd, join(tmp, "prog.c"), "-o", join(tmp, "prog.wasm")], { encoding: "utf8", env });

@@ -1,5 +1,5 @@
 /*
- * What Windows programs take for granted from <windows.h>: the memory macros (ZeroMemory,
+ * What Windows programs take for granted from <windows.h>: u"" and L"" literals, the memory macros (ZeroMemory,
  * SecureZeroMemory, CopyMemory, MoveMemory, FillMemory), MAKELANGID and friends, MAKEWORD/LOWORD/
  * HIWORD, NO_ERROR, __int64, LONGLONG, DWORD_PTR, SIZE_T, PtrToInt/IntToPtr, SAL annotations, __try/
  * __finally/__leave as plain blocks, Sleep(0)/SwitchToThread, WriteConsole on a pipe (fails with
@@ -60,6 +60,7 @@ int main(int argc, char **argv) {
          (int)size, PtrToInt(IntToPtr(-5)), NO_ERROR);
   int sum;
   printf("SAL-annotated call: %d\n", add(2, &value, &sum));
+  printf("u\"\" and L\"\" literals are WCHAR strings: %d %d\n", lstrlenW(u"utf16"), lstrlenW(L"wide"));
   printf("__try/__finally: %d, with __leave: %d\n", guarded(0), guarded(1));
 
   Sleep(0);
