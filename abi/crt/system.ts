@@ -28,6 +28,9 @@ export const SYSTEM: CrtFunction[] = [
     "USERNAME, else \"User\"; *pcbBuffer counts the NUL; ERROR_INSUFFICIENT_BUFFER with the size needed. (advapi32 on Windows.)"),
   crt("GetUserNameA", "BOOL", "LPSTR lpBuffer, LPDWORD pcbBuffer", info, "ANSI (UTF-8) form of GetUserNameW."),
   crt("IsDebuggerPresent", "BOOL", "", info, "FALSE."),
+  crt("IsWow64Process", "BOOL", "HANDLE hProcess, PBOOL Wow64Process", info,
+    "A 32-bit process on the 32-bit machine GetSystemInfo describes: TRUE with *Wow64Process = FALSE for a process " +
+    "handle; FALSE (ERROR_INVALID_HANDLE) for a handle that is not one."),
   crt("Beep", "BOOL", "DWORD dwFreq, DWORD dwDuration", info, "TRUE at once (there is no speaker)."),
   crt("SetErrorMode", "UINT", "UINT uMode", info, "Records the mode (it changes nothing: there are no error dialogs) and returns the previous one."),
   crt("GetErrorMode", "UINT", "", info, "The mode SetErrorMode recorded (0 at first)."),

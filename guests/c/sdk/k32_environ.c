@@ -87,6 +87,7 @@ int main(void) {
   u = GetTempFileNameA(".", "", 0x12345678, name);
   printf("only the low 16 bits: %u \"%s\"\n", u, name);
   u = GetTempFileNameA(".", "tst", 0, name);
+  if (!u) printf("GetTempFileNameA failed: error %lu\n", GetLastError()); /* diagnostics only */
   printf("unique 0: a number %d, created %d, prefix %d, suffix %d\n", u != 0, GetFileAttributesA(name) != INVALID_FILE_ATTRIBUTES,
          strncmp(name, ".\\tst", 5) == 0, strcmp(name + strlen(name) - 4, ".tmp") == 0);
   printf("deleted: %d\n", DeleteFileA(name));

@@ -919,6 +919,8 @@ BOOL WINAPI GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer);
 BOOL WINAPI GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer);
 /* kernel32: FALSE. */
 BOOL WINAPI IsDebuggerPresent(void);
+/* kernel32: A 32-bit process on the 32-bit machine GetSystemInfo describes: TRUE with *Wow64Process = FALSE for a process handle; FALSE (ERROR_INVALID_HANDLE) for a handle that is not one. */
+BOOL WINAPI IsWow64Process(HANDLE hProcess, PBOOL Wow64Process);
 /* kernel32: TRUE at once (there is no speaker). */
 BOOL WINAPI Beep(DWORD dwFreq, DWORD dwDuration);
 /* kernel32: Records the mode (it changes nothing: there are no error dialogs) and returns the previous one. */

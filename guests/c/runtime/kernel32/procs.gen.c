@@ -214,6 +214,7 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "IsProcessorFeaturePresent", NTWASM_DLL_KERNEL32, (FARPROC)IsProcessorFeaturePresent },
   { "IsValidCodePage", NTWASM_DLL_KERNEL32, (FARPROC)IsValidCodePage },
   { "IsValidLocale", NTWASM_DLL_KERNEL32, (FARPROC)IsValidLocale },
+  { "IsWow64Process", NTWASM_DLL_KERNEL32, (FARPROC)IsWow64Process },
   { "LeaveCriticalSection", NTWASM_DLL_KERNEL32, (FARPROC)LeaveCriticalSection },
   { "LoadLibraryA", NTWASM_DLL_KERNEL32, (FARPROC)LoadLibraryA },
   { "LoadLibraryExA", NTWASM_DLL_KERNEL32, (FARPROC)LoadLibraryExA },
@@ -355,4 +356,4 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "wvsprintfA", NTWASM_DLL_USER32, (FARPROC)wvsprintfA },
   { "wvsprintfW", NTWASM_DLL_USER32, (FARPROC)wvsprintfW },
 };
-const unsigned __ntwasm_proc_count = 350;
+const unsigned __ntwasm_proc_count = 351;

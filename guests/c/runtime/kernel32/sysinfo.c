@@ -1,7 +1,7 @@
 /*
  * System information (abi/crt/system.ts): GetSystemInfo, GetNativeSystemInfo, GetVersion,
  * GetVersionExA/W, IsProcessorFeaturePresent, GetComputerNameA/W, GetUserNameA/W, IsDebuggerPresent,
- * Beep, SetErrorMode, GetErrorMode.
+ * IsWow64Process, Beep, SetErrorMode, GetErrorMode.
  *
  * The machine a guest sees: a 32-bit x86-like processor (PROCESSOR_ARCHITECTURE_INTEL, a Pentium-class
  * type 586, level 6: a wasm32 program is a 32-bit program, and this is what 32-bit Windows code expects),
@@ -48,6 +48,13 @@ void WINAPI GetSystemInfo(LPSYSTEM_INFO lpSystemInfo) {
 }
 
 void WINAPI GetNativeSystemInfo(LPSYSTEM_INFO lpSystemInfo) { GetSystemInfo(lpSystemInfo); }
+
+/* Every process is a native 32-bit one (no WOW64 layer): programs probe this to pick 32- or 64-bit paths. */
+BOOL WINAPI IsWow64Process(HANDLE hProcess, PBOOL Wow64Process) {
+  if (GetProcessId(hProcess) == 0) return FALSE; /* its last error: ERROR_INVALID_HANDLE */
+  *Wow64Process = FALSE;
+  return TRUE;
+}
 
 DWORD WINAPI GetVersion(void) {
   return ((DWORD)VERSION_BUILD << 16) | (VERSION_MINOR << 8) | VERSION_MAJOR;

@@ -92,7 +92,10 @@ UINT WINAPI GetTempFileNameW(LPCWSTR lpPathName, LPCWSTR lpPrefixString, UINT uU
   for (int i = 0; i < 3 && lpPrefixString && lpPrefixString[i]; i++) name[plen++] = lpPrefixString[i];
   unsigned unique = uUnique & 0xFFFF;
   int create = unique == 0;
-  if (create) unique = (GetTickCount() & 0xFFFF) ? (GetTickCount() & 0xFFFF) : 1;
+  if (create) {
+    unique = GetTickCount() & 0xFFFF; /* read once: 0 is the failure value */
+    if (!unique) unique = 1;
+  }
   for (unsigned tries = 0; tries < 0x10000; tries++) {
     char hex[8];
     int k = snprintf(hex, sizeof hex, "%X", unique);
