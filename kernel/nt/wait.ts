@@ -74,7 +74,7 @@ export function ntWaitMultiple(count: u32, handles: usize, all: bool, timeoutMs:
     for (let j: u32 = 0; j < i; j++) {
       const o = changetype<ObjectHeader>(waitEntry(t, j).object);
       o.flags &= ~OBJ_WAITMARK;
-      if (take && satisfy(o, t) && taken == STATUS_WAIT_0) taken = STATUS_ABANDONED_WAIT_0 + j;
+      if (take && satisfy(o, t)) taken = STATUS_ABANDONED_WAIT_0; // no index for a wait-all (trySatisfy)
     }
     if (take) { leave(); return taken; }
   }

@@ -75,11 +75,10 @@ export function trySatisfy(t: Thread): u32 {
   for (let i: u32 = 0; i < n; i++) {
     if (!signaled(changetype<ObjectHeader>(waitEntry(t, i).object), t)) return WAIT_PENDING;
   }
+  // A wait-all that took an abandoned mutex says so without an index (WAIT_ABANDONED_0), as Windows does.
   let status = STATUS_WAIT_0;
   for (let i: u32 = 0; i < n; i++) {
-    if (satisfy(changetype<ObjectHeader>(waitEntry(t, i).object), t) && status == STATUS_WAIT_0) {
-      status = STATUS_ABANDONED_WAIT_0 + i;
-    }
+    if (satisfy(changetype<ObjectHeader>(waitEntry(t, i).object), t)) status = STATUS_ABANDONED_WAIT_0;
   }
   return status;
 }
