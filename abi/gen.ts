@@ -26,9 +26,10 @@ function checkTable(): void {
     seen.set(s.nr, s.name);
     names.add(s.name);
     for (const p of s.params) {
-      if ((p.kind === "in" || p.kind === "out") && (!p.len || !p.max)) throw new Error(`${s.name}.${p.name}: in/out needs len and max`);
+      if ((p.kind === "in" || p.kind === "out" || p.kind === "outp") && (!p.len || !p.max)) throw new Error(`${s.name}.${p.name}: in/out needs len and max`);
     }
     if (s.kernel && !SYSCALLS.some((o) => o.name === s.kernel)) throw new Error(`${s.name}: unknown kernel export ${s.kernel}`);
+    if (s.params.some((p) => p.kind === "oa") && s.result !== "NTSTATUS") throw new Error(`${s.name}: an OBJECT_ATTRIBUTES parameter needs an NTSTATUS result`);
     if (s.athunk && (!s.name.endsWith("W") || s.params.some((p) => p.kind === "astr"))) throw new Error(`${s.name}: athunk needs a W entry`);
   }
   for (const f of CRT) {
@@ -57,6 +58,11 @@ function kernelParams(s: Syscall): { name: string; type: string }[] {
   for (const p of s.params) {
     if (p.kind === "sa") out.push({ name: "inherit", type: "i32" });
     else if (p.kind === "wstr" || p.kind === "astr") out.push({ name: p.name, type: "usize" }, { name: p.name + "Len", type: "i32" });
+    else if (p.kind === "outp") out.push({ name: p.name, type: "usize" }, { name: p.name + "Guest", type: "u32" });
+    else if (p.kind === "oa") {
+      out.push({ name: p.name + "Root", type: "u32" }, { name: p.name + "Name", type: "usize" },
+        { name: p.name + "Len", type: "i32" }, { name: p.name + "Attr", type: "u32" });
+    }
     else out.push({ name: p.name, type: asParamType(p) });
   }
   return out;
@@ -73,6 +79,9 @@ function genKernel(): string {
   lines.push("// Waits and limits", constLinesAS(WAIT), "");
   lines.push("// Access rights and flags", constLinesAS(ACCESS), "");
   lines.push("// Object types", ...OBJECT_TYPES.map((t) => `export const TYPE_${t.name.toUpperCase()}: u32 = ${t.id};`));
+  lines.push("", "/** An object type's NT name (NtQueryObject's ObjectTypeInformation). */",
+    "export function typeName(type: u32): string {", "  switch (type) {",
+    ...OBJECT_TYPES.map((t) => `    case ${t.id}: return "${t.name}";`), "    default: return \"\";", "  }", "}");
   lines.push(`export const TYPE_COUNT: u32 = ${Math.max(...OBJECT_TYPES.map((t) => t.id)) + 1};`, "");
   lines.push("/** RtlNtStatusToDosError for the statuses the kernel produces. */",
     "export function statusToError(status: u32): u32 {", "  switch (status) {");
@@ -196,11 +205,17 @@ function genHostBindings(): string {
             L.push(`        const ${v} = c.${p.kind}(${p.name}); if (${v} < 0) return c.fault(${fail}, c.error);`,
               `        const ${v}Len = c.strLen;`);
             kargs.push(v, `${v}Len`); break;
+          case "oa": // the status of a bad OBJECT_ATTRIBUTES is the call's result (only NTSTATUS calls take one)
+            L.push(`        const ${v} = c.objectAttributes(${p.name}); if (${v} < 0) return c.oaStatus;`,
+              `        const ${v}Root = c.oaRoot, ${v}Len = c.strLen, ${v}Attr = c.oaAttr;`);
+            kargs.push(`${v}Root`, v, `${v}Len`, `${v}Attr`); break;
           case "in":
             L.push(`        const ${v} = c.copyIn(${p.name}, ${p.len}, ${p.max}); if (${v} < 0) return c.fault(${fail});`); kargs.push(v); break;
-          case "out":
+          case "out": case "outp":
             L.push(`        const ${v} = c.copyIn(${p.name}, ${p.len}, ${p.max}); if (${v} < 0) return c.fault(${fail});`);
-            after.push(`        c.copyOut(${p.name}, ${v}, ${p.len}, ${p.max});`); kargs.push(v); break;
+            after.push(`        c.copyOut(${p.name}, ${v}, ${p.len}, ${p.max});`); kargs.push(v);
+            if (p.kind === "outp") kargs.push(p.name);
+            break;
           default: kargs.push(p.name);
         }
       }
@@ -239,15 +254,16 @@ function genCHeader(): string {
     ...OBJECT_TYPES.map((t) => `#define NTWASM_TYPE_${t.name.toUpperCase()} ${t.id}`), "",
     "#define NTWASM_IMPORT(module, name) __attribute__((import_module(#module), import_name(#name)))", "",
     "#ifdef __cplusplus", "extern \"C\" {", "#endif", ""];
-  for (const s of SYSCALLS) {
+  const importLine = (s: Syscall) => {
     const ps = s.params.length ? s.params.map((p) => `${p.ctype} ${p.name}`).join(", ") : "void";
     L.push(`/* #${s.nr}: ${s.doc.replace(/\*\//g, "* /")} */`,
       `NTWASM_IMPORT(${s.module}, ${s.name}) ${cResultOf(s)} WINAPI ${s.name}(${ps});`);
-  }
-  L.push("", "/* Implemented in the guest by the C runtime (guests/c/runtime/, abi/crt/). */");
-  for (const f of CRT) {
+  };
+  const crtLine = (f: (typeof CRT)[number]) =>
     L.push(`/* ${f.module}: ${f.doc.replace(/\*\//g, "* /")} */`, `${f.result} WINAPI ${f.name}(${f.params || "void"});`);
-  }
+  for (const s of SYSCALLS) if (ntLevel(syscallTypes(s)) === 0) importLine(s);
+  L.push("", "/* Implemented in the guest by the C runtime (guests/c/runtime/, abi/crt/). */");
+  for (const f of CRT) if (ntLevel(f.params) === 0) crtLine(f);
   L.push("", "/* A forms the C runtime converts to the W syscalls (abi: athunk). */");
   for (const t of thunks()) L.push(`${cResultOf(t.w)} WINAPI ${t.name}(${t.params.map((p) => `${p.ctype} ${p.name}`).join(", ") || "void"});`);
   L.push("", "/* Generic names: the W form with UNICODE defined, the A form otherwise (as the Windows SDK does). */",
@@ -255,9 +271,24 @@ function genCHeader(): string {
   for (const g of genericNames()) L.push(`#define ${g} ${g}W`);
   L.push("#else");
   for (const g of genericNames()) L.push(`#define ${g} ${g}A`);
-  L.push("#endif", "", "#ifdef __cplusplus", "}", "#endif", "", "#endif /* NTWASM_ABI_H */");
+  L.push("#endif", "", "#ifdef __cplusplus", "}", "#endif", "", "#endif /* NTWASM_ABI_H */", "",
+    "/* ntdll calls declared once the NT types they use are defined, as the Windows SDK leaves those types out",
+    "   of <windows.h>: <winternl.h> (UNICODE_STRING, OBJECT_ATTRIBUTES...) and ntwasm/ntdll.h (the DDK's",
+    "   EVENT_TYPE, WAIT_TYPE, information classes), so a program with its own typedefs of those never sees them. */");
+  for (const [level, macro] of [[1, "NTWASM_WINTERNL_TYPES"], [2, "NTWASM_NT_TYPES"]] as const) {
+    L.push(`#if defined(${macro}) && !defined(${macro}_DECLARED)`, `#define ${macro}_DECLARED`,
+      "#ifdef __cplusplus", "extern \"C\" {", "#endif");
+    for (const s of SYSCALLS) if (ntLevel(syscallTypes(s)) === level) importLine(s);
+    for (const f of CRT) if (ntLevel(f.params) === level) crtLine(f);
+    L.push("#ifdef __cplusplus", "}", "#endif", `#endif /* ${macro} */`);
+  }
   return L.join("\n") + "\n";
 }
+
+/** Which NT header a prototype's types need: 0 <windows.h>, 1 <winternl.h>, 2 ntwasm/ntdll.h (DDK types). */
+const ntLevel = (ctypes: string) => (/\b(EVENT|MUTANT|SEMAPHORE|TIMER)_INFORMATION_CLASS|\bEVENT_TYPE|\bWAIT_TYPE|\bTIMER_TYPE|PTIMER_APC_ROUTINE/.test(ctypes) ? 2
+  : /UNICODE_STRING|OBJECT_ATTRIBUTES|IO_STATUS_BLOCK|IO_APC_ROUTINE|OBJECT_INFORMATION_CLASS/.test(ctypes) ? 1 : 0);
+const syscallTypes = (s: Syscall) => s.params.map((p) => p.ctype).join(" ");
 
 const cResultOf = (s: Syscall) => C_POINTER_RESULTS[s.name] ?? cResult[s.result];
 
@@ -287,7 +318,7 @@ const C_GEN_HEADER = "/* GENERATED by abi/gen.ts from abi/: do not edit; run `np
 /** GetProcAddress's table: every function ntwasm has, by DLL and name, sorted for binary search. */
 function genProcs(): string {
   const fns = allFunctions().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const L = [C_GEN_HEADER, "#include <windows.h>", "#include \"procs.h\"", "",
+  const L = [C_GEN_HEADER, "#include <windows.h>", "#include <ntwasm/ntdll.h>", "#include \"procs.h\"", "",
     "const struct ntwasm_proc __ntwasm_procs[] = {"];
   for (const f of fns) L.push(`  { "${f.name}", NTWASM_DLL_${f.module.toUpperCase()}, (FARPROC)${f.name} },`);
   L.push("};", `const unsigned __ntwasm_proc_count = ${fns.length};`);
@@ -361,7 +392,11 @@ function genDocs(): string {
     "  export; the runtime calls the kernel only when a thread must wait or be woken.", "",
     "Parameter kinds: `handle`, `u32`, `i32`, `ptr` (an address the kernel never reads), `sa`",
     "(SECURITY_ATTRIBUTES: only bInheritHandle is used), `wstr`/`astr` (NUL-terminated UTF-16 / UTF-8, at most",
-    "32,767 characters), `in`/`out` (buffers with a byte length).", ""];
+    "32,767 characters), `in`/`out` (buffers with a byte length), `outp` (an out buffer whose strings point into",
+    "itself: the kernel also gets its guest address), `oa` (OBJECT_ATTRIBUTES: the host checks Length, the OBJ_*",
+    "bits and the UNICODE_STRING, and copies the name in; a bad one is the call's NTSTATUS).", "",
+    "C prototypes of ntdll calls that use NT types are declared by `<winternl.h>` (UNICODE_STRING, OBJECT_ATTRIBUTES)",
+    "or `<ntwasm/ntdll.h>` (the DDK's EVENT_TYPE, WAIT_TYPE, information classes), not by `<windows.h>`.", ""];
   for (const m of [...new Set(SYSCALLS.map((s) => s.module))]) {
     L.push(`## ${m}`, "", "| # | call | path | description |", "|---:|---|---|---|");
     for (const s of SYSCALLS.filter((x) => x.module === m)) {

@@ -11,7 +11,11 @@ export type ParamKind =
   | "wstr" // NUL-terminated UTF-16 string in; the kernel gets (ptr, length in chars), ptr 0 for NULL
   | "astr" // NUL-terminated ANSI (UTF-8) string in; converted to UTF-16, then as wstr
   | "in" // buffer read by the kernel: `len` bytes copied into kernel scratch first
-  | "out"; // buffer written by the kernel: `len` bytes copied back to the guest after the call
+  | "out" // buffer written by the kernel: `len` bytes copied back to the guest after the call
+  | "outp" // as "out", and the kernel also gets the guest address: for results that point into themselves
+  //          (a UNICODE_STRING whose Buffer follows it in the caller's buffer)
+  | "oa"; // const OBJECT_ATTRIBUTES *: the host checks it and its UNICODE_STRING and copies the name in;
+  //        the kernel gets (RootDirectory, name ptr or 0, name length in chars, Attributes)
 
 export interface Param {
   name: string;
@@ -61,4 +65,4 @@ export interface Syscall {
 }
 
 /** Kinds that make a call need a host shim: the kernel cannot read guest memory. */
-export const POINTER_KINDS: ReadonlySet<ParamKind> = new Set(["sa", "wstr", "astr", "in", "out"]);
+export const POINTER_KINDS: ReadonlySet<ParamKind> = new Set(["sa", "wstr", "astr", "in", "out", "outp", "oa"]);

@@ -2,7 +2,14 @@
 // pointer is bounds-checked against guest memory, copied into the thread's scratch buffer in kernel
 // memory, and the kernel gets the kernel address. The guest never sees kernel memory and the kernel
 // never sees guest memory.
-import { ERROR_FILENAME_EXCED_RANGE, ERROR_NOACCESS } from "./generated/abi.ts";
+import {
+  ERROR_FILENAME_EXCED_RANGE, ERROR_NOACCESS, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER, STATUS_OBJECT_NAME_INVALID,
+} from "./generated/abi.ts";
+
+/** sizeof(OBJECT_ATTRIBUTES) on wasm32: Length, RootDirectory, ObjectName, Attributes, two pointers. */
+const OBJECT_ATTRIBUTES_SIZE = 24;
+/** The OBJ_* attribute bits NT defines (OBJ_INHERIT .. OBJ_DONT_REPARSE); any other bit is invalid. */
+const OBJ_VALID_ATTRIBUTES = 0x1ff2;
 
 /** Longest string a guest may pass (NT names are counted in 16-bit lengths: 32,767 chars). */
 export const MAX_STRING_CHARS = 32767;
@@ -163,6 +170,40 @@ export class CallContext {
     const k16 = this.k16;
     for (let i = 0; i < text.length; i++) k16[(k >> 1) + i] = text.charCodeAt(i);
     this.strLen = text.length;
+    return k;
+  }
+
+  /** RootDirectory and Attributes of the last OBJECT_ATTRIBUTES read, and the status when it was bad. */
+  oaRoot = 0;
+  oaAttr = 0;
+  oaStatus = STATUS_ACCESS_VIOLATION;
+
+  /**
+   * OBJECT_ATTRIBUTES* in: reads the structure and its UNICODE_STRING, copies the name (Length bytes,
+   * not NUL-terminated) into scratch. Returns the name's kernel address with strLen, oaRoot and
+   * oaAttr set (0 for a NULL pointer, NULL ObjectName or empty name), or -1 with oaStatus.
+   */
+  objectAttributes(p: number): number {
+    this.strLen = 0; this.oaRoot = 0; this.oaAttr = 0;
+    if (!p) return 0;
+    const bad = (st: number) => { this.oaStatus = st; return -1; };
+    if (!this.inGuest(p, OBJECT_ATTRIBUTES_SIZE)) return bad(STATUS_ACCESS_VIOLATION);
+    const v = this.guestView();
+    if (v.getUint32(p, true) !== OBJECT_ATTRIBUTES_SIZE) return bad(STATUS_INVALID_PARAMETER);
+    const root = v.getUint32(p + 4, true), us = v.getUint32(p + 8, true), attr = v.getUint32(p + 12, true);
+    if (attr & ~OBJ_VALID_ATTRIBUTES) return bad(STATUS_INVALID_PARAMETER);
+    this.oaRoot = root; this.oaAttr = attr;
+    if (!us) return 0;
+    if (!this.inGuest(us, 8)) return bad(STATUS_ACCESS_VIOLATION);
+    const v2 = this.guestView();
+    const len = v2.getUint16(us, true), buf = v2.getUint32(us + 4, true);
+    if (len & 1) return bad(STATUS_OBJECT_NAME_INVALID);
+    if (!len) return 0;
+    if (!this.inGuest(buf, len)) return bad(STATUS_ACCESS_VIOLATION);
+    const k = this.reserve(len);
+    if (k < 0) return bad(STATUS_INVALID_PARAMETER);
+    this.kernel().set(this.guestFor(buf, len).subarray(buf, buf + len), k);
+    this.strLen = len >> 1;
     return k;
   }
 

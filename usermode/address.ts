@@ -12,16 +12,22 @@ import {
  * spuriously: callers re-check), false when the timeout passed.
  */
 export function waitWord(address: usize, expected: i32, timeoutMs: u32): bool {
-  if (atomic.load<i32>(address) != expected) return true;
+  return waitCell<i32>(address, expected, timeoutMs);
+}
+
+/** waitWord for a cell of type T (u16: the state of a misaligned lock, unaligned.ts), keyed by its address. */
+export function waitCell<T>(address: usize, expected: T, timeoutMs: u32): bool {
+  if (atomic.load<T>(address) != expected) return true;
   if (timeoutMs == 0) return false;
   if (keyedPrepare(address) != STATUS_SUCCESS) return true; // out of kernel memory: callers spin
-  if (atomic.load<i32>(address) != expected) { keyedCancel(address); return true; }
+  if (atomic.load<T>(address) != expected) { keyedCancel(address); return true; }
   return keyedCommit(timeoutMs) != STATUS_TIMEOUT;
 }
 
 export function wakeOne(address: usize): void { keyedWake(address, 0); }
 export function wakeAll(address: usize): void { keyedWake(address, 1); }
 
+/** Plain loads: they take any address (WaitOnAddress has no alignment rule), and a torn read only wakes early. */
 function same(a: usize, b: usize, size: u32): bool {
   switch (size) {
     case 1: return load<u8>(a) == load<u8>(b);

@@ -8,6 +8,9 @@
 //   +20 unused
 // The last thread to arrive resets `left`, then advances `phase`, which releases the others: a
 // released thread that enters again counts down the next phase, never the one it left.
+//
+// The offsets apply to `base(barrier)`, the barrier rounded up to 4: itself when aligned; for a
+// misaligned one (unaligned.ts), the five aligned words inside its 24 bytes (+20 is not used).
 import { ERROR_INVALID_PARAMETER, INFINITE, SetLastError } from "./kernel";
 import { wakeAll, waitWord } from "./address";
 
@@ -26,14 +29,18 @@ const NO_DELETE: u32 = 4;
 /** lSpinCount -1: Windows' default. */
 const DEFAULT_SPIN: u32 = 2000;
 
-export function InitializeSynchronizationBarrier(barrier: usize, total: i32, spin: i32): i32 {
+// @ts-ignore: decorator
+@inline function base(barrier: usize): usize { return (barrier + 3) & ~(<usize>3); }
+
+export function InitializeSynchronizationBarrier(lpBarrier: usize, total: i32, spin: i32): i32 {
   if (total < 1) { SetLastError(ERROR_INVALID_PARAMETER); return 0; }
+  const barrier = base(lpBarrier);
   atomic.store<u32>(barrier + LEFT, <u32>total);
   atomic.store<u32>(barrier + TOTAL, <u32>total);
   atomic.store<u32>(barrier + PHASE, 0);
   atomic.store<u32>(barrier + SPIN, spin < 0 ? DEFAULT_SPIN : <u32>spin);
   atomic.store<u32>(barrier + INSIDE, 0);
-  atomic.store<u32>(barrier + 20, 0);
+  if (barrier == lpBarrier) atomic.store<u32>(barrier + 20, 0);
   return 1;
 }
 
@@ -62,7 +69,8 @@ function waitPhase(barrier: usize, phase: u32, flags: u32): void {
   }
 }
 
-export function EnterSynchronizationBarrier(barrier: usize, flags: u32): i32 {
+export function EnterSynchronizationBarrier(lpBarrier: usize, flags: u32): i32 {
+  const barrier = base(lpBarrier);
   // SPIN_ONLY and BLOCK_ONLY together contradict each other: the default (spin, then sleep)
   if ((flags & (SPIN_ONLY | BLOCK_ONLY)) == (SPIN_ONLY | BLOCK_ONLY)) flags &= ~(SPIN_ONLY | BLOCK_ONLY);
   const tracked = !(flags & NO_DELETE);
@@ -80,7 +88,8 @@ export function EnterSynchronizationBarrier(barrier: usize, flags: u32): i32 {
 }
 
 /** Waits until every thread has left the barrier (those that entered with NO_DELETE are not counted). */
-export function DeleteSynchronizationBarrier(barrier: usize): i32 {
+export function DeleteSynchronizationBarrier(lpBarrier: usize): i32 {
+  const barrier = base(lpBarrier);
   while (true) {
     const v = atomic.load<u32>(barrier + INSIDE);
     if (!(v & ~DELETING)) break;

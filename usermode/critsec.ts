@@ -4,7 +4,13 @@
 // when the section is free; Leave is one atomic subtract when nobody waits. Only a thread that finds
 // the section owned by another waits in the kernel, on LockSemaphore as a WaitOnAddress word: Leave
 // hands the section to the next waiter by setting that word to 1 and waking one thread.
+//
+// Every function works on `base(cs)`, cs rounded down to 4: the same address for an aligned section.
+// For a misaligned one (unaligned.ts) the five atomic fields move 1..3 bytes down to the aligned
+// words inside the 24 bytes, DebugInfo (whose bytes they then overlap) is not written, and
+// OwningThread and the others are not at their documented offsets (Windows: "logically opaque").
 import { threadId } from "./kernel";
+import { aligned4 } from "./unaligned";
 import { wakeOne, waitWord } from "./address";
 import { INFINITE } from "./kernel";
 
@@ -19,8 +25,13 @@ const NO_DEBUG_INFO: u32 = 0xffffffff;
 /** SpinCount's high bit is a flag on Windows (RTL_CRITICAL_SECTION_ALL_FLAG_BITS live above 24 bits too). */
 const SPIN_MASK: u32 = 0x00ffffff;
 
-export function InitializeCriticalSectionEx(cs: usize, spin: u32, flags: u32): i32 {
-  store<u32>(cs + DEBUG_INFO, NO_DEBUG_INFO);
+/** The address the field offsets apply to: the section itself, or for a misaligned one the 4-byte boundary below it. */
+// @ts-ignore: decorator
+@inline function base(cs: usize): usize { return cs & ~(<usize>3); }
+
+export function InitializeCriticalSectionEx(section: usize, spin: u32, flags: u32): i32 {
+  const cs = base(section);
+  if (aligned4(section)) store<u32>(cs + DEBUG_INFO, NO_DEBUG_INFO);
   store<u32>(cs + RECURSION, 0);
   store<u32>(cs + OWNER, 0);
   store<u32>(cs + SEMAPHORE, 0);
@@ -35,7 +46,8 @@ export function InitializeCriticalSectionAndSpinCount(cs: usize, spin: u32): i32
   return InitializeCriticalSectionEx(cs, spin, 0);
 }
 
-export function SetCriticalSectionSpinCount(cs: usize, spin: u32): u32 {
+export function SetCriticalSectionSpinCount(section: usize, spin: u32): u32 {
+  const cs = base(section);
   const old = load<u32>(cs + SPIN_COUNT);
   store<u32>(cs + SPIN_COUNT, spin & SPIN_MASK);
   return old;
@@ -52,7 +64,8 @@ function own(cs: usize, tid: u32): void {
   store<i32>(cs + RECURSION, 1);
 }
 
-export function EnterCriticalSection(cs: usize): void {
+export function EnterCriticalSection(section: usize): void {
+  const cs = base(section);
   const tid = threadId;
   const spin = load<u32>(cs + SPIN_COUNT);
   if (spin) {
@@ -77,7 +90,8 @@ export function EnterCriticalSection(cs: usize): void {
   own(cs, tid);
 }
 
-export function TryEnterCriticalSection(cs: usize): i32 {
+export function TryEnterCriticalSection(section: usize): i32 {
+  const cs = base(section);
   const tid = threadId;
   if (atomic.cmpxchg<i32>(cs + LOCK_COUNT, -1, 0) == -1) { own(cs, tid); return 1; }
   if (atomic.load<u32>(cs + OWNER) == tid) {
@@ -88,7 +102,8 @@ export function TryEnterCriticalSection(cs: usize): i32 {
   return 0;
 }
 
-export function LeaveCriticalSection(cs: usize): void {
+export function LeaveCriticalSection(section: usize): void {
+  const cs = base(section);
   const rec = load<i32>(cs + RECURSION) - 1;
   if (rec > 0) {
     store<i32>(cs + RECURSION, rec);
@@ -104,8 +119,9 @@ export function LeaveCriticalSection(cs: usize): void {
   }
 }
 
-export function DeleteCriticalSection(cs: usize): void {
-  store<u32>(cs + DEBUG_INFO, 0);
+export function DeleteCriticalSection(section: usize): void {
+  const cs = base(section);
+  if (aligned4(section)) store<u32>(cs + DEBUG_INFO, 0);
   store<i32>(cs + RECURSION, 0);
   store<u32>(cs + OWNER, 0);
   store<u32>(cs + SEMAPHORE, 0);

@@ -4,8 +4,9 @@ import { ERRORS } from "./errors.ts";
 import { FILES } from "./files.ts";
 import { MEMORY } from "./memory.ts";
 import { MODULES } from "./modules.ts";
+import { NTDLL } from "./ntdll.ts";
 import { STRINGS } from "./strings.ts";
 import { SYSTEM } from "./system.ts";
 import { THREADS } from "./threads.ts";
 
-export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS];
+export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL];

@@ -22,7 +22,12 @@ export const FILES: Entry[] = [
   call(603, "GetFileSizeEx", "BOOL", [handle("hFile"), out("lpFileSize", "PLARGE_INTEGER", "8", 8)], "64-bit file size.", host),
   call(604, "SetEndOfFile", "BOOL", [handle("hFile")],
     "Truncates or extends the file to the current position (needs GENERIC_WRITE).", host),
-  call(605, "FlushFileBuffers", "BOOL", [handle("hFile")], "Writes are synchronous: checks the handle (write access).", host),
+  call(605, "FlushFileBuffers", "BOOL", [handle("hFile")],
+    "Disk files: writes are synchronous, so it checks the handle (write access). Pipe ends: waits until the peer has " +
+    "read everything this end wrote (empty messages and writes still waiting for room too); ERROR_BROKEN_PIPE when " +
+    "the peer closes meanwhile, ERROR_PIPE_NOT_CONNECTED when the server disconnects (or on a disconnected client " +
+    "end); with nothing unread it succeeds at once, also on a listening or closing end. ERROR_ACCESS_DENIED without " +
+    "write access (the read end of an anonymous pipe).", host),
   call(606, "DeleteFileW", "BOOL", [wstr("lpFileName")],
     "Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open " +
     "without FILE_SHARE_DELETE.", { ...host, athunk: true }),

@@ -11,7 +11,9 @@ export const OVERLAPPED: Entry[] = [
     ptr("lpNumberOfBytesTransferred", "LPDWORD"), i32("bWait")],
     "The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, " +
     "ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with " +
-    "bWait waits for the OVERLAPPED's event (without an event, for the operation itself).", host),
+    "bWait waits for the OVERLAPPED's event, or without an event on the file handle, which an overlapped call " +
+    "without an event resets and sets again when it completes (pipe and file handles are waitable: signaled " +
+    "while no such operation is pending).", host),
   call(701, "GetOverlappedResultEx", "BOOL", [handle("hFile"), ptr("lpOverlapped", "LPOVERLAPPED"),
     ptr("lpNumberOfBytesTransferred", "LPDWORD"), u32("dwMilliseconds"), i32("bAlertable")],
     "GetOverlappedResult with a timeout (0: ERROR_IO_INCOMPLETE at once; WAIT_TIMEOUT when it passes) and an " +

@@ -9,6 +9,10 @@ export const sa = (name = "lpAttributes"): Param => ({ name, kind: "sa", ctype: 
 export const wstr = (name = "lpName"): Param => ({ name, kind: "wstr", ctype: "LPCWSTR" });
 export const astr = (name = "lpName"): Param => ({ name, kind: "astr", ctype: "LPCSTR" });
 export const out = (name: string, ctype: string, len = "4", max = 4): Param => ({ name, kind: "out", ctype, len, max });
+/** POBJECT_ATTRIBUTES (NT native calls): validated and copied in by the host, see ParamKind "oa". */
+export const oa = (name = "ObjectAttributes"): Param => ({ name, kind: "oa", ctype: "POBJECT_ATTRIBUTES" });
+/** An out buffer whose guest address the kernel also gets (kind "outp"). */
+export const outAt = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "outp", ctype, len, max });
 export const inBuf = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "in", ctype, len, max });
 
 export type Entry = Omit<Syscall, "module" | "impl"> & Partial<Pick<Syscall, "module" | "impl">>;

@@ -33,12 +33,15 @@ export const PIPES: Entry[] = [
     "default timeout; NMPWAIT_WAIT_FOREVER). ERROR_FILE_NOT_FOUND without instances, ERROR_SEM_TIMEOUT on timeout."),
   call(507, "SetNamedPipeHandleState", "BOOL", [handle("hNamedPipe"), out("lpMode", "LPDWORD"),
     ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD")],
-    "Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes) and PIPE_WAIT/NOWAIT of " +
-    "one end. The collection parameters concern remote pipes and are ignored."),
+    "Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes, ERROR_INVALID_PARAMETER " +
+    "otherwise and for unknown bits) and PIPE_WAIT/NOWAIT of one end; lpMode NULL changes nothing. The collection " +
+    "parameters concern remote pipes and are ignored."),
   call(508, "PeekNamedPipe", "BOOL", [handle("hNamedPipe"), out("lpBuffer", "LPVOID", "nBufferSize", 0x10000), u32("nBufferSize"),
     out("lpBytesRead", "LPDWORD"), out("lpTotalBytesAvail", "LPDWORD"), out("lpBytesLeftThisMessage", "LPDWORD")],
     "Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) " +
-    "and reports the bytes available and the bytes left in the first message. Never blocks."),
+    "and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a " +
+    "listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is " +
+    "left can still be peeked, then ERROR_BROKEN_PIPE."),
   call(509, "TransactNamedPipe", "BOOL", [handle("hNamedPipe"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
     ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY " +
@@ -55,15 +58,39 @@ export const PIPES: Entry[] = [
   call(512, "GetNamedPipeInfo", "BOOL", [handle("hNamedPipe"), out("lpFlags", "LPDWORD"), out("lpOutBufferSize", "LPDWORD"),
     out("lpInBufferSize", "LPDWORD"), out("lpMaxInstances", "LPDWORD")],
     "PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit."),
+  call(517, "GetNamedPipeHandleStateW", "BOOL", [handle("hNamedPipe"), out("lpState", "LPDWORD"), out("lpCurInstances", "LPDWORD"),
+    ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD"), ptr("lpUserName", "LPWSTR"),
+    u32("nMaxUserNameSize")],
+    "This end's PIPE_READMODE_MESSAGE / PIPE_NOWAIT bits and the pipe's current instance count (1 for an anonymous " +
+    "pipe); each output may be NULL. Every pipe is local, so the collection parameters and the user name must be " +
+    "NULL: ERROR_INVALID_PARAMETER otherwise (as Windows answers for local pipes)."),
+  call(518, "GetNamedPipeHandleStateA", "BOOL", [handle("hNamedPipe"), out("lpState", "LPDWORD"), out("lpCurInstances", "LPDWORD"),
+    ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD"), ptr("lpUserName", "LPSTR"),
+    u32("nMaxUserNameSize")],
+    "ANSI form of GetNamedPipeHandleStateW.", { kernel: "GetNamedPipeHandleStateW" }),
+  call(519, "GetNamedPipeClientProcessId", "BOOL", [handle("Pipe"), out("ClientProcessId", "PULONG")],
+    "The process id of the client end's opener, from either end while connected (and after the other end closed). " +
+    "ERROR_NOT_FOUND on a server with no client (listening, disconnected), ERROR_PIPE_NOT_CONNECTED on a " +
+    "disconnected client, ERROR_INSUFFICIENT_BUFFER for a NULL pointer."),
+  call(520, "GetNamedPipeServerProcessId", "BOOL", [handle("Pipe"), out("ServerProcessId", "PULONG")],
+    "The process id of the server end's creator (an anonymous pipe's: CreatePipe's caller); " +
+    "ERROR_PIPE_NOT_CONNECTED on a disconnected client."),
+  call(521, "GetNamedPipeClientSessionId", "BOOL", [handle("Pipe"), out("ClientSessionId", "PULONG")],
+    "1 (every process is in session 1), with the errors of GetNamedPipeClientProcessId."),
+  call(522, "GetNamedPipeServerSessionId", "BOOL", [handle("Pipe"), out("ServerSessionId", "PULONG")],
+    "1 (every process is in session 1), with the errors of GetNamedPipeServerProcessId."),
   call(513, "ReadFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPVOID"), u32("nNumberOfBytesToRead"),
     ptr("lpNumberOfBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Reads from a pipe (blocks until data, returns what is there; message read mode: one message, " +
     "ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next " +
-    "reads), a file (from the file pointer, which moves on) or the console input (a line).",
+    "reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count " +
+    "0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from " +
+    "the file pointer, which moves on) or the console input (a line).",
     { impl: "host" }),
   call(514, "WriteFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPCVOID"), u32("nNumberOfBytesToWrite"),
     ptr("lpNumberOfBytesWritten", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
-    "Writes to a pipe (on a message pipe one call is one message), a file (at the file pointer; at the end " +
+    "Writes to a pipe (on a message pipe one call is one message; overlapped reads pending on the other end " +
+    "get the data first, oldest first, and complete inside the call), a file (at the file pointer; at the end " +
     "for append-only handles) or, as UTF-8 text, to a console output handle.", { impl: "host" }),
   call(515, "CreateFileW", "HANDLE", createFileParams(wstr("lpFileName")),
     "Opens or creates a file or directory under C:\\ (every creation disposition; share modes across processes; " +

@@ -1,6 +1,7 @@
 // User-mode synchronization on guest memory: critical sections, SRW locks, condition variables, one-time init, WaitOnAddress (issue 3), synchronization barriers.
 // impl "user": usermode.wasm (usermode/) implements these on the guest's own memory; the uncontended
 // path makes no kernel call, contention waits in the kernel through keyed waits (WaitOnAddress).
+// Every object may be at any address, misaligned too (usermode/unaligned.ts).
 import { call, i32, ptr, u32, type Entry } from "./params.ts";
 import type { Param, Result } from "../types.ts";
 

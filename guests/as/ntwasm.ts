@@ -59,6 +59,11 @@ export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
 export const STATUS_CANNOT_DELETE: u32 = 0xc0000121;
 export const STATUS_CANCELLED: u32 = 0xc0000120;
 export const STATUS_NOT_FOUND: u32 = 0xc0000225;
+export const STATUS_INVALID_INFO_CLASS: u32 = 0xc0000003;
+export const STATUS_INFO_LENGTH_MISMATCH: u32 = 0xc0000004;
+export const STATUS_INVALID_PARAMETER_1: u32 = 0xc00000ef;
+export const STATUS_TIMER_RESUME_IGNORED: u32 = 0x40000025;
+export const STATUS_MORE_ENTRIES: u32 = 0x00000105;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -156,6 +161,7 @@ export const EVENT_ALL_ACCESS: u32 = 0x001f0003;
 export const MUTANT_QUERY_STATE: u32 = 0x00000001;
 export const MUTEX_MODIFY_STATE: u32 = 0x00000001;
 export const MUTEX_ALL_ACCESS: u32 = 0x001f0001;
+export const MUTANT_ALL_ACCESS: u32 = 0x001f0001;
 export const SEMAPHORE_QUERY_STATE: u32 = 0x00000001;
 export const SEMAPHORE_MODIFY_STATE: u32 = 0x00000002;
 export const SEMAPHORE_ALL_ACCESS: u32 = 0x001f0003;
@@ -862,11 +868,11 @@ export declare function WaitNamedPipeW(lpName: usize, nTimeOut: u32): i32;
 // @ts-ignore: decorator
 @external("kernel32", "WaitNamedPipeA")
 export declare function WaitNamedPipeA(lpName: usize, nTimeOut: u32): i32;
-/** Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes) and PIPE_WAIT/NOWAIT of one end. The collection parameters concern remote pipes and are ignored. */
+/** Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes, ERROR_INVALID_PARAMETER otherwise and for unknown bits) and PIPE_WAIT/NOWAIT of one end; lpMode NULL changes nothing. The collection parameters concern remote pipes and are ignored. */
 // @ts-ignore: decorator
 @external("kernel32", "SetNamedPipeHandleState")
 export declare function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, lpMaxCollectionCount: usize, lpCollectDataTimeout: usize): i32;
-/** Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. */
+/** Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is left can still be peeked, then ERROR_BROKEN_PIPE. */
 // @ts-ignore: decorator
 @external("kernel32", "PeekNamedPipe")
 export declare function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize, lpBytesLeftThisMessage: usize): i32;
@@ -886,11 +892,35 @@ export declare function CallNamedPipeA(lpNamedPipeName: usize, lpInBuffer: usize
 // @ts-ignore: decorator
 @external("kernel32", "GetNamedPipeInfo")
 export declare function GetNamedPipeInfo(hNamedPipe: u32, lpFlags: usize, lpOutBufferSize: usize, lpInBufferSize: usize, lpMaxInstances: usize): i32;
-/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads), a file (from the file pointer, which moves on) or the console input (a line). */
+/** This end's PIPE_READMODE_MESSAGE / PIPE_NOWAIT bits and the pipe's current instance count (1 for an anonymous pipe); each output may be NULL. Every pipe is local, so the collection parameters and the user name must be NULL: ERROR_INVALID_PARAMETER otherwise (as Windows answers for local pipes). */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeHandleStateW")
+export declare function GetNamedPipeHandleStateW(hNamedPipe: u32, lpState: usize, lpCurInstances: usize, lpMaxCollectionCount: usize, lpCollectDataTimeout: usize, lpUserName: usize, nMaxUserNameSize: u32): i32;
+/** ANSI form of GetNamedPipeHandleStateW. */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeHandleStateA")
+export declare function GetNamedPipeHandleStateA(hNamedPipe: u32, lpState: usize, lpCurInstances: usize, lpMaxCollectionCount: usize, lpCollectDataTimeout: usize, lpUserName: usize, nMaxUserNameSize: u32): i32;
+/** The process id of the client end's opener, from either end while connected (and after the other end closed). ERROR_NOT_FOUND on a server with no client (listening, disconnected), ERROR_PIPE_NOT_CONNECTED on a disconnected client, ERROR_INSUFFICIENT_BUFFER for a NULL pointer. */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeClientProcessId")
+export declare function GetNamedPipeClientProcessId(Pipe: u32, ClientProcessId: usize): i32;
+/** The process id of the server end's creator (an anonymous pipe's: CreatePipe's caller); ERROR_PIPE_NOT_CONNECTED on a disconnected client. */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeServerProcessId")
+export declare function GetNamedPipeServerProcessId(Pipe: u32, ServerProcessId: usize): i32;
+/** 1 (every process is in session 1), with the errors of GetNamedPipeClientProcessId. */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeClientSessionId")
+export declare function GetNamedPipeClientSessionId(Pipe: u32, ClientSessionId: usize): i32;
+/** 1 (every process is in session 1), with the errors of GetNamedPipeServerProcessId. */
+// @ts-ignore: decorator
+@external("kernel32", "GetNamedPipeServerSessionId")
+export declare function GetNamedPipeServerSessionId(Pipe: u32, ServerSessionId: usize): i32;
+/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count 0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from the file pointer, which moves on) or the console input (a line). */
 // @ts-ignore: decorator
 @external("kernel32", "ReadFile")
 export declare function ReadFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToRead: u32, lpNumberOfBytesRead: usize, lpOverlapped: usize): i32;
-/** Writes to a pipe (on a message pipe one call is one message), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
+/** Writes to a pipe (on a message pipe one call is one message; overlapped reads pending on the other end get the data first, oldest first, and complete inside the call), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
 // @ts-ignore: decorator
 @external("kernel32", "WriteFile")
 export declare function WriteFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToWrite: u32, lpNumberOfBytesWritten: usize, lpOverlapped: usize): i32;
@@ -922,7 +952,7 @@ export declare function GetFileSizeEx(hFile: u32, lpFileSize: usize): i32;
 // @ts-ignore: decorator
 @external("kernel32", "SetEndOfFile")
 export declare function SetEndOfFile(hFile: u32): i32;
-/** Writes are synchronous: checks the handle (write access). */
+/** Disk files: writes are synchronous, so it checks the handle (write access). Pipe ends: waits until the peer has read everything this end wrote (empty messages and writes still waiting for room too); ERROR_BROKEN_PIPE when the peer closes meanwhile, ERROR_PIPE_NOT_CONNECTED when the server disconnects (or on a disconnected client end); with nothing unread it succeeds at once, also on a listening or closing end. ERROR_ACCESS_DENIED without write access (the read end of an anonymous pipe). */
 // @ts-ignore: decorator
 @external("kernel32", "FlushFileBuffers")
 export declare function FlushFileBuffers(hFile: u32): i32;
@@ -990,7 +1020,7 @@ export declare function SetFileAttributesW(lpFileName: usize, dwFileAttributes: 
 // @ts-ignore: decorator
 @external("kernel32", "GetFileInformationByHandle")
 export declare function GetFileInformationByHandle(hFile: u32, lpFileInformation: usize): i32;
-/** The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
+/** The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event, or without an event on the file handle, which an overlapped call without an event resets and sets again when it completes (pipe and file handles are waitable: signaled while no such operation is pending). */
 // @ts-ignore: decorator
 @external("kernel32", "GetOverlappedResult")
 export declare function GetOverlappedResult(hFile: u32, lpOverlapped: usize, lpNumberOfBytesTransferred: usize, bWait: i32): i32;
@@ -1006,3 +1036,111 @@ export declare function CancelIo(hFile: u32): i32;
 // @ts-ignore: decorator
 @external("kernel32", "CancelIoEx")
 export declare function CancelIoEx(hFile: u32, lpOverlapped: usize): i32;
+/** Creates an event (NotificationEvent: manual reset, SynchronizationEvent: auto reset), named by the OBJECT_ATTRIBUTES or unnamed. An existing name: STATUS_OBJECT_NAME_EXISTS with OBJ_OPENIF, else STATUS_OBJECT_NAME_COLLISION. */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateEvent")
+export declare function NtCreateEvent(EventHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, EventType: u32, InitialState: i32): u32;
+/** Opens an existing named event. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenEvent")
+export declare function NtOpenEvent(EventHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Unsignals an event (NtResetEvent without the previous state). */
+// @ts-ignore: decorator
+@external("ntdll", "NtClearEvent")
+export declare function NtClearEvent(EventHandle: u32): u32;
+/** EventBasicInformation (0): EVENT_BASIC_INFORMATION { EventType, EventState }; needs EVENT_QUERY_STATE. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryEvent")
+export declare function NtQueryEvent(EventHandle: u32, EventInformationClass: u32, EventInformation: usize, EventInformationLength: u32, ReturnLength: usize): u32;
+/** Creates a mutant (mutex), owned by the caller when InitialOwner; names as NtCreateEvent. */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateMutant")
+export declare function NtCreateMutant(MutantHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, InitialOwner: i32): u32;
+/** Opens an existing named mutant. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenMutant")
+export declare function NtOpenMutant(MutantHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Releases one level of ownership; PreviousCount is the count before (0 when held once, negative when held recursively). STATUS_MUTANT_NOT_OWNED for other threads. */
+// @ts-ignore: decorator
+@external("ntdll", "NtReleaseMutant")
+export declare function NtReleaseMutant(MutantHandle: u32, PreviousCount: usize): u32;
+/** MutantBasicInformation (0): MUTANT_BASIC_INFORMATION { CurrentCount, OwnedByCaller, AbandonedState }. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryMutant")
+export declare function NtQueryMutant(MutantHandle: u32, MutantInformationClass: u32, MutantInformation: usize, MutantInformationLength: u32, ReturnLength: usize): u32;
+/** Creates a semaphore (0 <= initial <= maximum, maximum > 0, else STATUS_INVALID_PARAMETER); names as NtCreateEvent. */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateSemaphore")
+export declare function NtCreateSemaphore(SemaphoreHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, InitialCount: i32, MaximumCount: i32): u32;
+/** Opens an existing named semaphore. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenSemaphore")
+export declare function NtOpenSemaphore(SemaphoreHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Adds to the count; past the maximum STATUS_SEMAPHORE_LIMIT_EXCEEDED and nothing changes. */
+// @ts-ignore: decorator
+@external("ntdll", "NtReleaseSemaphore")
+export declare function NtReleaseSemaphore(SemaphoreHandle: u32, ReleaseCount: i32, PreviousCount: usize): u32;
+/** SemaphoreBasicInformation (0): SEMAPHORE_BASIC_INFORMATION { CurrentCount, MaximumCount }. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQuerySemaphore")
+export declare function NtQuerySemaphore(SemaphoreHandle: u32, SemaphoreInformationClass: u32, SemaphoreInformation: usize, SemaphoreInformationLength: u32, ReturnLength: usize): u32;
+/** Creates an inactive timer: NotificationTimer (0, manual reset) or SynchronizationTimer (1); names as NtCreateEvent. */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateTimer")
+export declare function NtCreateTimer(TimerHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, TimerType: u32): u32;
+/** Opens an existing named timer. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenTimer")
+export declare function NtOpenTimer(TimerHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Arms a timer as SetWaitableTimer does (the routine is queued as an APC to the caller); PreviousState is whether it was signaled. ResumeTimer: STATUS_TIMER_RESUME_IGNORED (there is no power management). */
+// @ts-ignore: decorator
+@external("ntdll", "NtSetTimer")
+export declare function NtSetTimer(TimerHandle: u32, DueTime: usize, TimerApcRoutine: usize, TimerContext: usize, ResumeTimer: i32, Period: i32, PreviousState: usize): u32;
+/** Deactivates a timer; CurrentState is whether it is signaled. */
+// @ts-ignore: decorator
+@external("ntdll", "NtCancelTimer")
+export declare function NtCancelTimer(TimerHandle: u32, CurrentState: usize): u32;
+/** TimerBasicInformation (0): TIMER_BASIC_INFORMATION { RemainingTime (100 ns, 0 when inactive), TimerState }. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryTimer")
+export declare function NtQueryTimer(TimerHandle: u32, TimerInformationClass: u32, TimerInformation: usize, TimerInformationLength: u32, ReturnLength: usize): u32;
+/** Waits for one object: STATUS_WAIT_0, STATUS_ABANDONED_WAIT_0, STATUS_TIMEOUT, STATUS_USER_APC (alertable, after running the queued APCs) or an error. */
+// @ts-ignore: decorator
+@external("ntdll", "NtWaitForSingleObject")
+export declare function NtWaitForSingleObject(Handle: u32, Alertable: i32, Timeout: usize): u32;
+/** WaitAll (0) or WaitAny (1) for 1..64 objects: STATUS_WAIT_0 + index (WaitAny), STATUS_TIMEOUT, STATUS_USER_APC... */
+// @ts-ignore: decorator
+@external("ntdll", "NtWaitForMultipleObjects")
+export declare function NtWaitForMultipleObjects(Count: u32, Handles: usize, WaitType: u32, Alertable: i32, Timeout: usize): u32;
+/** Signals an event, mutant or semaphore and waits for another object as one step. */
+// @ts-ignore: decorator
+@external("ntdll", "NtSignalAndWaitForSingleObject")
+export declare function NtSignalAndWaitForSingleObject(SignalHandle: u32, WaitHandle: u32, Alertable: i32, Timeout: usize): u32;
+/** Sleeps for the interval (relative or absolute; 0 yields): STATUS_SUCCESS, or STATUS_USER_APC when alertable. */
+// @ts-ignore: decorator
+@external("ntdll", "NtDelayExecution")
+export declare function NtDelayExecution(Alertable: i32, DelayInterval: usize): u32;
+/** Opens an object directory (\BaseNamedObjects, \Sessions\1\BaseNamedObjects, \??...), for use as an OBJECT_ATTRIBUTES.RootDirectory. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenDirectoryObject")
+export declare function NtOpenDirectoryObject(DirectoryHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Creates an object directory, unnamed or named (a temporary one: it leaves the namespace with its last handle and lives while it holds names). */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateDirectoryObject")
+export declare function NtCreateDirectoryObject(DirectoryHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Lists a directory (DIRECTORY_QUERY) from entry *Context (0 with RestartScan): OBJECT_DIRECTORY_INFORMATION { Name, TypeName } entries ended by an empty one, their strings after them. One entry or as many as fit: STATUS_MORE_ENTRIES when some were left, STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when not even one fits (ReturnLength: the size it needs). */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryDirectoryObject")
+export declare function NtQueryDirectoryObject(DirectoryHandle: u32, Buffer: usize, Length: u32, ReturnSingleEntry: i32, RestartScan: i32, Context: usize, ReturnLength: usize): u32;
+/** Duplicates a handle: HandleAttributes OBJ_INHERIT; Options DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, DUPLICATE_SAME_ATTRIBUTES. TargetHandle may be NULL (with DUPLICATE_CLOSE_SOURCE, to close another process's handle). */
+// @ts-ignore: decorator
+@external("ntdll", "NtDuplicateObject")
+export declare function NtDuplicateObject(SourceProcessHandle: u32, SourceHandle: u32, TargetProcessHandle: u32, TargetHandle: usize, DesiredAccess: u32, HandleAttributes: u32, Options: u32): u32;
+/** ObjectBasicInformation (0: attributes, granted access, handle and reference counts), ObjectNameInformation (1: the full path, e.g. \Sessions\1\BaseNamedObjects\x, as a UNICODE_STRING followed by its characters; empty for an unnamed object), ObjectTypeInformation (2: the type name, generic mapping, valid access). A buffer too small: STATUS_INFO_LENGTH_MISMATCH with the size needed in ReturnLength. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryObject")
+export declare function NtQueryObject(Handle: u32, ObjectInformationClass: u32, ObjectInformation: usize, ObjectInformationLength: u32, ReturnLength: usize): u32;
+/** The Win32 error for an NTSTATUS, from the one NTSTATUS table in abi/constants.ts; 0xC007xxxx/0x8007xxxx give xxxx, an unknown code ERROR_MR_MID_NOT_FOUND. */
+// @ts-ignore: decorator
+@external("ntdll", "RtlNtStatusToDosError")
+export declare function RtlNtStatusToDosError(Status: u32): u32;

@@ -37,6 +37,7 @@ typedef int INT;
 typedef int BOOL;
 typedef unsigned char BYTE;
 typedef unsigned char BOOLEAN;
+typedef BOOLEAN *PBOOLEAN; /* winnt.h */
 typedef unsigned char UCHAR;
 typedef unsigned short WORD;
 typedef unsigned short USHORT;
@@ -55,6 +56,7 @@ typedef long INT_PTR;
 typedef ULONG_PTR SIZE_T;
 typedef LONG_PTR SSIZE_T;
 typedef LONG NTSTATUS;
+typedef DWORD ACCESS_MASK, *PACCESS_MASK; /* winnt.h */
 typedef wchar_t WCHAR;
 
 typedef void *PVOID, *LPVOID, *HANDLE;

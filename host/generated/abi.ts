@@ -57,6 +57,11 @@ export const STATUS_DIRECTORY_NOT_EMPTY = 0xc0000101;
 export const STATUS_CANNOT_DELETE = 0xc0000121;
 export const STATUS_CANCELLED = 0xc0000120;
 export const STATUS_NOT_FOUND = 0xc0000225;
+export const STATUS_INVALID_INFO_CLASS = 0xc0000003;
+export const STATUS_INFO_LENGTH_MISMATCH = 0xc0000004;
+export const STATUS_INVALID_PARAMETER_1 = 0xc00000ef;
+export const STATUS_TIMER_RESUME_IGNORED = 0x40000025;
+export const STATUS_MORE_ENTRIES = 0x00000105;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -157,6 +162,7 @@ export const EVENT_ALL_ACCESS = 0x001f0003;
 export const MUTANT_QUERY_STATE = 0x00000001;
 export const MUTEX_MODIFY_STATE = 0x00000001;
 export const MUTEX_ALL_ACCESS = 0x001f0001;
+export const MUTANT_ALL_ACCESS = 0x001f0001;
 export const SEMAPHORE_QUERY_STATE = 0x00000001;
 export const SEMAPHORE_MODIFY_STATE = 0x00000002;
 export const SEMAPHORE_ALL_ACCESS = 0x001f0003;
@@ -460,6 +466,12 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 510, name: "CallNamedPipeW", module: "kernel32", params: ["lpNamedPipeName", "lpInBuffer", "nInBufferSize", "lpOutBuffer", "nOutBufferSize", "lpBytesRead", "nTimeOut"], kinds: ["ptr", "ptr", "u32", "ptr", "u32", "ptr", "u32"], result: "BOOL" },
   { nr: 511, name: "CallNamedPipeA", module: "kernel32", params: ["lpNamedPipeName", "lpInBuffer", "nInBufferSize", "lpOutBuffer", "nOutBufferSize", "lpBytesRead", "nTimeOut"], kinds: ["ptr", "ptr", "u32", "ptr", "u32", "ptr", "u32"], result: "BOOL" },
   { nr: 512, name: "GetNamedPipeInfo", module: "kernel32", params: ["hNamedPipe", "lpFlags", "lpOutBufferSize", "lpInBufferSize", "lpMaxInstances"], kinds: ["handle", "out", "out", "out", "out"], result: "BOOL" },
+  { nr: 517, name: "GetNamedPipeHandleStateW", module: "kernel32", params: ["hNamedPipe", "lpState", "lpCurInstances", "lpMaxCollectionCount", "lpCollectDataTimeout", "lpUserName", "nMaxUserNameSize"], kinds: ["handle", "out", "out", "ptr", "ptr", "ptr", "u32"], result: "BOOL" },
+  { nr: 518, name: "GetNamedPipeHandleStateA", module: "kernel32", params: ["hNamedPipe", "lpState", "lpCurInstances", "lpMaxCollectionCount", "lpCollectDataTimeout", "lpUserName", "nMaxUserNameSize"], kinds: ["handle", "out", "out", "ptr", "ptr", "ptr", "u32"], result: "BOOL" },
+  { nr: 519, name: "GetNamedPipeClientProcessId", module: "kernel32", params: ["Pipe", "ClientProcessId"], kinds: ["handle", "out"], result: "BOOL" },
+  { nr: 520, name: "GetNamedPipeServerProcessId", module: "kernel32", params: ["Pipe", "ServerProcessId"], kinds: ["handle", "out"], result: "BOOL" },
+  { nr: 521, name: "GetNamedPipeClientSessionId", module: "kernel32", params: ["Pipe", "ClientSessionId"], kinds: ["handle", "out"], result: "BOOL" },
+  { nr: 522, name: "GetNamedPipeServerSessionId", module: "kernel32", params: ["Pipe", "ServerSessionId"], kinds: ["handle", "out"], result: "BOOL" },
   { nr: 513, name: "ReadFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToRead", "lpNumberOfBytesRead", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
   { nr: 514, name: "WriteFile", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToWrite", "lpNumberOfBytesWritten", "lpOverlapped"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
   { nr: 515, name: "CreateFileW", module: "kernel32", params: ["lpFileName", "dwDesiredAccess", "dwShareMode", "lpSecurityAttributes", "dwCreationDisposition", "dwFlagsAndAttributes", "hTemplateFile"], kinds: ["wstr", "u32", "u32", "sa", "u32", "u32", "handle"], result: "HANDLE" },
@@ -490,4 +502,31 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 701, name: "GetOverlappedResultEx", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "dwMilliseconds", "bAlertable"], kinds: ["handle", "ptr", "ptr", "u32", "i32"], result: "BOOL" },
   { nr: 702, name: "CancelIo", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },
   { nr: 703, name: "CancelIoEx", module: "kernel32", params: ["hFile", "lpOverlapped"], kinds: ["handle", "ptr"], result: "BOOL" },
+  { nr: 440, name: "NtCreateEvent", module: "ntdll", params: ["EventHandle", "DesiredAccess", "ObjectAttributes", "EventType", "InitialState"], kinds: ["out", "u32", "oa", "u32", "i32"], result: "NTSTATUS" },
+  { nr: 441, name: "NtOpenEvent", module: "ntdll", params: ["EventHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 442, name: "NtClearEvent", module: "ntdll", params: ["EventHandle"], kinds: ["handle"], result: "NTSTATUS" },
+  { nr: 443, name: "NtQueryEvent", module: "ntdll", params: ["EventHandle", "EventInformationClass", "EventInformation", "EventInformationLength", "ReturnLength"], kinds: ["handle", "u32", "out", "u32", "out"], result: "NTSTATUS" },
+  { nr: 450, name: "NtCreateMutant", module: "ntdll", params: ["MutantHandle", "DesiredAccess", "ObjectAttributes", "InitialOwner"], kinds: ["out", "u32", "oa", "i32"], result: "NTSTATUS" },
+  { nr: 451, name: "NtOpenMutant", module: "ntdll", params: ["MutantHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 452, name: "NtReleaseMutant", module: "ntdll", params: ["MutantHandle", "PreviousCount"], kinds: ["handle", "out"], result: "NTSTATUS" },
+  { nr: 453, name: "NtQueryMutant", module: "ntdll", params: ["MutantHandle", "MutantInformationClass", "MutantInformation", "MutantInformationLength", "ReturnLength"], kinds: ["handle", "u32", "out", "u32", "out"], result: "NTSTATUS" },
+  { nr: 460, name: "NtCreateSemaphore", module: "ntdll", params: ["SemaphoreHandle", "DesiredAccess", "ObjectAttributes", "InitialCount", "MaximumCount"], kinds: ["out", "u32", "oa", "i32", "i32"], result: "NTSTATUS" },
+  { nr: 461, name: "NtOpenSemaphore", module: "ntdll", params: ["SemaphoreHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 462, name: "NtReleaseSemaphore", module: "ntdll", params: ["SemaphoreHandle", "ReleaseCount", "PreviousCount"], kinds: ["handle", "i32", "out"], result: "NTSTATUS" },
+  { nr: 463, name: "NtQuerySemaphore", module: "ntdll", params: ["SemaphoreHandle", "SemaphoreInformationClass", "SemaphoreInformation", "SemaphoreInformationLength", "ReturnLength"], kinds: ["handle", "u32", "out", "u32", "out"], result: "NTSTATUS" },
+  { nr: 465, name: "NtCreateTimer", module: "ntdll", params: ["TimerHandle", "DesiredAccess", "ObjectAttributes", "TimerType"], kinds: ["out", "u32", "oa", "u32"], result: "NTSTATUS" },
+  { nr: 466, name: "NtOpenTimer", module: "ntdll", params: ["TimerHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 467, name: "NtSetTimer", module: "ntdll", params: ["TimerHandle", "DueTime", "TimerApcRoutine", "TimerContext", "ResumeTimer", "Period", "PreviousState"], kinds: ["handle", "in", "ptr", "ptr", "i32", "i32", "out"], result: "NTSTATUS" },
+  { nr: 468, name: "NtCancelTimer", module: "ntdll", params: ["TimerHandle", "CurrentState"], kinds: ["handle", "out"], result: "NTSTATUS" },
+  { nr: 469, name: "NtQueryTimer", module: "ntdll", params: ["TimerHandle", "TimerInformationClass", "TimerInformation", "TimerInformationLength", "ReturnLength"], kinds: ["handle", "u32", "out", "u32", "out"], result: "NTSTATUS" },
+  { nr: 470, name: "NtWaitForSingleObject", module: "ntdll", params: ["Handle", "Alertable", "Timeout"], kinds: ["handle", "i32", "in"], result: "NTSTATUS" },
+  { nr: 471, name: "NtWaitForMultipleObjects", module: "ntdll", params: ["Count", "Handles", "WaitType", "Alertable", "Timeout"], kinds: ["u32", "in", "u32", "i32", "in"], result: "NTSTATUS" },
+  { nr: 472, name: "NtSignalAndWaitForSingleObject", module: "ntdll", params: ["SignalHandle", "WaitHandle", "Alertable", "Timeout"], kinds: ["handle", "handle", "i32", "in"], result: "NTSTATUS" },
+  { nr: 473, name: "NtDelayExecution", module: "ntdll", params: ["Alertable", "DelayInterval"], kinds: ["i32", "in"], result: "NTSTATUS" },
+  { nr: 475, name: "NtOpenDirectoryObject", module: "ntdll", params: ["DirectoryHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 476, name: "NtCreateDirectoryObject", module: "ntdll", params: ["DirectoryHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 477, name: "NtQueryDirectoryObject", module: "ntdll", params: ["DirectoryHandle", "Buffer", "Length", "ReturnSingleEntry", "RestartScan", "Context", "ReturnLength"], kinds: ["handle", "outp", "u32", "i32", "i32", "out", "out"], result: "NTSTATUS" },
+  { nr: 480, name: "NtDuplicateObject", module: "ntdll", params: ["SourceProcessHandle", "SourceHandle", "TargetProcessHandle", "TargetHandle", "DesiredAccess", "HandleAttributes", "Options"], kinds: ["handle", "handle", "handle", "out", "u32", "u32", "u32"], result: "NTSTATUS" },
+  { nr: 482, name: "NtQueryObject", module: "ntdll", params: ["Handle", "ObjectInformationClass", "ObjectInformation", "ObjectInformationLength", "ReturnLength"], kinds: ["handle", "u32", "outp", "u32", "out"], result: "NTSTATUS" },
+  { nr: 481, name: "RtlNtStatusToDosError", module: "ntdll", params: ["Status"], kinds: ["u32"], result: "DWORD" },
 ];

@@ -82,7 +82,39 @@ export interface KernelSyscalls {
   SetNamedPipeHandleState(hNamedPipe: number, lpMode: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number): number;
   PeekNamedPipe(hNamedPipe: number, lpBuffer: number, nBufferSize: number, lpBytesRead: number, lpTotalBytesAvail: number, lpBytesLeftThisMessage: number): number;
   GetNamedPipeInfo(hNamedPipe: number, lpFlags: number, lpOutBufferSize: number, lpInBufferSize: number, lpMaxInstances: number): number;
+  GetNamedPipeHandleStateW(hNamedPipe: number, lpState: number, lpCurInstances: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number, lpUserName: number, nMaxUserNameSize: number): number;
+  GetNamedPipeClientProcessId(Pipe: number, ClientProcessId: number): number;
+  GetNamedPipeServerProcessId(Pipe: number, ServerProcessId: number): number;
+  GetNamedPipeClientSessionId(Pipe: number, ClientSessionId: number): number;
+  GetNamedPipeServerSessionId(Pipe: number, ServerSessionId: number): number;
   GetFileType(hFile: number): number;
+  NtCreateEvent(EventHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, EventType: number, InitialState: number): number;
+  NtOpenEvent(EventHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtClearEvent(EventHandle: number): number;
+  NtQueryEvent(EventHandle: number, EventInformationClass: number, EventInformation: number, EventInformationLength: number, ReturnLength: number): number;
+  NtCreateMutant(MutantHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, InitialOwner: number): number;
+  NtOpenMutant(MutantHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtReleaseMutant(MutantHandle: number, PreviousCount: number): number;
+  NtQueryMutant(MutantHandle: number, MutantInformationClass: number, MutantInformation: number, MutantInformationLength: number, ReturnLength: number): number;
+  NtCreateSemaphore(SemaphoreHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, InitialCount: number, MaximumCount: number): number;
+  NtOpenSemaphore(SemaphoreHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtReleaseSemaphore(SemaphoreHandle: number, ReleaseCount: number, PreviousCount: number): number;
+  NtQuerySemaphore(SemaphoreHandle: number, SemaphoreInformationClass: number, SemaphoreInformation: number, SemaphoreInformationLength: number, ReturnLength: number): number;
+  NtCreateTimer(TimerHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, TimerType: number): number;
+  NtOpenTimer(TimerHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtSetTimer(TimerHandle: number, DueTime: number, TimerApcRoutine: number, TimerContext: number, ResumeTimer: number, Period: number, PreviousState: number): number;
+  NtCancelTimer(TimerHandle: number, CurrentState: number): number;
+  NtQueryTimer(TimerHandle: number, TimerInformationClass: number, TimerInformation: number, TimerInformationLength: number, ReturnLength: number): number;
+  NtWaitForSingleObject(Handle: number, Alertable: number, Timeout: number): number;
+  NtWaitForMultipleObjects(Count: number, Handles: number, WaitType: number, Alertable: number, Timeout: number): number;
+  NtSignalAndWaitForSingleObject(SignalHandle: number, WaitHandle: number, Alertable: number, Timeout: number): number;
+  NtDelayExecution(Alertable: number, DelayInterval: number): number;
+  NtOpenDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtCreateDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtQueryDirectoryObject(DirectoryHandle: number, Buffer: number, BufferGuest: number, Length: number, ReturnSingleEntry: number, RestartScan: number, Context: number, ReturnLength: number): number;
+  NtDuplicateObject(SourceProcessHandle: number, SourceHandle: number, TargetProcessHandle: number, TargetHandle: number, DesiredAccess: number, HandleAttributes: number, Options: number): number;
+  NtQueryObject(Handle: number, ObjectInformationClass: number, ObjectInformation: number, ObjectInformationGuest: number, ObjectInformationLength: number, ReturnLength: number): number;
+  RtlNtStatusToDosError(Status: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -601,6 +633,52 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         c.copyOut(lpMaxInstances, k_lpMaxInstances, 4, 4);
         return r;
       },
+      GetNamedPipeHandleStateW(hNamedPipe: number, lpState: number, lpCurInstances: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number, lpUserName: number, nMaxUserNameSize: number) {
+        c.reset();
+        const k_lpState = c.copyIn(lpState, 4, 4); if (k_lpState < 0) return c.fault(0);
+        const k_lpCurInstances = c.copyIn(lpCurInstances, 4, 4); if (k_lpCurInstances < 0) return c.fault(0);
+        const r = k.GetNamedPipeHandleStateW(hNamedPipe, k_lpState, k_lpCurInstances, lpMaxCollectionCount, lpCollectDataTimeout, lpUserName, nMaxUserNameSize);
+        c.copyOut(lpState, k_lpState, 4, 4);
+        c.copyOut(lpCurInstances, k_lpCurInstances, 4, 4);
+        return r;
+      },
+      GetNamedPipeHandleStateA(hNamedPipe: number, lpState: number, lpCurInstances: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number, lpUserName: number, nMaxUserNameSize: number) {
+        c.reset();
+        const k_lpState = c.copyIn(lpState, 4, 4); if (k_lpState < 0) return c.fault(0);
+        const k_lpCurInstances = c.copyIn(lpCurInstances, 4, 4); if (k_lpCurInstances < 0) return c.fault(0);
+        const r = k.GetNamedPipeHandleStateW(hNamedPipe, k_lpState, k_lpCurInstances, lpMaxCollectionCount, lpCollectDataTimeout, lpUserName, nMaxUserNameSize);
+        c.copyOut(lpState, k_lpState, 4, 4);
+        c.copyOut(lpCurInstances, k_lpCurInstances, 4, 4);
+        return r;
+      },
+      GetNamedPipeClientProcessId(Pipe: number, ClientProcessId: number) {
+        c.reset();
+        const k_ClientProcessId = c.copyIn(ClientProcessId, 4, 4); if (k_ClientProcessId < 0) return c.fault(0);
+        const r = k.GetNamedPipeClientProcessId(Pipe, k_ClientProcessId);
+        c.copyOut(ClientProcessId, k_ClientProcessId, 4, 4);
+        return r;
+      },
+      GetNamedPipeServerProcessId(Pipe: number, ServerProcessId: number) {
+        c.reset();
+        const k_ServerProcessId = c.copyIn(ServerProcessId, 4, 4); if (k_ServerProcessId < 0) return c.fault(0);
+        const r = k.GetNamedPipeServerProcessId(Pipe, k_ServerProcessId);
+        c.copyOut(ServerProcessId, k_ServerProcessId, 4, 4);
+        return r;
+      },
+      GetNamedPipeClientSessionId(Pipe: number, ClientSessionId: number) {
+        c.reset();
+        const k_ClientSessionId = c.copyIn(ClientSessionId, 4, 4); if (k_ClientSessionId < 0) return c.fault(0);
+        const r = k.GetNamedPipeClientSessionId(Pipe, k_ClientSessionId);
+        c.copyOut(ClientSessionId, k_ClientSessionId, 4, 4);
+        return r;
+      },
+      GetNamedPipeServerSessionId(Pipe: number, ServerSessionId: number) {
+        c.reset();
+        const k_ServerSessionId = c.copyIn(ServerSessionId, 4, 4); if (k_ServerSessionId < 0) return c.fault(0);
+        const r = k.GetNamedPipeServerSessionId(Pipe, k_ServerSessionId);
+        c.copyOut(ServerSessionId, k_ServerSessionId, 4, 4);
+        return r;
+      },
       ReadFile: h.ReadFile,
       WriteFile: h.WriteFile,
       CreateFileW: h.CreateFileW,
@@ -655,6 +733,219 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         return r;
       },
       NtClose: k.NtClose,
+      NtCreateEvent(EventHandle: number, DesiredAccess: number, ObjectAttributes: number, EventType: number, InitialState: number) {
+        c.reset();
+        const k_EventHandle = c.copyIn(EventHandle, 4, 4); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateEvent(k_EventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, EventType, InitialState);
+        c.copyOut(EventHandle, k_EventHandle, 4, 4);
+        return r;
+      },
+      NtOpenEvent(EventHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_EventHandle = c.copyIn(EventHandle, 4, 4); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenEvent(k_EventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(EventHandle, k_EventHandle, 4, 4);
+        return r;
+      },
+      NtClearEvent: k.NtClearEvent,
+      NtQueryEvent(EventHandle: number, EventInformationClass: number, EventInformation: number, EventInformationLength: number, ReturnLength: number) {
+        c.reset();
+        const k_EventInformation = c.copyIn(EventInformation, EventInformationLength, 64); if (k_EventInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryEvent(EventHandle, EventInformationClass, k_EventInformation, EventInformationLength, k_ReturnLength);
+        c.copyOut(EventInformation, k_EventInformation, EventInformationLength, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        return r;
+      },
+      NtCreateMutant(MutantHandle: number, DesiredAccess: number, ObjectAttributes: number, InitialOwner: number) {
+        c.reset();
+        const k_MutantHandle = c.copyIn(MutantHandle, 4, 4); if (k_MutantHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateMutant(k_MutantHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, InitialOwner);
+        c.copyOut(MutantHandle, k_MutantHandle, 4, 4);
+        return r;
+      },
+      NtOpenMutant(MutantHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_MutantHandle = c.copyIn(MutantHandle, 4, 4); if (k_MutantHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenMutant(k_MutantHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(MutantHandle, k_MutantHandle, 4, 4);
+        return r;
+      },
+      NtReleaseMutant(MutantHandle: number, PreviousCount: number) {
+        c.reset();
+        const k_PreviousCount = c.copyIn(PreviousCount, 4, 4); if (k_PreviousCount < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtReleaseMutant(MutantHandle, k_PreviousCount);
+        c.copyOut(PreviousCount, k_PreviousCount, 4, 4);
+        return r;
+      },
+      NtQueryMutant(MutantHandle: number, MutantInformationClass: number, MutantInformation: number, MutantInformationLength: number, ReturnLength: number) {
+        c.reset();
+        const k_MutantInformation = c.copyIn(MutantInformation, MutantInformationLength, 64); if (k_MutantInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryMutant(MutantHandle, MutantInformationClass, k_MutantInformation, MutantInformationLength, k_ReturnLength);
+        c.copyOut(MutantInformation, k_MutantInformation, MutantInformationLength, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        return r;
+      },
+      NtCreateSemaphore(SemaphoreHandle: number, DesiredAccess: number, ObjectAttributes: number, InitialCount: number, MaximumCount: number) {
+        c.reset();
+        const k_SemaphoreHandle = c.copyIn(SemaphoreHandle, 4, 4); if (k_SemaphoreHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateSemaphore(k_SemaphoreHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, InitialCount, MaximumCount);
+        c.copyOut(SemaphoreHandle, k_SemaphoreHandle, 4, 4);
+        return r;
+      },
+      NtOpenSemaphore(SemaphoreHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_SemaphoreHandle = c.copyIn(SemaphoreHandle, 4, 4); if (k_SemaphoreHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenSemaphore(k_SemaphoreHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(SemaphoreHandle, k_SemaphoreHandle, 4, 4);
+        return r;
+      },
+      NtReleaseSemaphore(SemaphoreHandle: number, ReleaseCount: number, PreviousCount: number) {
+        c.reset();
+        const k_PreviousCount = c.copyIn(PreviousCount, 4, 4); if (k_PreviousCount < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtReleaseSemaphore(SemaphoreHandle, ReleaseCount, k_PreviousCount);
+        c.copyOut(PreviousCount, k_PreviousCount, 4, 4);
+        return r;
+      },
+      NtQuerySemaphore(SemaphoreHandle: number, SemaphoreInformationClass: number, SemaphoreInformation: number, SemaphoreInformationLength: number, ReturnLength: number) {
+        c.reset();
+        const k_SemaphoreInformation = c.copyIn(SemaphoreInformation, SemaphoreInformationLength, 64); if (k_SemaphoreInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQuerySemaphore(SemaphoreHandle, SemaphoreInformationClass, k_SemaphoreInformation, SemaphoreInformationLength, k_ReturnLength);
+        c.copyOut(SemaphoreInformation, k_SemaphoreInformation, SemaphoreInformationLength, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        return r;
+      },
+      NtCreateTimer(TimerHandle: number, DesiredAccess: number, ObjectAttributes: number, TimerType: number) {
+        c.reset();
+        const k_TimerHandle = c.copyIn(TimerHandle, 4, 4); if (k_TimerHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateTimer(k_TimerHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, TimerType);
+        c.copyOut(TimerHandle, k_TimerHandle, 4, 4);
+        return r;
+      },
+      NtOpenTimer(TimerHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_TimerHandle = c.copyIn(TimerHandle, 4, 4); if (k_TimerHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenTimer(k_TimerHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(TimerHandle, k_TimerHandle, 4, 4);
+        return r;
+      },
+      NtSetTimer(TimerHandle: number, DueTime: number, TimerApcRoutine: number, TimerContext: number, ResumeTimer: number, Period: number, PreviousState: number) {
+        c.reset();
+        const k_DueTime = c.copyIn(DueTime, 8, 8); if (k_DueTime < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_PreviousState = c.copyIn(PreviousState, 1, 1); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtSetTimer(TimerHandle, k_DueTime, TimerApcRoutine, TimerContext, ResumeTimer, Period, k_PreviousState);
+        c.copyOut(PreviousState, k_PreviousState, 1, 1);
+        return r;
+      },
+      NtCancelTimer(TimerHandle: number, CurrentState: number) {
+        c.reset();
+        const k_CurrentState = c.copyIn(CurrentState, 1, 1); if (k_CurrentState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtCancelTimer(TimerHandle, k_CurrentState);
+        c.copyOut(CurrentState, k_CurrentState, 1, 1);
+        return r;
+      },
+      NtQueryTimer(TimerHandle: number, TimerInformationClass: number, TimerInformation: number, TimerInformationLength: number, ReturnLength: number) {
+        c.reset();
+        const k_TimerInformation = c.copyIn(TimerInformation, TimerInformationLength, 64); if (k_TimerInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryTimer(TimerHandle, TimerInformationClass, k_TimerInformation, TimerInformationLength, k_ReturnLength);
+        c.copyOut(TimerInformation, k_TimerInformation, TimerInformationLength, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        return r;
+      },
+      NtWaitForSingleObject(Handle: number, Alertable: number, Timeout: number) {
+        c.reset();
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtWaitForSingleObject(Handle, Alertable, k_Timeout);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtWaitForMultipleObjects(Count: number, Handles: number, WaitType: number, Alertable: number, Timeout: number) {
+        c.reset();
+        const k_Handles = c.copyIn(Handles, Count * 4, 256); if (k_Handles < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtWaitForMultipleObjects(Count, k_Handles, WaitType, Alertable, k_Timeout);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtSignalAndWaitForSingleObject(SignalHandle: number, WaitHandle: number, Alertable: number, Timeout: number) {
+        c.reset();
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtSignalAndWaitForSingleObject(SignalHandle, WaitHandle, Alertable, k_Timeout);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtDelayExecution(Alertable: number, DelayInterval: number) {
+        c.reset();
+        const k_DelayInterval = c.copyIn(DelayInterval, 8, 8); if (k_DelayInterval < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtDelayExecution(Alertable, k_DelayInterval);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtOpenDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_DirectoryHandle = c.copyIn(DirectoryHandle, 4, 4); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenDirectoryObject(k_DirectoryHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(DirectoryHandle, k_DirectoryHandle, 4, 4);
+        return r;
+      },
+      NtCreateDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_DirectoryHandle = c.copyIn(DirectoryHandle, 4, 4); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateDirectoryObject(k_DirectoryHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(DirectoryHandle, k_DirectoryHandle, 4, 4);
+        return r;
+      },
+      NtQueryDirectoryObject(DirectoryHandle: number, Buffer: number, Length: number, ReturnSingleEntry: number, RestartScan: number, Context: number, ReturnLength: number) {
+        c.reset();
+        const k_Buffer = c.copyIn(Buffer, Length, 65792); if (k_Buffer < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_Context = c.copyIn(Context, 4, 4); if (k_Context < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryDirectoryObject(DirectoryHandle, k_Buffer, Buffer, Length, ReturnSingleEntry, RestartScan, k_Context, k_ReturnLength);
+        c.copyOut(Buffer, k_Buffer, Length, 65792);
+        c.copyOut(Context, k_Context, 4, 4);
+        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        return r;
+      },
+      NtDuplicateObject(SourceProcessHandle: number, SourceHandle: number, TargetProcessHandle: number, TargetHandle: number, DesiredAccess: number, HandleAttributes: number, Options: number) {
+        c.reset();
+        const k_TargetHandle = c.copyIn(TargetHandle, 4, 4); if (k_TargetHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtDuplicateObject(SourceProcessHandle, SourceHandle, TargetProcessHandle, k_TargetHandle, DesiredAccess, HandleAttributes, Options);
+        c.copyOut(TargetHandle, k_TargetHandle, 4, 4);
+        return r;
+      },
+      NtQueryObject(Handle: number, ObjectInformationClass: number, ObjectInformation: number, ObjectInformationLength: number, ReturnLength: number) {
+        c.reset();
+        const k_ObjectInformation = c.copyIn(ObjectInformation, ObjectInformationLength, 65792); if (k_ObjectInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryObject(Handle, ObjectInformationClass, k_ObjectInformation, ObjectInformation, ObjectInformationLength, k_ReturnLength);
+        c.copyOut(ObjectInformation, k_ObjectInformation, ObjectInformationLength, 65792);
+        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        return r;
+      },
+      RtlNtStatusToDosError: k.RtlNtStatusToDosError,
     },
     ntwasm: {
       QueryObjectDirectory(lpPath: number, dwIndex: number, lpName: number, nNameChars: number, lpNameLength: number, lpTypeId: number) {

@@ -36,7 +36,12 @@ interface FileExports {
   ntw_file_share_check(p: number, len: number, access: number, share: number): number;
   ntw_cwd_set(proc: number, s: number, len: number): number;
   ntw_cwd_get(out: number, max: number): number;
+  ntw_io_target(h: number): number;
+  ntw_pipe_flush(h: number): number;
 }
+
+/** kernel/win32/pipe.ts ntw_io_target: a pipe end. */
+const IO_PIPE = 16;
 
 /** kernel/objects/file.ts fflags */
 const FILE_DIRECTORY = 1, FILE_FIND = 2;
@@ -392,6 +397,8 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       return 1;
     },
     FlushFileBuffers(h: number): number {
+      // a pipe end waits in the kernel until its peer has read what it wrote
+      if (k.ntw_io_target(h) === IO_PIPE) return k.ntw_pipe_flush(h);
       return dataFile(h, FILE_WRITE_DATA | FILE_APPEND_DATA) ? 1 : 0; // every write is already on the backend
     },
     DeleteFileW(lpFileName: number | string): number {

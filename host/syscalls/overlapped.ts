@@ -10,8 +10,13 @@
 // Disk files never wait (their I/O is synchronous), so on them overlapped calls always complete at once,
 // at the OVERLAPPED's offset.
 //
-// GetOverlappedResult waits on the OVERLAPPED's event; CancelIo/CancelIoEx mark requests cancelled in
-// the kernel, which ends a running request's wait with STATUS_CANCELLED (ERROR_OPERATION_ABORTED).
+// A pipe end's file object is waitable as on Windows (kernel/objects/pipe.ts): a call that is pending,
+// or completed at once, resets it; one without an event sets it again when it completes (here, or the
+// kernel's ntIoFinish for a worker). A call that fails at once leaves it as it was.
+//
+// GetOverlappedResult waits on the OVERLAPPED's event, or without one on the file handle, as Windows
+// does; CancelIo/CancelIoEx mark requests cancelled in the kernel, which ends a running request's wait
+// with STATUS_CANCELLED (ERROR_OPERATION_ABORTED).
 import type { CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import type { DiskIo } from "./files.ts";
@@ -43,6 +48,7 @@ interface IoExports {
   ntw_io_cancel(h: number, ov: number, own: number): number;
   ntw_set_status_error(st: number): void;
   ntw_pipe_connect(h: number, noWait: number): number;
+  ntw_file_signal(h: number, on: number): number;
 }
 
 export interface OverlappedHost {
@@ -81,10 +87,14 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
    * Completes the call at once: OVERLAPPED, event, count, BOOL and last-error. An error status (not a
    * warning such as STATUS_BUFFER_OVERFLOW) means the operation never started: no event.
    */
-  function completeNow(ov: number, hEvent: number, t: Transfer, lpCount: number): number {
-    record(ov, t);
-    if (hEvent && (t.st >>> 30) !== 3) k.SetEvent(hEvent);
-    if (lpCount) c.guestU32(lpCount, t.count);
+  function completeNow(ov: number, hEvent: number, t: Transfer, lpCount: number, h = 0): number {
+    const started = (t.st >>> 30) !== 3;
+    // a pipe call that failed at once leaves Internal STATUS_PENDING and InternalHigh as they were
+    // (Wine's kernel32 pipe tests record this for Windows); the count goes out only on success
+    if (started || !h) record(ov, t);
+    if (hEvent && started) k.SetEvent(hEvent);
+    if (h && started) k.ntw_file_signal(h, hEvent ? 0 : 1); // a pipe's file object: reset when the call has an event
+    if (lpCount && (t.st === 0 || !h)) c.guestU32(lpCount, t.count);
     if (t.st === 0) { k.SetLastError(0); return 1; }
     k.ntw_set_status_error(t.st);
     return 0;
@@ -106,7 +116,8 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
       if (!c.inGuest(ov, OV_SIZE)) return c.fault(0);
       const hEvent = view().getUint32(ov + OV_EVENT, true) & ~1; // the low bit only keeps completion ports away
       if (hEvent && !k.ResetEvent(hEvent)) return 0;
-      record(ov, { st: STATUS_PENDING, count: 0 });
+      if (target === IO_DISK) record(ov, { st: STATUS_PENDING, count: 0 });
+      else view().setUint32(ov + OV_INTERNAL, STATUS_PENDING, true); // InternalHigh stays until the call completes
       if (target === IO_DISK) {
         const t = disk(op, h, buf, n, ov);
         if (t.st === -1) { // failed before starting: the last-error is set, the OVERLAPPED untouched
@@ -117,11 +128,16 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
       }
       if (op !== IO_OP_WRITE || n <= NOWAIT_WRITE_MAX) {
         const t = run(op, h, buf, n, true);
-        if (t.st !== STATUS_PENDING) return completeNow(ov, hEvent, t, lpCount);
+        if (t.st !== STATUS_PENDING) return completeNow(ov, hEvent, t, lpCount, h);
       }
-      if (!host.startWorker) return completeNow(ov, hEvent, run(op, h, buf, n, false), lpCount);
+      if (!host.startWorker) return completeNow(ov, hEvent, run(op, h, buf, n, false), lpCount, h);
       const out = c.scratch;
-      if (!ntSuccess(k.ntw_io_submit(h, op, buf, n, ov, hEvent, out))) return 0;
+      k.ntw_file_signal(h, 0); // pending: before the worker can complete it
+      if (!ntSuccess(k.ntw_io_submit(h, op, buf, n, ov, hEvent, out))) {
+        const err = k.GetLastError();
+        k.ntw_file_signal(h, 1);
+        return c.fault(0, err);
+      }
       if (c.kernelU32(out)) {
         if (!ntSuccess(k.ntw_io_worker_create(out))) return 0;
         host.startWorker!(c.kernelU32(out));
@@ -143,10 +159,10 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
 
     syscalls: {
       GetOverlappedResult(h: number, lpOverlapped: number, lpCount: number, bWait: number): number {
-        return result(lpOverlapped, lpCount, bWait ? INFINITE : 0, 0);
+        return result(h, lpOverlapped, lpCount, bWait ? INFINITE : 0, 0);
       },
       GetOverlappedResultEx(h: number, lpOverlapped: number, lpCount: number, ms: number, alertable: number): number {
-        return result(lpOverlapped, lpCount, ms >>> 0, alertable ? 1 : 0);
+        return result(h, lpOverlapped, lpCount, ms >>> 0, alertable ? 1 : 0);
       },
       CancelIo(h: number): number { // succeeds with nothing to cancel (CancelIoEx reports ERROR_NOT_FOUND)
         const st = k.ntw_io_cancel(h, 0, 1) >>> 0;
@@ -160,7 +176,7 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
     },
   };
 
-  function result(ov: number, lpCount: number, ms: number, alertable: number): number {
+  function result(h: number, ov: number, lpCount: number, ms: number, alertable: number): number {
     if (!c.inGuest(ov, OV_SIZE) || (lpCount && !c.inGuest(lpCount, 4))) return c.fault(0);
     const pending = () => view().getUint32(ov + OV_INTERNAL, true) === STATUS_PENDING;
     if (pending()) {
@@ -172,7 +188,12 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
         if (r === WAIT_TIMEOUT) return c.fault(0, WAIT_TIMEOUT);
         if (r > 0x7f) return 0; // WAIT_FAILED: a bad event handle
       } else {
-        // No event: Windows waits on the file; here the worker's write of Internal is what ends it.
+        // No event: Windows waits on the file object, which the operation set when it completed.
+        const r = k.WaitForSingleObjectEx(h, ms, alertable) >>> 0;
+        if (r === WAIT_IO_COMPLETION) { c.deliverApcs(); return c.fault(0, WAIT_IO_COMPLETION); }
+        if (r === WAIT_TIMEOUT) return c.fault(0, WAIT_TIMEOUT);
+        if (r > 0x7f) return 0; // WAIT_FAILED: a bad handle
+        // Set by another operation while this one still runs: until the worker writes Internal.
         const deadline = ms === INFINITE ? Infinity : Date.now() + ms;
         while (pending()) {
           if (Date.now() >= deadline) return c.fault(0, WAIT_TIMEOUT);

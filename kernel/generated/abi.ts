@@ -59,6 +59,11 @@ export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
 export const STATUS_CANNOT_DELETE: u32 = 0xc0000121;
 export const STATUS_CANCELLED: u32 = 0xc0000120;
 export const STATUS_NOT_FOUND: u32 = 0xc0000225;
+export const STATUS_INVALID_INFO_CLASS: u32 = 0xc0000003;
+export const STATUS_INFO_LENGTH_MISMATCH: u32 = 0xc0000004;
+export const STATUS_INVALID_PARAMETER_1: u32 = 0xc00000ef;
+export const STATUS_TIMER_RESUME_IGNORED: u32 = 0x40000025;
+export const STATUS_MORE_ENTRIES: u32 = 0x00000105;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -159,6 +164,7 @@ export const EVENT_ALL_ACCESS: u32 = 0x001f0003;
 export const MUTANT_QUERY_STATE: u32 = 0x00000001;
 export const MUTEX_MODIFY_STATE: u32 = 0x00000001;
 export const MUTEX_ALL_ACCESS: u32 = 0x001f0001;
+export const MUTANT_ALL_ACCESS: u32 = 0x001f0001;
 export const SEMAPHORE_QUERY_STATE: u32 = 0x00000001;
 export const SEMAPHORE_MODIFY_STATE: u32 = 0x00000002;
 export const SEMAPHORE_ALL_ACCESS: u32 = 0x001f0003;
@@ -329,6 +335,25 @@ export const TYPE_TIMER: u32 = 9;
 export const TYPE_KEYEDWAIT: u32 = 10;
 export const TYPE_FILE: u32 = 11;
 export const TYPE_NAMEDPIPE: u32 = 12;
+
+/** An object type's NT name (NtQueryObject's ObjectTypeInformation). */
+export function typeName(type: u32): string {
+  switch (type) {
+    case 1: return "Directory";
+    case 2: return "SymbolicLink";
+    case 3: return "Event";
+    case 4: return "Mutant";
+    case 5: return "Semaphore";
+    case 6: return "Process";
+    case 7: return "Thread";
+    case 8: return "Console";
+    case 9: return "Timer";
+    case 10: return "KeyedWait";
+    case 11: return "File";
+    case 12: return "NamedPipe";
+    default: return "";
+  }
+}
 export const TYPE_COUNT: u32 = 13;
 
 /** RtlNtStatusToDosError for the statuses the kernel produces. */
@@ -389,6 +414,11 @@ export function statusToError(status: u32): u32 {
     case 0xc0000121: return ERROR_ACCESS_DENIED;
     case 0xc0000120: return ERROR_OPERATION_ABORTED;
     case 0xc0000225: return ERROR_NOT_FOUND;
+    case 0xc0000003: return ERROR_INVALID_PARAMETER;
+    case 0xc0000004: return ERROR_BAD_LENGTH;
+    case 0xc00000ef: return ERROR_INVALID_PARAMETER;
+    case 0x40000025: return ERROR_NOT_SUPPORTED;
+    case 0x00000105: return ERROR_MORE_DATA;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -559,6 +589,12 @@ export const SYS_TransactNamedPipe: i32 = 509;
 export const SYS_CallNamedPipeW: i32 = 510;
 export const SYS_CallNamedPipeA: i32 = 511;
 export const SYS_GetNamedPipeInfo: i32 = 512;
+export const SYS_GetNamedPipeHandleStateW: i32 = 517;
+export const SYS_GetNamedPipeHandleStateA: i32 = 518;
+export const SYS_GetNamedPipeClientProcessId: i32 = 519;
+export const SYS_GetNamedPipeServerProcessId: i32 = 520;
+export const SYS_GetNamedPipeClientSessionId: i32 = 521;
+export const SYS_GetNamedPipeServerSessionId: i32 = 522;
 export const SYS_ReadFile: i32 = 513;
 export const SYS_WriteFile: i32 = 514;
 export const SYS_CreateFileW: i32 = 515;
@@ -589,6 +625,33 @@ export const SYS_GetOverlappedResult: i32 = 700;
 export const SYS_GetOverlappedResultEx: i32 = 701;
 export const SYS_CancelIo: i32 = 702;
 export const SYS_CancelIoEx: i32 = 703;
+export const SYS_NtCreateEvent: i32 = 440;
+export const SYS_NtOpenEvent: i32 = 441;
+export const SYS_NtClearEvent: i32 = 442;
+export const SYS_NtQueryEvent: i32 = 443;
+export const SYS_NtCreateMutant: i32 = 450;
+export const SYS_NtOpenMutant: i32 = 451;
+export const SYS_NtReleaseMutant: i32 = 452;
+export const SYS_NtQueryMutant: i32 = 453;
+export const SYS_NtCreateSemaphore: i32 = 460;
+export const SYS_NtOpenSemaphore: i32 = 461;
+export const SYS_NtReleaseSemaphore: i32 = 462;
+export const SYS_NtQuerySemaphore: i32 = 463;
+export const SYS_NtCreateTimer: i32 = 465;
+export const SYS_NtOpenTimer: i32 = 466;
+export const SYS_NtSetTimer: i32 = 467;
+export const SYS_NtCancelTimer: i32 = 468;
+export const SYS_NtQueryTimer: i32 = 469;
+export const SYS_NtWaitForSingleObject: i32 = 470;
+export const SYS_NtWaitForMultipleObjects: i32 = 471;
+export const SYS_NtSignalAndWaitForSingleObject: i32 = 472;
+export const SYS_NtDelayExecution: i32 = 473;
+export const SYS_NtOpenDirectoryObject: i32 = 475;
+export const SYS_NtCreateDirectoryObject: i32 = 476;
+export const SYS_NtQueryDirectoryObject: i32 = 477;
+export const SYS_NtDuplicateObject: i32 = 480;
+export const SYS_NtQueryObject: i32 = 482;
+export const SYS_RtlNtStatusToDosError: i32 = 481;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -688,7 +751,40 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 507: return <i64>win32.SetNamedPipeHandleState(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
     case 508: return <i64>win32.PeekNamedPipe(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16), <usize>load<i32>(args, 20));
     case 512: return <i64>win32.GetNamedPipeInfo(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 517: return <i64>win32.GetNamedPipeHandleStateW(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
+    case 518: return <i64>win32.GetNamedPipeHandleStateW(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
+    case 519: return <i64>win32.GetNamedPipeClientProcessId(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
+    case 520: return <i64>win32.GetNamedPipeServerProcessId(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
+    case 521: return <i64>win32.GetNamedPipeClientSessionId(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
+    case 522: return <i64>win32.GetNamedPipeServerSessionId(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 619: return <i64>win32.GetFileType(<u32>load<i32>(args, 0));
+    case 440: return <i64>win32.NtCreateEvent(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <i32>load<i32>(args, 28));
+    case 441: return <i64>win32.NtOpenEvent(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 442: return <i64>win32.NtClearEvent(<u32>load<i32>(args, 0));
+    case 443: return <i64>win32.NtQueryEvent(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 450: return <i64>win32.NtCreateMutant(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <i32>load<i32>(args, 24));
+    case 451: return <i64>win32.NtOpenMutant(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 452: return <i64>win32.NtReleaseMutant(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
+    case 453: return <i64>win32.NtQueryMutant(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 460: return <i64>win32.NtCreateSemaphore(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <i32>load<i32>(args, 24), <i32>load<i32>(args, 28));
+    case 461: return <i64>win32.NtOpenSemaphore(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 462: return <i64>win32.NtReleaseSemaphore(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8));
+    case 463: return <i64>win32.NtQuerySemaphore(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 465: return <i64>win32.NtCreateTimer(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
+    case 466: return <i64>win32.NtOpenTimer(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 467: return <i64>win32.NtSetTimer(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <i32>load<i32>(args, 16), <i32>load<i32>(args, 20), <usize>load<i32>(args, 24));
+    case 468: return <i64>win32.NtCancelTimer(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
+    case 469: return <i64>win32.NtQueryTimer(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 470: return <i64>win32.NtWaitForSingleObject(<u32>load<i32>(args, 0), <i32>load<i32>(args, 4), <usize>load<i32>(args, 8));
+    case 471: return <i64>win32.NtWaitForMultipleObjects(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <i32>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 472: return <i64>win32.NtSignalAndWaitForSingleObject(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <i32>load<i32>(args, 8), <usize>load<i32>(args, 12));
+    case 473: return <i64>win32.NtDelayExecution(<i32>load<i32>(args, 0), <usize>load<i32>(args, 4));
+    case 475: return <i64>win32.NtOpenDirectoryObject(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 476: return <i64>win32.NtCreateDirectoryObject(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 477: return <i64>win32.NtQueryDirectoryObject(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <i32>load<i32>(args, 16), <i32>load<i32>(args, 20), <usize>load<i32>(args, 24), <usize>load<i32>(args, 28));
+    case 480: return <i64>win32.NtDuplicateObject(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
+    case 482: return <i64>win32.NtQueryObject(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <usize>load<i32>(args, 20));
+    case 481: return <i64>win32.RtlNtStatusToDosError(<u32>load<i32>(args, 0));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

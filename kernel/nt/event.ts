@@ -8,8 +8,8 @@ import { ntSuccess } from "./status";
 import { EVENT_MODIFY_STATE, STATUS_SUCCESS, TYPE_EVENT } from "../generated/abi";
 
 /** On success `result` is the handle; STATUS_OBJECT_NAME_EXISTS when the name existed. */
-export function ntCreateEvent(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool, initial: bool): u32 {
-  const st = createBegin(TYPE_EVENT, access, name, nameLen);
+export function ntCreateEvent(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool, initial: bool, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
+  const st = createBegin(TYPE_EVENT, access, name, nameLen, rootH, attr);
   if (!ntSuccess(st)) return st;
   const e = changetype<Event>(result);
   if (st == STATUS_SUCCESS) { e.manual = manual ? 1 : 0; e.signaled = initial ? 1 : 0; }

@@ -13,7 +13,8 @@ import { currentProcess, handleAccess, handleClose, handleInsert, handleObject }
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { waitAbort, waitEntry, waitLocked } from "../ob/wait";
 import { Event, eventSet } from "../objects/event";
-import { IoRequest } from "../objects/iorequest";
+import { IO_OP_READ, IO_OP_WRITE, IoRequest } from "../objects/iorequest";
+import { FILE_KIND_PIPE, PipeEnd, pipeFileSignal, pipeWriteQueued, readWaitFree, readWaitLink, readWaitUnlink } from "../objects/pipe";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { threadCreate } from "./thread";
@@ -75,6 +76,8 @@ export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent:
   if (ev) { ev.refs++; r.event = changetype<usize>(ev); }
   r.issuer = t.tid;
   r.op = op; r.buf = buf; r.len = len; r.ov = ov;
+  if (op == IO_OP_WRITE) pipeWriteQueued(o, true); // FlushFileBuffers on the pipe waits for it
+  if (op == IO_OP_READ && changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) readWaitLink(changetype<PipeEnd>(o), r); // a write may complete it
   r.prev = p.ioTail;
   if (p.ioTail) changetype<IoRequest>(p.ioTail).next = changetype<usize>(r);
   else p.ioHead = changetype<usize>(r);
@@ -141,6 +144,9 @@ function unlink(p: Process, r: IoRequest): void {
 
 function release(p: Process, r: IoRequest): void {
   unlink(p, r);
+  if (r.op == IO_OP_WRITE) pipeWriteQueued(changetype<ObjectHeader>(r.file), false);
+  if (r.readListed) readWaitUnlink(changetype<PipeEnd>(r.file), r);
+  readWaitFree(r);
   handleClose(p, r.handle, true);
   obDeref(changetype<ObjectHeader>(r.file));
   if (r.event) obDeref(changetype<ObjectHeader>(r.event));
@@ -157,6 +163,7 @@ export function ntIoFinish(req: usize): u32 {
   if (!r || changetype<IoRequest>(r).worker != changetype<usize>(t)) { leave(); return STATUS_NOT_FOUND; }
   const q = changetype<IoRequest>(r);
   if (q.event) eventSet(changetype<Event>(q.event));
+  else if (changetype<PipeEnd>(q.file).kind == FILE_KIND_PIPE) pipeFileSignal(changetype<PipeEnd>(q.file), true); // no event: the file is
   release(p, q);
   t.ioCancel = 0;
   leave();
@@ -176,7 +183,7 @@ export function ntIoCancel(h: u32, ov: u32, own: bool): u32 {
   let found = false;
   for (let r = p.ioHead; r; r = changetype<IoRequest>(r).next) {
     const q = changetype<IoRequest>(r);
-    if (q.file != changetype<usize>(o) || q.cancelled || (ov && q.ov != ov) || (own && q.issuer != t.tid)) continue;
+    if (q.file != changetype<usize>(o) || q.cancelled || q.done || (ov && q.ov != ov) || (own && q.issuer != t.tid)) continue; // done: a write completed it
     q.cancelled = 1;
     found = true;
     if (q.worker) {

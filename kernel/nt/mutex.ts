@@ -9,8 +9,8 @@ import { ntSuccess } from "./status";
 import { STATUS_MUTANT_NOT_OWNED, STATUS_SUCCESS, TYPE_MUTANT } from "../generated/abi";
 
 /** On success `result` is the handle. An existing mutex is opened and its owner left alone. */
-export function ntCreateMutant(access: u32, inherit: bool, name: usize, nameLen: u32, initialOwner: bool): u32 {
-  const st = createBegin(TYPE_MUTANT, access, name, nameLen);
+export function ntCreateMutant(access: u32, inherit: bool, name: usize, nameLen: u32, initialOwner: bool, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
+  const st = createBegin(TYPE_MUTANT, access, name, nameLen, rootH, attr);
   if (!ntSuccess(st)) return st;
   const m = changetype<Mutex>(result);
   // A fresh mutex that gets no handle is destroyed, which unlinks it from its owner again.

@@ -5,35 +5,63 @@ import { result, setResult } from "../lib/tls";
 import { root } from "../lib/root";
 import { enter, leave } from "../lib/lock";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
-import { currentProcess, handleInsert } from "../ob/handle";
+import { currentProcess, handleInsert, handleObject } from "../ob/handle";
 import { nameInsert, nameLookup, resolveParent } from "../ob/namespace";
 import { result2, result3 } from "../lib/tls";
 import { Directory } from "../objects/directory";
 import {
   ACCESS_SYSTEM_SECURITY, GENERIC_ALL, HANDLE_FLAG_INHERIT, STATUS_PRIVILEGE_NOT_HELD, mapGenericAccess, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_NAME_NOT_FOUND,
-  STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
+  STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS, STATUS_OBJECT_NAME_COLLISION, TYPE_DIRECTORY,
 } from "../generated/abi";
 
 function sessionDir(): Directory { return changetype<Directory>(root().sessionDir); }
 
 /**
- * Creates an object of `type`, named `name[0..nameLen)` when nameLen > 0 (resolved from the
- * session's BaseNamedObjects). An existing object of the same type is returned instead, with
- * STATUS_OBJECT_NAME_EXISTS. On success `result` is the object.
+ * `attr` of a Win32 name (kernel32's CreateX and OpenX): relative to the session's BaseNamedObjects,
+ * case-sensitive, an existing object opened. Any other value is an NT OBJECT_ATTRIBUTES.Attributes
+ * with its RootDirectory handle (0: the name is absolute). No OBJ_* combination has every bit.
  */
-export function obCreate(type: u32, name: usize, nameLen: u32): u32 {
+export const NAME_WIN32: u32 = 0xffffffff; // the `attr` defaults spell it out: a literal default makes no varargs stub
+export const OBJ_INHERIT: u32 = 0x02;
+export const OBJ_PERMANENT_ATTR: u32 = 0x10;
+export const OBJ_CASE_INSENSITIVE: u32 = 0x40;
+export const OBJ_OPENIF: u32 = 0x80;
+
+/** The parent directory of a name (see resolveParent) for a Win32 name or an NT RootDirectory + name. */
+function nameParent(name: usize, nameLen: u32, rootH: u32, attr: u32): u32 {
+  if (attr == NAME_WIN32) return resolveParent(sessionDir(), name, nameLen);
+  let start: Directory | null = null;
+  if (rootH) {
+    const d = handleObject(rootH, 0, TYPE_DIRECTORY);
+    if (!d) return <u32>result;
+    start = changetype<Directory>(d);
+  }
+  return resolveParent(start, name, nameLen, (attr & OBJ_CASE_INSENSITIVE) != 0);
+}
+
+// @ts-ignore: decorator
+@inline function noCase(attr: u32): bool { return attr != NAME_WIN32 && (attr & OBJ_CASE_INSENSITIVE) != 0; }
+
+/**
+ * Creates an object of `type`, named `name[0..nameLen)` when nameLen > 0 (a Win32 name, resolved from
+ * the session's BaseNamedObjects, or an NT name: see NAME_WIN32). An existing object of the same type
+ * is returned instead, with STATUS_OBJECT_NAME_EXISTS (an NT name without OBJ_OPENIF:
+ * STATUS_OBJECT_NAME_COLLISION). On success `result` is the object.
+ */
+export function obCreate(type: u32, name: usize, nameLen: u32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   if (!nameLen) {
     const o = obAlloc(type);
     if (!o) return STATUS_NO_MEMORY;
     setResult(changetype<usize>(o));
     return STATUS_SUCCESS;
   }
-  const st = resolveParent(sessionDir(), name, nameLen);
+  const st = nameParent(name, nameLen, rootH, attr);
   if (st != STATUS_SUCCESS) return st;
   const dir = changetype<Directory>(result), comp = result2, clen = result3;
-  const existing = nameLookup(dir, comp, clen);
+  const existing = nameLookup(dir, comp, clen, noCase(attr));
   if (existing) {
     if (existing.type != type) return STATUS_OBJECT_TYPE_MISMATCH;
+    if (attr != NAME_WIN32 && !(attr & OBJ_OPENIF)) return STATUS_OBJECT_NAME_COLLISION;
     setResult(changetype<usize>(existing));
     return STATUS_OBJECT_NAME_EXISTS;
   }
@@ -49,11 +77,11 @@ export function obCreate(type: u32, name: usize, nameLen: u32): u32 {
  * access is checked, so access 0 gives "not found" for a missing name and "denied" for an existing
  * one. An empty name is the directory itself, hence a type mismatch.
  */
-export function obOpen(type: u32, name: usize, nameLen: u32, access: u32): u32 {
+export function obOpen(type: u32, name: usize, nameLen: u32, access: u32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   if (!nameLen) return STATUS_OBJECT_TYPE_MISMATCH;
-  const st = resolveParent(sessionDir(), name, nameLen);
+  const st = nameParent(name, nameLen, rootH, attr);
   if (st != STATUS_SUCCESS) return st;
-  const o = nameLookup(changetype<Directory>(result), result2, result3);
+  const o = nameLookup(changetype<Directory>(result), result2, result3, noCase(attr));
   if (!o) return STATUS_OBJECT_NAME_NOT_FOUND;
   if (o.type != type) return STATUS_OBJECT_TYPE_MISMATCH;
   if (!access) return STATUS_ACCESS_DENIED;
@@ -81,11 +109,11 @@ export function accessStatus(granted: u32): u32 {
 }
 
 /** Opens a named object of `type` for the calling process: the whole Open* service. */
-export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameLen: u32): u32 {
+export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameLen: u32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   if (!name) return STATUS_INVALID_PARAMETER;
   const granted = grantedAccess(type, access);
   enter();
-  let st = obOpen(type, name, nameLen, access);
+  let st = obOpen(type, name, nameLen, access, rootH, attr);
   if (st == STATUS_SUCCESS) st = accessStatus(granted) != STATUS_SUCCESS ? accessStatus(granted) : obInsert(changetype<ObjectHeader>(result), granted, inherit, false);
   leave();
   return st;
@@ -97,11 +125,13 @@ export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameL
  * caller initialises a fresh one (status STATUS_SUCCESS, not STATUS_OBJECT_NAME_EXISTS) and then
  * calls createEnd. On failure the lock is not held.
  */
-export function createBegin(type: u32, access: u32, name: usize, nameLen: u32): u32 {
+export function createBegin(type: u32, access: u32, name: usize, nameLen: u32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   const denied = accessStatus(grantedAccess(type, access));
   if (denied != STATUS_SUCCESS) return denied;
+  // OBJ_PERMANENT needs SeCreatePermanentPrivilege, which no guest holds.
+  if (attr != NAME_WIN32 && (attr & OBJ_PERMANENT_ATTR)) return STATUS_PRIVILEGE_NOT_HELD;
   enter();
-  const st = obCreate(type, name, nameLen);
+  const st = obCreate(type, name, nameLen, rootH, attr);
   if (!ntSuccess(st)) leave();
   return st;
 }

@@ -10,22 +10,23 @@ import { now } from "../lib/clock";
 import { root } from "../lib/root";
 import { currentThread, result, setResults } from "../lib/tls";
 import { OBJ_PERMANENT, WAIT_PENDING } from "../lib/layout";
-import { currentProcess, handleClose, handleInsert, handleObject } from "../ob/handle";
-import { ObjectHeader, obAlloc } from "../ob/object";
+import { currentProcess, handleAccess, handleClose, handleInsert, handleObject } from "../ob/handle";
+import { ObjectHeader, obAlloc, obDeref, obRef } from "../ob/object";
 import { nameInsert, nameLookup } from "../ob/namespace";
 import { WaitEntry, sleepLocked, waitBegin, waitCancel, waitEntry } from "../ob/wait";
 import { Directory } from "../objects/directory";
 import { Thread } from "../objects/thread";
+import { IO_OP_READ, IoRequest } from "../objects/iorequest";
 import {
-  FILE_KIND_PIPE, MSG_COMPLETE, MSG_MORE, NamedPipe, PIPE_CLOSING, PIPE_CONNECTED, PIPE_DISCONNECTED, PIPE_LISTENING, PipeEnd,
-  instanceLink, pipeEndClosed, pipePulse, queueClear, queuePeek, queuePush, queueReadBytes, queueReadMessage,
+  FILE_KIND_PIPE, MSG_COMPLETE, MSG_MORE, NamedPipe, PIPE_SLEEP_OTHER, PIPE_SLEEP_WRITER, PipeRecord, pipeFileSignal, PIPE_CLOSING, PIPE_CONNECTED, PIPE_DISCONNECTED, PIPE_LISTENING, PipeEnd,
+  instanceLink, pipeEndClosed, pipeHandOff, pipePulse, readWaitFree, readWaitUnlink, queueClear, queuePeek, queuePush, queueReadBytes, queueReadMessage,
 } from "../objects/pipe";
 import { accessStatus, discard, grantedAccess } from "./object";
 import {
-  FILE_FLAG_FIRST_PIPE_INSTANCE, FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_READ_ATTRIBUTES, FILE_READ_DATA,
+  FILE_APPEND_DATA, FILE_FLAG_FIRST_PIPE_INSTANCE, FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_READ_ATTRIBUTES, FILE_READ_DATA,
   FILE_WRITE_ATTRIBUTES, FILE_WRITE_DATA, HANDLE_FLAG_INHERIT, INFINITE, NMPWAIT_USE_DEFAULT_WAIT, PIPE_ACCESS_INBOUND,
   PIPE_ACCESS_OUTBOUND, PIPE_NOWAIT, PIPE_READMODE_MESSAGE, PIPE_TYPE_MESSAGE, PIPE_UNLIMITED_INSTANCES, STATUS_ACCESS_DENIED,
-  STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
+  STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_BUFFER_TOO_SMALL, STATUS_NOT_FOUND, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
   STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
   STATUS_CANCELLED, STATUS_PENDING, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
   STATUS_PIPE_BROKEN, STATUS_PIPE_BUSY, STATUS_PIPE_CLOSING, STATUS_PIPE_CONNECTED, STATUS_PIPE_DISCONNECTED,
@@ -125,16 +126,18 @@ function endOf(h: u32, access: u32): PipeEnd | null {
  * Sleeps on `o` until it is pulsed or `timeoutMs` passes (lock held on entry and on return). Returns
  * STATUS_WAIT_0 or STATUS_TIMEOUT; a terminated thread unwinds inside.
  */
-function sleepOn(o: ObjectHeader, timeoutMs: u32): u32 {
+function sleepOn(o: ObjectHeader, timeoutMs: u32, role: u32): u32 { // no default: AssemblyScript would add a mutable global
   const t = me();
   waitEntry(t, 0).object = changetype<usize>(o);
   t.waitCount = 1;
   t.waitAll = 0;
+  t.pipeWriter = role; // sees pulses, not the file object's state (objects/pipe.ts)
   let st = waitBegin(t);
-  if (st != WAIT_PENDING) return st;
-  if (timeoutMs == 0) return waitCancel(t);
-  st = sleepLocked(t, timeoutMs);
-  enter();
+  if (st == WAIT_PENDING) {
+    if (timeoutMs == 0) st = waitCancel(t);
+    else { st = sleepLocked(t, timeoutMs); enter(); }
+  }
+  t.pipeWriter = 0;
   return st;
 }
 
@@ -149,7 +152,7 @@ function wakeWriters(e: usize): void {
   if (!e) return;
   const o = changetype<PipeEnd>(e);
   for (let w = o.waitHead; w; w = changetype<WaitEntry>(w).next) {
-    if (changetype<Thread>(changetype<WaitEntry>(w).thread).pipeWriter) { pipePulse(o); return; }
+    if (changetype<Thread>(changetype<WaitEntry>(w).thread).pipeWriter == PIPE_SLEEP_WRITER) { pipePulse(o); return; }
   }
 }
 
@@ -190,6 +193,7 @@ export function ntCreatePipe(inherit: bool, size: u32): u32 {
   r.inSize = w.inSize = quota;
   r.maxInstances = w.maxInstances = 1;
   const p = currentProcess();
+  r.serverPid = w.serverPid = r.clientPid = w.clientPid = p.pid;
   const hr = handleInsert(p, r, SERVER_READ, flags);
   if (!hr) {
     const st = <u32>result;
@@ -256,6 +260,7 @@ export function ntCreateNamedPipe(name: usize, len: u32, openMode: u32, pipeMode
   e.inSize = inSize;
   e.maxInstances = maxInstances;
   e.quota = inSize;
+  e.serverPid = currentProcess().pid;
   instanceLink(np, e);
   const granted = (access & PIPE_ACCESS_INBOUND ? SERVER_READ : 0) | (access & PIPE_ACCESS_OUTBOUND ? SERVER_WRITE : 0);
   const h = handleInsert(currentProcess(), e, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
@@ -296,6 +301,10 @@ export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool): u
   c.peer = changetype<usize>(s);
   s.peer = changetype<usize>(c);
   s.state = PIPE_CONNECTED;
+  c.pipe = s.pipe; // GetNamedPipeHandleState's instance count (a reference, dropped with the end)
+  np.refs++;
+  c.serverPid = s.serverPid;
+  c.clientPid = s.clientPid = currentProcess().pid;
   pipePulse(s); // ConnectNamedPipe returns
   leave();
   setResults(h, 0, 0);
@@ -323,7 +332,7 @@ export function ntConnectNamedPipe(h: u32, noWait: bool): u32 {
     if (e.nowait) return done(STATUS_PIPE_LISTENING);
     if (noWait) return done(STATUS_PENDING);
     waited = true;
-    if (sleepOn(e, INFINITE) == STATUS_CANCELLED) return done(STATUS_CANCELLED);
+    if (sleepOn(e, INFINITE, PIPE_SLEEP_OTHER) == STATUS_CANCELLED) return done(STATUS_CANCELLED);
   }
   return STATUS_SUCCESS; // not reached
 }
@@ -339,12 +348,14 @@ export function ntDisconnectNamedPipe(h: u32): u32 {
     c.peer = 0;
     c.state = PIPE_DISCONNECTED;
     c.writer = 0;
+    c.ioBusy = 1; // a wait on the client's handle no longer ends (Wine's pipe tests, as on Windows)
     queueClear(c);
     pipePulse(c);
     e.peer = 0;
   }
   e.state = PIPE_DISCONNECTED;
   e.writer = 0;
+  e.clientPid = 0;
   queueClear(e);
   pipePulse(e);
   return done(STATUS_SUCCESS);
@@ -365,7 +376,7 @@ export function ntWaitNamedPipe(name: usize, len: u32, timeoutMs: u32): u32 {
       if (d <= 0) return done(STATUS_IO_TIMEOUT);
       left = <u32>Math.ceil(d);
     }
-    sleepOn(changetype<NamedPipe>(np), left);
+    sleepOn(changetype<NamedPipe>(np), left, PIPE_SLEEP_OTHER);
     np = findPipe(name, len); // the name may have gone while we slept
     if (!np) return done(STATUS_OBJECT_NAME_NOT_FOUND);
     if (listening(np)) return done(STATUS_SUCCESS);
@@ -387,6 +398,37 @@ export function ntSetPipeState(h: u32, mode: usize): u32 {
   return done(STATUS_SUCCESS);
 }
 
+/**
+ * GetNamedPipeHandleState: this end's mode bits and the pipe's instance count at each non-null output
+ * (kernel addresses). `remote`: a collection or user-name output was given, which local pipes refuse.
+ */
+export function ntPipeHandleState(h: u32, state: usize, instances: usize, remote: bool): u32 {
+  enter();
+  const e = endOf(h, FILE_READ_ATTRIBUTES);
+  if (!e) return done(<u32>result);
+  if (remote) return done(STATUS_INVALID_PARAMETER);
+  if (state) store<u32>(state, (e.readMessage ? PIPE_READMODE_MESSAGE : 0) | (e.nowait ? PIPE_NOWAIT : 0));
+  if (instances) store<u32>(instances, e.pipe ? changetype<NamedPipe>(e.pipe).instances : 1);
+  return done(STATUS_SUCCESS);
+}
+
+/**
+ * GetNamedPipeClient/ServerProcessId (`session`: the SessionId forms, always session 1). The ids are
+ * kept when the other end closes; a disconnected client knows neither, a server without a client no
+ * client (Wine's kernel32 pipe tests record these errors for Windows).
+ */
+export function ntPipeProcessId(h: u32, client: bool, session: bool, out: usize): u32 {
+  enter();
+  const e = endOf(h, FILE_READ_ATTRIBUTES);
+  if (!e) return done(<u32>result);
+  if (!out) return done(STATUS_BUFFER_TOO_SMALL);
+  if (!e.server && e.state == PIPE_DISCONNECTED) return done(STATUS_PIPE_DISCONNECTED);
+  const pid = client ? e.clientPid : e.serverPid;
+  if (!pid) return done(STATUS_NOT_FOUND);
+  store<u32>(out, session ? 1 : pid);
+  return done(STATUS_SUCCESS);
+}
+
 /** GetNamedPipeInfo: writes each non-null output (kernel addresses). */
 export function ntPipeInfo(h: u32, flags: usize, outSize: usize, inSize: usize, maxInstances: usize): u32 {
   enter();
@@ -403,7 +445,8 @@ export function ntPeekPipe(h: u32, buf: usize, n: u32, readOut: usize, totalOut:
   enter();
   const e = endOf(h, FILE_READ_DATA);
   if (!e) return done(<u32>result);
-  if (e.state == PIPE_LISTENING) return done(STATUS_INVALID_PIPE_STATE);
+  // a server not connected is ERROR_BAD_PIPE, a disconnected client ERROR_PIPE_NOT_CONNECTED (Wine's pipe tests)
+  if (e.state == PIPE_LISTENING || (e.state == PIPE_DISCONNECTED && e.server)) return done(STATUS_INVALID_PIPE_STATE);
   if (e.state == PIPE_DISCONNECTED) return done(STATUS_PIPE_DISCONNECTED);
   if (!e.qHead && !e.peer) return done(STATUS_PIPE_BROKEN);
   if (!buf) n = 0;
@@ -427,9 +470,20 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
   let got: u32 = 0;
   let st = STATUS_SUCCESS;
   enter();
+  const q = workerRequest(); // an I/O worker running an overlapped read: a write may hand it data
   while (true) {
     const e = endOf(h, FILE_READ_DATA);
     if (!e) { st = <u32>result; break; }
+    if (q && q.done) { // completed by a write (objects/pipe.ts pipeHandOff): serve what it was given
+      if (q.done == 1) {
+        got = min(n, q.heldLen - q.heldOff);
+        if (got) memory.copy(buf, q.held + q.heldOff, got);
+        q.heldOff += got;
+        if (q.heldOff == q.heldLen) { st = q.heldStatus; readWaitFree(q); q.done = 2; }
+      }
+      break;
+    }
+    if (q && e.qHead) readWaitUnlink(e, q); // it reads from the queue: no hand-off from now on
     st = stateError(e);
     if (st != STATUS_SUCCESS) break;
     if (e.readMessage) {
@@ -442,11 +496,11 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
         if (r == MSG_MORE) { st = STATUS_BUFFER_OVERFLOW; break; }
       }
     } else {
-      if (n == 0) break;
-      if (e.qHead) {
+      if (e.qHead) { // data, or an empty message: this read ends now (a 0-byte read too)
+        if (cont && !e.midMessage && changetype<PipeRecord>(e.qHead).len == 0) break; // the next read's
         got = queueReadBytes(e, buf, n);
         wakeWriters(e.peer);
-        if (got) break;
+        break;
       }
       if (cont) break;
     }
@@ -454,11 +508,25 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
     if (!e.peer) { st = STATUS_PIPE_BROKEN; break; }
     if (e.nowait) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PIPE_EMPTY; break; }
     if (flags & READ_NOWAIT) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PENDING; break; }
-    if (sleepOn(e, INFINITE) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
+    if (sleepOn(e, INFINITE, PIPE_SLEEP_OTHER) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
+  }
+  if (q && q.readListed && st != STATUS_SUCCESS && st != STATUS_BUFFER_OVERFLOW) {
+    readWaitUnlink(changetype<PipeEnd>(q.file), q); // ended without data (broken, cancelled...)
   }
   store<u32>(countOut, got);
   leave();
   return st;
+}
+
+/** The overlapped pipe read the calling I/O worker runs, or null (lock held). */
+function workerRequest(): IoRequest | null {
+  const t = me();
+  if (!t.system) return null;
+  for (let r = currentProcess().ioHead; r; r = changetype<IoRequest>(r).next) {
+    const q = changetype<IoRequest>(r);
+    if (q.worker == changetype<usize>(t)) return q.op == IO_OP_READ && (q.readListed || q.done) ? q : null;
+  }
+  return null;
 }
 
 /**
@@ -472,6 +540,7 @@ export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: us
   const t = me();
   let st = STATUS_SUCCESS;
   let wrote: u32 = 0;
+  let pending: PipeEnd | null = null; // counted in its pendingWrites while asleep
   enter();
   while (true) {
     const e = endOf(h, FILE_WRITE_DATA);
@@ -489,14 +558,18 @@ export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: us
     if (busy) {
       if (e.nowait) break; // nothing written
       if (flags & WRITE_NOWAIT) { st = STATUS_PENDING; break; }
-      t.pipeWriter = 1;
-      const slept = sleepOn(e, INFINITE);
-      t.pipeWriter = 0;
-      if (slept == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
+      if (!pending) { pending = e; e.pendingWrites++; obRef(e); } // a flush waits for this write too
+      if (sleepOn(e, INFINITE, PIPE_SLEEP_WRITER) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
       continue;
     }
     const last = (flags & WRITE_LAST) != 0;
-    if (!queuePush(p, buf, n, last || !e.message)) { st = STATUS_NO_MEMORY; break; }
+    // a whole write into an empty queue completes the overlapped reads pending on it first
+    const whole = (flags & WRITE_FIRST) != 0 && last;
+    const used = p.readHead && !p.qHead && whole ? pipeHandOff(p, buf, n, e.message != 0) : 0;
+    if (used >= 0 && (<u32>used < n || (n == 0 && e.message))) {
+      if (!queuePush(p, buf + <usize>used, n - <u32>used, last || !e.message)) { st = STATUS_NO_MEMORY; break; }
+      if (used > 0 && e.message) p.midMessage = 1; // a reader took the start of this message
+    }
     const ended = p.writer != 0 && (last || !e.message);
     p.writer = e.message && !last ? changetype<usize>(t) : 0;
     wrote = n;
@@ -504,7 +577,51 @@ export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: us
     if (ended) wakeWriters(changetype<usize>(e)); // other threads waiting to write a message of their own
     break;
   }
+  if (pending) {
+    pending.pendingWrites--;
+    if (!wrote) wakeWriters(changetype<usize>(pending)); // a flush waiting for this write looks again
+    obDeref(pending);
+  }
   store<u32>(countOut, wrote);
   leave();
   return st;
+}
+
+/**
+ * FlushFileBuffers on a pipe end: waits until the peer has read everything this end wrote (empty
+ * messages too), including writes still asleep for room. Nothing to wait for: success in any state
+ * (a listening or closing end too); the client end of a disconnected pipe: STATUS_PIPE_DISCONNECTED.
+ * A flush that waited ends with STATUS_PIPE_BROKEN when the peer closes and STATUS_PIPE_DISCONNECTED
+ * when the server disconnects (Wine's kernel32 pipe tests, which pass on Windows).
+ */
+export function ntFlushPipe(h: u32): u32 {
+  enter();
+  if (endOf(h, 0) && !(handleAccess(h) & (FILE_WRITE_DATA | FILE_APPEND_DATA))) return done(STATUS_ACCESS_DENIED);
+  let waited = false;
+  while (true) {
+    const e = endOf(h, 0);
+    if (!e) return done(<u32>result);
+    if (e.state == PIPE_DISCONNECTED || e.state == PIPE_LISTENING) {
+      return done(waited || !e.server ? STATUS_PIPE_DISCONNECTED : STATUS_SUCCESS);
+    }
+    if (!e.peer) return done(waited ? STATUS_PIPE_BROKEN : STATUS_SUCCESS);
+    const p = changetype<PipeEnd>(e.peer);
+    if (!p.qHead && !e.pendingWrites && !p.writer) return done(STATUS_SUCCESS);
+    waited = true;
+    // woken with the writers when the reader makes progress
+    if (sleepOn(e, INFINITE, PIPE_SLEEP_WRITER) == STATUS_CANCELLED) return done(STATUS_CANCELLED);
+  }
+  return STATUS_SUCCESS; // not reached
+}
+
+/**
+ * Sets (`on`) or resets the file object state of the pipe end behind `h` (overlapped calls, host/
+ * syscalls/overlapped.ts). Other files: nothing (disk I/O completes before the call returns).
+ */
+export function ntFileSignal(h: u32, on: bool): u32 {
+  enter();
+  const o = handleObject(h, 0, TYPE_FILE, false);
+  if (!o) return done(<u32>result);
+  if (changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) pipeFileSignal(changetype<PipeEnd>(o), on);
+  return done(STATUS_SUCCESS);
 }

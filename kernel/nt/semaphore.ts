@@ -11,9 +11,9 @@ import {
 } from "../generated/abi";
 
 /** On success `result` is the handle. Counts are checked before the name is looked at. */
-export function ntCreateSemaphore(access: u32, inherit: bool, name: usize, nameLen: u32, initial: i32, max: i32): u32 {
+export function ntCreateSemaphore(access: u32, inherit: bool, name: usize, nameLen: u32, initial: i32, max: i32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   if (max <= 0 || initial < 0 || initial > max) return STATUS_INVALID_PARAMETER;
-  const st = createBegin(TYPE_SEMAPHORE, access, name, nameLen);
+  const st = createBegin(TYPE_SEMAPHORE, access, name, nameLen, rootH, attr);
   if (!ntSuccess(st)) return st;
   const s = changetype<Semaphore>(result);
   if (st == STATUS_SUCCESS) { s.count = initial; s.max = max; }

@@ -27,8 +27,8 @@ export function bootMs(): i64 {
 export function uptimeMs(): f64 { return now() - <f64>bootMs(); }
 
 /** On success `result` is the handle; STATUS_OBJECT_NAME_EXISTS when the name existed. */
-export function ntCreateTimer(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool): u32 {
-  const st = createBegin(TYPE_TIMER, access, name, nameLen);
+export function ntCreateTimer(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
+  const st = createBegin(TYPE_TIMER, access, name, nameLen, rootH, attr);
   if (!ntSuccess(st)) return st;
   const t = changetype<Timer>(result);
   if (st == STATUS_SUCCESS) t.manual = manual ? 1 : 0;

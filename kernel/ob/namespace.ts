@@ -1,11 +1,11 @@
 // The object namespace: directories of named objects, found through one hash table keyed by
-// (directory, name). Names are case-sensitive UTF-16. Win32 names resolve from
-// \Sessions\1\BaseNamedObjects, where the links Global and Local lead to the global and session
-// directories.
+// (directory, name). Names are case-sensitive UTF-16 (an OBJ_CASE_INSENSITIVE lookup walks the
+// directory). Win32 names resolve from \Sessions\1\BaseNamedObjects, where the links Global and Local
+// lead to the global and session directories.
 import { kalloc, kfree } from "../lib/alloc";
 import { root } from "../lib/root";
 import { result, result2, result3, setResults } from "../lib/tls";
-import { ObjectHeader, obAlloc } from "./object";
+import { ObjectHeader, obAlloc, obDeref } from "./object";
 import { OBJ_PERMANENT } from "../lib/layout";
 import { Directory, SymbolicLink } from "../objects/directory";
 import {
@@ -40,8 +40,38 @@ function bucket(h: u32): usize {
 
 export function nameChars(e: NameEntry): usize { return changetype<usize>(e) + offsetof<NameEntry>(); }
 
-/** The object called `p[0..len)` in `dir`, or null. */
-export function nameLookup(dir: Directory, p: usize, len: u32): ObjectHeader | null {
+/** Upper case of a UTF-16 unit for case-insensitive names (ASCII and Latin-1 letters). */
+// @ts-ignore: decorator
+@inline function upcase(c: u32): u32 {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x20;
+  if (c >= 0xe0 && c <= 0xfe && c != 0xf7) return c - 0x20;
+  return c;
+}
+
+/**
+ * The object called `p[0..len)` in `dir` ignoring case (OBJ_CASE_INSENSITIVE): the hash is of the exact
+ * spelling, so this walks the directory's entries. An exact match wins over another spelling.
+ */
+function nameLookupNoCase(dir: Directory, p: usize, len: u32): ObjectHeader | null {
+  const exact = nameLookup(dir, p, len);
+  if (exact) return exact;
+  let e = dir.first;
+  while (e) {
+    const n = changetype<NameEntry>(e);
+    if (n.len == len) {
+      const q = nameChars(n);
+      let i: u32 = 0;
+      while (i < len && upcase(load<u16>(q + (<usize>i << 1))) == upcase(load<u16>(p + (<usize>i << 1)))) i++;
+      if (i == len) return changetype<ObjectHeader>(n.object);
+    }
+    e = n.sibNext;
+  }
+  return null;
+}
+
+/** The object called `p[0..len)` in `dir`, or null; `noCase` for OBJ_CASE_INSENSITIVE. */
+export function nameLookup(dir: Directory, p: usize, len: u32, noCase: bool = false): ObjectHeader | null {
+  if (noCase) return nameLookupNoCase(dir, p, len);
   const h = hashName(changetype<usize>(dir), p, len);
   let e = load<usize>(bucket(h));
   while (e) {
@@ -72,6 +102,9 @@ export function nameInsert(dir: Directory, o: ObjectHeader, p: usize, len: u32):
   dir.first = e;
   dir.count++;
   o.name = e;
+  // A temporary directory (NtCreateDirectoryObject) lives while it holds names, as NT's children keep
+  // their parent referenced; the permanent skeleton needs no count.
+  if (!(dir.flags & OBJ_PERMANENT)) dir.refs++;
   return true;
 }
 
@@ -87,15 +120,17 @@ export function nameRemove(o: ObjectHeader): void {
   dir.count--;
   o.name = 0;
   kfree(changetype<usize>(n), offsetof<NameEntry>() + (<usize>n.len << 1));
+  if (!(dir.flags & OBJ_PERMANENT)) obDeref(dir);
 }
 
 /**
  * Walks every component but the last of `p[0..len)` from `start`, following symbolic links; a path
  * starting with "\" is absolute when `start` is null and malformed otherwise (a Win32 name is
- * relative to BaseNamedObjects). On success `result` is the parent Directory, `result2` the address
- * of the last component and `result3` its length.
+ * relative to BaseNamedObjects). `noCase`: components match in any case (OBJ_CASE_INSENSITIVE).
+ * On success `result` is the parent Directory, `result2` the address of the last component and
+ * `result3` its length.
  */
-export function resolveParent(start: Directory | null, p: usize, len: u32): u32 {
+export function resolveParent(start: Directory | null, p: usize, len: u32, noCase: bool = false): u32 {
   let dir = changetype<Directory>(start);
   let i: u32 = 0;
   const absolute = len != 0 && load<u16>(p) == BACKSLASH;
@@ -108,7 +143,7 @@ export function resolveParent(start: Directory | null, p: usize, len: u32): u32 
     const comp = p + (<usize>i << 1);
     if (j == len) { setResults(changetype<usize>(dir), comp, j - i); return STATUS_SUCCESS; }
     // @ts-ignore: dir is set on every path that reaches here
-    let o = nameLookup(dir, comp, j - i);
+    let o = nameLookup(dir, comp, j - i, noCase);
     if (o && o.type == TYPE_SYMBOLICLINK) o = changetype<ObjectHeader>(changetype<SymbolicLink>(o).target);
     if (!o || o.type != TYPE_DIRECTORY) return STATUS_OBJECT_PATH_NOT_FOUND;
     dir = changetype<Directory>(o);
@@ -153,6 +188,7 @@ export function namespaceBoot(): void {
   r.rootDir = changetype<usize>(top);
   const global = makeDir(top, "BaseNamedObjects");
   const sessions = makeDir(top, "Sessions");
+  makeDir(top, "??"); // DosDevices: NT names of the \??\X form
   const one = makeDir(sessions, "1");
   const local = makeDir(one, "BaseNamedObjects");
   r.sessionDir = changetype<usize>(local);

@@ -65,7 +65,7 @@ export function obAlloc(type: u32): ObjectHeader | null {
 
 export function isWaitable(type: u32): bool {
   return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS
-    || type == TYPE_TIMER || type == TYPE_CONSOLE;
+    || type == TYPE_TIMER || type == TYPE_CONSOLE || type == TYPE_FILE;
 }
 
 /** Would a wait by thread `t` on `o` be satisfied now? */
@@ -79,8 +79,8 @@ export function isWaitable(type: u32): bool {
     case TYPE_PROCESS: return processSignaled(changetype<Process>(o));
     case TYPE_TIMER: return timerSignaled(changetype<Timer>(o));
     case TYPE_KEYEDWAIT: return keyedWaitSignaled(changetype<KeyedWait>(o));
-    case TYPE_FILE: return !isDiskFile(o) && pipeSignaled(o); // internal pulses of pipe sleepers
-    case TYPE_NAMEDPIPE: return pipeSignaled(o);
+    case TYPE_FILE: return isDiskFile(o) || pipeSignaled(o, t); // disk I/O never stays pending
+    case TYPE_NAMEDPIPE: return pipeSignaled(o, t);
     case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o)); // input waiting
     default: return false;
   }

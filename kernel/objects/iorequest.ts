@@ -15,6 +15,15 @@ export class IoRequest {
   ov: u32;
   worker: usize; // the I/O worker thread running it, 0 while queued
   cancelled: u32;
+  // A read on a pipe end waits on the end's list (PipeEnd.readHead) until a write hands it data
+  // directly, as Windows completes a pending read inside the write (objects/pipe.ts pipeHandOff).
+  readNext: usize;
+  readListed: u32;
+  held: usize; // the data handed over (kalloc'd), served to the worker's read
+  heldLen: u32;
+  heldOff: u32;
+  heldStatus: u32;
+  done: u32; // 1: data handed over (the worker returns it), 2: served
 }
 
 export const IO_OP_READ: u32 = 1;

@@ -6,14 +6,28 @@
 // records {next, len, off, end} followed by the bytes (one WriteFile chunk each; `end` marks the last
 // chunk of a message). A writer appends to its peer's queue; a reader consumes its own.
 //
-// Sleeping: every thread that blocks on an end (read, write, ConnectNamedPipe) or on a name
-// (WaitNamedPipe) waits on that object with the ordinary wait engine. The objects are "pulsed": any
-// state change sets `pulse`, completes every queued wait (wakeWaiters) and clears it again; the
-// sleepers then look at the state themselves. A pulse with no waiter costs a test of waitHead.
+// Sleeping: every thread that blocks on an end (read, write, ConnectNamedPipe, FlushFileBuffers) or
+// on a name (WaitNamedPipe) waits on that object with the ordinary wait engine, marked as such
+// (Thread.pipeWriter, PIPE_SLEEP_*). The objects are "pulsed" for them: any state change sets `pulse`,
+// completes every queued wait (wakeWaiters) and clears it again; the sleepers then look at the state
+// themselves. A pulse with no waiter costs a test of waitHead.
+//
+// A guest's own wait on a pipe end (WaitForSingleObject, GetOverlappedResult without an event) sees
+// the file object's state instead, as on Windows: signaled while no overlapped operation is pending
+// on it (`ioBusy` 0, the state of a new end). An overlapped call resets it when it starts (or completes
+// at once) and, when it has no event of its own, sets it when it completes; DisconnectNamedPipe
+// resets the client's end. Pulses never satisfy such a wait, and setting the state never wakes the
+// internal sleepers.
 import { kalloc, kfree } from "../lib/alloc";
 import { ObjectHeader, obDeref, obRef } from "../ob/object";
 import { wakeWaiters } from "../ob/wait";
-import { TYPE_NAMEDPIPE } from "../generated/abi";
+import { Thread } from "./thread";
+import { IoRequest } from "./iorequest";
+import { STATUS_BUFFER_OVERFLOW, TYPE_NAMEDPIPE } from "../generated/abi";
+
+/** Thread.pipeWriter while asleep in a pipe call: a writer or a flush (woken when the reader makes room), any other call. */
+export const PIPE_SLEEP_WRITER: u32 = 1;
+export const PIPE_SLEEP_OTHER: u32 = 2;
 
 /** File.kind: what a File object is. Disk files (the file layer) will add their own kind. */
 export const FILE_KIND_PIPE: u32 = 1;
@@ -31,7 +45,7 @@ export class PipeEnd extends ObjectHeader {
   server: u32; // 1: server end (CreateNamedPipe, or the read end of CreatePipe)
   state: u32; // PIPE_*
   peer: usize; // the other end while connected (not a reference: both unlink at their last close)
-  pipe: usize; // server ends of named pipes: the NamedPipe (a reference), 0 otherwise
+  pipe: usize; // ends of named pipes: the NamedPipe (a reference), 0 for anonymous pipes; only servers are instances
   instNext: usize; // the NamedPipe's server instances
   instPrev: usize;
   listed: u32; // linked in the NamedPipe's instance list
@@ -47,6 +61,12 @@ export class PipeEnd extends ObjectHeader {
   qBytes: u32; // unread bytes in the queue
   midMessage: u32; // the reader consumed part of the first message
   writer: usize; // thread writing a message in several chunks (others wait for it)
+  pendingWrites: u32; // writes from this end asleep until the peer's queue has room (FlushFileBuffers waits for them)
+  ioBusy: u32; // the file object is reset: an overlapped operation is pending (guest waits see this)
+  serverPid: u32; // GetNamedPipeServerProcessId / ClientProcessId: kept after the other end closes
+  clientPid: u32; // 0 on a server without a client
+  readHead: usize; // overlapped reads pending on this end (IoRequest.readNext), oldest first
+  readTail: usize;
 }
 
 @unmanaged
@@ -72,8 +92,27 @@ export class PipeRecord {
 // @ts-ignore: decorator
 @inline export function recordData(r: PipeRecord): usize { return changetype<usize>(r) + offsetof<PipeRecord>(); }
 
-export function pipeSignaled(o: ObjectHeader): bool {
-  return o.type == TYPE_NAMEDPIPE ? changetype<NamedPipe>(o).pulse != 0 : changetype<PipeEnd>(o).pulse != 0;
+export function pipeSignaled(o: ObjectHeader, t: Thread): bool {
+  if (o.type == TYPE_NAMEDPIPE) return changetype<NamedPipe>(o).pulse != 0;
+  const e = changetype<PipeEnd>(o);
+  return t.pipeWriter ? e.pulse != 0 : e.ioBusy == 0; // a pipe call's own sleep, or a guest's wait on the file
+}
+
+/**
+ * An overlapped write on file `o` was queued (`add`) or ended (lock held): a pipe end counts it in
+ * pendingWrites from the start, so a flush waits for it before the I/O worker runs it.
+ */
+export function pipeWriteQueued(o: ObjectHeader, add: bool): void {
+  const e = changetype<PipeEnd>(o);
+  if (e.kind != FILE_KIND_PIPE) return;
+  if (add) { e.pendingWrites++; return; }
+  if (--e.pendingWrites == 0 && e.waitHead) pipePulse(e); // a waiting flush looks again
+}
+
+/** Sets (`on`) or resets a pipe end's file object state for guest waits (lock held). */
+export function pipeFileSignal(e: PipeEnd, on: bool): void {
+  e.ioBusy = on ? 0 : 1;
+  if (on && e.waitHead) wakeWaiters(e);
 }
 
 /** Wakes every thread sleeping on a pipe end or name so it looks at the state again (lock held). */
@@ -115,13 +154,19 @@ export function queueClear(e: PipeEnd): void {
 }
 
 /**
- * Byte read: up to `n` bytes into `buf`, across message boundaries (empty messages vanish). Returns
- * the count.
+ * Byte read: up to `n` bytes into `buf`, across message boundaries. An empty message stops it: read
+ * first, it is consumed and the read returns 0 bytes (Windows delivers it to a byte-mode reader too);
+ * after data it stays for the next read. Returns the count.
  */
 export function queueReadBytes(e: PipeEnd, buf: usize, n: u32): u32 {
   let got: u32 = 0;
-  while (e.qHead && got < n) {
+  while (e.qHead) {
     const r = changetype<PipeRecord>(e.qHead);
+    if (r.len == 0 && !e.midMessage) { // an empty message
+      if (!got) queuePop(e);
+      break;
+    }
+    if (got == n) break;
     const take = min(r.len - r.off, n - got);
     memory.copy(buf + got, recordData(r) + r.off, take);
     r.off += take;
@@ -131,7 +176,6 @@ export function queueReadBytes(e: PipeEnd, buf: usize, n: u32): u32 {
     e.midMessage = r.end ? 0 : 1;
     queuePop(e);
   }
-  while (e.qHead && changetype<PipeRecord>(e.qHead).len == 0 && !e.midMessage) queuePop(e); // empty messages
   return got;
 }
 
@@ -168,7 +212,8 @@ export function queueReadMessage(e: PipeEnd, buf: usize, n: u32, got: u32, gotOu
 
 /**
  * Peek: copies up to `n` bytes from the front (message pipes: of the first message only) without
- * consuming; returns the count and stores the bytes left in the first message at `leftOut`.
+ * consuming; returns the count and stores the bytes left in the first message at `leftOut` (byte
+ * pipes have no message: 0 minus the count, as Wine's pipe tests record for Windows).
  */
 export function queuePeek(e: PipeEnd, buf: usize, n: u32, message: bool, leftOut: usize): u32 {
   let got: u32 = 0;
@@ -188,7 +233,7 @@ export function queuePeek(e: PipeEnd, buf: usize, n: u32, message: bool, leftOut
     if (!inFirst && (message || got == n)) break;
     p = r.next;
   }
-  if (leftOut) store<u32>(leftOut, message ? msgLen - got : 0);
+  if (leftOut) store<u32>(leftOut, message ? msgLen - got : 0 - got); // byte pipes: minus the bytes peeked, as Windows
   return got;
 }
 
@@ -243,4 +288,73 @@ export function pipeEndDestroy(e: PipeEnd): void {
     e.pipe = 0;
     obDeref(np);
   }
+}
+
+// ---------- overlapped reads pending on an end ----------
+
+/** Links an overlapped read on end `e` (lock held). */
+export function readWaitLink(e: PipeEnd, r: IoRequest): void {
+  r.readNext = 0;
+  r.readListed = 1;
+  if (e.readTail) changetype<IoRequest>(e.readTail).readNext = changetype<usize>(r); else e.readHead = changetype<usize>(r);
+  e.readTail = changetype<usize>(r);
+}
+
+/** Unlinks `r` from its end's pending reads if it is there (lock held). */
+export function readWaitUnlink(e: PipeEnd, r: IoRequest): void {
+  if (!r.readListed) return;
+  let prev: usize = 0;
+  let p = e.readHead;
+  while (p && p != changetype<usize>(r)) { prev = p; p = changetype<IoRequest>(p).readNext; }
+  if (!p) return;
+  if (prev) changetype<IoRequest>(prev).readNext = r.readNext; else e.readHead = r.readNext;
+  if (e.readTail == changetype<usize>(r)) e.readTail = prev;
+  r.readNext = 0;
+  r.readListed = 0;
+}
+
+function handTo(e: PipeEnd, r: IoRequest, data: usize, n: u32, status: u32): bool {
+  const held = n ? kalloc(<usize>n) : 0;
+  if (n && !held) return false;
+  if (n) memory.copy(held, data, n);
+  readWaitUnlink(e, r);
+  r.held = held;
+  r.heldLen = n;
+  r.heldOff = 0;
+  r.heldStatus = status;
+  r.done = 1;
+  return true;
+}
+
+/**
+ * A one-chunk write of `n` bytes at `data` to end `e` whose queue is empty: completes the overlapped
+ * reads pending on `e` first, oldest first, as Windows does inside the write (4000 bytes written
+ * with a 1000-byte read pending leave 3000 in the pipe). Returns the bytes consumed (the caller
+ * queues the rest, which continues the message when a reader took its start), or -1 when an empty
+ * message went to a reader. Lock held.
+ */
+export function pipeHandOff(e: PipeEnd, data: usize, n: u32, message: bool): i32 {
+  let used: u32 = 0;
+  while (e.readHead) {
+    const r = changetype<IoRequest>(e.readHead);
+    if (r.cancelled) { readWaitUnlink(e, r); continue; }
+    if (message && n == 0) return handTo(e, r, data, 0, 0) ? -1 : 0; // an empty message completes one read
+    if (used == n) break;
+    if (r.len == 0) { // a 0-byte read ends when data comes (in message read mode: the message is longer)
+      if (!handTo(e, r, data, 0, message && e.readMessage ? STATUS_BUFFER_OVERFLOW : 0)) break;
+      continue;
+    }
+    const take = min(r.len, n - used);
+    const partial = message && e.readMessage && take < n - used;
+    if (!handTo(e, r, data + used, take, partial ? STATUS_BUFFER_OVERFLOW : 0)) break;
+    used += take;
+    if (message && e.readMessage) break; // one message per read; the rest stays first in the queue
+  }
+  return <i32>used;
+}
+
+/** Frees what was handed to `r` and not served (lock held). */
+export function readWaitFree(r: IoRequest): void {
+  if (r.held) kfree(r.held, <usize>r.heldLen);
+  r.held = 0;
 }

@@ -43,7 +43,7 @@ export class Thread extends ObjectHeader {
   spin: i32; // polls of the wake word before the next sleep (adapted in ob/wait.ts; 0: not set yet)
   sleeps: u32; // waits that went to sleep: every SPIN_PROBE_EVERY-th spins in full again
   spinning: u32; // counted in root().spinners right now
-  pipeWriter: u32; // asleep in a pipe write until the peer's reader makes room (nt/pipe.ts)
+  pipeWriter: u32; // asleep in a pipe call: PIPE_SLEEP_WRITER (a write or flush) or PIPE_SLEEP_OTHER (objects/pipe.ts)
   priority: i32; // SetThreadPriority's value (THREAD_PRIORITY_*): recorded and returned, the host OS schedules
 }
 

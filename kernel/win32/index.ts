@@ -9,6 +9,7 @@ export * from "./wait";
 export * from "./thread";
 export * from "./console";
 export * from "./ntdll";
+export * from "./ntobject";
 export * from "./ntwasm";
 export * from "./tls";
 export * from "./usermode";

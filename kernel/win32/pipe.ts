@@ -8,7 +8,7 @@ import { Console } from "../objects/console";
 import { FILE_KIND_PIPE, PipeEnd } from "../objects/pipe";
 import { ntSuccess } from "../nt/status";
 import {
-  ntConnectNamedPipe, ntCreateNamedPipe, ntCreatePipe, ntDisconnectNamedPipe, ntOpenPipe, ntPeekPipe, ntPipeInfo, ntReadPipe,
+  ntConnectNamedPipe, ntCreateNamedPipe, ntFileSignal, ntFlushPipe, ntCreatePipe, ntDisconnectNamedPipe, ntOpenPipe, ntPeekPipe, ntPipeHandleState, ntPipeInfo, ntPipeProcessId, ntReadPipe,
   ntSetPipeState, ntWaitNamedPipe, ntWritePipe, pipePrefix,
 } from "../nt/pipe";
 import { boolResult, failStatus } from "./result";
@@ -79,6 +79,25 @@ export function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32
   return boolResult(ntPeekPipe(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail, lpBytesLeftThisMessage));
 }
 
+export function GetNamedPipeHandleStateW(hNamedPipe: u32, lpState: usize, lpCurInstances: usize, lpMaxCollectionCount: usize,
+  lpCollectDataTimeout: usize, lpUserName: usize, nMaxUserNameSize: u32): i32 {
+  const remote = lpMaxCollectionCount != 0 || lpCollectDataTimeout != 0 || lpUserName != 0;
+  return boolResult(ntPipeHandleState(hNamedPipe, lpState, lpCurInstances, remote));
+}
+
+export function GetNamedPipeClientProcessId(Pipe: u32, ClientProcessId: usize): i32 {
+  return boolResult(ntPipeProcessId(Pipe, true, false, ClientProcessId));
+}
+export function GetNamedPipeServerProcessId(Pipe: u32, ServerProcessId: usize): i32 {
+  return boolResult(ntPipeProcessId(Pipe, false, false, ServerProcessId));
+}
+export function GetNamedPipeClientSessionId(Pipe: u32, ClientSessionId: usize): i32 {
+  return boolResult(ntPipeProcessId(Pipe, true, true, ClientSessionId));
+}
+export function GetNamedPipeServerSessionId(Pipe: u32, ServerSessionId: usize): i32 {
+  return boolResult(ntPipeProcessId(Pipe, false, true, ServerSessionId));
+}
+
 export function GetNamedPipeInfo(hNamedPipe: u32, lpFlags: usize, lpOutBufferSize: usize, lpInBufferSize: usize, lpMaxInstances: usize): i32 {
   return boolResult(ntPipeInfo(hNamedPipe, lpFlags, lpOutBufferSize, lpInBufferSize, lpMaxInstances));
 }
@@ -105,6 +124,12 @@ export function ntw_pipe_read(h: u32, buf: usize, n: u32, flags: u32, countOut: 
   if (!ntSuccess(st)) failStatus(st);
   return st;
 }
+
+/** FlushFileBuffers on a pipe end (host/syscalls/files.ts routes it here): the BOOL, with the last-error. */
+export function ntw_pipe_flush(h: u32): i32 { return boolResult(ntFlushPipe(h)); }
+
+/** Sets (1) or resets (0) a pipe end's file object for guest waits (overlapped calls); the status. */
+export function ntw_file_signal(h: u32, on: i32): u32 { return ntFileSignal(h, on != 0); }
 
 /** One chunk of WriteFile on a pipe (flags: 1 first chunk, 2 last chunk, 4 TransactNamedPipe). */
 export function ntw_pipe_write(h: u32, buf: usize, n: u32, flags: u32, countOut: usize): u32 {

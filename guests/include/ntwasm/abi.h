@@ -62,6 +62,11 @@
 #define STATUS_CANNOT_DELETE ((NTSTATUS)0xc0000121)
 #define STATUS_CANCELLED ((NTSTATUS)0xc0000120)
 #define STATUS_NOT_FOUND ((NTSTATUS)0xc0000225)
+#define STATUS_INVALID_INFO_CLASS ((NTSTATUS)0xc0000003)
+#define STATUS_INFO_LENGTH_MISMATCH ((NTSTATUS)0xc0000004)
+#define STATUS_INVALID_PARAMETER_1 ((NTSTATUS)0xc00000ef)
+#define STATUS_TIMER_RESUME_IGNORED ((NTSTATUS)0x40000025)
+#define STATUS_MORE_ENTRIES ((NTSTATUS)0x00000105)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -162,6 +167,7 @@
 #define MUTANT_QUERY_STATE ((DWORD)0x00000001)
 #define MUTEX_MODIFY_STATE ((DWORD)0x00000001)
 #define MUTEX_ALL_ACCESS ((DWORD)0x001f0001)
+#define MUTANT_ALL_ACCESS ((DWORD)0x001f0001)
 #define SEMAPHORE_QUERY_STATE ((DWORD)0x00000001)
 #define SEMAPHORE_MODIFY_STATE ((DWORD)0x00000002)
 #define SEMAPHORE_ALL_ACCESS ((DWORD)0x001f0003)
@@ -607,9 +613,9 @@ NTWASM_IMPORT(kernel32, DisconnectNamedPipe) BOOL WINAPI DisconnectNamedPipe(HAN
 NTWASM_IMPORT(kernel32, WaitNamedPipeW) BOOL WINAPI WaitNamedPipeW(LPCWSTR lpName, DWORD nTimeOut);
 /* #506: ANSI (UTF-8) form of WaitNamedPipeW. */
 NTWASM_IMPORT(kernel32, WaitNamedPipeA) BOOL WINAPI WaitNamedPipeA(LPCSTR lpName, DWORD nTimeOut);
-/* #507: Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes) and PIPE_WAIT/NOWAIT of one end. The collection parameters concern remote pipes and are ignored. */
+/* #507: Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes, ERROR_INVALID_PARAMETER otherwise and for unknown bits) and PIPE_WAIT/NOWAIT of one end; lpMode NULL changes nothing. The collection parameters concern remote pipes and are ignored. */
 NTWASM_IMPORT(kernel32, SetNamedPipeHandleState) BOOL WINAPI SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout);
-/* #508: Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. */
+/* #508: Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is left can still be peeked, then ERROR_BROKEN_PIPE. */
 NTWASM_IMPORT(kernel32, PeekNamedPipe) BOOL WINAPI PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize, LPDWORD lpBytesRead, LPDWORD lpTotalBytesAvail, LPDWORD lpBytesLeftThisMessage);
 /* #509: Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. With lpOverlapped the write completes at once and the read is overlapped. */
 NTWASM_IMPORT(kernel32, TransactNamedPipe) BOOL WINAPI TransactNamedPipe(HANDLE hNamedPipe, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, LPOVERLAPPED lpOverlapped);
@@ -619,9 +625,21 @@ NTWASM_IMPORT(kernel32, CallNamedPipeW) BOOL WINAPI CallNamedPipeW(LPCWSTR lpNam
 NTWASM_IMPORT(kernel32, CallNamedPipeA) BOOL WINAPI CallNamedPipeA(LPCSTR lpNamedPipeName, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, DWORD nTimeOut);
 /* #512: PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit. */
 NTWASM_IMPORT(kernel32, GetNamedPipeInfo) BOOL WINAPI GetNamedPipeInfo(HANDLE hNamedPipe, LPDWORD lpFlags, LPDWORD lpOutBufferSize, LPDWORD lpInBufferSize, LPDWORD lpMaxInstances);
-/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads), a file (from the file pointer, which moves on) or the console input (a line). */
+/* #517: This end's PIPE_READMODE_MESSAGE / PIPE_NOWAIT bits and the pipe's current instance count (1 for an anonymous pipe); each output may be NULL. Every pipe is local, so the collection parameters and the user name must be NULL: ERROR_INVALID_PARAMETER otherwise (as Windows answers for local pipes). */
+NTWASM_IMPORT(kernel32, GetNamedPipeHandleStateW) BOOL WINAPI GetNamedPipeHandleStateW(HANDLE hNamedPipe, LPDWORD lpState, LPDWORD lpCurInstances, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout, LPWSTR lpUserName, DWORD nMaxUserNameSize);
+/* #518: ANSI form of GetNamedPipeHandleStateW. */
+NTWASM_IMPORT(kernel32, GetNamedPipeHandleStateA) BOOL WINAPI GetNamedPipeHandleStateA(HANDLE hNamedPipe, LPDWORD lpState, LPDWORD lpCurInstances, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout, LPSTR lpUserName, DWORD nMaxUserNameSize);
+/* #519: The process id of the client end's opener, from either end while connected (and after the other end closed). ERROR_NOT_FOUND on a server with no client (listening, disconnected), ERROR_PIPE_NOT_CONNECTED on a disconnected client, ERROR_INSUFFICIENT_BUFFER for a NULL pointer. */
+NTWASM_IMPORT(kernel32, GetNamedPipeClientProcessId) BOOL WINAPI GetNamedPipeClientProcessId(HANDLE Pipe, PULONG ClientProcessId);
+/* #520: The process id of the server end's creator (an anonymous pipe's: CreatePipe's caller); ERROR_PIPE_NOT_CONNECTED on a disconnected client. */
+NTWASM_IMPORT(kernel32, GetNamedPipeServerProcessId) BOOL WINAPI GetNamedPipeServerProcessId(HANDLE Pipe, PULONG ServerProcessId);
+/* #521: 1 (every process is in session 1), with the errors of GetNamedPipeClientProcessId. */
+NTWASM_IMPORT(kernel32, GetNamedPipeClientSessionId) BOOL WINAPI GetNamedPipeClientSessionId(HANDLE Pipe, PULONG ClientSessionId);
+/* #522: 1 (every process is in session 1), with the errors of GetNamedPipeServerProcessId. */
+NTWASM_IMPORT(kernel32, GetNamedPipeServerSessionId) BOOL WINAPI GetNamedPipeServerSessionId(HANDLE Pipe, PULONG ServerSessionId);
+/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count 0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from the file pointer, which moves on) or the console input (a line). */
 NTWASM_IMPORT(kernel32, ReadFile) BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
-/* #514: Writes to a pipe (on a message pipe one call is one message), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
+/* #514: Writes to a pipe (on a message pipe one call is one message; overlapped reads pending on the other end get the data first, oldest first, and complete inside the call), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
 NTWASM_IMPORT(kernel32, WriteFile) BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
 /* #515: Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file. */
 NTWASM_IMPORT(kernel32, CreateFileW) HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
@@ -637,7 +655,7 @@ NTWASM_IMPORT(kernel32, GetFileSize) DWORD WINAPI GetFileSize(HANDLE hFile, LPDW
 NTWASM_IMPORT(kernel32, GetFileSizeEx) BOOL WINAPI GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize);
 /* #604: Truncates or extends the file to the current position (needs GENERIC_WRITE). */
 NTWASM_IMPORT(kernel32, SetEndOfFile) BOOL WINAPI SetEndOfFile(HANDLE hFile);
-/* #605: Writes are synchronous: checks the handle (write access). */
+/* #605: Disk files: writes are synchronous, so it checks the handle (write access). Pipe ends: waits until the peer has read everything this end wrote (empty messages and writes still waiting for room too); ERROR_BROKEN_PIPE when the peer closes meanwhile, ERROR_PIPE_NOT_CONNECTED when the server disconnects (or on a disconnected client end); with nothing unread it succeeds at once, also on a listening or closing end. ERROR_ACCESS_DENIED without write access (the read end of an anonymous pipe). */
 NTWASM_IMPORT(kernel32, FlushFileBuffers) BOOL WINAPI FlushFileBuffers(HANDLE hFile);
 /* #606: Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
 NTWASM_IMPORT(kernel32, DeleteFileW) BOOL WINAPI DeleteFileW(LPCWSTR lpFileName);
@@ -671,7 +689,7 @@ NTWASM_IMPORT(kernel32, GetFileType) DWORD WINAPI GetFileType(HANDLE hFile);
 NTWASM_IMPORT(kernel32, SetFileAttributesW) BOOL WINAPI SetFileAttributesW(LPCWSTR lpFileName, DWORD dwFileAttributes);
 /* #621: Attributes, times, size, one link and a file index (stable per path) of the file or directory behind the handle; ERROR_INVALID_HANDLE for pipes, consoles and search handles. */
 NTWASM_IMPORT(kernel32, GetFileInformationByHandle) BOOL WINAPI GetFileInformationByHandle(HANDLE hFile, LPBY_HANDLE_FILE_INFORMATION lpFileInformation);
-/* #700: The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event (without an event, for the operation itself). */
+/* #700: The result of an overlapped operation: the bytes transferred, and its error (ERROR_MORE_DATA, ERROR_BROKEN_PIPE, ERROR_OPERATION_ABORTED when cancelled…). Still running: ERROR_IO_INCOMPLETE, or with bWait waits for the OVERLAPPED's event, or without an event on the file handle, which an overlapped call without an event resets and sets again when it completes (pipe and file handles are waitable: signaled while no such operation is pending). */
 NTWASM_IMPORT(kernel32, GetOverlappedResult) BOOL WINAPI GetOverlappedResult(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, BOOL bWait);
 /* #701: GetOverlappedResult with a timeout (0: ERROR_IO_INCOMPLETE at once; WAIT_TIMEOUT when it passes) and an alertable wait (WAIT_IO_COMPLETION after running queued APCs). */
 NTWASM_IMPORT(kernel32, GetOverlappedResultEx) BOOL WINAPI GetOverlappedResultEx(HANDLE hFile, LPOVERLAPPED lpOverlapped, LPDWORD lpNumberOfBytesTransferred, DWORD dwMilliseconds, BOOL bAlertable);
@@ -679,6 +697,26 @@ NTWASM_IMPORT(kernel32, GetOverlappedResultEx) BOOL WINAPI GetOverlappedResultEx
 NTWASM_IMPORT(kernel32, CancelIo) BOOL WINAPI CancelIo(HANDLE hFile);
 /* #703: Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); ERROR_NOT_FOUND when there is none. */
 NTWASM_IMPORT(kernel32, CancelIoEx) BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
+/* #442: Unsignals an event (NtResetEvent without the previous state). */
+NTWASM_IMPORT(ntdll, NtClearEvent) NTSTATUS WINAPI NtClearEvent(HANDLE EventHandle);
+/* #452: Releases one level of ownership; PreviousCount is the count before (0 when held once, negative when held recursively). STATUS_MUTANT_NOT_OWNED for other threads. */
+NTWASM_IMPORT(ntdll, NtReleaseMutant) NTSTATUS WINAPI NtReleaseMutant(HANDLE MutantHandle, PLONG PreviousCount);
+/* #462: Adds to the count; past the maximum STATUS_SEMAPHORE_LIMIT_EXCEEDED and nothing changes. */
+NTWASM_IMPORT(ntdll, NtReleaseSemaphore) NTSTATUS WINAPI NtReleaseSemaphore(HANDLE SemaphoreHandle, LONG ReleaseCount, PLONG PreviousCount);
+/* #468: Deactivates a timer; CurrentState is whether it is signaled. */
+NTWASM_IMPORT(ntdll, NtCancelTimer) NTSTATUS WINAPI NtCancelTimer(HANDLE TimerHandle, PBOOLEAN CurrentState);
+/* #470: Waits for one object: STATUS_WAIT_0, STATUS_ABANDONED_WAIT_0, STATUS_TIMEOUT, STATUS_USER_APC (alertable, after running the queued APCs) or an error. */
+NTWASM_IMPORT(ntdll, NtWaitForSingleObject) NTSTATUS WINAPI NtWaitForSingleObject(HANDLE Handle, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+/* #472: Signals an event, mutant or semaphore and waits for another object as one step. */
+NTWASM_IMPORT(ntdll, NtSignalAndWaitForSingleObject) NTSTATUS WINAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle, HANDLE WaitHandle, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+/* #473: Sleeps for the interval (relative or absolute; 0 yields): STATUS_SUCCESS, or STATUS_USER_APC when alertable. */
+NTWASM_IMPORT(ntdll, NtDelayExecution) NTSTATUS WINAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER DelayInterval);
+/* #477: Lists a directory (DIRECTORY_QUERY) from entry *Context (0 with RestartScan): OBJECT_DIRECTORY_INFORMATION { Name, TypeName } entries ended by an empty one, their strings after them. One entry or as many as fit: STATUS_MORE_ENTRIES when some were left, STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when not even one fits (ReturnLength: the size it needs). */
+NTWASM_IMPORT(ntdll, NtQueryDirectoryObject) NTSTATUS WINAPI NtQueryDirectoryObject(HANDLE DirectoryHandle, PVOID Buffer, ULONG Length, BOOLEAN ReturnSingleEntry, BOOLEAN RestartScan, PULONG Context, PULONG ReturnLength);
+/* #480: Duplicates a handle: HandleAttributes OBJ_INHERIT; Options DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, DUPLICATE_SAME_ATTRIBUTES. TargetHandle may be NULL (with DUPLICATE_CLOSE_SOURCE, to close another process's handle). */
+NTWASM_IMPORT(ntdll, NtDuplicateObject) NTSTATUS WINAPI NtDuplicateObject(HANDLE SourceProcessHandle, HANDLE SourceHandle, HANDLE TargetProcessHandle, PHANDLE TargetHandle, ACCESS_MASK DesiredAccess, ULONG HandleAttributes, ULONG Options);
+/* #481: The Win32 error for an NTSTATUS, from the one NTSTATUS table in abi/constants.ts; 0xC007xxxx/0x8007xxxx give xxxx, an unknown code ERROR_MR_MID_NOT_FOUND. */
+NTWASM_IMPORT(ntdll, RtlNtStatusToDosError) DWORD WINAPI RtlNtStatusToDosError(NTSTATUS Status);
 
 /* Implemented in the guest by the C runtime (guests/c/runtime/, abi/crt/). */
 /* kernel32: NULL: the program's own module; kernel32, kernelbase, ntdll, user32 (with or without .dll, any case, any directory); otherwise NULL with ERROR_MOD_NOT_FOUND. */
@@ -1075,6 +1113,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define GetModuleFileName GetModuleFileNameW
 #define GetModuleHandle GetModuleHandleW
 #define GetModuleHandleEx GetModuleHandleExW
+#define GetNamedPipeHandleState GetNamedPipeHandleStateW
 #define GetTempFileName GetTempFileNameW
 #define GetTempPath GetTempPathW
 #define GetTempPath2 GetTempPath2W
@@ -1149,6 +1188,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define GetModuleFileName GetModuleFileNameA
 #define GetModuleHandle GetModuleHandleA
 #define GetModuleHandleEx GetModuleHandleExA
+#define GetNamedPipeHandleState GetNamedPipeHandleStateA
 #define GetTempFileName GetTempFileNameA
 #define GetTempPath GetTempPathA
 #define GetTempPath2 GetTempPath2A
@@ -1190,3 +1230,61 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #endif
 
 #endif /* NTWASM_ABI_H */
+
+/* ntdll calls declared once the NT types they use are defined, as the Windows SDK leaves those types out
+   of <windows.h>: <winternl.h> (UNICODE_STRING, OBJECT_ATTRIBUTES...) and ntwasm/ntdll.h (the DDK's
+   EVENT_TYPE, WAIT_TYPE, information classes), so a program with its own typedefs of those never sees them. */
+#if defined(NTWASM_WINTERNL_TYPES) && !defined(NTWASM_WINTERNL_TYPES_DECLARED)
+#define NTWASM_WINTERNL_TYPES_DECLARED
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* #441: Opens an existing named event. */
+NTWASM_IMPORT(ntdll, NtOpenEvent) NTSTATUS WINAPI NtOpenEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #450: Creates a mutant (mutex), owned by the caller when InitialOwner; names as NtCreateEvent. */
+NTWASM_IMPORT(ntdll, NtCreateMutant) NTSTATUS WINAPI NtCreateMutant(PHANDLE MutantHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, BOOLEAN InitialOwner);
+/* #451: Opens an existing named mutant. */
+NTWASM_IMPORT(ntdll, NtOpenMutant) NTSTATUS WINAPI NtOpenMutant(PHANDLE MutantHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #460: Creates a semaphore (0 <= initial <= maximum, maximum > 0, else STATUS_INVALID_PARAMETER); names as NtCreateEvent. */
+NTWASM_IMPORT(ntdll, NtCreateSemaphore) NTSTATUS WINAPI NtCreateSemaphore(PHANDLE SemaphoreHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, LONG InitialCount, LONG MaximumCount);
+/* #461: Opens an existing named semaphore. */
+NTWASM_IMPORT(ntdll, NtOpenSemaphore) NTSTATUS WINAPI NtOpenSemaphore(PHANDLE SemaphoreHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #466: Opens an existing named timer. */
+NTWASM_IMPORT(ntdll, NtOpenTimer) NTSTATUS WINAPI NtOpenTimer(PHANDLE TimerHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #475: Opens an object directory (\BaseNamedObjects, \Sessions\1\BaseNamedObjects, \??...), for use as an OBJECT_ATTRIBUTES.RootDirectory. */
+NTWASM_IMPORT(ntdll, NtOpenDirectoryObject) NTSTATUS WINAPI NtOpenDirectoryObject(PHANDLE DirectoryHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #476: Creates an object directory, unnamed or named (a temporary one: it leaves the namespace with its last handle and lives while it holds names). */
+NTWASM_IMPORT(ntdll, NtCreateDirectoryObject) NTSTATUS WINAPI NtCreateDirectoryObject(PHANDLE DirectoryHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #482: ObjectBasicInformation (0: attributes, granted access, handle and reference counts), ObjectNameInformation (1: the full path, e.g. \Sessions\1\BaseNamedObjects\x, as a UNICODE_STRING followed by its characters; empty for an unnamed object), ObjectTypeInformation (2: the type name, generic mapping, valid access). A buffer too small: STATUS_INFO_LENGTH_MISMATCH with the size needed in ReturnLength. */
+NTWASM_IMPORT(ntdll, NtQueryObject) NTSTATUS WINAPI NtQueryObject(HANDLE Handle, OBJECT_INFORMATION_CLASS ObjectInformationClass, PVOID ObjectInformation, ULONG ObjectInformationLength, PULONG ReturnLength);
+/* ntdll: Points the UNICODE_STRING at a NUL-terminated string (not copied): Length its bytes without the NUL, MaximumLength with it; a NULL string gives 0, 0, NULL. */
+VOID WINAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
+#ifdef __cplusplus
+}
+#endif
+#endif /* NTWASM_WINTERNL_TYPES */
+#if defined(NTWASM_NT_TYPES) && !defined(NTWASM_NT_TYPES_DECLARED)
+#define NTWASM_NT_TYPES_DECLARED
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* #440: Creates an event (NotificationEvent: manual reset, SynchronizationEvent: auto reset), named by the OBJECT_ATTRIBUTES or unnamed. An existing name: STATUS_OBJECT_NAME_EXISTS with OBJ_OPENIF, else STATUS_OBJECT_NAME_COLLISION. */
+NTWASM_IMPORT(ntdll, NtCreateEvent) NTSTATUS WINAPI NtCreateEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, EVENT_TYPE EventType, BOOLEAN InitialState);
+/* #443: EventBasicInformation (0): EVENT_BASIC_INFORMATION { EventType, EventState }; needs EVENT_QUERY_STATE. */
+NTWASM_IMPORT(ntdll, NtQueryEvent) NTSTATUS WINAPI NtQueryEvent(HANDLE EventHandle, EVENT_INFORMATION_CLASS EventInformationClass, PVOID EventInformation, ULONG EventInformationLength, PULONG ReturnLength);
+/* #453: MutantBasicInformation (0): MUTANT_BASIC_INFORMATION { CurrentCount, OwnedByCaller, AbandonedState }. */
+NTWASM_IMPORT(ntdll, NtQueryMutant) NTSTATUS WINAPI NtQueryMutant(HANDLE MutantHandle, MUTANT_INFORMATION_CLASS MutantInformationClass, PVOID MutantInformation, ULONG MutantInformationLength, PULONG ReturnLength);
+/* #463: SemaphoreBasicInformation (0): SEMAPHORE_BASIC_INFORMATION { CurrentCount, MaximumCount }. */
+NTWASM_IMPORT(ntdll, NtQuerySemaphore) NTSTATUS WINAPI NtQuerySemaphore(HANDLE SemaphoreHandle, SEMAPHORE_INFORMATION_CLASS SemaphoreInformationClass, PVOID SemaphoreInformation, ULONG SemaphoreInformationLength, PULONG ReturnLength);
+/* #465: Creates an inactive timer: NotificationTimer (0, manual reset) or SynchronizationTimer (1); names as NtCreateEvent. */
+NTWASM_IMPORT(ntdll, NtCreateTimer) NTSTATUS WINAPI NtCreateTimer(PHANDLE TimerHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, TIMER_TYPE TimerType);
+/* #467: Arms a timer as SetWaitableTimer does (the routine is queued as an APC to the caller); PreviousState is whether it was signaled. ResumeTimer: STATUS_TIMER_RESUME_IGNORED (there is no power management). */
+NTWASM_IMPORT(ntdll, NtSetTimer) NTSTATUS WINAPI NtSetTimer(HANDLE TimerHandle, PLARGE_INTEGER DueTime, PTIMER_APC_ROUTINE TimerApcRoutine, PVOID TimerContext, BOOLEAN ResumeTimer, LONG Period, PBOOLEAN PreviousState);
+/* #469: TimerBasicInformation (0): TIMER_BASIC_INFORMATION { RemainingTime (100 ns, 0 when inactive), TimerState }. */
+NTWASM_IMPORT(ntdll, NtQueryTimer) NTSTATUS WINAPI NtQueryTimer(HANDLE TimerHandle, TIMER_INFORMATION_CLASS TimerInformationClass, PVOID TimerInformation, ULONG TimerInformationLength, PULONG ReturnLength);
+/* #471: WaitAll (0) or WaitAny (1) for 1..64 objects: STATUS_WAIT_0 + index (WaitAny), STATUS_TIMEOUT, STATUS_USER_APC... */
+NTWASM_IMPORT(ntdll, NtWaitForMultipleObjects) NTSTATUS WINAPI NtWaitForMultipleObjects(ULONG Count, const HANDLE * Handles, WAIT_TYPE WaitType, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+#ifdef __cplusplus
+}
+#endif
+#endif /* NTWASM_NT_TYPES */
