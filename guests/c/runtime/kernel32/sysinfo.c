@@ -120,25 +120,18 @@ static BOOL copy_name_a(LPCWSTR w, LPSTR buf, LPDWORD size, DWORD error, int cou
   return TRUE;
 }
 
-/* COMPUTERNAME, else "NTWASM". */
-static LPWSTR computer_name(void) {
-  LPWSTR v = __ntwasm_getenv_w(L"COMPUTERNAME");
+/* The variable `var` when it is set and not empty, else `fallback` (a malloc'd copy either way). */
+static LPWSTR env_or(LPCWSTR var, LPCWSTR fallback) {
+  LPWSTR v = __ntwasm_getenv_w(var);
   if (v && *v) return v;
   free(v);
-  v = malloc(sizeof L"NTWASM");
-  if (v) memcpy(v, L"NTWASM", sizeof L"NTWASM");
+  size_t size = (wcslen(fallback) + 1) * sizeof(WCHAR);
+  v = malloc(size);
+  if (v) memcpy(v, fallback, size);
   return v;
 }
-
-/* USERNAME, else "User". */
-static LPWSTR user_name(void) {
-  LPWSTR v = __ntwasm_getenv_w(L"USERNAME");
-  if (v && *v) return v;
-  free(v);
-  v = malloc(sizeof L"User");
-  if (v) memcpy(v, L"User", sizeof L"User");
-  return v;
-}
+static LPWSTR computer_name(void) { return env_or(L"COMPUTERNAME", L"NTWASM"); }
+static LPWSTR user_name(void) { return env_or(L"USERNAME", L"User"); }
 
 BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize) {
   LPWSTR n = computer_name();
