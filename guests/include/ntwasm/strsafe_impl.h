@@ -135,6 +135,17 @@ static __inline void SS_(__ntwasm_ss_on_failure)(SS_CH *dest, size_t cch_dest, s
 #define SS_FAILURE_FLAGS (STRSAFE_NO_TRUNCATION | STRSAFE_FILL_ON_FAILURE | STRSAFE_NULL_ON_FAILURE)
 
 /* Copy and CopyN (Ex), n = STRSAFE_MAX_LENGTH for a whole string. */
+
+/* The end of every Ex call: the failure flags' effect on dest, then *dest_end and *remaining (when they may be set). */
+static __inline HRESULT SS_(__ntwasm_ss_ex_finish)(HRESULT hr, SS_CH *dest, size_t cch_dest, size_t keep, SS_CH *end, size_t left,
+                                                 unsigned long flags, SS_CH **dest_end, size_t *remaining) {
+  if (FAILED(hr) && (flags & SS_FAILURE_FLAGS) && cch_dest != 0) SS_(__ntwasm_ss_on_failure)(dest, cch_dest, keep, &end, &left, flags);
+  if (SUCCEEDED(hr) || hr == STRSAFE_E_INSUFFICIENT_BUFFER) {
+    if (dest_end) *dest_end = end;
+    if (remaining) *remaining = left;
+  }
+  return hr;
+}
 static __inline HRESULT SS_(__ntwasm_ss_copy_ex)(SS_CH *dest, size_t cch_dest, const SS_CH *src, size_t n, SS_CH **dest_end,
                                                size_t *remaining, unsigned long flags) {
   HRESULT hr = SS_(__ntwasm_ss_ex_validate_dest)(dest, cch_dest, flags);
@@ -158,12 +169,7 @@ static __inline HRESULT SS_(__ntwasm_ss_copy_ex)(SS_CH *dest, size_t cch_dest, c
   } else if (cch_dest != 0) {
     *dest = 0;
   }
-  if (FAILED(hr) && (flags & SS_FAILURE_FLAGS) && cch_dest != 0) SS_(__ntwasm_ss_on_failure)(dest, cch_dest, 0, &end, &left, flags);
-  if (SUCCEEDED(hr) || hr == STRSAFE_E_INSUFFICIENT_BUFFER) {
-    if (dest_end) *dest_end = end;
-    if (remaining) *remaining = left;
-  }
-  return hr;
+  return SS_(__ntwasm_ss_ex_finish)(hr, dest, cch_dest, 0, end, left, flags, dest_end, remaining);
 }
 
 /* Cat and CatN (Ex). */
@@ -188,12 +194,7 @@ static __inline HRESULT SS_(__ntwasm_ss_cat_ex)(SS_CH *dest, size_t cch_dest, co
       if (SUCCEEDED(hr) && (flags & STRSAFE_FILL_BEHIND_NULL)) SS_(__ntwasm_ss_fill_behind)(end, left, flags);
     }
   }
-  if (FAILED(hr) && (flags & SS_FAILURE_FLAGS) && cch_dest != 0) SS_(__ntwasm_ss_on_failure)(dest, cch_dest, len, &end, &left, flags);
-  if (SUCCEEDED(hr) || hr == STRSAFE_E_INSUFFICIENT_BUFFER) {
-    if (dest_end) *dest_end = end;
-    if (remaining) *remaining = left;
-  }
-  return hr;
+  return SS_(__ntwasm_ss_ex_finish)(hr, dest, cch_dest, len, end, left, flags, dest_end, remaining);
 }
 
 static __inline HRESULT SS_(__ntwasm_ss_vprintf_ex)(SS_CH *dest, size_t cch_dest, SS_CH **dest_end, size_t *remaining,
@@ -219,12 +220,7 @@ static __inline HRESULT SS_(__ntwasm_ss_vprintf_ex)(SS_CH *dest, size_t cch_dest
   } else if (cch_dest != 0) {
     *dest = 0;
   }
-  if (FAILED(hr) && (flags & SS_FAILURE_FLAGS) && cch_dest != 0) SS_(__ntwasm_ss_on_failure)(dest, cch_dest, 0, &end, &left, flags);
-  if (SUCCEEDED(hr) || hr == STRSAFE_E_INSUFFICIENT_BUFFER) {
-    if (dest_end) *dest_end = end;
-    if (remaining) *remaining = left;
-  }
-  return hr;
+  return SS_(__ntwasm_ss_ex_finish)(hr, dest, cch_dest, 0, end, left, flags, dest_end, remaining);
 }
 
 /* ---- character counts (StringCch*) ---- */

@@ -133,36 +133,25 @@ static LPWSTR env_or(LPCWSTR var, LPCWSTR fallback) {
 static LPWSTR computer_name(void) { return env_or(L"COMPUTERNAME", L"NTWASM"); }
 static LPWSTR user_name(void) { return env_or(L"USERNAME", L"User"); }
 
+/* Copies name `n` (NULL: out of memory) in the W or A form, with the too-small error and size rule given. */
+static BOOL give_name(LPWSTR n, void *buffer, LPDWORD size, int wide, DWORD too_small, int count_nul) {
+  if (!n) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+  BOOL ok = wide ? copy_name_w(n, buffer, size, too_small, count_nul) : copy_name_a(n, buffer, size, too_small, count_nul);
+  free(n);
+  return ok;
+}
+
 BOOL WINAPI GetComputerNameW(LPWSTR lpBuffer, LPDWORD nSize) {
-  LPWSTR n = computer_name();
-  if (!n) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
-  BOOL ok = copy_name_w(n, lpBuffer, nSize, ERROR_BUFFER_OVERFLOW, 0);
-  free(n);
-  return ok;
+  return give_name(computer_name(), lpBuffer, nSize, 1, ERROR_BUFFER_OVERFLOW, 0);
 }
-
 BOOL WINAPI GetComputerNameA(LPSTR lpBuffer, LPDWORD nSize) {
-  LPWSTR n = computer_name();
-  if (!n) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
-  BOOL ok = copy_name_a(n, lpBuffer, nSize, ERROR_BUFFER_OVERFLOW, 0);
-  free(n);
-  return ok;
+  return give_name(computer_name(), lpBuffer, nSize, 0, ERROR_BUFFER_OVERFLOW, 0);
 }
-
 BOOL WINAPI GetUserNameW(LPWSTR lpBuffer, LPDWORD pcbBuffer) {
-  LPWSTR n = user_name();
-  if (!n) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
-  BOOL ok = copy_name_w(n, lpBuffer, pcbBuffer, ERROR_INSUFFICIENT_BUFFER, 1);
-  free(n);
-  return ok;
+  return give_name(user_name(), lpBuffer, pcbBuffer, 1, ERROR_INSUFFICIENT_BUFFER, 1);
 }
-
 BOOL WINAPI GetUserNameA(LPSTR lpBuffer, LPDWORD pcbBuffer) {
-  LPWSTR n = user_name();
-  if (!n) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
-  BOOL ok = copy_name_a(n, lpBuffer, pcbBuffer, ERROR_INSUFFICIENT_BUFFER, 1);
-  free(n);
-  return ok;
+  return give_name(user_name(), lpBuffer, pcbBuffer, 0, ERROR_INSUFFICIENT_BUFFER, 1);
 }
 
 BOOL WINAPI IsDebuggerPresent(void) { return FALSE; }
