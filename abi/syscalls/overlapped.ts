@@ -24,4 +24,8 @@ export const OVERLAPPED: Entry[] = [
   call(703, "CancelIoEx", "BOOL", [handle("hFile"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); " +
     "ERROR_NOT_FOUND when there is none.", host),
+  call(720, "CancelSynchronousIo", "BOOL", [handle("hThread")],
+    "Ends the synchronous I/O call another thread is blocked in (ReadFile/WriteFile/ConnectNamedPipe/" +
+    "TransactNamedPipe/FlushFileBuffers/WaitNamedPipe on a pipe, ReadFile/ReadConsole on the console) with " +
+    "ERROR_OPERATION_ABORTED; needs THREAD_TERMINATE. ERROR_NOT_FOUND when it is not blocked in one."),
 ];

@@ -1036,6 +1036,10 @@ export declare function CancelIo(hFile: u32): i32;
 // @ts-ignore: decorator
 @external("kernel32", "CancelIoEx")
 export declare function CancelIoEx(hFile: u32, lpOverlapped: usize): i32;
+/** Ends the synchronous I/O call another thread is blocked in (ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/FlushFileBuffers/WaitNamedPipe on a pipe, ReadFile/ReadConsole on the console) with ERROR_OPERATION_ABORTED; needs THREAD_TERMINATE. ERROR_NOT_FOUND when it is not blocked in one. */
+// @ts-ignore: decorator
+@external("kernel32", "CancelSynchronousIo")
+export declare function CancelSynchronousIo(hThread: u32): i32;
 /** Creates an event (NotificationEvent: manual reset, SynchronizationEvent: auto reset), named by the OBJECT_ATTRIBUTES or unnamed. An existing name: STATUS_OBJECT_NAME_EXISTS with OBJ_OPENIF, else STATUS_OBJECT_NAME_COLLISION. */
 // @ts-ignore: decorator
 @external("ntdll", "NtCreateEvent")

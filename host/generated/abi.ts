@@ -502,6 +502,7 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 701, name: "GetOverlappedResultEx", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "dwMilliseconds", "bAlertable"], kinds: ["handle", "ptr", "ptr", "u32", "i32"], result: "BOOL" },
   { nr: 702, name: "CancelIo", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },
   { nr: 703, name: "CancelIoEx", module: "kernel32", params: ["hFile", "lpOverlapped"], kinds: ["handle", "ptr"], result: "BOOL" },
+  { nr: 720, name: "CancelSynchronousIo", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "BOOL" },
   { nr: 440, name: "NtCreateEvent", module: "ntdll", params: ["EventHandle", "DesiredAccess", "ObjectAttributes", "EventType", "InitialState"], kinds: ["out", "u32", "oa", "u32", "i32"], result: "NTSTATUS" },
   { nr: 441, name: "NtOpenEvent", module: "ntdll", params: ["EventHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
   { nr: 442, name: "NtClearEvent", module: "ntdll", params: ["EventHandle"], kinds: ["handle"], result: "NTSTATUS" },

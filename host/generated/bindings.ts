@@ -88,6 +88,7 @@ export interface KernelSyscalls {
   GetNamedPipeClientSessionId(Pipe: number, ClientSessionId: number): number;
   GetNamedPipeServerSessionId(Pipe: number, ServerSessionId: number): number;
   GetFileType(hFile: number): number;
+  CancelSynchronousIo(hThread: number): number;
   NtCreateEvent(EventHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, EventType: number, InitialState: number): number;
   NtOpenEvent(EventHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
   NtClearEvent(EventHandle: number): number;
@@ -709,6 +710,7 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetOverlappedResultEx: h.GetOverlappedResultEx,
       CancelIo: h.CancelIo,
       CancelIoEx: h.CancelIoEx,
+      CancelSynchronousIo: k.CancelSynchronousIo,
     },
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {

@@ -21,7 +21,7 @@ import type { CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import type { DiskIo } from "./files.ts";
 import {
-  ERROR_IO_INCOMPLETE, ERROR_IO_PENDING, INFINITE, STATUS_CANCELLED, STATUS_END_OF_FILE, STATUS_NOT_FOUND, STATUS_PENDING, STATUS_PIPE_CONNECTED, WAIT_IO_COMPLETION, WAIT_TIMEOUT,
+  ERROR_IO_INCOMPLETE, ERROR_IO_PENDING, INFINITE, STATUS_END_OF_FILE, STATUS_NOT_FOUND, STATUS_PENDING, STATUS_PIPE_CONNECTED, WAIT_IO_COMPLETION, WAIT_TIMEOUT,
 } from "../generated/abi.ts";
 
 /** ntw_io_target: a pipe end, a disk file. */
@@ -151,7 +151,7 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
       const out = c.scratch;
       while (ntSuccess(k.ntw_io_take(out))) {
         const [req, op, h, buf, len, ov, cancelled] = [0, 4, 8, 12, 16, 20, 24].map((o) => c.kernelU32(out + o));
-        const t = cancelled ? { st: STATUS_CANCELLED, count: 0 } : run(op, h, buf, len, false);
+        const t = cancelled ? { st: cancelled, count: 0 } : run(op, h, buf, len, false); // cancelled: its NTSTATUS
         if (c.inGuest(ov, OV_SIZE)) record(ov, t);
         k.ntw_io_finish(req);
       }

@@ -625,6 +625,7 @@ export const SYS_GetOverlappedResult: i32 = 700;
 export const SYS_GetOverlappedResultEx: i32 = 701;
 export const SYS_CancelIo: i32 = 702;
 export const SYS_CancelIoEx: i32 = 703;
+export const SYS_CancelSynchronousIo: i32 = 720;
 export const SYS_NtCreateEvent: i32 = 440;
 export const SYS_NtOpenEvent: i32 = 441;
 export const SYS_NtClearEvent: i32 = 442;
@@ -758,6 +759,7 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 521: return <i64>win32.GetNamedPipeClientSessionId(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 522: return <i64>win32.GetNamedPipeServerSessionId(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4));
     case 619: return <i64>win32.GetFileType(<u32>load<i32>(args, 0));
+    case 720: return <i64>win32.CancelSynchronousIo(<u32>load<i32>(args, 0));
     case 440: return <i64>win32.NtCreateEvent(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24), <i32>load<i32>(args, 28));
     case 441: return <i64>win32.NtOpenEvent(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
     case 442: return <i64>win32.NtClearEvent(<u32>load<i32>(args, 0));

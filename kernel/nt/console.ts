@@ -29,7 +29,9 @@ export function ntReadConsole(h: u32, dst: usize, max: u32, line: bool): u32 {
     waitEntry(t, 0).object = changetype<usize>(c);
     t.waitCount = 1;
     t.waitAll = 0;
+    t.syncIo = 1; // CancelSynchronousIo ends the wait with STATUS_CANCELLED
     const st = waitLocked(t, 0xffffffff); // signaled once input arrives; then take it
+    t.syncIo = 0;
     if (!ntSuccess(st)) return st;
   }
   return STATUS_SUCCESS; // not reached

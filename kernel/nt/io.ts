@@ -13,14 +13,14 @@ import { currentProcess, handleAccess, handleClose, handleInsert, handleObject }
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { waitAbort, waitEntry, waitLocked } from "../ob/wait";
 import { Event, eventSet } from "../objects/event";
-import { IO_OP_READ, IO_OP_WRITE, IoRequest } from "../objects/iorequest";
-import { FILE_KIND_PIPE, PipeEnd, pipeFileSignal, pipeWriteQueued, readWaitFree, readWaitLink, readWaitUnlink } from "../objects/pipe";
+import { IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IoRequest, requestCancel } from "../objects/iorequest";
+import { FILE_KIND_PIPE, PipeEnd, pipeFileSignal, pipePulse, pipeWriteQueued, readWaitFree, readWaitLink, readWaitUnlink } from "../objects/pipe";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { threadCreate } from "./thread";
 import {
   EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_CANCELLED, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY,
-  STATUS_NOT_FOUND, STATUS_SUCCESS, TYPE_EVENT, TYPE_FILE,
+  STATUS_NOT_FOUND, STATUS_SUCCESS, THREAD_TERMINATE, TYPE_EVENT, TYPE_FILE, TYPE_THREAD,
 } from "../generated/abi";
 
 /** Thread.system of an I/O worker before and after it first asks for work. */
@@ -77,7 +77,12 @@ export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent:
   r.issuer = t.tid;
   r.op = op; r.buf = buf; r.len = len; r.ov = ov;
   if (op == IO_OP_WRITE) pipeWriteQueued(o, true); // FlushFileBuffers on the pipe waits for it
-  if (op == IO_OP_READ && changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) readWaitLink(changetype<PipeEnd>(o), r); // a write may complete it
+  if (changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) {
+    const e = changetype<PipeEnd>(o);
+    e.ioHandles++; // closing the guest's last handle cancels the request (objects/pipe.ts)
+    if (op == IO_OP_READ) readWaitLink(e, r); // a write may complete it
+    if (op == IO_OP_CONNECT) e.connectReq = changetype<usize>(r); // the client's open waits for its completion
+  }
   r.prev = p.ioTail;
   if (p.ioTail) changetype<IoRequest>(p.ioTail).next = changetype<usize>(r);
   else p.ioHead = changetype<usize>(r);
@@ -145,7 +150,12 @@ function unlink(p: Process, r: IoRequest): void {
 function release(p: Process, r: IoRequest): void {
   unlink(p, r);
   if (r.op == IO_OP_WRITE) pipeWriteQueued(changetype<ObjectHeader>(r.file), false);
-  if (r.readListed) readWaitUnlink(changetype<PipeEnd>(r.file), r);
+  if (changetype<PipeEnd>(r.file).kind == FILE_KIND_PIPE) {
+    const e = changetype<PipeEnd>(r.file);
+    if (r.readListed) readWaitUnlink(e, r);
+    e.ioHandles--;
+    if (e.connectReq == changetype<usize>(r)) { e.connectReq = 0; pipePulse(e); } // a client waiting for it returns
+  }
   readWaitFree(r);
   handleClose(p, r.handle, true);
   obDeref(changetype<ObjectHeader>(r.file));
@@ -183,17 +193,27 @@ export function ntIoCancel(h: u32, ov: u32, own: bool): u32 {
   let found = false;
   for (let r = p.ioHead; r; r = changetype<IoRequest>(r).next) {
     const q = changetype<IoRequest>(r);
-    if (q.file != changetype<usize>(o) || q.cancelled || q.done || (ov && q.ov != ov) || (own && q.issuer != t.tid)) continue; // done: a write completed it
-    q.cancelled = 1;
-    found = true;
-    if (q.worker) {
-      const w = changetype<Thread>(q.worker);
-      w.ioCancel = 1;
-      if (w.waitStatus == WAIT_PENDING) waitAbort(w, STATUS_CANCELLED);
-    }
+    if (q.file != changetype<usize>(o) || (ov && q.ov != ov) || (own && q.issuer != t.tid)) continue;
+    if (requestCancel(q, STATUS_CANCELLED)) found = true;
   }
   leave();
   return found ? STATUS_SUCCESS : STATUS_NOT_FOUND;
+}
+
+/**
+ * CancelSynchronousIo: ends the synchronous I/O call the thread behind `h` is blocked in (a pipe
+ * read, write, connect, flush or wait, a console read) with STATUS_CANCELLED. STATUS_NOT_FOUND when
+ * it is not blocked in one (also when it is between calls: the caller may try again, as on Windows).
+ */
+export function ntCancelSynchronousIo(h: u32): u32 {
+  enter();
+  const o = handleObject(h, THREAD_TERMINATE, TYPE_THREAD);
+  if (!o) { leave(); return <u32>result; }
+  const t = changetype<Thread>(o);
+  const blocked = t.syncIo != 0 && t.waitStatus == WAIT_PENDING && !t.system;
+  if (blocked) waitAbort(t, STATUS_CANCELLED);
+  leave();
+  return blocked ? STATUS_SUCCESS : STATUS_NOT_FOUND;
 }
 
 /** The process ended (lock held): drops its unfinished requests and its workers' event. */

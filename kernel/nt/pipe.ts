@@ -28,9 +28,9 @@ import {
   PIPE_ACCESS_OUTBOUND, PIPE_NOWAIT, PIPE_READMODE_MESSAGE, PIPE_TYPE_MESSAGE, PIPE_UNLIMITED_INSTANCES, STATUS_ACCESS_DENIED,
   STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_BUFFER_TOO_SMALL, STATUS_NOT_FOUND, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
   STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
-  STATUS_CANCELLED, STATUS_PENDING, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
+  STATUS_PENDING, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
   STATUS_PIPE_BROKEN, STATUS_PIPE_BUSY, STATUS_PIPE_CLOSING, STATUS_PIPE_CONNECTED, STATUS_PIPE_DISCONNECTED,
-  STATUS_PIPE_EMPTY, STATUS_PIPE_LISTENING, STATUS_PIPE_NOT_AVAILABLE, STATUS_SUCCESS, STATUS_TIMEOUT, TYPE_DIRECTORY,
+  STATUS_PIPE_EMPTY, STATUS_PIPE_LISTENING, STATUS_PIPE_NOT_AVAILABLE, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_WAIT_0, TYPE_DIRECTORY,
   TYPE_FILE, TYPE_NAMEDPIPE,
 } from "../generated/abi";
 
@@ -124,7 +124,9 @@ function endOf(h: u32, access: u32): PipeEnd | null {
 
 /**
  * Sleeps on `o` until it is pulsed or `timeoutMs` passes (lock held on entry and on return). Returns
- * STATUS_WAIT_0 or STATUS_TIMEOUT; a terminated thread unwinds inside.
+ * STATUS_WAIT_0 or STATUS_TIMEOUT, or the status that cancelled the I/O (STATUS_CANCELLED from
+ * CancelIo or CancelSynchronousIo, STATUS_PIPE_BROKEN when its handle closed); a terminated thread
+ * unwinds inside.
  */
 function sleepOn(o: ObjectHeader, timeoutMs: u32, role: u32): u32 { // no default: AssemblyScript would add a mutable global
   const t = me();
@@ -132,12 +134,14 @@ function sleepOn(o: ObjectHeader, timeoutMs: u32, role: u32): u32 { // no defaul
   t.waitCount = 1;
   t.waitAll = 0;
   t.pipeWriter = role; // sees pulses, not the file object's state (objects/pipe.ts)
+  t.syncIo = 1; // CancelSynchronousIo ends this sleep with STATUS_CANCELLED (nt/io.ts)
   let st = waitBegin(t);
   if (st == WAIT_PENDING) {
     if (timeoutMs == 0) st = waitCancel(t);
     else { st = sleepLocked(t, timeoutMs); enter(); }
   }
   t.pipeWriter = 0;
+  t.syncIo = 0;
   return st;
 }
 
@@ -306,6 +310,13 @@ export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool): u
   c.serverPid = s.serverPid;
   c.clientPid = s.clientPid = currentProcess().pid;
   pipePulse(s); // ConnectNamedPipe returns
+  // An overlapped ConnectNamedPipe is complete (OVERLAPPED written, event set) by the time this
+  // open returns, as on Windows: wait for the server's I/O worker to finish it (nt/io.ts release).
+  if (s.connectReq) {
+    obRef(s);
+    while (s.connectReq && sleepOn(s, INFINITE, PIPE_SLEEP_OTHER) == STATUS_WAIT_0);
+    obDeref(s);
+  }
   leave();
   setResults(h, 0, 0);
   return STATUS_SUCCESS;
@@ -332,7 +343,8 @@ export function ntConnectNamedPipe(h: u32, noWait: bool): u32 {
     if (e.nowait) return done(STATUS_PIPE_LISTENING);
     if (noWait) return done(STATUS_PENDING);
     waited = true;
-    if (sleepOn(e, INFINITE, PIPE_SLEEP_OTHER) == STATUS_CANCELLED) return done(STATUS_CANCELLED);
+    const w = sleepOn(e, INFINITE, PIPE_SLEEP_OTHER);
+    if (w != STATUS_WAIT_0) return done(w); // cancelled
   }
   return STATUS_SUCCESS; // not reached
 }
@@ -376,7 +388,8 @@ export function ntWaitNamedPipe(name: usize, len: u32, timeoutMs: u32): u32 {
       if (d <= 0) return done(STATUS_IO_TIMEOUT);
       left = <u32>Math.ceil(d);
     }
-    sleepOn(changetype<NamedPipe>(np), left, PIPE_SLEEP_OTHER);
+    const w = sleepOn(changetype<NamedPipe>(np), left, PIPE_SLEEP_OTHER);
+    if (w != STATUS_WAIT_0 && w != STATUS_TIMEOUT) return done(w); // cancelled
     np = findPipe(name, len); // the name may have gone while we slept
     if (!np) return done(STATUS_OBJECT_NAME_NOT_FOUND);
     if (listening(np)) return done(STATUS_SUCCESS);
@@ -508,7 +521,8 @@ export function ntReadPipe(h: u32, buf: usize, n: u32, flags: u32, countOut: usi
     if (!e.peer) { st = STATUS_PIPE_BROKEN; break; }
     if (e.nowait) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PIPE_EMPTY; break; }
     if (flags & READ_NOWAIT) { st = got ? STATUS_BUFFER_OVERFLOW : STATUS_PENDING; break; }
-    if (sleepOn(e, INFINITE, PIPE_SLEEP_OTHER) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
+    const w = sleepOn(e, INFINITE, PIPE_SLEEP_OTHER);
+    if (w != STATUS_WAIT_0) { st = w; break; } // cancelled
   }
   if (q && q.readListed && st != STATUS_SUCCESS && st != STATUS_BUFFER_OVERFLOW) {
     readWaitUnlink(changetype<PipeEnd>(q.file), q); // ended without data (broken, cancelled...)
@@ -559,7 +573,8 @@ export function ntWritePipe(h: u32, buf: usize, n: u32, flags: u32, countOut: us
       if (e.nowait) break; // nothing written
       if (flags & WRITE_NOWAIT) { st = STATUS_PENDING; break; }
       if (!pending) { pending = e; e.pendingWrites++; obRef(e); } // a flush waits for this write too
-      if (sleepOn(e, INFINITE, PIPE_SLEEP_WRITER) == STATUS_CANCELLED) { st = STATUS_CANCELLED; break; }
+      const w = sleepOn(e, INFINITE, PIPE_SLEEP_WRITER);
+      if (w != STATUS_WAIT_0) { st = w; break; } // cancelled
       continue;
     }
     const last = (flags & WRITE_LAST) != 0;
@@ -609,7 +624,8 @@ export function ntFlushPipe(h: u32): u32 {
     if (!p.qHead && !e.pendingWrites && !p.writer) return done(STATUS_SUCCESS);
     waited = true;
     // woken with the writers when the reader makes progress
-    if (sleepOn(e, INFINITE, PIPE_SLEEP_WRITER) == STATUS_CANCELLED) return done(STATUS_CANCELLED);
+    const w = sleepOn(e, INFINITE, PIPE_SLEEP_WRITER);
+    if (w != STATUS_WAIT_0) return done(w); // cancelled
   }
   return STATUS_SUCCESS; // not reached
 }

@@ -4,7 +4,7 @@
 import { kalloc, kfree } from "../lib/alloc";
 import { HANDLE_ENTRY_SIZE } from "../lib/layout";
 import { currentThread, setResult } from "../lib/tls";
-import { ObjectHeader, obDeref, obLastHandleClosed } from "./object";
+import { ObjectHeader, obDeref, obHandleClosed, obLastHandleClosed } from "./object";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import {
@@ -126,6 +126,7 @@ export function handleClose(p: Process, h: u32, force: bool): u32 {
   p.freeHead = index + 1;
   p.count--;
   if (--o.handles == 0) obLastHandleClosed(o);
+  else obHandleClosed(o);
   obDeref(o);
   return STATUS_SUCCESS;
 }

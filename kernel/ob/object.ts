@@ -17,7 +17,7 @@ import { Directory, SymbolicLink } from "../objects/directory";
 import { Console, consoleDestroy, consoleSignaled } from "../objects/console";
 import { KeyedWait, keyedWaitDestroy, keyedWaitSatisfy, keyedWaitSignaled } from "../objects/keyedwait";
 import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/timer";
-import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeSignaled } from "../objects/pipe";
+import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeEndHandleClosed, pipeSignaled } from "../objects/pipe";
 import { DiskFile, diskFileClosed, diskFileDestroy, FILE_KIND_DISK } from "../objects/file";
 import { nameRemove } from "./namespace";
 
@@ -120,6 +120,11 @@ export function obDeref(o: ObjectHeader): void {
 }
 
 /** Called when the last handle to `o` closes: a named object leaves the namespace then. */
+/** A handle to `o` closed and others remain (lock held). */
+export function obHandleClosed(o: ObjectHeader): void {
+  if (o.type == TYPE_FILE && !isDiskFile(o)) pipeEndHandleClosed(changetype<PipeEnd>(o));
+}
+
 export function obLastHandleClosed(o: ObjectHeader): void {
   if (o.type == TYPE_FILE) {
     if (isDiskFile(o)) diskFileClosed(changetype<DiskFile>(o)); // its share access is released

@@ -11,7 +11,7 @@ import { Thread, threadEntries } from "../objects/thread";
 import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
 import { Root, root } from "../lib/root";
 import {
-  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_CANCELLED, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
+  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
 } from "../generated/abi";
 
 @unmanaged
@@ -248,7 +248,7 @@ export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
   if (t.waitStatus != WAIT_PENDING) return finish(t); // completed between waitBegin and now
   if (t.killed || t.ioCancel) { // an I/O worker whose request was cancelled does not start another wait
     dequeueAll(t);
-    t.waitStatus = t.killed ? STATUS_THREAD_IS_TERMINATING : STATUS_CANCELLED;
+    t.waitStatus = t.killed ? STATUS_THREAD_IS_TERMINATING : t.ioCancel;
     return finish(t);
   }
   const own: f64 = timeoutMs == INFINITE ? Infinity : now() + <f64>timeoutMs;

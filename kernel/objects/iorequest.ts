@@ -1,6 +1,12 @@
 // An overlapped I/O request that could not complete at once (ReadFile/WriteFile/ConnectNamedPipe with
 // an OVERLAPPED): queued on its process until one of the process's I/O workers runs it. Not an
 // object: nothing waits on it; the guest waits on the request's event (nt/io.ts).
+import { root } from "../lib/root";
+import { WAIT_PENDING } from "../lib/layout";
+import { waitAbort } from "../ob/wait";
+import { Process } from "./process";
+import { Thread } from "./thread";
+
 @unmanaged
 export class IoRequest {
   next: usize; // the process's request list (Process.ioHead/ioTail), oldest first
@@ -14,7 +20,7 @@ export class IoRequest {
   len: u32;
   ov: u32;
   worker: usize; // the I/O worker thread running it, 0 while queued
-  cancelled: u32;
+  cancelled: u32; // 0, or the NTSTATUS it ends with: STATUS_CANCELLED (CancelIo), STATUS_PIPE_BROKEN (its file's handles closed)
   // A read on a pipe end waits on the end's list (PipeEnd.readHead) until a write hands it data
   // directly, as Windows completes a pending read inside the write (objects/pipe.ts pipeHandOff).
   readNext: usize;
@@ -29,3 +35,31 @@ export class IoRequest {
 export const IO_OP_READ: u32 = 1;
 export const IO_OP_WRITE: u32 = 2;
 export const IO_OP_CONNECT: u32 = 3;
+
+/**
+ * Cancels request `q` with `status` unless it is cancelled already or a write completed it (lock
+ * held): a queued one completes with `status` when a worker takes it, a running one's wait ends now.
+ * False when there was nothing to cancel.
+ */
+export function requestCancel(q: IoRequest, status: u32): bool {
+  if (q.cancelled || q.done) return false;
+  q.cancelled = status;
+  if (q.worker) {
+    const w = changetype<Thread>(q.worker);
+    w.ioCancel = status;
+    if (w.waitStatus == WAIT_PENDING) waitAbort(w, status);
+  }
+  return true;
+}
+
+/**
+ * The last guest handle to `file` closed while requests on it are pending, in any process (only the
+ * I/O workers' own handles are left): as Windows' cleanup of a file object, they end with `status`.
+ */
+export function requestsCancelFile(file: usize, status: u32): void {
+  for (let p = root().processList; p; p = changetype<Process>(p).allNext) {
+    for (let r = changetype<Process>(p).ioHead; r; r = changetype<IoRequest>(r).next) {
+      if (changetype<IoRequest>(r).file == file) requestCancel(changetype<IoRequest>(r), status);
+    }
+  }
+}

@@ -22,8 +22,8 @@ import { kalloc, kfree } from "../lib/alloc";
 import { ObjectHeader, obDeref, obRef } from "../ob/object";
 import { wakeWaiters } from "../ob/wait";
 import { Thread } from "./thread";
-import { IoRequest } from "./iorequest";
-import { STATUS_BUFFER_OVERFLOW, TYPE_NAMEDPIPE } from "../generated/abi";
+import { IoRequest, requestsCancelFile } from "./iorequest";
+import { STATUS_BUFFER_OVERFLOW, STATUS_PIPE_BROKEN, TYPE_NAMEDPIPE } from "../generated/abi";
 
 /** Thread.pipeWriter while asleep in a pipe call: a writer or a flush (woken when the reader makes room), any other call. */
 export const PIPE_SLEEP_WRITER: u32 = 1;
@@ -67,6 +67,8 @@ export class PipeEnd extends ObjectHeader {
   clientPid: u32; // 0 on a server without a client
   readHead: usize; // overlapped reads pending on this end (IoRequest.readNext), oldest first
   readTail: usize;
+  ioHandles: u32; // the I/O workers' own handles to this end (one per pending overlapped request)
+  connectReq: usize; // the pending overlapped ConnectNamedPipe on this server end (IoRequest), 0 for none
 }
 
 @unmanaged
@@ -278,6 +280,16 @@ export function pipeEndClosed(e: PipeEnd): void {
   queueClear(e);
   if (e.listed) instanceUnlink(e);
   pipePulse(e);
+}
+
+/**
+ * A handle to `e` closed and others remain (lock held). When only the I/O workers' handles are left,
+ * the guest's last handle is gone: its pending overlapped operations end with STATUS_PIPE_BROKEN, as
+ * Windows' cleanup of a pipe's file object completes them (Wine's kernel32 pipe tests); the end
+ * closes for its peer once the workers let go.
+ */
+export function pipeEndHandleClosed(e: PipeEnd): void {
+  if (e.ioHandles && e.handles == e.ioHandles) requestsCancelFile(changetype<usize>(e), STATUS_PIPE_BROKEN);
 }
 
 /** The last reference went (lock held): frees the queue and drops the name. */

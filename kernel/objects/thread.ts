@@ -37,13 +37,14 @@ export class Thread extends ObjectHeader {
   allNext: usize; // every thread record with an id, for OpenThread (root().threadList)
   allPrev: usize;
   system: u32; // an I/O worker (nt/io.ts): runs no guest code and does not keep its process alive
-  ioCancel: u32; // the I/O request this I/O worker runs was cancelled: its waits end with STATUS_CANCELLED
+  ioCancel: u32; // the I/O request this I/O worker runs was cancelled: its waits end with this NTSTATUS (STATUS_CANCELLED...)
   stackBase: u32; // the guest stack the host gave this thread (guest address), 0 when none
   stackSize: u32;
   spin: i32; // polls of the wake word before the next sleep (adapted in ob/wait.ts; 0: not set yet)
   sleeps: u32; // waits that went to sleep: every SPIN_PROBE_EVERY-th spins in full again
   spinning: u32; // counted in root().spinners right now
   pipeWriter: u32; // asleep in a pipe call: PIPE_SLEEP_WRITER (a write or flush) or PIPE_SLEEP_OTHER (objects/pipe.ts)
+  syncIo: u32; // asleep in a synchronous I/O call (pipe, console read): CancelSynchronousIo ends that wait
   priority: i32; // SetThreadPriority's value (THREAD_PRIORITY_*): recorded and returned, the host OS schedules
 }
 

@@ -9,6 +9,7 @@ import { failStatus, openResult } from "./result";
 import { ObjectHeader } from "../ob/object";
 import { accessStatus, grantedAccess, obInsert } from "../nt/object";
 import { threadKill, threadLookup, threadResume, threadSuspend } from "../nt/thread";
+import { ntCancelSynchronousIo } from "../nt/io";
 import {
   STATUS_INVALID_HANDLE, STATUS_INVALID_PARAMETER, THREAD_SUSPEND_RESUME, THREAD_TERMINATE,
   PROCESS_QUERY_INFORMATION, PROCESS_QUERY_LIMITED_INFORMATION, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_SUCCESS,
@@ -163,6 +164,12 @@ export function SetPriorityClass(hProcess: u32, dwPriorityClass: u32): i32 {
   const st = o ? STATUS_SUCCESS : <u32>result;
   if (o && !background) changetype<Process>(o).priorityClass = dwPriorityClass;
   leave();
+  if (st != STATUS_SUCCESS) { failStatus(st); return 0; }
+  return 1;
+}
+
+export function CancelSynchronousIo(hThread: u32): i32 {
+  const st = ntCancelSynchronousIo(hThread);
   if (st != STATUS_SUCCESS) { failStatus(st); return 0; }
   return 1;
 }

@@ -697,6 +697,8 @@ NTWASM_IMPORT(kernel32, GetOverlappedResultEx) BOOL WINAPI GetOverlappedResultEx
 NTWASM_IMPORT(kernel32, CancelIo) BOOL WINAPI CancelIo(HANDLE hFile);
 /* #703: Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); ERROR_NOT_FOUND when there is none. */
 NTWASM_IMPORT(kernel32, CancelIoEx) BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
+/* #720: Ends the synchronous I/O call another thread is blocked in (ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/FlushFileBuffers/WaitNamedPipe on a pipe, ReadFile/ReadConsole on the console) with ERROR_OPERATION_ABORTED; needs THREAD_TERMINATE. ERROR_NOT_FOUND when it is not blocked in one. */
+NTWASM_IMPORT(kernel32, CancelSynchronousIo) BOOL WINAPI CancelSynchronousIo(HANDLE hThread);
 /* #442: Unsignals an event (NtResetEvent without the previous state). */
 NTWASM_IMPORT(ntdll, NtClearEvent) NTSTATUS WINAPI NtClearEvent(HANDLE EventHandle);
 /* #452: Releases one level of ownership; PreviousCount is the count before (0 when held once, negative when held recursively). STATUS_MUTANT_NOT_OWNED for other threads. */

@@ -12,6 +12,7 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "CallNamedPipeW", NTWASM_DLL_KERNEL32, (FARPROC)CallNamedPipeW },
   { "CancelIo", NTWASM_DLL_KERNEL32, (FARPROC)CancelIo },
   { "CancelIoEx", NTWASM_DLL_KERNEL32, (FARPROC)CancelIoEx },
+  { "CancelSynchronousIo", NTWASM_DLL_KERNEL32, (FARPROC)CancelSynchronousIo },
   { "CancelWaitableTimer", NTWASM_DLL_KERNEL32, (FARPROC)CancelWaitableTimer },
   { "CharLowerA", NTWASM_DLL_USER32, (FARPROC)CharLowerA },
   { "CharLowerBuffA", NTWASM_DLL_USER32, (FARPROC)CharLowerBuffA },
@@ -391,4 +392,4 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "wvsprintfA", NTWASM_DLL_USER32, (FARPROC)wvsprintfA },
   { "wvsprintfW", NTWASM_DLL_USER32, (FARPROC)wvsprintfW },
 };
-const unsigned __ntwasm_proc_count = 385;
+const unsigned __ntwasm_proc_count = 386;
