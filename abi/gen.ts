@@ -286,7 +286,7 @@ function genCHeader(): string {
 }
 
 /** Which NT header a prototype's types need: 0 <windows.h>, 1 <winternl.h>, 2 ntwasm/ntdll.h (DDK types). */
-const ntLevel = (ctypes: string) => (/\b(EVENT|MUTANT|SEMAPHORE|TIMER)_INFORMATION_CLASS|\bEVENT_TYPE|\bWAIT_TYPE|\bTIMER_TYPE|PTIMER_APC_ROUTINE/.test(ctypes) ? 2
+const ntLevel = (ctypes: string) => (/\b(EVENT|MUTANT|SEMAPHORE|TIMER)_INFORMATION_CLASS|\bEVENT_TYPE|\bWAIT_TYPE|\bTIMER_TYPE|PTIMER_APC_ROUTINE|PNTAPCFUNC/.test(ctypes) ? 2
   : /UNICODE_STRING|OBJECT_ATTRIBUTES|IO_STATUS_BLOCK|IO_APC_ROUTINE|OBJECT_INFORMATION_CLASS/.test(ctypes) ? 1 : 0);
 const syscallTypes = (s: Syscall) => s.params.map((p) => p.ctype).join(" ");
 

@@ -34,6 +34,7 @@ export interface KernelHostExports {
   ntw_free(p: number, size: number): void;
   ntw_dispatch(nr: number, args: number): bigint;
   ntw_apc_next(out: number): number;
+  ntw_test_alert(): number;
 }
 
 export type KernelExports = KernelSyscalls & KernelHostExports;

@@ -69,6 +69,18 @@ export const NTDLL: Entry[] = [
     "Sleeps for the interval (relative or absolute; 0 yields): STATUS_SUCCESS, or STATUS_USER_APC when alertable.",
     { ...ntdll, alertable: true }),
 
+  // --- APCs and alerts (490..) ---
+  call(490, "NtQueueApcThread", "NTSTATUS", [handle("ThreadHandle"), ptr("ApcRoutine", "PNTAPCFUNC"), u32("ApcArgument1", "ULONG_PTR"),
+    u32("ApcArgument2", "ULONG_PTR"), u32("ApcArgument3", "ULONG_PTR")],
+    "Queues ApcRoutine(ApcArgument1, ApcArgument2, ApcArgument3) to a thread (THREAD_SET_CONTEXT); it runs in the " +
+    "thread's next alertable wait, which returns STATUS_USER_APC. STATUS_UNSUCCESSFUL for a thread that has ended.", ntdll),
+  call(491, "NtTestAlert", "NTSTATUS", [],
+    "Runs the calling thread's queued APCs now and returns STATUS_SUCCESS; STATUS_ALERTED (the alert cleared, the " +
+    "APCs left for the next alertable wait) when NtAlertThread alerted it.", { ...ntdll, impl: "host" }),
+  call(492, "NtAlertThread", "NTSTATUS", [handle("ThreadHandle")],
+    "Alerts a thread (THREAD_ALERT): its alertable wait ends with STATUS_ALERTED, or its next one does, at once " +
+    "(an alert wins over queued APCs); NtTestAlert clears it.", ntdll),
+
   // --- directories (475..) ---
   call(475, "NtOpenDirectoryObject", "NTSTATUS", [phandle("DirectoryHandle"), access(), oa()],
     "Opens an object directory (\\BaseNamedObjects, \\Sessions\\1\\BaseNamedObjects, \\??...), for use as an " +

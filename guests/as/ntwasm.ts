@@ -7,6 +7,7 @@ export const STATUS_SUCCESS: u32 = 0x00000000;
 export const STATUS_WAIT_0: u32 = 0x00000000;
 export const STATUS_ABANDONED_WAIT_0: u32 = 0x00000080;
 export const STATUS_USER_APC: u32 = 0x000000c0;
+export const STATUS_ALERTED: u32 = 0x00000101;
 export const STATUS_TIMEOUT: u32 = 0x00000102;
 export const STATUS_OBJECT_NAME_EXISTS: u32 = 0x40000000;
 export const STATUS_NO_MORE_ENTRIES: u32 = 0x8000001a;
@@ -172,6 +173,7 @@ export const PROCESS_QUERY_LIMITED_INFORMATION: u32 = 0x00001000;
 export const PROCESS_ALL_ACCESS: u32 = 0x001fffff;
 export const THREAD_TERMINATE: u32 = 0x00000001;
 export const THREAD_SUSPEND_RESUME: u32 = 0x00000002;
+export const THREAD_ALERT: u32 = 0x00000004;
 export const THREAD_SET_CONTEXT: u32 = 0x00000010;
 export const THREAD_QUERY_INFORMATION: u32 = 0x00000040;
 export const THREAD_QUERY_LIMITED_INFORMATION: u32 = 0x00000800;
@@ -1124,6 +1126,18 @@ export declare function NtSignalAndWaitForSingleObject(SignalHandle: u32, WaitHa
 // @ts-ignore: decorator
 @external("ntdll", "NtDelayExecution")
 export declare function NtDelayExecution(Alertable: i32, DelayInterval: usize): u32;
+/** Queues ApcRoutine(ApcArgument1, ApcArgument2, ApcArgument3) to a thread (THREAD_SET_CONTEXT); it runs in the thread's next alertable wait, which returns STATUS_USER_APC. STATUS_UNSUCCESSFUL for a thread that has ended. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueueApcThread")
+export declare function NtQueueApcThread(ThreadHandle: u32, ApcRoutine: usize, ApcArgument1: u32, ApcArgument2: u32, ApcArgument3: u32): u32;
+/** Runs the calling thread's queued APCs now and returns STATUS_SUCCESS; STATUS_ALERTED (the alert cleared, the APCs left for the next alertable wait) when NtAlertThread alerted it. */
+// @ts-ignore: decorator
+@external("ntdll", "NtTestAlert")
+export declare function NtTestAlert(): u32;
+/** Alerts a thread (THREAD_ALERT): its alertable wait ends with STATUS_ALERTED, or its next one does, at once (an alert wins over queued APCs); NtTestAlert clears it. */
+// @ts-ignore: decorator
+@external("ntdll", "NtAlertThread")
+export declare function NtAlertThread(ThreadHandle: u32): u32;
 /** Opens an object directory (\BaseNamedObjects, \Sessions\1\BaseNamedObjects, \??...), for use as an OBJECT_ATTRIBUTES.RootDirectory. */
 // @ts-ignore: decorator
 @external("ntdll", "NtOpenDirectoryObject")

@@ -5,6 +5,7 @@ export const STATUS_SUCCESS = 0x00000000;
 export const STATUS_WAIT_0 = 0x00000000;
 export const STATUS_ABANDONED_WAIT_0 = 0x00000080;
 export const STATUS_USER_APC = 0x000000c0;
+export const STATUS_ALERTED = 0x00000101;
 export const STATUS_TIMEOUT = 0x00000102;
 export const STATUS_OBJECT_NAME_EXISTS = 0x40000000;
 export const STATUS_NO_MORE_ENTRIES = 0x8000001a;
@@ -173,6 +174,7 @@ export const PROCESS_QUERY_LIMITED_INFORMATION = 0x00001000;
 export const PROCESS_ALL_ACCESS = 0x001fffff;
 export const THREAD_TERMINATE = 0x00000001;
 export const THREAD_SUSPEND_RESUME = 0x00000002;
+export const THREAD_ALERT = 0x00000004;
 export const THREAD_SET_CONTEXT = 0x00000010;
 export const THREAD_QUERY_INFORMATION = 0x00000040;
 export const THREAD_QUERY_LIMITED_INFORMATION = 0x00000800;
@@ -524,6 +526,9 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 471, name: "NtWaitForMultipleObjects", module: "ntdll", params: ["Count", "Handles", "WaitType", "Alertable", "Timeout"], kinds: ["u32", "in", "u32", "i32", "in"], result: "NTSTATUS" },
   { nr: 472, name: "NtSignalAndWaitForSingleObject", module: "ntdll", params: ["SignalHandle", "WaitHandle", "Alertable", "Timeout"], kinds: ["handle", "handle", "i32", "in"], result: "NTSTATUS" },
   { nr: 473, name: "NtDelayExecution", module: "ntdll", params: ["Alertable", "DelayInterval"], kinds: ["i32", "in"], result: "NTSTATUS" },
+  { nr: 490, name: "NtQueueApcThread", module: "ntdll", params: ["ThreadHandle", "ApcRoutine", "ApcArgument1", "ApcArgument2", "ApcArgument3"], kinds: ["handle", "ptr", "u32", "u32", "u32"], result: "NTSTATUS" },
+  { nr: 491, name: "NtTestAlert", module: "ntdll", params: [], kinds: [], result: "NTSTATUS" },
+  { nr: 492, name: "NtAlertThread", module: "ntdll", params: ["ThreadHandle"], kinds: ["handle"], result: "NTSTATUS" },
   { nr: 475, name: "NtOpenDirectoryObject", module: "ntdll", params: ["DirectoryHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
   { nr: 476, name: "NtCreateDirectoryObject", module: "ntdll", params: ["DirectoryHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
   { nr: 477, name: "NtQueryDirectoryObject", module: "ntdll", params: ["DirectoryHandle", "Buffer", "Length", "ReturnSingleEntry", "RestartScan", "Context", "ReturnLength"], kinds: ["handle", "outp", "u32", "i32", "i32", "out", "out"], result: "NTSTATUS" },

@@ -110,6 +110,8 @@ export interface KernelSyscalls {
   NtWaitForMultipleObjects(Count: number, Handles: number, WaitType: number, Alertable: number, Timeout: number): number;
   NtSignalAndWaitForSingleObject(SignalHandle: number, WaitHandle: number, Alertable: number, Timeout: number): number;
   NtDelayExecution(Alertable: number, DelayInterval: number): number;
+  NtQueueApcThread(ThreadHandle: number, ApcRoutine: number, ApcArgument1: number, ApcArgument2: number, ApcArgument3: number): number;
+  NtAlertThread(ThreadHandle: number): number;
   NtOpenDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
   NtCreateDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
   NtQueryDirectoryObject(DirectoryHandle: number, Buffer: number, BufferGuest: number, Length: number, ReturnSingleEntry: number, RestartScan: number, Context: number, ReturnLength: number): number;
@@ -167,6 +169,7 @@ export interface HostSyscalls {
   GetOverlappedResultEx(hFile: number, lpOverlapped: number, lpNumberOfBytesTransferred: number, dwMilliseconds: number, bAlertable: number): number;
   CancelIo(hFile: number): number;
   CancelIoEx(hFile: number, lpOverlapped: number): number;
+  NtTestAlert(): number;
 }
 
 /**
@@ -902,6 +905,9 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
+      NtQueueApcThread: k.NtQueueApcThread,
+      NtTestAlert: h.NtTestAlert,
+      NtAlertThread: k.NtAlertThread,
       NtOpenDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
         const k_DirectoryHandle = c.copyIn(DirectoryHandle, 4, 4); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);

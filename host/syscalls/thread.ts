@@ -1,8 +1,8 @@
 // CreateThread, TerminateThread, ExitThread, ExitProcess: the calls that need the host to start or
-// stop workers.
+// stop workers; NtTestAlert, which runs guest code (APCs).
 import type { CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
-import { ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED } from "../generated/abi.ts";
+import { ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED, STATUS_SUCCESS } from "../generated/abi.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./signals.ts";
 
 export interface ThreadHost {
@@ -63,6 +63,12 @@ export function threadSyscalls(k: KernelExports, c: CallContext, host: ThreadHos
       if (!thread) return 0;
       host.terminate(thread);
       return 1;
+    },
+    /** NT delivers queued user APCs on the way out of NtTestAlert; here the host runs them. */
+    NtTestAlert(): number {
+      const st = k.ntw_test_alert() >>> 0;
+      if (st === STATUS_SUCCESS) c.deliverApcs();
+      return st;
     },
     ExitThread(dwExitCode: number): void { throw new ExitThreadSignal(dwExitCode >>> 0); },
     ExitProcess(uExitCode: number): void { throw new ExitProcessSignal(uExitCode >>> 0); },

@@ -8,9 +8,11 @@ import { enter, leave } from "../lib/lock";
 import { currentThread, result } from "../lib/tls";
 import { THREAD_EXITED, WAIT_PENDING } from "../lib/layout";
 import { handleObject } from "../ob/handle";
-import { waitAlert } from "../ob/wait";
+import { waitAbort, waitAlert } from "../ob/wait";
 import { Thread } from "../objects/thread";
-import { STATUS_NO_MEMORY, STATUS_SUCCESS, STATUS_UNSUCCESSFUL, THREAD_SET_CONTEXT, TYPE_THREAD } from "../generated/abi";
+import {
+  STATUS_ALERTED, STATUS_NO_MEMORY, STATUS_SUCCESS, STATUS_UNSUCCESSFUL, THREAD_ALERT, THREAD_SET_CONTEXT, TYPE_THREAD,
+} from "../generated/abi";
 
 @unmanaged
 class Apc {
@@ -48,15 +50,46 @@ export function apcFreeAll(t: Thread): void {
   t.apcHead = t.apcTail = 0;
 }
 
-/** QueueUserAPC: needs THREAD_SET_CONTEXT; a thread that has ended (or is ending) takes no APCs. */
-export function ntQueueApcThread(h: u32, routine: u32, arg: u32): u32 {
+/**
+ * QueueUserAPC / NtQueueApcThread: routine(arg1, arg2, arg3) on the thread. Needs THREAD_SET_CONTEXT;
+ * a thread that has ended (or is ending) takes no APCs.
+ */
+export function ntQueueApcThread(h: u32, routine: u32, arg1: u32, arg2: u32, arg3: u32): u32 {
   enter();
   const o = handleObject(h, THREAD_SET_CONTEXT, TYPE_THREAD);
   if (!o) { const st = <u32>result; leave(); return st; }
   const t = changetype<Thread>(o);
   let st = STATUS_SUCCESS;
   if (t.state == THREAD_EXITED || t.killed) st = STATUS_UNSUCCESSFUL;
-  else if (!apcQueue(t, routine, arg, 0, 0)) st = STATUS_NO_MEMORY;
+  else if (!apcQueue(t, routine, arg1, arg2, arg3)) st = STATUS_NO_MEMORY;
+  leave();
+  return st;
+}
+
+/**
+ * NtAlertThread: a thread in an alertable wait leaves it with STATUS_ALERTED; otherwise the alert
+ * stays pending until its next alertable wait or NtTestAlert (KeAlertThread). Needs THREAD_ALERT.
+ */
+export function ntAlertThread(h: u32): u32 {
+  enter();
+  const o = handleObject(h, THREAD_ALERT, TYPE_THREAD);
+  if (!o) { const st = <u32>result; leave(); return st; }
+  const t = changetype<Thread>(o);
+  if (t.alertable && t.waitStatus == WAIT_PENDING) waitAbort(t, STATUS_ALERTED);
+  else if (t.state != THREAD_EXITED) t.alerted = 1;
+  leave();
+  return STATUS_SUCCESS;
+}
+
+/**
+ * NtTestAlert's kernel half: STATUS_ALERTED when an alert was pending (cleared), else STATUS_SUCCESS,
+ * after which the host runs the queued APCs (host/syscalls/apc.ts).
+ */
+export function ntw_test_alert(): u32 {
+  const t = changetype<Thread>(currentThread);
+  enter();
+  const st = t.alerted ? STATUS_ALERTED : STATUS_SUCCESS;
+  t.alerted = 0;
   leave();
   return st;
 }

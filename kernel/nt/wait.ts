@@ -4,7 +4,7 @@ import { enter, leave } from "../lib/lock";
 import { currentThread, result } from "../lib/tls";
 import { handleAccess, handleObject } from "../ob/handle";
 import { isWaitable, ObjectHeader, satisfy, signaled } from "../ob/object";
-import { satisfyAt, waitEntry, waitLocked, sleepLocked } from "../ob/wait";
+import { alertTaken, satisfyAt, waitEntry, waitLocked, sleepLocked } from "../ob/wait";
 import { eventSet, Event } from "../objects/event";
 import { mutexRelease, Mutex } from "../objects/mutex";
 import { semaphoreRelease, Semaphore } from "../objects/semaphore";
@@ -14,7 +14,7 @@ import { timersExpire } from "../objects/timer";
 import {
   EVENT_MODIFY_STATE, MAXIMUM_WAIT_OBJECTS, STATUS_ACCESS_DENIED, STATUS_THREAD_IS_TERMINATING, SEMAPHORE_MODIFY_STATE, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
   STATUS_INVALID_PARAMETER_MIX, STATUS_MUTANT_NOT_OWNED, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SEMAPHORE_LIMIT_EXCEEDED,
-  STATUS_ABANDONED_WAIT_0, STATUS_SUCCESS, STATUS_USER_APC, STATUS_WAIT_0, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
+  STATUS_ABANDONED_WAIT_0, STATUS_ALERTED, STATUS_SUCCESS, STATUS_USER_APC, STATUS_WAIT_0, SYNCHRONIZE, TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE,
 } from "../generated/abi";
 
 function failLocked(status: u32): u32 { leave(); return status; }
@@ -129,11 +129,11 @@ export function ntDelay(ms: u32, alertable: bool = false): u32 {
   const t = changetype<Thread>(currentThread);
   enter();
   timersExpire(); // a due timer may queue its completion routine to this thread
-  if (alertable && t.apcHead) { leave(); return STATUS_USER_APC; }
+  if (alertable && (t.alerted || t.apcHead)) { const st = alertTaken(t); leave(); return st; }
   if (ms == 0) { leave(); return STATUS_SUCCESS; }
   t.waitCount = 0;
   t.waitStatus = WAIT_PENDING;
   t.alertable = alertable ? 1 : 0;
   const st = sleepLocked(t, ms);
-  return st == STATUS_THREAD_IS_TERMINATING || st == STATUS_USER_APC ? st : STATUS_SUCCESS;
+  return st == STATUS_THREAD_IS_TERMINATING || st == STATUS_USER_APC || st == STATUS_ALERTED ? st : STATUS_SUCCESS;
 }

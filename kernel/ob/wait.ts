@@ -11,7 +11,7 @@ import { Thread, threadEntries } from "../objects/thread";
 import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
 import { Root, root } from "../lib/root";
 import {
-  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
+  INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_ALERTED, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
 } from "../generated/abi";
 
 @unmanaged
@@ -155,9 +155,9 @@ export function waitCancel(t: Thread): u32 {
  */
 export function waitLocked(t: Thread, timeoutMs: u32, alertable: bool = false): u32 {
   let status = waitBegin(t);
-  if (status == WAIT_PENDING && alertable && t.apcHead) {
+  if (status == WAIT_PENDING && alertable && (t.alerted || t.apcHead)) {
     waitCancel(t);
-    status = STATUS_USER_APC;
+    status = alertTaken(t);
   }
   if (status == WAIT_PENDING && timeoutMs == 0) status = waitCancel(t);
   if (status != WAIT_PENDING) {
@@ -176,6 +176,16 @@ export function waitAbort(t: Thread, status: u32): void {
 /** Ends `t`'s pending alertable wait because an APC was queued to it (lock held). */
 export function waitAlert(t: Thread): void {
   complete(t, STATUS_USER_APC);
+}
+
+/**
+ * What ends an alertable wait before it sleeps (lock held): a pending alert (NtAlertThread), which
+ * it clears, wins over queued APCs, as in NT's KiCheckAlertability.
+ */
+export function alertTaken(t: Thread): u32 {
+  if (!t.alerted) return STATUS_USER_APC;
+  t.alerted = 0;
+  return STATUS_ALERTED;
 }
 
 /**

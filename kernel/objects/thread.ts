@@ -31,6 +31,7 @@ export class Thread extends ObjectHeader {
   apcHead: usize; // queued user APCs (FIFO), run in the thread's next alertable wait
   apcTail: usize;
   alertable: u32; // in an alertable wait right now: a queued APC ends it
+  alerted: u32; // NtAlertThread came while it was not in an alertable wait: its next one ends with STATUS_ALERTED
   freeNext: usize;
   procNext: usize;
   procPrev: usize;

@@ -14,7 +14,7 @@ import {
   WAIT_IO_COMPLETION,
 } from "../generated/abi";
 
-export { ntw_apc_next } from "../nt/apc";
+export { ntw_apc_next, ntw_test_alert } from "../nt/apc";
 
 /** QueryPerformanceCounter ticks per second: 100-ns units, like FILETIME. */
 const QPC_FREQUENCY: i64 = 10000000;
@@ -71,5 +71,5 @@ export function SetWaitableTimer(hTimer: u32, lpDueTime: usize, lPeriod: i32, pf
 export function CancelWaitableTimer(hTimer: u32): i32 { return boolResult(ntCancelTimer(hTimer)); }
 
 export function QueueUserAPC(pfnAPC: u32, hThread: u32, dwData: u32): u32 {
-  return <u32>boolResult(ntQueueApcThread(hThread, pfnAPC, dwData));
+  return <u32>boolResult(ntQueueApcThread(hThread, pfnAPC, dwData, 0, 0));
 }

@@ -10,6 +10,7 @@
 #define STATUS_WAIT_0 ((NTSTATUS)0x00000000)
 #define STATUS_ABANDONED_WAIT_0 ((NTSTATUS)0x00000080)
 #define STATUS_USER_APC ((NTSTATUS)0x000000c0)
+#define STATUS_ALERTED ((NTSTATUS)0x00000101)
 #define STATUS_TIMEOUT ((NTSTATUS)0x00000102)
 #define STATUS_OBJECT_NAME_EXISTS ((NTSTATUS)0x40000000)
 #define STATUS_NO_MORE_ENTRIES ((NTSTATUS)0x8000001a)
@@ -178,6 +179,7 @@
 #define PROCESS_ALL_ACCESS ((DWORD)0x001fffff)
 #define THREAD_TERMINATE ((DWORD)0x00000001)
 #define THREAD_SUSPEND_RESUME ((DWORD)0x00000002)
+#define THREAD_ALERT ((DWORD)0x00000004)
 #define THREAD_SET_CONTEXT ((DWORD)0x00000010)
 #define THREAD_QUERY_INFORMATION ((DWORD)0x00000040)
 #define THREAD_QUERY_LIMITED_INFORMATION ((DWORD)0x00000800)
@@ -713,6 +715,10 @@ NTWASM_IMPORT(ntdll, NtWaitForSingleObject) NTSTATUS WINAPI NtWaitForSingleObjec
 NTWASM_IMPORT(ntdll, NtSignalAndWaitForSingleObject) NTSTATUS WINAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle, HANDLE WaitHandle, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
 /* #473: Sleeps for the interval (relative or absolute; 0 yields): STATUS_SUCCESS, or STATUS_USER_APC when alertable. */
 NTWASM_IMPORT(ntdll, NtDelayExecution) NTSTATUS WINAPI NtDelayExecution(BOOLEAN Alertable, PLARGE_INTEGER DelayInterval);
+/* #491: Runs the calling thread's queued APCs now and returns STATUS_SUCCESS; STATUS_ALERTED (the alert cleared, the APCs left for the next alertable wait) when NtAlertThread alerted it. */
+NTWASM_IMPORT(ntdll, NtTestAlert) NTSTATUS WINAPI NtTestAlert(void);
+/* #492: Alerts a thread (THREAD_ALERT): its alertable wait ends with STATUS_ALERTED, or its next one does, at once (an alert wins over queued APCs); NtTestAlert clears it. */
+NTWASM_IMPORT(ntdll, NtAlertThread) NTSTATUS WINAPI NtAlertThread(HANDLE ThreadHandle);
 /* #477: Lists a directory (DIRECTORY_QUERY) from entry *Context (0 with RestartScan): OBJECT_DIRECTORY_INFORMATION { Name, TypeName } entries ended by an empty one, their strings after them. One entry or as many as fit: STATUS_MORE_ENTRIES when some were left, STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when not even one fits (ReturnLength: the size it needs). */
 NTWASM_IMPORT(ntdll, NtQueryDirectoryObject) NTSTATUS WINAPI NtQueryDirectoryObject(HANDLE DirectoryHandle, PVOID Buffer, ULONG Length, BOOLEAN ReturnSingleEntry, BOOLEAN RestartScan, PULONG Context, PULONG ReturnLength);
 /* #480: Duplicates a handle: HandleAttributes OBJ_INHERIT; Options DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, DUPLICATE_SAME_ATTRIBUTES. TargetHandle may be NULL (with DUPLICATE_CLOSE_SOURCE, to close another process's handle). */
@@ -1286,6 +1292,8 @@ NTWASM_IMPORT(ntdll, NtSetTimer) NTSTATUS WINAPI NtSetTimer(HANDLE TimerHandle, 
 NTWASM_IMPORT(ntdll, NtQueryTimer) NTSTATUS WINAPI NtQueryTimer(HANDLE TimerHandle, TIMER_INFORMATION_CLASS TimerInformationClass, PVOID TimerInformation, ULONG TimerInformationLength, PULONG ReturnLength);
 /* #471: WaitAll (0) or WaitAny (1) for 1..64 objects: STATUS_WAIT_0 + index (WaitAny), STATUS_TIMEOUT, STATUS_USER_APC... */
 NTWASM_IMPORT(ntdll, NtWaitForMultipleObjects) NTSTATUS WINAPI NtWaitForMultipleObjects(ULONG Count, const HANDLE * Handles, WAIT_TYPE WaitType, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+/* #490: Queues ApcRoutine(ApcArgument1, ApcArgument2, ApcArgument3) to a thread (THREAD_SET_CONTEXT); it runs in the thread's next alertable wait, which returns STATUS_USER_APC. STATUS_UNSUCCESSFUL for a thread that has ended. */
+NTWASM_IMPORT(ntdll, NtQueueApcThread) NTSTATUS WINAPI NtQueueApcThread(HANDLE ThreadHandle, PNTAPCFUNC ApcRoutine, ULONG_PTR ApcArgument1, ULONG_PTR ApcArgument2, ULONG_PTR ApcArgument3);
 #ifdef __cplusplus
 }
 #endif

@@ -245,6 +245,7 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "MoveFileExW", NTWASM_DLL_KERNEL32, (FARPROC)MoveFileExW },
   { "MoveFileW", NTWASM_DLL_KERNEL32, (FARPROC)MoveFileW },
   { "MultiByteToWideChar", NTWASM_DLL_KERNEL32, (FARPROC)MultiByteToWideChar },
+  { "NtAlertThread", NTWASM_DLL_NTDLL, (FARPROC)NtAlertThread },
   { "NtCancelTimer", NTWASM_DLL_NTDLL, (FARPROC)NtCancelTimer },
   { "NtClearEvent", NTWASM_DLL_NTDLL, (FARPROC)NtClearEvent },
   { "NtClose", NTWASM_DLL_NTDLL, (FARPROC)NtClose },
@@ -267,12 +268,14 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "NtQueryObject", NTWASM_DLL_NTDLL, (FARPROC)NtQueryObject },
   { "NtQuerySemaphore", NTWASM_DLL_NTDLL, (FARPROC)NtQuerySemaphore },
   { "NtQueryTimer", NTWASM_DLL_NTDLL, (FARPROC)NtQueryTimer },
+  { "NtQueueApcThread", NTWASM_DLL_NTDLL, (FARPROC)NtQueueApcThread },
   { "NtReleaseMutant", NTWASM_DLL_NTDLL, (FARPROC)NtReleaseMutant },
   { "NtReleaseSemaphore", NTWASM_DLL_NTDLL, (FARPROC)NtReleaseSemaphore },
   { "NtResetEvent", NTWASM_DLL_NTDLL, (FARPROC)NtResetEvent },
   { "NtSetEvent", NTWASM_DLL_NTDLL, (FARPROC)NtSetEvent },
   { "NtSetTimer", NTWASM_DLL_NTDLL, (FARPROC)NtSetTimer },
   { "NtSignalAndWaitForSingleObject", NTWASM_DLL_NTDLL, (FARPROC)NtSignalAndWaitForSingleObject },
+  { "NtTestAlert", NTWASM_DLL_NTDLL, (FARPROC)NtTestAlert },
   { "NtWaitForMultipleObjects", NTWASM_DLL_NTDLL, (FARPROC)NtWaitForMultipleObjects },
   { "NtWaitForSingleObject", NTWASM_DLL_NTDLL, (FARPROC)NtWaitForSingleObject },
   { "OpenEventA", NTWASM_DLL_KERNEL32, (FARPROC)OpenEventA },
@@ -392,4 +395,4 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "wvsprintfA", NTWASM_DLL_USER32, (FARPROC)wvsprintfA },
   { "wvsprintfW", NTWASM_DLL_USER32, (FARPROC)wvsprintfW },
 };
-const unsigned __ntwasm_proc_count = 386;
+const unsigned __ntwasm_proc_count = 389;
