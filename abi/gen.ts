@@ -131,6 +131,15 @@ function genHostAbi(): string {
   group("Win32 errors", ERRORS);
   group("Waits and limits", WAIT);
   group("Access rights and flags", ACCESS);
+  // value → name, first name wins (STATUS_SUCCESS before STATUS_WAIT_0): --trace prints results by name
+  const names = (title: string, list: [string, number][]) => {
+    const seen = new Map<number, string>();
+    for (const [n, v] of list) if (!seen.has(v >>> 0)) seen.set(v >>> 0, n);
+    lines.push(`/** ${title} */`, `export const ${title.split(":")[0]}: Record<number, string> = {`,
+      ...[...seen].map(([v, n]) => `  ${hex(v)}: "${n}",`), "};", "");
+  };
+  names("STATUS_NAMES: NTSTATUS value → name.", STATUS.map(([n, v]) => [n, v]));
+  names("ERROR_NAMES: Win32 error value → name.", ERRORS.map(([n, v]) => [n, v]));
   lines.push("/** Object type id → NT type name. */",
     `export const OBJECT_TYPE_NAMES: Record<number, string> = { ${OBJECT_TYPES.map((t) => `${t.id}: "${t.name}"`).join(", ")} };`, "");
   lines.push("export interface SyscallInfo { nr: number; name: string; module: string; params: string[]; kinds: string[]; result: string }",

@@ -38,8 +38,8 @@ are its own (command line and argv).
 Options:
   --root DIR       map C:\\ to host directory DIR (default: the current directory); guests start
                    other guests (CreateProcessW) from there
-  --trace[=FILE]   print every syscall with its arguments and result, one line each, to stderr
-                   (or FILE)
+  --trace[=FILE]   print every syscall with its arguments and result (failures with their
+                   ERROR_* or STATUS_* name), one line each, to stderr (or FILE)
   --entry NAME     run export NAME as the main thread instead of "main"
   -h, --help       this text
 

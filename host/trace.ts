@@ -1,13 +1,13 @@
 // `ntwasm run --trace`: every syscall a guest makes, one strace-style line each, e.g.
 //   [36] CreateEventW(0, 1, 0, L"ready") = 0x10
 //   [36] OpenEventW(0x1f0003, 0, L"nope") = 0 (ERROR_FILE_NOT_FOUND)
+//   [36] NtOpenEvent(0x1000, 0x1f0003, 0x2000) = 0xc0000034 (STATUS_OBJECT_NAME_NOT_FOUND)
+// Names come from the tables generated from abi/ (STATUS_NAMES, ERROR_NAMES).
 // The wrappers go around the guest's imports only when tracing, so normal runs pay nothing.
 import { decodeUtf16, decodeUtf8 } from "./call-context.ts";
 import * as abi from "./generated/abi.ts";
 import type { GuestImports } from "./generated/bindings.ts";
 
-const ERROR_NAMES = new Map<number, string>(Object.entries(abi)
-  .filter(([name, value]) => name.startsWith("ERROR_") && typeof value === "number").map(([name, value]) => [value as number, name]));
 
 export interface TraceTarget {
   tid: number;
@@ -56,7 +56,8 @@ export function traceImports(imports: GuestImports, t: TraceTarget): GuestImport
         catch (e) { t.emit(`[${t.tid}] ${name}(${shown}) ends the thread\n`); throw e; }
         const failed = ((info.result === "BOOL" || info.result === "HANDLE") && r === 0) ||
           (info.result === "DWORD" && r === 0xffffffff);
-        const error = failed ? ` (${ERROR_NAMES.get(t.lastError()) ?? t.lastError()})` : "";
+        const error = failed ? ` (${abi.ERROR_NAMES[t.lastError()] ?? t.lastError()})`
+          : info.result === "NTSTATUS" && r !== 0 ? ` (${abi.STATUS_NAMES[(r as number) >>> 0] ?? "unknown NTSTATUS"})` : "";
         t.emit(`[${t.tid}] ${name}(${shown})${info.result === "void" ? "" : ` = ${typeof r === "bigint" ? r : hex(r as number)}`}${error}\n`);
         return r;
       };

@@ -83,6 +83,20 @@ describe("ntwasm", () => {
     expect(failing.stderr).toMatch(/OpenEventW\(.*\) = 0 \(ERROR_FILE_NOT_FOUND\)/);
   });
 
+  it("--trace names the NTSTATUS an ntdll call returns (the names come from abi/)", () => {
+    const src = join(tmp, "ntstatus.c"), wasm = join(tmp, "ntstatus.wasm");
+    writeFileSync(src, [
+      "#include <windows.h>", "#include <ntwasm/ntdll.h>",
+      "int main(void) {", "  UNICODE_STRING n; OBJECT_ATTRIBUTES oa; HANDLE h;",
+      '  RtlInitUnicodeString(&n, L"\\\\BaseNamedObjects\\\\ntwasm-trace-none");',
+      "  InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);",
+      "  return NtOpenEvent(&h, EVENT_ALL_ACCESS, &oa) == STATUS_OBJECT_NAME_NOT_FOUND ? 0 : 1;", "}", ""].join("\n"));
+    expect(ntwasm("cc", src, "-o", wasm).status).toBe(0);
+    const r = ntwasm("run", "--trace", wasm);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/\] NtOpenEvent\(0x[0-9a-f]+, 0x1f0003, 0x[0-9a-f]+\) = 0xc0000034 \(STATUS_OBJECT_NAME_NOT_FOUND\)\n/);
+  }, 60_000);
+
   it("--root maps C:\\ to a directory: CreateProcessW finds programs there", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
     const r = spawnSync(process.execPath, [cli, "run", "--root", root, "--entry", "test_create_and_exit_code", guestPath("processes")],
