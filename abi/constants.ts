@@ -56,8 +56,10 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_IO_TIMEOUT", 0xc00000b5, "ERROR_SEM_TIMEOUT"],
   ["STATUS_PIPE_EMPTY", 0xc00000d9, "ERROR_NO_DATA"],
   ["STATUS_PIPE_BROKEN", 0xc000014b, "ERROR_BROKEN_PIPE"],
+  ["STATUS_ILLEGAL_FUNCTION", 0xc00000af, "ERROR_INVALID_FUNCTION"],
   // files (kernel/nt/file.ts)
   ["STATUS_SHARING_VIOLATION", 0xc0000043, "ERROR_SHARING_VIOLATION"],
+  ["STATUS_DELETE_PENDING", 0xc0000056, "ERROR_ACCESS_DENIED"],
   ["STATUS_FILE_IS_A_DIRECTORY", 0xc00000ba, "ERROR_ACCESS_DENIED"],
   ["STATUS_NOT_A_DIRECTORY", 0xc0000103, "ERROR_DIRECTORY"],
   ["STATUS_DIRECTORY_NOT_EMPTY", 0xc0000101, "ERROR_DIR_NOT_EMPTY"],
@@ -71,6 +73,12 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_INVALID_PARAMETER_1", 0xc00000ef, "ERROR_INVALID_PARAMETER"],
   ["STATUS_TIMER_RESUME_IGNORED", 0x40000025, "ERROR_NOT_SUPPORTED"],
   ["STATUS_MORE_ENTRIES", 0x00000105, "ERROR_MORE_DATA"],
+  ["STATUS_INVALID_PARAMETER_4", 0xc00000f2, "ERROR_INVALID_PARAMETER"],
+  ["STATUS_REQUEST_ABORTED", 0xc0000240, "ERROR_REQUEST_ABORTED"], // the caller cancelled, timed out or died
+  ["RPC_NT_SERVER_UNAVAILABLE", 0xc0020017, "RPC_S_SERVER_UNAVAILABLE"], // server gone
+  ["RPC_NT_SERVER_TOO_BUSY", 0xc0020018, "RPC_S_SERVER_TOO_BUSY"], // the service's queue is full
+  ["STATUS_QUOTA_EXCEEDED", 0xc0000044, "ERROR_NOT_ENOUGH_QUOTA"], // the process's staged call bytes
+  ["STATUS_REPLY_MESSAGE_MISMATCH", 0xc000021f, "ERROR_REPLY_MESSAGE_MISMATCH"], // the request was replied already
 ];
 
 /** Win32 error codes (winerror.h). */
@@ -142,6 +150,13 @@ export const ERRORS: Const[] = [
   ["ERROR_INVALID_USER_BUFFER", 1784],
   ["ERROR_BAD_ENVIRONMENT", 10],
   ["ERROR_INVALID_TIME", 1901],
+  ["ERROR_REQUEST_ABORTED", 1235],
+  ["RPC_S_SERVER_UNAVAILABLE", 1722],
+  ["RPC_S_SERVER_TOO_BUSY", 1723],
+  ["ERROR_NOT_ENOUGH_QUOTA", 1816],
+  ["ERROR_REPLY_MESSAGE_MISMATCH", 595],
+  // I/O completion ports (kernel/objects/completionport.ts): GetQueuedCompletionStatus on a port whose last handle closed
+  ["ERROR_ABANDONED_WAIT_0", 735],
 ];
 
 /** Wait results, timeouts and limits (winbase.h). */
@@ -205,6 +220,16 @@ export const ACCESS: Const[] = [
   ["DIRECTORY_TRAVERSE", 0x0002],
   ["DIRECTORY_ALL_ACCESS", 0xf000f],
   ["SYMBOLIC_LINK_ALL_ACCESS", 0xf0001],
+  ["SYMBOLIC_LINK_QUERY", 0x0001],
+  ["KEYEDEVENT_WAIT", 0x0001],
+  ["KEYEDEVENT_WAKE", 0x0002],
+  ["KEYEDEVENT_ALL_ACCESS", 0xf0003],
+  ["IO_COMPLETION_QUERY_STATE", 0x0001],
+  ["IO_COMPLETION_MODIFY_STATE", 0x0002],
+  ["IO_COMPLETION_ALL_ACCESS", 0x1f0003],
+  ["FILE_SKIP_COMPLETION_PORT_ON_SUCCESS", 0x1],
+  ["FILE_SKIP_SET_EVENT_ON_HANDLE", 0x2],
+  ["FILE_SKIP_SET_USER_EVENT_ON_FAST_IO", 0x4],
   ["HANDLE_FLAG_INHERIT", 0x1],
   ["HANDLE_FLAG_PROTECT_FROM_CLOSE", 0x2],
   ["DUPLICATE_CLOSE_SOURCE", 0x1],
@@ -352,6 +377,8 @@ export interface ObjectType {
   id: number;
   name: string; // NT type name, as the object directory listing reports it
   generic: [read: number, write: number, execute: number, all: number];
+  /** Rights a handle may hold (OBJECT_TYPE_INFORMATION.ValidAccessMask) when more than `all`. */
+  valid?: number;
 }
 export const OBJECT_TYPES: ObjectType[] = [
   { id: 1, name: "Directory", generic: [0x20003, 0x2000c, 0x20003, 0xf000f] },
@@ -369,4 +396,8 @@ export const OBJECT_TYPES: ObjectType[] = [
   { id: 11, name: "File", generic: [0x120089, 0x120116, 0x1200a0, 0x1f01ff] },
   // Internal: a pipe name with its server instances, in \Device\NamedPipe; never in a handle table.
   { id: 12, name: "NamedPipe", generic: [0x120089, 0x120116, 0x1200a0, 0x1f01ff] },
+  // NtCreateKeyedEvent (kernel/objects/keyedevent.ts): SYNCHRONIZE is valid though GENERIC_ALL leaves it out.
+  { id: 13, name: "KeyedEvent", generic: [0x20001, 0x20002, 0x20000, 0xf0003], valid: 0x1f0003 },
+  // An I/O completion port (kernel/objects/completionport.ts): waitable, signaled while packets are queued.
+  { id: 16, name: "IoCompletion", generic: [0x20001, 0x20002, 0x120000, 0x1f0003] },
 ];

@@ -103,6 +103,10 @@ function genKernel(): string {
     "  if (access & GENERIC_EXECUTE) mapped |= execute;",
     "  if (access & (GENERIC_ALL | MAXIMUM_ALLOWED)) mapped |= all;",
     "  return mapped;", "}", "");
+  lines.push("/** The rights a handle to an object of `type` may hold (its ValidAccessMask): GENERIC_ALL's, or more. */",
+    "export function validAccessMask(type: u32): u32 {", "  switch (type) {",
+    ...OBJECT_TYPES.filter((t) => t.valid !== undefined).map((t) => `    case ${t.id}: return ${hex(t.valid!)};`),
+    "    default: return mapGenericAccess(type, GENERIC_ALL);", "  }", "}", "");
   lines.push("// Syscall numbers", ...SYSCALLS.map((s) => `export const SYS_${s.name}: i32 = ${s.nr};`), "");
   lines.push("/**",
     " * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).",
@@ -218,6 +222,10 @@ function genHostBindings(): string {
             L.push(`        const ${v} = c.objectAttributes(${p.name}); if (${v} < 0) return c.oaStatus;`,
               `        const ${v}Root = c.oaRoot, ${v}Len = c.strLen, ${v}Attr = c.oaAttr;`);
             kargs.push(`${v}Root`, v, `${v}Len`, `${v}Attr`); break;
+          case "ustr": case "ustrout": // a UNICODE_STRING and its buffer; ustrout copies back what the kernel wrote
+            L.push(`        const ${v} = c.unicodeString(${p.name}); if (${v} < 0) return c.fault(${fail});`);
+            if (p.kind === "ustrout") after.push(`        c.unicodeStringOut(${p.name}, ${v});`);
+            kargs.push(v); break;
           case "in":
             L.push(`        const ${v} = c.copyIn(${p.name}, ${p.len}, ${p.max}); if (${v} < 0) return c.fault(${fail});`); kargs.push(v); break;
           case "out": case "outp":
@@ -295,7 +303,7 @@ function genCHeader(): string {
 }
 
 /** Which NT header a prototype's types need: 0 <windows.h>, 1 <winternl.h>, 2 ntwasm/ntdll.h (DDK types). */
-const ntLevel = (ctypes: string) => (/\b(EVENT|MUTANT|SEMAPHORE|TIMER)_INFORMATION_CLASS|\bEVENT_TYPE|\bWAIT_TYPE|\bTIMER_TYPE|PTIMER_APC_ROUTINE|PNTAPCFUNC/.test(ctypes) ? 2
+const ntLevel = (ctypes: string) => (/\b(EVENT|MUTANT|SEMAPHORE|TIMER|FILE)_INFORMATION_CLASS|IO_COMPLETION_INFORMATION|\bEVENT_TYPE|\bWAIT_TYPE|\bTIMER_TYPE|PTIMER_APC_ROUTINE|PNTAPCFUNC/.test(ctypes) ? 2
   : /UNICODE_STRING|OBJECT_ATTRIBUTES|IO_STATUS_BLOCK|IO_APC_ROUTINE|OBJECT_INFORMATION_CLASS/.test(ctypes) ? 1 : 0);
 const syscallTypes = (s: Syscall) => s.params.map((p) => p.ctype).join(" ");
 
@@ -403,7 +411,8 @@ function genDocs(): string {
     "(SECURITY_ATTRIBUTES: only bInheritHandle is used), `wstr`/`astr` (NUL-terminated UTF-16 / UTF-8, at most",
     "32,767 characters), `in`/`out` (buffers with a byte length), `outp` (an out buffer whose strings point into",
     "itself: the kernel also gets its guest address), `oa` (OBJECT_ATTRIBUTES: the host checks Length, the OBJ_*",
-    "bits and the UNICODE_STRING, and copies the name in; a bad one is the call's NTSTATUS).", "",
+    "bits and the UNICODE_STRING, and copies the name in; a bad one is the call's NTSTATUS), `ustr`/`ustrout`",
+    "(a UNICODE_STRING with its MaximumLength bytes, in, or in and out: Length and the characters written come back).", "",
     "C prototypes of ntdll calls that use NT types are declared by `<winternl.h>` (UNICODE_STRING, OBJECT_ATTRIBUTES)",
     "or `<ntwasm/ntdll.h>` (the DDK's EVENT_TYPE, WAIT_TYPE, information classes), not by `<windows.h>`.", ""];
   for (const m of [...new Set(SYSCALLS.map((s) => s.module))]) {

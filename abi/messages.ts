@@ -67,4 +67,9 @@ export const MESSAGES: Record<string, string> = {
   ERROR_RESOURCE_TYPE_NOT_FOUND: "The specified resource type cannot be found in the image file.",
   ERROR_RESOURCE_LANG_NOT_FOUND: "The specified resource language ID cannot be found in the image file.",
   ERROR_INVALID_TIME: "The specified time is invalid.",
+  ERROR_REQUEST_ABORTED: "The request was aborted.",
+  RPC_S_SERVER_UNAVAILABLE: "The RPC server is unavailable.",
+  RPC_S_SERVER_TOO_BUSY: "The RPC server is too busy to complete this operation.",
+  ERROR_NOT_ENOUGH_QUOTA: "Not enough quota is available to process this command.",
+  ERROR_REPLY_MESSAGE_MISMATCH: "An attempt was made to reply to an LPC message, but the thread specified by the client ID in the message was not waiting on that message.",
 };

@@ -14,8 +14,11 @@ export type ParamKind =
   | "out" // buffer written by the kernel: `len` bytes copied back to the guest after the call
   | "outp" // as "out", and the kernel also gets the guest address: for results that point into themselves
   //          (a UNICODE_STRING whose Buffer follows it in the caller's buffer)
-  | "oa"; // const OBJECT_ATTRIBUTES *: the host checks it and its UNICODE_STRING and copies the name in;
-  //        the kernel gets (RootDirectory, name ptr or 0, name length in chars, Attributes)
+  | "oa" // const OBJECT_ATTRIBUTES *: the host checks it and its UNICODE_STRING and copies the name in;
+  //        the kernel gets (RootDirectory, name ptr or 0, name length in chars, Attributes: 0x80000000 for NULL)
+  | "ustr" // UNICODE_STRING * in: the host copies it with MaximumLength bytes of its Buffer (host/call-context.ts
+  //          unicodeString); the kernel gets the copy (0 for NULL), whose Buffer points at the copied bytes
+  | "ustrout"; // as "ustr", and afterwards Length and the bytes the kernel wrote go back (NtQuerySymbolicLinkObject)
 
 export interface Param {
   name: string;
@@ -65,4 +68,4 @@ export interface Syscall {
 }
 
 /** Kinds that make a call need a host shim: the kernel cannot read guest memory. */
-export const POINTER_KINDS: ReadonlySet<ParamKind> = new Set(["sa", "wstr", "astr", "in", "out", "outp", "oa"]);
+export const POINTER_KINDS: ReadonlySet<ParamKind> = new Set(["sa", "wstr", "astr", "in", "out", "outp", "oa", "ustr", "ustrout"]);

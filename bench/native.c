@@ -14,6 +14,7 @@
  *   pipe_msg_roundtrip  64 bytes each way over two pipes between two threads
  *   critical_section    pthread_mutex_lock + unlock (Windows' critical section is the same user-mode lock)
  *   thread_create_join  pthread_create + pthread_join
+ *   process_create_exit fork + exec of this program with "nop" (it exits at once) + waitpid
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -28,6 +29,7 @@
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -183,6 +185,19 @@ static double b_thread(long n) {
   return now() - t;
 }
 
+static double b_process(long n) {
+  char *args[] = { "native", "nop", NULL };
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) { execv("/proc/self/exe", args); _exit(127); }
+    int status;
+    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) return -1;
+  }
+  return now() - t;
+}
+
 static double calibrate(body_fn body) {
   long n = 1;
   for (;;) {
@@ -197,10 +212,11 @@ static const struct { const char *name; body_fn body; } rows[] = {
   { "mutex_uncontended", b_mutex }, { "event_set_reset", b_event_set_reset }, { "sem_release_wait", b_sem },
   { "create_close_event", b_create_close }, { "wait_any_64", b_wait_any }, { "wait_all_64", b_wait_all },
   { "pingpong", b_pingpong }, { "named_open", b_named_open }, { "pipe_msg_roundtrip", b_pipe },
-  { "critical_section", b_mutex }, { "thread_create_join", b_thread },
+  { "critical_section", b_mutex }, { "thread_create_join", b_thread }, { "process_create_exit", b_process },
 };
 
 int main(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "nop")) return 0; /* process_create_exit's child */
   const char *only = argc > 1 && strcmp(argv[1], "all") ? argv[1] : NULL;
   if (argc > 2) min_seconds = atof(argv[2]) / 1000.0;
   for (unsigned i = 0; i < sizeof rows / sizeof rows[0]; i++) {

@@ -10,6 +10,8 @@ import {
 const OBJECT_ATTRIBUTES_SIZE = 24;
 /** The OBJ_* attribute bits NT defines (OBJ_INHERIT .. OBJ_DONT_REPARSE); any other bit is invalid. */
 const OBJ_VALID_ATTRIBUTES = 0x1ff2;
+/** The Attributes the kernel gets for a NULL OBJECT_ATTRIBUTES (kernel/nt/object.ts OA_NULL). */
+const OA_NULL = 0x80000000;
 
 /** Longest string a guest may pass (NT names are counted in 16-bit lengths: 32,767 chars). */
 export const MAX_STRING_CHARS = 32767;
@@ -34,12 +36,21 @@ export class CallContext {
 
   constructor(
     private readonly kernelMemory: WebAssembly.Memory,
-    readonly scratch: number,
+    /** The running thread's scratch buffer (a pool worker retargets its context per thread). */
+    public scratch: number,
     private guestMemory: WebAssembly.Memory | null,
     private readonly errors: LastErrorSink,
   ) {}
 
   setGuestMemory(m: WebAssembly.Memory): void { this.guestMemory = m; this.gbuf = null; this.g8 = null; }
+
+  /** Serves another thread of the same process (host/thread-runtime.ts): its scratch, no APCs until it sets its own. */
+  retarget(scratch: number): void {
+    this.scratch = this.cursor = scratch;
+    this.strLen = 0;
+    this.error = ERROR_NOACCESS;
+    this.deliverApcs = () => {};
+  }
 
   // The views are kept between calls: reading Memory.buffer costs a call into V8's runtime on shared
   // memory. A view may be stale after memory.grow: on shared memory it stays valid for its old
@@ -181,11 +192,12 @@ export class CallContext {
   /**
    * OBJECT_ATTRIBUTES* in: reads the structure and its UNICODE_STRING, copies the name (Length bytes,
    * not NUL-terminated) into scratch. Returns the name's kernel address with strLen, oaRoot and
-   * oaAttr set (0 for a NULL pointer, NULL ObjectName or empty name), or -1 with oaStatus.
+   * oaAttr set (0 for a NULL pointer, NULL ObjectName or empty name), or -1 with oaStatus. A NULL pointer
+   * gives oaAttr OA_NULL, a bit no valid Attributes has, for the calls where Windows refuses one.
    */
   objectAttributes(p: number): number {
     this.strLen = 0; this.oaRoot = 0; this.oaAttr = 0;
-    if (!p) return 0;
+    if (!p) { this.oaAttr = OA_NULL; return 0; }
     const bad = (st: number) => { this.oaStatus = st; return -1; };
     if (!this.inGuest(p, OBJECT_ATTRIBUTES_SIZE)) return bad(STATUS_ACCESS_VIOLATION);
     const v = this.guestView();
@@ -205,6 +217,41 @@ export class CallContext {
     this.kernel().set(this.guestFor(buf, len).subarray(buf, buf + len), k);
     this.strLen = len >> 1;
     return k;
+  }
+
+  /**
+   * UNICODE_STRING* (kinds ustr, ustrout): copies the structure and MaximumLength bytes of its Buffer into
+   * scratch as [Length, MaximumLength, Buffer → the copied bytes] [guest Buffer] [bytes the kernel wrote,
+   * 0 until it says] [the bytes]. Returns the copy's kernel address, 0 for NULL, -1 when the structure or
+   * its buffer lies outside guest memory (a NULL Buffer with a MaximumLength is a fault, as on Windows).
+   */
+  unicodeString(p: number): number {
+    if (!p) return 0;
+    if (!this.inGuest(p, 8)) return -1;
+    const v = this.guestView();
+    const max = v.getUint16(p + 2, true), buf = v.getUint32(p + 4, true);
+    if (max && (!buf || !this.inGuest(buf, max))) return -1;
+    const k = this.reserve(16 + max);
+    if (k < 0) return -1;
+    const kb = this.kernel();
+    kb.set(this.guestFor(p, 8).subarray(p, p + 8), k);
+    if (max) kb.set(this.guestFor(buf, max).subarray(buf, buf + max), k + 16);
+    const kv = new DataView(kb.buffer, kb.byteOffset);
+    kv.setUint32(k + 4, buf ? k + 16 : 0, true);
+    kv.setUint32(k + 8, buf, true);
+    kv.setUint32(k + 12, 0, true);
+    return k;
+  }
+
+  /** After a ustrout call: Length and the bytes the kernel wrote (at most MaximumLength) go back to the guest. */
+  unicodeStringOut(p: number, k: number): void {
+    if (!p || k <= 0) return;
+    const kb = this.kernel();
+    const kv = new DataView(kb.buffer, kb.byteOffset);
+    const buf = kv.getUint32(k + 8, true), n = Math.min(kv.getUint32(k + 12, true), kv.getUint16(k + 2, true));
+    const g = this.guest();
+    g[p] = kb[k]; g[p + 1] = kb[k + 1];
+    if (n && buf) this.guestFor(buf, n).set(kb.subarray(k + 16, k + 16 + n), buf);
   }
 
   /** Reads a u32 the kernel wrote at kernel address `k`. */

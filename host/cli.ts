@@ -31,7 +31,8 @@ see docs/guests.md for how to write one and docs/abi.md for every entry point.`;
 const RUN_HELP = `Usage: ntwasm run [options] <guest.wasm> [args...]
 
 Runs <guest.wasm> as a new process: its main thread runs the export "main" (after "_start" when
-present), each CreateThread gets its own worker. Output is written as the guest produces it.
+present). Threads run on workers kept parked in advance (the pool refills itself in the
+background). Output is written as the guest produces it.
 The exit code is the guest's (ExitProcess, or main's return value). Arguments after the guest
 are its own (command line and argv).
 
@@ -41,6 +42,8 @@ Options:
   --trace[=FILE]   print every syscall with its arguments and result (failures with their
                    ERROR_* or STATUS_* name), one line each, to stderr (or FILE)
   --entry NAME     run export NAME as the main thread instead of "main"
+  --workers N      keep N workers parked, ready for thread and process starts (default 2; a
+                   start that finds none waits for a new one; 0: every start does)
   -h, --help       this text
 
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
@@ -54,7 +57,7 @@ See docs/guests.md for what AssemblyScript threads can and cannot do.`;
 
 class UsageError extends Error {}
 
-interface RunOptions { entry?: string; root?: string; trace?: string | true; args?: string[] }
+interface RunOptions { entry?: string; root?: string; trace?: string | true; args?: string[]; workers?: number }
 
 async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
   const bytes = await readGuest(file);
@@ -65,7 +68,7 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
   let kernel: Kernel | undefined;
   let traceFile: number | undefined;
   try {
-    kernel = await boot({ root: o.root ? resolve(o.root) : undefined });
+    kernel = await boot({ root: o.root ? resolve(o.root) : undefined, workers: o.workers });
     if (typeof o.trace === "string") traceFile = openSync(o.trace, "w");
     const trace = o.trace === undefined ? undefined
       : traceFile !== undefined ? (line: string) => writeSync(traceFile!, line) : true;
@@ -88,6 +91,13 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
     await kernel?.shutdown();
     if (traceFile !== undefined) closeSync(traceFile);
   }
+}
+
+/** --workers N: a whole number of workers, 0 to 1024. */
+function workerCount(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 1024) throw new UsageError(`--workers ${v}: a number of workers from 0 to 1024`);
+  return n;
 }
 
 async function readGuest(file: string): Promise<Uint8Array> {
@@ -144,6 +154,7 @@ async function main(argv: string[]): Promise<number> {
         else if (a === "--root") o.root = value(a);
         else if (a.startsWith("--root=")) o.root = a.slice(7);
         else if (a === "--trace") o.trace = true;
+        else if (a === "--workers" || a.startsWith("--workers=")) o.workers = workerCount(a === "--workers" ? value(a) : a.slice(10));
         else if (a.startsWith("--trace=")) o.trace = a.slice(8);
         else if (a.startsWith("-")) throw new UsageError(`unknown option ${a} (see ntwasm run --help)`);
         else file = a;

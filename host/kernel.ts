@@ -1,14 +1,18 @@
 // A booted kernel: one shared kernel memory, kernel.wasm instantiated here (the host's control
 // instance, running as the kernel's system thread) and once in every thread worker.
-import { GuestLinkError, missingImports } from "./guest-imports.ts";
+import { GuestLinkError } from "./guest-imports.ts";
 import { instantiateKernel, type KernelExports } from "./kernel-exports.ts";
 import { OBJECT_TYPE_NAMES, STATUS_BUFFER_TOO_SMALL, STATUS_SUCCESS } from "./generated/abi.ts";
 import type { Platform } from "./platform.ts";
-import { GuestProcess, type ProcessExit, type SpawnOptions } from "./process.ts";
-import { isWasm, memoryImport, type MemoryImport } from "./wasm-module.ts";
+import { GuestProcess, KILL_GRACE_MS, type ProcessExit, type SpawnOptions } from "./process.ts";
+import { isWasm, type MemoryImport } from "./wasm-module.ts";
+import { ModuleCache } from "./module-cache.ts";
+import { START_MAIN, type WorkerMessage } from "./protocol.ts";
+import { WorkerPool, type WorkerPoolOptions, type WorkerPoolStats } from "./worker-pool.ts";
 import type { ChildProcess } from "./syscalls/process.ts";
 import type { FileBackend } from "./files/backend.ts";
 import { createMemoryFs, memoryFileBackend } from "./files/memory.ts";
+import { fileReaper, type FileReaper, type ReapExports } from "./files/reaper.ts";
 import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
 
 /** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
@@ -37,6 +41,14 @@ export interface BootOptions {
    * host; "memory" is an in-memory file system shared by every thread of this kernel (host/files/memory.ts).
    */
   fs?: "host" | "memory";
+  /**
+   * Workers kept parked, with kernel.wasm instantiated, for thread and process starts (default 2).
+   * A start that finds none waits for the next worker that comes up or frees up; the pool refills in
+   * the background. 0 keeps none parked: every start then waits for a new worker.
+   */
+  workers?: number;
+  /** A worker parked this long beyond `workers` is retired (default 30,000 ms). */
+  workerIdleMs?: number;
 }
 
 export class GuestError extends Error {
@@ -44,7 +56,12 @@ export class GuestError extends Error {
 }
 
 export class Kernel {
-  private readonly processes = new Set<GuestProcess>();
+  /** Live processes by kernel record. */
+  private readonly processes = new Map<number, GuestProcess>();
+  /** Programs spawned from the host, compiled once each. */
+  private readonly modules = new ModuleCache();
+  /** @internal The parked workers threads start on. */
+  pool!: WorkerPool;
 
   private constructor(
     readonly platform: Platform,
@@ -59,6 +76,9 @@ export class Kernel {
     readonly memoryFs: WebAssembly.Memory | null,
     /** C:\ as the host sees it (to put files in place for guests, or look at what they wrote). */
     readonly fs: FileBackend,
+    /** Removes the files whose deletion waited for a last handle (host/files/reaper.ts). */
+    private readonly reaper: FileReaper,
+    private readonly stopReaper: () => void,
   ) {}
 
   static async boot(platform: Platform, options: BootOptions = {}): Promise<Kernel> {
@@ -75,17 +95,24 @@ export class Kernel {
     const root = options.root ?? platform.defaultRoot();
     const memoryFs = options.fs === "memory" || !platform.fileBackend ? createMemoryFs() : null;
     const fs = memoryFs ? memoryFileBackend(memoryFs) : platform.fileBackend!(root);
-    return new Kernel(platform, module, memory, exports, scratch, root, memoryFs, fs);
+    // a file deleted while open goes at its last close, which the kernel only queues: this thread
+    // removes it when the queue changes, when a process ends and before each call through `fs`
+    const reaper = fileReaper(exports as KernelExports & ReapExports, () => new Uint8Array(memory.buffer), scratch, fs, false);
+    const kernel = new Kernel(platform, module, memory, exports, scratch, root, memoryFs, reaper.fs, reaper, reaper.watch());
+    kernel.pool = new WorkerPool(kernel, { workers: options.workers, idleMs: options.workerIdleMs });
+    return kernel;
   }
+
+  /** @internal The host's kernel scratch buffer (main thread only). */
+  get scratchAddress(): number { return this.scratch; }
 
   /** Starts a guest program as a new process; its main thread runs `options.entry` or `main`. */
   async spawn(guest: Uint8Array, options: SpawnOptions = {}): Promise<GuestProcess> {
     if (!isWasm(guest)) throw new GuestError("not a WebAssembly module");
-    let module: WebAssembly.Module;
-    try { module = await WebAssembly.compile(guest as Uint8Array<ArrayBuffer>); }
+    let compiled;
+    try { compiled = await this.modules.compile(guest); }
     catch (e) { throw new GuestError(`invalid WebAssembly module: ${(e as Error).message}`); }
-    const mi = memoryImport(guest);
-    const missing = missingImports(module, mi);
+    const { module, memory: mi, missing } = compiled;
     if (missing.length) throw new GuestLinkError(missing);
     if (options.entry !== undefined && !WebAssembly.Module.exports(module).some((e) => e.name === options.entry && e.kind === "function")) {
       throw new GuestError(`the guest exports no function "${options.entry}"`);
@@ -102,27 +129,69 @@ export class Kernel {
     options: SpawnOptions): GuestProcess {
     const shared = mi?.shared ? new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum, shared: true }) : null;
     const p = new GuestProcess(this, record, module, shared, mi, options);
-    this.processes.add(p);
-    p.startThread(thread, { kind: "main", entry: options.entry });
+    this.processes.set(record, p);
+    this.pool.setRef(true);
+    this.pool.processStarted(p.info); // before its first thread can run anywhere
+    if (!this.pool.startMain(thread, START_MAIN)) this.threadLost(record, thread, 0, false, "no worker for its main thread");
     return p;
   }
 
   /** @internal A guest's CreateProcessW: the child shares its parent's output and trace. */
-  startChild(parent: SpawnOptions, child: ChildProcess): void {
+  startChild(parent: SpawnOptions, child: ChildProcess): GuestProcess {
     if (child.env) {
       this.exports.ntw_process_env_clear(child.process);
       this.setEnvironment(child.process, child.env);
     }
     const env = child.env ?? parent.env;
-    this.start(child.module, child.memory, child.process, child.thread,
+    return this.start(child.module, child.memory, child.process, child.thread,
       { stdout: parent.stdout, stderr: parent.stderr, trace: parent.trace, console: parent.console, args: child.args, env,
         commandLine: child.commandLine, imagePath: child.imagePath });
   }
 
   /** @internal A guest's TerminateProcess: stops the workers of the process with kernel record `record`. */
   stopProcess(record: number): void {
-    for (const p of this.processes) if (p.record === record) p.stop();
+    this.processes.get(record)?.stop();
   }
+
+  /** @internal A message from a pool worker. */
+  onWorkerMessage(m: WorkerMessage): void {
+    switch (m.t) {
+      case "terminate": // TerminateThread: the kernel ended the thread; its worker goes if it keeps running guest code
+        setTimeout(() => this.pool.stopThread(m.tid), KILL_GRACE_MS);
+        break;
+      case "terminateProcess":
+        this.stopProcess(m.process);
+        break;
+      case "out": case "exit": case "process":
+        this.processes.get(m.process)?.onMessage(m);
+        break;
+    }
+  }
+
+  /** @internal The worker of thread `thread` of process `process` was lost (host/worker-pool.ts). */
+  threadLost(process: number, thread: number, tid: number, stopped: boolean, why: string): void {
+    const p = this.processes.get(process);
+    if (p) { p.threadLost(thread, tid, stopped, why); return; }
+    this.exports.ntw_thread_terminated(thread, 0);
+    this.exports.ntw_object_release(thread);
+  }
+
+  /** @internal The worker that owed the end report of thread `tid` of `process` is gone. */
+  reportLost(process: number, tid: number): void {
+    this.processes.get(process)?.reportLost(tid);
+  }
+
+  /** @internal The processes alive now. */
+  liveProcesses(): GuestProcess[] { return [...this.processes.values()]; }
+
+  /** The worker pool: how many workers are parked, starting and running threads. */
+  workerPoolStats(): WorkerPoolStats { return this.pool.stats(); }
+
+  /** Changes how many workers the pool keeps parked (and their idle time); `ready` waits until they are. */
+  resizeWorkerPool(options: WorkerPoolOptions): void { this.pool.resize(options); }
+
+  /** Resolves once the pool has its target number of workers parked. */
+  workerPoolReady(): Promise<void> { return this.pool.ready(); }
 
   /** @internal Feeds bytes to input console `console` (kernel record), or ends its input (null). */
   feedConsole(console: number, bytes: Uint8Array | null): void {
@@ -156,7 +225,12 @@ export class Kernel {
   }
 
   /** @internal */
-  processEnded(p: GuestProcess): void { this.processes.delete(p); }
+  processEnded(p: GuestProcess): void {
+    this.processes.delete(p.record);
+    this.pool.processEnded(p.record);
+    if (!this.processes.size) this.pool.setRef(false);
+    this.reaper.drain(); // its last handles may have been the last of a file deleted while open
+  }
 
   private u32(k: number): number { return new DataView(this.memory.buffer).getUint32(k, true); }
 
@@ -207,8 +281,10 @@ export class Kernel {
 
   /** Ends every process still running. */
   async shutdown(): Promise<void> {
-    const running = [...this.processes];
+    const running = [...this.processes.values()];
     for (const p of running) p.kill(1);
     await Promise.all(running.map((p) => p.exited));
+    await this.pool.shutdown();
+    this.stopReaper();
   }
 }

@@ -1,23 +1,28 @@
 // What the core needs from the environment it runs in. host/node/ implements it with
 // worker_threads and fs; a browser implementation uses Web Workers and fetch.
-import type { ThreadInit, WorkerMessage } from "./protocol.ts";
+import type { HostMessage, PoolInit, WorkerMessage } from "./protocol.ts";
 import type { FileBackend } from "./files/backend.ts";
 
+/** A pool worker (host/worker-pool.ts): it runs guest threads one after another. */
 export interface ThreadWorker {
+  /** Sends it a message (its event loop reads it when it next runs). */
+  post(m: HostMessage): void;
   /** Stops the worker wherever it is. */
   terminate(): Promise<void>;
+  /** Whether the worker keeps the host's process alive (Node: Worker.ref / unref); absent where it means nothing. */
+  ref?(on: boolean): void;
 }
 
 export interface WorkerEvents {
   message(m: WorkerMessage): void;
-  /** The worker is gone (after its last message, or because it failed or was terminated). */
+  /** The worker is gone (after "retired" or "fatal", or because it failed or was terminated). */
   exit(): void;
 }
 
 export interface Platform {
   /** kernel.wasm, compiled. */
   kernelModule(): Promise<WebAssembly.Module>;
-  startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker;
+  startWorker(init: PoolInit, events: WorkerEvents): ThreadWorker;
   /** CPUs guest threads can run on (Node: os.availableParallelism(), which honours taskset). */
   cpus(): number;
   /** The directory mapped to C:\ when boot() is given none (Node: the current directory). */

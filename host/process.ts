@@ -1,8 +1,7 @@
-// A guest process as the host's main thread sees it: the workers running its threads, its output
-// delivered in the order the threads wrote it, and its end.
+// A guest process as the host's main thread sees it: its output delivered in the order its threads
+// wrote it, the end reports of its threads (which run on pooled workers, host/worker-pool.ts), and its end.
 import type { Kernel } from "./kernel.ts";
-import type { ThreadWorker } from "./platform.ts";
-import { TRACE_STREAM, type ThreadStart, type WorkerMessage } from "./protocol.ts";
+import { TRACE_STREAM, type ProcessInit, type WorkerMessage } from "./protocol.ts";
 import { argvToCommandLine } from "./command-line.ts";
 import { ConsoleOutput } from "./console-output.ts";
 import type { MemoryImport } from "./wasm-module.ts";
@@ -38,16 +37,17 @@ export interface ProcessExit {
 }
 
 /** How long a thread asked to end may keep running guest code before its worker is stopped. */
-const KILL_GRACE_MS = 100;
-
-interface ThreadState { worker: ThreadWorker; reported: boolean; gone: boolean; /** Asked to end (terminated or its process ending): not a crash when its worker goes. */ stopping: boolean }
+export const KILL_GRACE_MS = 100;
 
 export class GuestProcess {
   readonly pid: number;
   /** Resolves when the process has ended. */
   readonly exited: Promise<ProcessExit>;
+  /** @internal What every pool worker is told about this process (host/worker-pool.ts). */
+  readonly info: ProcessInit;
   private resolveExit!: (e: ProcessExit) => void;
-  private readonly threads = new Map<number, ThreadState>();
+  /** Thread ids whose end was reported (by their worker, or by the host when a worker was lost). */
+  private readonly reported = new Set<number>();
   /** Where its output goes, in order: its own console, or its parent's (SpawnOptions.console). */
   private readonly console: ConsoleOutput;
   /** Its input console (kernel record, referenced until the process has ended), 0 when none. */
@@ -55,15 +55,20 @@ export class GuestProcess {
   private crash: string | undefined;
   private ending = false;
   private done = false;
+  /** @internal The process that started this one with CreateProcessW, while it is alive. */
+  parent: GuestProcess | undefined;
+  /** Its children not done yet: its end is reported after theirs when they ended first. */
+  private readonly children = new Set<GuestProcess>();
 
   constructor(
     private readonly kernel: Kernel,
     /** Kernel process record (the host holds a reference until the process has ended). */
     readonly record: number,
-    private readonly guestModule: WebAssembly.Module,
-    private readonly guestMemory: WebAssembly.Memory | null,
-    private readonly memoryImport: MemoryImport | undefined,
-    private readonly options: SpawnOptions,
+    guestModule: WebAssembly.Module,
+    guestMemory: WebAssembly.Memory | null,
+    memoryImport: MemoryImport | undefined,
+    /** @internal */
+    readonly options: SpawnOptions,
   ) {
     this.pid = kernel.processInfo(record).pid;
     this.console = options.console ?? new ConsoleOutput((stream, text) => this.write(stream, text));
@@ -72,26 +77,13 @@ export class GuestProcess {
     if (options.stdin !== undefined) this.writeStdin(options.stdin);
     if (options.stdin !== undefined && !options.keepStdinOpen) this.endStdin();
     this.exited = new Promise((r) => { this.resolveExit = r; });
-  }
-
-  /** Starts a worker for kernel thread `thread` (the host holds a reference on it). */
-  startThread(thread: number, start: ThreadStart): void {
-    const state: ThreadState = { reported: false, gone: false, stopping: false, worker: undefined! };
-    this.threads.set(thread, state);
-    const o = this.options;
-    const args = o.args ?? ["guest.wasm"];
-    state.worker = this.kernel.platform.startWorker({
-      kernelModule: this.kernel.module, kernelMemory: this.kernel.memory, guestModule: this.guestModule,
-      guestMemory: this.guestMemory, memoryImport: this.memoryImport, thread, outputSeq: this.console.seq, start,
-      commandLine: o.commandLine ?? argvToCommandLine(args), args, env: o.env ?? {}, root: this.kernel.root,
-      imagePath: o.imagePath ?? `C:\\${args[0].replace(/^.*[\\/]/, "")}`,
-      memoryFs: this.kernel.memoryFs,
-      trace: !!o.trace,
-    }, {
-      message: (m) => this.onMessage(m),
-      exit: () => this.onWorkerGone(thread),
-    });
-    if (this.ending) this.stopThread(thread, state);
+    const args = options.args ?? ["guest.wasm"];
+    this.info = {
+      process: record, guestModule, guestMemory, memoryImport, outputSeq: this.console.seq, entry: options.entry,
+      commandLine: options.commandLine ?? argvToCommandLine(args), args, env: options.env ?? {},
+      imagePath: options.imagePath ?? `C:\\${args[0].replace(/^.*[\\/]/, "")}`,
+      trace: !!options.trace,
+    };
   }
 
   /** Ends the process with `code` (TerminateProcess from the host). */
@@ -101,81 +93,82 @@ export class GuestProcess {
     this.endAll();
   }
 
-  private onMessage(m: WorkerMessage): void {
+  /** @internal A message from a worker running one of its threads. */
+  onMessage(m: WorkerMessage): void {
     switch (m.t) {
       case "out":
         this.console.deliver(m.seq, m.stream, m.text);
         break;
-      case "spawn":
-        this.startThread(m.thread, { kind: "thread", fn: m.fn, param: m.param, stack: m.stack });
-        break;
-      case "ioWorker":
-        this.startThread(m.thread, { kind: "io" });
-        break;
-      case "process":
-        this.kernel.startChild({ ...this.options, console: this.console }, m.child);
-        break;
-      case "terminateProcess":
-        this.kernel.stopProcess(m.process);
-        break;
-      case "terminate": {
-        const s = this.threads.get(m.thread);
-        if (s) this.stopThread(m.thread, s);
+      case "process": {
+        const child = this.kernel.startChild({ ...this.options, console: this.console }, m.child);
+        child.parent = this;
+        this.children.add(child);
         break;
       }
-      case "exit": {
-        const s = this.threads.get(m.thread);
-        if (s) s.reported = true;
+      case "exit":
         if (m.crash && !this.crash) {
           this.crash = m.crash;
           this.write(2, `ntwasm: process ${this.pid}: thread crashed: ${m.crash}\n`);
         }
         if (m.endsProcess) this.endAll();
+        this.reported.add(m.tid);
+        this.finishIfEnded();
         break;
-      }
     }
   }
 
-  /** Asks every remaining thread to end; stops the ones still running guest code after a grace. */
-  private endAll(): void {
-    this.ending = true;
-    for (const [thread, s] of this.threads) this.stopThread(thread, s);
-  }
-
-  private stopThread(thread: number, s: ThreadState): void {
-    if (s.reported || s.gone) return;
-    s.stopping = true;
-    this.kernel.exports.ntw_thread_kill(thread);
-    setTimeout(() => { if (!s.gone) void s.worker.terminate(); }, KILL_GRACE_MS);
-  }
-
-  private onWorkerGone(thread: number): void {
-    const s = this.threads.get(thread);
-    if (!s || s.gone) return;
-    s.gone = true;
-    if (!s.reported) this.console.skipGaps(); // it may have taken an output number and never written
-    const info = this.kernel.processInfo(this.record);
-    // Ends the kernel thread if the worker did not (it was stopped, or failed to start).
-    this.kernel.exports.ntw_thread_terminated(thread, info.exitCode);
-    this.kernel.exports.ntw_object_release(thread);
-    if (!s.reported && !s.stopping && !this.ending) {
-      this.crash ??= "worker failed";
-      this.kernel.exports.ntw_process_exit(this.record, 0xc0000005);
+  /**
+   * @internal The worker running thread `thread` (id `tid`; the host holds its reference now) is gone
+   * without reporting its end: it was stopped (`stopped`: the thread had been asked to end), or it failed.
+   */
+  threadLost(thread: number, tid: number, stopped: boolean, why: string): void {
+    const k = this.kernel.exports;
+    this.console.skipGaps(); // it may have taken an output number and never written
+    // Ends the kernel thread if the worker did not (it was stopped, or failed to start it).
+    k.ntw_thread_terminated(thread, this.kernel.processInfo(this.record).exitCode);
+    k.ntw_object_release(thread);
+    if (!stopped && !this.ending && !this.reported.has(tid)) {
+      this.crash ??= why;
+      k.ntw_process_exit(this.record, 0xc0000005);
       this.endAll();
     }
+    this.reported.add(tid);
     this.finishIfEnded();
+  }
+
+  /** @internal The end report of thread `tid`, which had ended, was lost with its worker. */
+  reportLost(tid: number): void {
+    this.console.skipGaps();
+    this.reported.add(tid);
+    this.finishIfEnded();
+  }
+
+  /** Every thread has been asked to end (by the kernel): stops the workers still running guest code after a grace. */
+  private endAll(): void {
+    if (this.ending) return;
+    this.ending = true;
+    // once it is done its record may be another process's: nothing of it is left to stop then
+    setTimeout(() => { if (!this.done) this.kernel.pool.stopProcess(this.record); }, KILL_GRACE_MS);
   }
 
   private finishIfEnded(): void {
     if (this.done) return;
     const info = this.kernel.processInfo(this.record);
-    if (!info.exited || [...this.threads.values()].some((s) => !s.gone)) return;
+    // every thread handed to a worker has reported its end: all its messages are in
+    if (!info.exited || this.reported.size < this.kernel.pool.threadsOf(this.record)) return;
+    // A child that ended before this process (it waited for it, say) is reported first: its last
+    // messages may come from another worker and arrive later.
+    for (const c of this.children) if (this.kernel.processInfo(c.record).exited) return;
     this.done = true;
     this.console.detach();
     if (this.input) this.kernel.exports.ntw_object_release(this.input);
     this.kernel.exports.ntw_object_release(this.record);
     this.kernel.processEnded(this);
+    for (const c of this.children) c.parent = undefined;
+    const parent = this.parent;
+    parent?.children.delete(this);
     this.resolveExit({ code: info.exitCode, crash: this.crash });
+    parent?.finishIfEnded();
   }
 
   private write(stream: number, text: string): void {
@@ -194,7 +187,7 @@ export class GuestProcess {
     if (this.input && !this.done) this.kernel.feedConsole(this.input, null);
   }
 
-  /** Stops every thread (TerminateProcess by a guest: the kernel has already ended them). */
+  /** @internal Stops every thread (TerminateProcess by a guest: the kernel has already ended them). */
   stop(): void {
     if (!this.done) this.endAll();
   }

@@ -1,49 +1,79 @@
-// What the host's main thread and the thread workers tell each other.
+// What the host's main thread and the pool's workers tell each other (host/worker-pool.ts,
+// host/thread-runtime.ts). Thread starts themselves never travel here: the kernel hands them to parked
+// workers through shared memory (kernel/nt/workerpool.ts).
 import type { MemoryImport } from "./wasm-module.ts";
 import type { ChildProcess } from "./syscalls/process.ts";
 
-export type ThreadStart =
-  | { kind: "main"; entry?: string }
-  | { kind: "thread"; fn: number; param: number; /** Top of the thread's own guest stack, 0 for none. */ stack: number }
-  /** An I/O worker: runs overlapped requests of its process, no guest code. */
-  | { kind: "io" };
+/** What a start runs (kernel/nt/workerpool.ts START_*). */
+export const START_MAIN = 1;
+export const START_THREAD = 2;
+export const START_IO = 3;
 
-/** Everything a worker needs to become one guest thread. */
-export interface ThreadInit {
-  kernelModule: WebAssembly.Module;
-  kernelMemory: WebAssembly.Memory;
+/** The pool slot states a worker sees (kernel/nt/workerpool.ts SLOT_*). */
+export const SLOT_STARTING = 1;
+export const SLOT_ASSIGNED = 3;
+export const SLOT_RETIRED = 7;
+
+/** Everything a worker needs to run threads of one process; sent to every worker when the process starts. */
+export interface ProcessInit {
+  /** Kernel process record: the key of this process in messages. */
+  process: number;
   guestModule: WebAssembly.Module;
   /** Shared guest memory; null when the guest's memory is its own (single-threaded guests). */
   guestMemory: WebAssembly.Memory | null;
   memoryImport: MemoryImport | undefined;
-  /** Kernel thread record this worker runs as. */
-  thread: number;
-  /** One Int32 per process: output sequence numbers, so output from all threads arrives in order. */
+  /** One Int32 per console: output sequence numbers, so output from all threads arrives in order. */
   outputSeq: Int32Array;
-  start: ThreadStart;
+  /** The guest export the main thread runs (default: main). */
+  entry?: string;
   /** The process's command line (GetCommandLineW) and its arguments and environment (WASI). */
   commandLine: string;
   /** The program's full Windows path (GetModuleFileNameW). */
   imagePath: string;
   args: string[];
   env: Record<string, string>;
-  /** Host directory mapped to C:\ (where CreateProcessW finds programs). */
-  root: string;
-  /** The in-memory file system (host/files/memory.ts) when C:\ is not the host's root directory. */
-  memoryFs: WebAssembly.Memory | null;
   /** Trace every syscall (ntwasm run --trace): lines go out as stream TRACE_STREAM. */
   trace: boolean;
 }
 
+/** What a pool worker starts with. */
+export interface PoolInit {
+  kernelModule: WebAssembly.Module;
+  kernelMemory: WebAssembly.Memory;
+  /** Its slot in the kernel's worker pool. */
+  slot: number;
+  /** Host directory mapped to C:\ (where CreateProcessW finds programs). */
+  root: string;
+  /** The in-memory file system (host/files/memory.ts) when C:\ is not the host's root directory. */
+  memoryFs: WebAssembly.Memory | null;
+  /** The processes alive when it was started (later ones arrive as "process" messages). */
+  processes: ProcessInit[];
+  /**
+   * How many messages the main thread has sent it (Int32 0, raised before each post): a worker that
+   * has received fewer lets its event loop run before it parks or looks a process up.
+   */
+  mail: Int32Array;
+}
+
+/** Main thread → worker. */
+export type HostMessage =
+  | { t: "process"; info: ProcessInit }
+  | { t: "forget"; process: number };
+
 /** Output stream number of --trace lines (they travel in order with stdout and stderr). */
 export const TRACE_STREAM = 3;
 
+/** Worker → main thread. `process` is the kernel record of the process the message is about. */
 export type WorkerMessage =
-  | { t: "out"; seq: number; stream: number; text: string }
-  | { t: "spawn"; thread: number; fn: number; param: number; stack: number }
-  /** Start a worker for an I/O worker thread (host/syscalls/overlapped.ts). */
-  | { t: "ioWorker"; thread: number }
-  | { t: "terminate"; thread: number }
-  | { t: "process"; child: ChildProcess }
+  | { t: "out"; process: number; seq: number; stream: number; text: string }
+  /** TerminateThread of thread `tid`: stop its worker if it keeps running guest code. */
+  | { t: "terminate"; tid: number }
+  /** CreateProcessW by a thread of `process`. */
+  | { t: "process"; process: number; child: ChildProcess }
   | { t: "terminateProcess"; process: number }
-  | { t: "exit"; thread: number; code: number; endsProcess: boolean; crash?: string };
+  /** Thread `tid` of `process` ended (its kernel thread has exited). */
+  | { t: "exit"; process: number; tid: number; code: number; endsProcess: boolean; crash?: string }
+  /** The worker failed outside any thread (host bug): `error` says how; it ends next. */
+  | { t: "fatal"; error: string }
+  /** Trimmed: the worker ends. */
+  | { t: "retired" };

@@ -1,25 +1,40 @@
-// The body of every thread worker (Node worker_threads or a Web Worker): instantiate kernel.wasm on
-// the shared kernel memory, attach to the kernel thread, instantiate the guest with its syscalls
-// bound, run the thread's code, and report how it ended.
+// The body of every pool worker (Node worker_threads or a Web Worker): instantiate kernel.wasm once on
+// the shared kernel memory, then, again and again, sleep in the kernel until a thread is handed to this
+// worker (kernel/nt/workerpool.ts), attach to it, instantiate the guest on its process's memory with
+// its syscalls bound, run the thread's code, report how it ended and drop everything of it: the next
+// thread gets a fresh guest instance, user-mode runtime, call context and syscall closures, on a stack
+// and TLS block of its own.
 import { CallContext } from "./call-context.ts";
 import { bindSyscalls } from "./generated/bindings.ts";
-import { instantiateKernel } from "./kernel-exports.ts";
+import { kernelImports, type KernelExports } from "./kernel-exports.ts";
 import { envImports, GuestAbort } from "./guest-imports.ts";
-import { TRACE_STREAM, type ThreadInit, type WorkerMessage } from "./protocol.ts";
+import {
+  SLOT_RETIRED, START_IO, START_MAIN, START_THREAD, TRACE_STREAM,
+  type HostMessage, type PoolInit, type ProcessInit, type WorkerMessage,
+} from "./protocol.ts";
 import type { FileBackend } from "./files/backend.ts";
 import { memoryFileBackend } from "./files/memory.ts";
+import { ModuleCache } from "./module-cache.ts";
 import { processSyscalls } from "./syscalls/process.ts";
 import { traceImports } from "./trace.ts";
-import type { KernelExports } from "./kernel-exports.ts";
 import { consoleSyscalls } from "./syscalls/console.ts";
 import { fileIoSyscalls } from "./syscalls/file-io.ts";
+import { ntFileSyscalls } from "./syscalls/ntfile.ts";
 import { childDirectory, fileSyscalls, setProcessDirectory } from "./syscalls/files.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
-import { userRuntime } from "./usermode.ts";
+import { userRuntimeSync } from "./usermode.ts";
 import { isCGuest, runCMain } from "./c-entry.ts";
 import { wasiImports } from "./wasi/preview1.ts";
+
+/** The kernel's worker pool exports a worker uses (kernel/nt/workerpool.ts). */
+interface PoolWorkerExports {
+  ntw_pool_park(slot: number): number;
+  ntw_pool_take(slot: number): number;
+  ntw_pool_exit(slot: number, code: number): void;
+  ntw_pool_dispatch(thread: number, kind: number, fn: number, param: number, stack: number): number;
+}
 
 /** Exit codes Windows gives a process killed by an unhandled exception, by kind of Wasm trap. */
 function crashCode(e: unknown): number {
@@ -30,18 +45,193 @@ function crashCode(e: unknown): number {
   return 0xc000001d; // STATUS_ILLEGAL_INSTRUCTION (unreachable and other traps)
 }
 
-/** `hostFs`: the platform's file system under init.root (null: the in-memory one in init.memoryFs). */
-export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => void, hostFs: FileBackend | null): Promise<void> {
-  const k = await instantiateKernel(init.kernelModule, init.kernelMemory);
-  const scratch = k.ntw_attach(init.thread);
-  let guestMemory = init.guestMemory;
-  const mi = init.memoryImport;
+/** One thread start, as the kernel handed it over (ntw_pool_take). */
+interface Start { kind: number; fn: number; param: number; stack: number; process: number; tid: number; thread: number }
+
+/**
+ * A pool worker's life. `post` sends to the host's main thread; `listen` installs the handler of the
+ * main thread's messages; `hostFs` is the platform's file system under init.root (null: the in-memory
+ * one in init.memoryFs). Returns when the pool retires the worker.
+ */
+export async function runPoolWorker(init: PoolInit, post: (m: WorkerMessage) => void,
+  listen: (handler: (m: HostMessage) => void) => void, hostFs: FileBackend | null): Promise<void> {
+  const k = new WebAssembly.Instance(init.kernelModule, kernelImports(init.kernelMemory)).exports as unknown as KernelExports & PoolWorkerExports;
+  const fs = init.memoryFs ? memoryFileBackend(init.memoryFs) : hostFs;
+  if (!fs) throw new Error("no file system: the platform has none and no in-memory one was given");
+  const modules = new ModuleCache();
+  const processes = new Map<number, ProcessInit>();
+  for (const p of init.processes) processes.set(p.process, p);
+  let received = 0;
+  let caughtUp: (() => void) | null = null;
+  listen((m) => {
+    received++;
+    if (m.t === "process") processes.set(m.info.process, m.info);
+    else if (m.t === "forget") processes.delete(m.process);
+    if (caughtUp && received >= Atomics.load(init.mail, 0)) { const r = caughtUp; caughtUp = null; r(); }
+  });
+  /** Lets the event loop deliver what the main thread has sent (it counts its posts in init.mail). */
+  const catchUp = (): Promise<void> | undefined =>
+    received >= Atomics.load(init.mail, 0) ? undefined : new Promise<void>((r) => { caughtUp = r; });
+
+  warmUp(k, init, fs, modules);
+  for (;;) {
+    await catchUp(); // a process that ended is forgotten before this worker sleeps
+    if (k.ntw_pool_park(init.slot) === SLOT_RETIRED) return;
+    const out = k.ntw_pool_take(init.slot) >>> 0;
+    const v = new DataView(init.kernelMemory.buffer, out, 28);
+    const start: Start = {
+      kind: v.getUint32(0, true), fn: v.getUint32(4, true), param: v.getUint32(8, true), stack: v.getUint32(12, true),
+      process: v.getUint32(16, true), tid: v.getUint32(20, true), thread: v.getUint32(24, true),
+    };
+    await catchUp(); // what the main thread sent before this start (a record may be a new process's now)
+    const info = processes.get(start.process);
+    let report: WorkerMessage;
+    try {
+      if (!info) throw new Error(`no process ${start.process} known to this worker`);
+      report = runOne(k, out, init, info, start, fs, modules, post);
+    } catch (e) { // a host failure, not the guest's: the thread crashes, the worker goes on
+      const crash = String((e as Error)?.stack ?? e);
+      try { k.ntw_process_exit(0, 0xc0000005); k.ntw_pool_exit(init.slot, 0xc0000005); } catch { /* already ended */ }
+      report = { t: "exit", process: start.process, tid: start.tid, code: 0xc0000005, endsProcess: true, crash };
+    }
+    current = undefined; // nothing of the thread stays reachable from the worker
+    post(report);
+  }
+}
+
+/**
+ * The host-implemented calls of the running thread, group by group, each built the first time the
+ * thread makes one of its calls (most threads make few: building them all was most of a thread start).
+ */
+type Calls = Record<string, Function>;
+const GROUPS = ["thread", "console", "process", "fileIo", "nt", "files", "wasi"] as const;
+type GroupName = typeof GROUPS[number];
+type ThreadCalls = (g: GroupName) => Calls;
+
+/** Per worker: the names in each group (learnt from its first thread: they never change). */
+let groupNames: Record<GroupName, string[]> | undefined;
+/** Per worker: the running thread's calls, for the stubs (a worker runs one thread at a time). */
+let current: ThreadCalls | undefined;
+/** Per worker: stubs that forward each host call to the running thread's (host, and WASI's). */
+let stubs: { host: Calls; wasi: Calls } | undefined;
+
+function makeStubs(names: Record<GroupName, string[]>): { host: Calls; wasi: Calls } {
+  const host: Calls = {}, wasi: Calls = {};
+  for (const g of GROUPS) {
+    for (const n of names[g]) (g === "wasi" ? wasi : host)[n] = (...a: unknown[]) => current!(g)[n](...a);
+  }
+  return { host, wasi };
+}
+
+/**
+ * What a worker keeps of a process between the process's threads: plumbing only, no guest state. The
+ * call context is retargeted to each thread's scratch; the import object is the generated bindings
+ * (bound to the context and the stubs) with each thread's own user-mode runtime put in.
+ */
+interface Plumbing {
+  c: CallContext;
+  syscalls: Record<string, Calls>;
+  imports: WebAssembly.Imports;
+  /** Where the user-mode runtime's exports sit in the import objects: [object, key, export name]. */
+  userSlots: [Calls, string, string][];
+  /** Stack grows by CreateThread in this process on this worker: each grows for twice as many (up to 32). */
+  stackGrows: number;
+}
+const plumbing = new WeakMap<ProcessInit, Plumbing>();
+
+function plumb(k: KernelExports, c: CallContext, info: ProcessInit, guestMemory: WebAssembly.Memory | null, user: Calls): Plumbing {
+  const syscalls = bindSyscalls(k, c, stubs!.host as unknown as Parameters<typeof bindSyscalls>[2],
+    user as unknown as Parameters<typeof bindSyscalls>[3]);
+  syscalls.wasi_snapshot_preview1 = stubs!.wasi;
+  const names = new Map<Function, string>(Object.entries(user).map(([n, f]) => [f, n]));
+  const userSlots: [Calls, string, string][] = [];
+  for (const o of Object.values(syscalls)) for (const [key, f] of Object.entries(o)) { const n = names.get(f); if (n) userSlots.push([o, key, n]); }
+  const imports: WebAssembly.Imports = { ...syscalls, env: envImports(() => c.guestFresh()) };
+  const mi = info.memoryImport;
+  if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
+  return { c, syscalls, imports, userSlots, stackGrows: 0 };
+}
+
+/** The builders of a thread's host call groups (and its file calls, which several groups share). */
+function builders(k: KernelExports & PoolWorkerExports, c: CallContext, info: ProcessInit, fs: FileBackend, modules: ModuleCache,
+  post: (m: WorkerMessage) => void, table: () => WebAssembly.Table | undefined, stackPointer: () => WebAssembly.Global | undefined,
+  stackBatch: () => number) {
+  const proc = info.process;
+  const write = (stream: number, text: string) => post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream, text });
+  /** A thread start handed to a pooled worker through the kernel: no message to the host's main thread. */
+  const dispatch = (thread: number, kind: number, fn: number, param: number, stack: number) =>
+    k.ntw_pool_dispatch(thread, kind, fn, param, stack) !== 0;
+
+  // This thread's host calls, each group built on first use.
+  let files: ReturnType<typeof fileSyscalls> | undefined;
+  let fileIo: ReturnType<typeof fileIoSyscalls> | undefined;
+  const fileGroup = () => {
+    files ??= fileSyscalls(k, c, fs);
+    fileIo ??= fileIoSyscalls(k, c, write, files.io, info.guestMemory ? (thread) => {
+      if (!dispatch(thread, START_IO, 0, 0, 0)) { k.ntw_thread_terminated(thread, 0); k.ntw_object_release(thread); }
+    } : null);
+    return { files, fileIo };
+  };
+  const build: Record<GroupName, () => Calls> = {
+    thread: () => threadSyscalls(k, c, {
+      table, sharedMemory: info.guestMemory !== null,
+      guestMemory: () => info.guestMemory,
+      usesStack: () => stackPointer() !== undefined,
+      stackBatch,
+      spawn: (thread, fn, param, stack) => dispatch(thread, START_THREAD, fn, param, stack),
+      terminate: (tid) => post({ t: "terminate", tid }),
+    }),
+    console: () => consoleSyscalls(k, c, write),
+    process: () => processSyscalls(k, c, {
+      program: (path) => fileGroup().files.program(path),
+      compile: (bytes) => modules.compileSync(bytes),
+      imagePath: info.imagePath,
+      directory: { child: (dir) => childDirectory(k, c, fs, dir), set: (p, dir) => setProcessDirectory(k, c, p, dir) },
+      start: (child) => post({ t: "process", process: proc, child }),
+      terminate: (process) => post({ t: "terminateProcess", process }),
+    }),
+    fileIo: () => fileGroup().fileIo.syscalls as unknown as Calls,
+    nt: () => ntFileSyscalls(k, c, fs, fileGroup().fileIo) as unknown as Calls,
+    files: () => fileGroup().files.syscalls as unknown as Calls,
+    wasi: () => {
+      const f = fileGroup();
+      return wasiImports(k, c, { args: info.args, env: info.env }, write,
+        { host: f.files.host, io: f.files.io, ReadFile: f.fileIo.syscalls.ReadFile, WriteFile: f.fileIo.syscalls.WriteFile });
+    },
+  };
+  return { build, fileGroup, write };
+}
+
+/**
+ * Runs every builder once, and the plumbing, on throwaway objects, before the worker first parks: the
+ * first thread a worker runs then finds this JavaScript compiled, and the group names known.
+ */
+function warmUp(k: KernelExports & PoolWorkerExports, init: PoolInit, fs: FileBackend, modules: ModuleCache): void {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+  const info: ProcessInit = {
+    process: 0, guestModule: undefined!, guestMemory: memory, memoryImport: { module: "env", name: "memory", initial: 1, maximum: 1, shared: true },
+    outputSeq: new Int32Array(1), commandLine: "", imagePath: "C:\\", args: [], env: {}, trace: false,
+  };
+  const c = new CallContext(init.kernelMemory, 0, memory, k);
+  const { build } = builders(k, c, info, fs, modules, () => {}, () => undefined, () => undefined, () => 1);
+  const names = {} as Record<GroupName, string[]>;
+  for (const g of GROUPS) names[g] = Object.keys(build[g]());
+  groupNames = names;
+  stubs = makeStubs(names);
+  const user = userRuntimeSync(k, memory, () => undefined);
+  plumb(k, c, info, memory, user.syscalls as unknown as Calls);
+}
+
+/** Runs one thread start to its end on this worker; returns its end report. */
+function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: PoolInit, info: ProcessInit, start: Start,
+  fs: FileBackend, modules: ModuleCache, post: (m: WorkerMessage) => void): WorkerMessage {
+  const proc = info.process;
+  let guestMemory = info.guestMemory;
+  const mi = info.memoryImport;
   if (!guestMemory && mi) guestMemory = new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum });
-  const c = new CallContext(init.kernelMemory, scratch, guestMemory, k);
   let instance: WebAssembly.Instance | undefined;
   const exports = () => instance!.exports as Record<string, unknown>;
   const table = () => (exports().table ?? exports().__indirect_function_table) as WebAssembly.Table | undefined;
-  c.deliverApcs = apcDelivery(k, c, table);
   /** A C guest's stack pointer (exported with -Wl,--export=__stack_pointer); AssemblyScript has none. */
   const stackPointer = () => {
     const g = exports().__stack_pointer;
@@ -67,65 +257,59 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     return base;
   };
 
-  const user = await userRuntime(k, guestMemory ?? null, table);
-
-  const fs = init.memoryFs ? memoryFileBackend(init.memoryFs) : hostFs;
-  if (!fs) throw new Error("no file system: the platform has none and no in-memory one was given");
-  const files = fileSyscalls(k, c, fs);
-  const write = (stream: number, text: string) => post({ t: "out", seq: Atomics.add(init.outputSeq, 0, 1), stream, text });
-  const fileIo = fileIoSyscalls(k, c, write, files.io, init.guestMemory ? (thread) => post({ t: "ioWorker", thread }) : null);
-  if (init.start.kind === "io") { // an I/O worker: no guest instance, only its memory
-    try { fileIo.ioWorker(); } catch { /* terminated: the process is ending */ }
-    k.ntw_thread_exit(0);
-    post({ t: "exit", thread: init.thread, code: 0, endsProcess: false });
-    return;
+  // The process's plumbing, when its memory is shared (threads); a guest with its own memory runs one thread.
+  let pl = info.guestMemory ? plumbing.get(info) : undefined;
+  pl?.c.retarget(scratch);
+  const c: CallContext = pl ? pl.c : new CallContext(init.kernelMemory, scratch, guestMemory, k);
+  const { build, fileGroup, write } = builders(k, c, info, fs, modules, post, table, stackPointer,
+    () => (pl ? Math.min(32, 2 ** pl.stackGrows++) : 1));
+  const groups: Partial<Record<GroupName, Calls>> = {};
+  current = (g) => groups[g] ??= build[g]();
+  if (start.kind === START_IO) { // an I/O worker: no guest instance, only its memory
+    try { fileGroup().fileIo.ioWorker(); } catch { /* terminated: the process is ending */ }
+    k.ntw_pool_exit(init.slot, 0);
+    return { t: "exit", process: proc, tid: start.tid, code: 0, endsProcess: false };
   }
-  const syscalls = bindSyscalls(k, c, {
-    ...threadSyscalls(k, c, {
-      table, sharedMemory: init.guestMemory !== null,
-      guestMemory: () => init.guestMemory,
-      usesStack: () => stackPointer() !== undefined,
-      spawn: (thread, fn, param, stack) => post({ t: "spawn", thread, fn, param, stack }),
-      terminate: (thread) => post({ t: "terminate", thread }),
-    }),
-    ...consoleSyscalls(k, c, write),
-    ...fileIo.syscalls,
-    ...files.syscalls,
-    ...processSyscalls(k, c, {
-      program: files.program,
-      imagePath: init.imagePath,
-      directory: { child: (dir) => childDirectory(k, c, fs, dir), set: (p, dir) => setProcessDirectory(k, c, p, dir) },
-      start: (child) => post({ t: "process", child }),
-      terminate: (process) => post({ t: "terminateProcess", process }),
-    }),
-  }, user.syscalls);
-  syscalls.wasi_snapshot_preview1 = wasiImports(k, c, { args: init.args, env: init.env }, write,
-    { host: files.host, io: files.io, ReadFile: fileIo.syscalls.ReadFile, WriteFile: fileIo.syscalls.WriteFile });
-  const bound = init.trace ? traceImports(syscalls, {
-    tid: k.GetCurrentThreadId(), guest: () => c.guestFresh(), lastError: () => k.GetLastError(),
-    emit: (line) => write(TRACE_STREAM, line),
-  }) : syscalls;
-  const imports: WebAssembly.Imports = { ...bound, env: envImports(() => c.guestFresh()) };
-  if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
+  if (!stubs) throw new Error("the worker was not warmed up");
+  const user = userRuntimeSync(k, guestMemory ?? null, table);
+  const userCalls = user.syscalls as unknown as Calls;
+  if (!pl) {
+    pl = plumb(k, c, info, guestMemory, userCalls);
+    if (info.guestMemory) plumbing.set(info, pl);
+  } else {
+    for (const [o, key, n] of pl.userSlots) o[key] = userCalls[n];
+  }
+  c.deliverApcs = apcDelivery(k, c, table);
+  let imports = pl.imports;
+  if (info.trace) {
+    const traced = traceImports(pl.syscalls, {
+      tid: k.GetCurrentThreadId(), guest: () => c.guestFresh(), lastError: () => k.GetLastError(),
+      emit: (line) => write(TRACE_STREAM, line),
+    });
+    imports = { ...traced, env: pl.imports.env };
+    if (mi && guestMemory && mi.module !== "env") imports[mi.module] = { ...(traced[mi.module] ?? {}), [mi.name]: guestMemory };
+  }
 
   let code = 0;
-  let endsProcess = init.start.kind === "main";
+  let endsProcess = start.kind === START_MAIN;
   let crash: string | undefined;
   try {
-    instance = await WebAssembly.instantiate(init.guestModule, imports);
+    instance = new WebAssembly.Instance(info.guestModule, imports);
     if (!guestMemory) c.setGuestMemory(exports().memory as WebAssembly.Memory);
-    await user.attach(instance);
-    const start = init.start;
-    if (start.kind === "thread" && start.stack) stackPointer()!.value = threadTls(start.stack);
-    else if (start.kind === "main" && stackPointer() && guestMemory && typeof exports().__wasm_init_tls === "function") {
-      threadTls((guestMemory.grow(1) + 1) * 65536); // a page of its own (the main stack is the linker's, below the heap)
+    user.attach(instance);
+    if (start.kind === START_THREAD && start.stack) stackPointer()!.value = threadTls(start.stack);
+    const memory = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
+    if (start.kind === START_MAIN) {
+      // the main thread's TLS block gets a page of its own (the main stack is the linker's, below the
+      // heap), grown together with the command line's pages
+      const tls = !!stackPointer() && !!guestMemory && typeof exports().__wasm_init_tls === "function";
+      const page = writeCommandLine(k, memory, info.commandLine, tls ? 1 : 0);
+      if (tls) threadTls(((page >= 0 ? page : guestMemory!.grow(1)) + 1) * 65536);
     }
     k.ntw_thread_begin(); // waits while suspended (CREATE_SUSPENDED); unwinds if terminated already
-    if (start.kind === "main") {
-      const memory = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
-      writeCommandLine(k, memory, init.commandLine);
-      if (isCGuest(exports()) && memory) code = runCMain(exports(), memory, start.entry);
-      else runStart(exports(), start.entry, (r) => { code = r; });
+    if (start.kind === START_MAIN) {
+      if (isCGuest(exports()) && memory) code = runCMain(exports(), memory, info.entry);
+      else runStart(exports(), info.entry, (r) => { code = r; });
     } else {
       const r = table()!.get(start.fn)!(start.param);
       code = typeof r === "number" ? r >>> 0 : 0;
@@ -134,7 +318,7 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     if (e instanceof ExitThreadSignal) { code = e.code; endsProcess = false; }
     else if (e instanceof ExitProcessSignal) { code = e.code; endsProcess = true; }
     else {
-      k.ntw_thread_info(init.thread, scratch);
+      k.ntw_thread_info(start.thread, scratch);
       if (c.kernelU32(scratch + 12)) { endsProcess = false; } // killed: the process is already ending
       else {
         crash = e instanceof Error ? e.message : String(e);
@@ -144,8 +328,8 @@ export async function runThread(init: ThreadInit, post: (m: WorkerMessage) => vo
     }
   }
   if (endsProcess) k.ntw_process_exit(0, code);
-  k.ntw_thread_exit(code);
-  post({ t: "exit", thread: init.thread, code, endsProcess, crash });
+  k.ntw_pool_exit(init.slot, code); // the thread record is recycled now: the report below comes after
+  return { t: "exit", process: proc, tid: start.tid, code, endsProcess, crash };
 }
 
 /** Any other guest's main thread: `_start` when it has one, then `main` or the export named by --entry. */
@@ -162,14 +346,17 @@ function runStart(e: Record<string, unknown>, entryName: string | undefined, don
 /**
  * GetCommandLineW/A return addresses in guest memory: the process's main thread writes both forms on
  * fresh pages at the end of guest memory (the guest's allocator grows memory past them) before the
- * guest runs, and tells the kernel where they are.
+ * guest runs, and tells the kernel where they are. `before` more pages are grown first in the same
+ * memory.grow (one grow of shared memory is a good part of a process start); returns the first of
+ * them (a page number), or -1 when memory could not grow (GetCommandLine then gives NULL).
  */
-function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefined, line: string): void {
-  if (!memory) return;
+function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefined, line: string, before: number): number {
+  if (!memory) return -1;
   const utf8 = new TextEncoder().encode(line);
   const bytes = (line.length + 1) * 2 + utf8.length + 1;
-  let base: number;
-  try { base = memory.grow(Math.ceil(bytes / 65536)) * 65536; } catch { return; } // no room: GetCommandLine gives NULL
+  let first: number;
+  try { first = memory.grow(before + Math.ceil(bytes / 65536)); } catch { return -1; }
+  const base = (first + before) * 65536;
   const view = new DataView(memory.buffer);
   for (let i = 0; i < line.length; i++) view.setUint16(base + 2 * i, line.charCodeAt(i), true);
   view.setUint16(base + 2 * line.length, 0, true);
@@ -177,4 +364,5 @@ function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefin
   new Uint8Array(memory.buffer).set(utf8, a);
   view.setUint8(a + utf8.length, 0);
   k.ntw_set_cmdline(base, a);
+  return first;
 }

@@ -18,6 +18,8 @@ export interface UsermodeKernelExports {
   ntw_keyed_cancel(address: number): void;
   ntw_keyed_wake(address: number, all: number): void;
   ntw_release_semaphore(h: number, n: number): bigint;
+  ntw_iocp_get(port: number, ms: number): bigint;
+  ntw_iocp_last(): bigint;
   SetLastError(error: number): void;
   GetCurrentThreadId(): number;
 }
@@ -37,15 +39,37 @@ export interface UserRuntime {
   attach(guest: WebAssembly.Instance): Promise<void>;
 }
 
+let sharedModuleSync: WebAssembly.Module | undefined;
+let localModuleSync: WebAssembly.Module | undefined;
+
+/** The runtime compiled synchronously (workers only: a page's main thread may not compile more than 4 KiB so). */
+function runtimeModuleSync(shared: boolean): WebAssembly.Module {
+  if (shared) return (sharedModuleSync ??= new WebAssembly.Module(sharedWasm as Uint8Array<ArrayBuffer>));
+  return (localModuleSync ??= new WebAssembly.Module(localWasm as Uint8Array<ArrayBuffer>));
+}
+
+const isShared = (memory: WebAssembly.Memory) => typeof SharedArrayBuffer !== "undefined" && memory.buffer instanceof SharedArrayBuffer;
+
 async function instantiate(k: UsermodeKernelExports, memory: WebAssembly.Memory,
   table: () => WebAssembly.Table | undefined): Promise<UserSyscalls> {
-  const shared = typeof SharedArrayBuffer !== "undefined" && memory.buffer instanceof SharedArrayBuffer;
-  const imports: WebAssembly.Imports = {
+  const instance = await WebAssembly.instantiate(await runtimeModule(isShared(memory)), runtimeImports(k, memory, table));
+  return instance.exports as unknown as UserSyscalls;
+}
+
+function instantiateSync(k: UsermodeKernelExports, memory: WebAssembly.Memory,
+  table: () => WebAssembly.Table | undefined): UserSyscalls {
+  return new WebAssembly.Instance(runtimeModuleSync(isShared(memory)), runtimeImports(k, memory, table)).exports as unknown as UserSyscalls;
+}
+
+function runtimeImports(k: UsermodeKernelExports, memory: WebAssembly.Memory,
+  table: () => WebAssembly.Table | undefined): WebAssembly.Imports {
+  return {
     env: { memory, threadId: new WebAssembly.Global({ value: "i32", mutable: false }, k.GetCurrentThreadId()) },
     kernel: {
       ntw_keyed_prepare: k.ntw_keyed_prepare, ntw_keyed_commit: k.ntw_keyed_commit,
       ntw_keyed_cancel: k.ntw_keyed_cancel, ntw_keyed_wake: k.ntw_keyed_wake, SetLastError: k.SetLastError,
       ntw_release_semaphore: k.ntw_release_semaphore,
+      ntw_iocp_get: k.ntw_iocp_get, ntw_iocp_last: k.ntw_iocp_last,
     },
     host: {
       /** InitOnceExecuteOnce's callback: a guest function-table entry the runtime cannot reach itself. */
@@ -56,8 +80,6 @@ async function instantiate(k: UsermodeKernelExports, memory: WebAssembly.Memory,
       },
     },
   };
-  const instance = await WebAssembly.instantiate(await runtimeModule(shared), imports);
-  return instance.exports as unknown as UserSyscalls;
 }
 
 /**
@@ -87,6 +109,31 @@ export async function userRuntime(kernel: object, memory: WebAssembly.Memory | n
     attach: async (guest) => {
       const m = guest.exports.memory;
       if (m instanceof WebAssembly.Memory) late = await instantiate(k, m, table);
+    },
+  };
+}
+
+/** userRuntime, instantiated synchronously (for a worker: host/thread-runtime.ts). */
+export function userRuntimeSync(kernel: object, memory: WebAssembly.Memory | null,
+  table: () => WebAssembly.Table | undefined): { syscalls: UserSyscalls; attach(guest: WebAssembly.Instance): void } {
+  const k = kernel as UsermodeKernelExports;
+  if (memory) {
+    const syscalls = instantiateSync(k, memory, table);
+    return { syscalls, attach: () => {} };
+  }
+  let late: UserSyscalls | undefined;
+  const syscalls = {} as Record<string, Function>;
+  for (const name of USER_SYSCALLS) {
+    syscalls[name] = (...args: number[]) => {
+      if (!late) throw new WebAssembly.RuntimeError(`${name}: the guest has no memory`);
+      return (late[name] as (...a: number[]) => number)(...args);
+    };
+  }
+  return {
+    syscalls: syscalls as unknown as UserSyscalls,
+    attach: (guest) => {
+      const m = guest.exports.memory;
+      if (m instanceof WebAssembly.Memory) late = instantiateSync(k, m, table);
     },
   };
 }

@@ -16,7 +16,8 @@ import { Thread } from "./objects/thread";
 import { Timer } from "./objects/timer";
 import { Console } from "./objects/console";
 import { HANDLE_ENTRY_SIZE, WAIT_PENDING } from "./lib/layout";
-import { TYPE_CONSOLE, TYPE_EVENT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_THREAD, TYPE_TIMER } from "./generated/abi";
+import { TYPE_CONSOLE, TYPE_EVENT, TYPE_IOCOMPLETION, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_THREAD, TYPE_TIMER } from "./generated/abi";
+import { CompletionPort } from "./objects/completionport";
 
 const TAG_END: u32 = 0;
 const TAG_PROCESS: u32 = 1;
@@ -91,6 +92,7 @@ function object(p: usize, end: usize, o: ObjectHeader, t: Thread): usize {
     case TYPE_PROCESS: d1 = changetype<Process>(o).pid; d2 = changetype<Process>(o).state; break;
     case TYPE_TIMER: d1 = changetype<Timer>(o).manual; d2 = changetype<Timer>(o).armed; break;
     case TYPE_CONSOLE: d1 = changetype<Console>(o).stream; d2 = changetype<Console>(o).count; break;
+    case TYPE_IOCOMPLETION: d1 = changetype<CompletionPort>(o).depth; d2 = changetype<CompletionPort>(o).active; break;
   }
   p = word(p, end, <u32>changetype<usize>(o));
   p = word(p, end, o.type);

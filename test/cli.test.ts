@@ -41,6 +41,16 @@ describe("ntwasm", () => {
     expect(ntwasm("run", "--entry", "exit_process_5", guestPath("cli_guest")).status).toBe(5);
   });
 
+  it("--workers N sets how many workers wait parked for threads (0: none; a bad count is a usage error)", () => {
+    const r = ntwasm("run", "--workers", "0", "--entry", "ordered_threads", guestPath("cli_guest"));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("main before\n" + "thread says hello\n".repeat(3) + "main after\n");
+    expect(ntwasm("run", "--workers=5", guestPath("hello")).status).toBe(0);
+    const bad = ntwasm("run", "--workers", "many", guestPath("hello"));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--workers many/);
+  });
+
   it("passes the guest its arguments as its command line", () => {
     const r = ntwasm("run", "--entry", "print_command_line", guestPath("cli_guest"), "one", "two words", 'say "hi"');
     expect(r.status).toBe(0);

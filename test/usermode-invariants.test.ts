@@ -10,7 +10,7 @@ import * as abi from "../host/generated/abi.ts";
 
 const read = (rel: string) => readFileSync(fileURLToPath(new URL(`../${rel}`, import.meta.url)), "utf8");
 const KERNEL_IMPORTS = ["kernel.SetLastError", "kernel.ntw_keyed_cancel", "kernel.ntw_keyed_commit", "kernel.ntw_keyed_prepare", "kernel.ntw_keyed_wake",
-  "kernel.ntw_release_semaphore"];
+  "kernel.ntw_release_semaphore", "kernel.ntw_iocp_get", "kernel.ntw_iocp_last"];
 
 for (const [file, shared] of [["build/usermode.wat", true], ["build/usermode-local.wat", false]] as const) {
   describe(file, () => {

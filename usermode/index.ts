@@ -25,3 +25,4 @@ export {
 } from "./barrier";
 export { WaitOnAddress, WakeByAddressSingle, WakeByAddressAll } from "./address";
 export { ReleaseSemaphore } from "./semaphore";
+export { GetQueuedCompletionStatus } from "./iocompletion";

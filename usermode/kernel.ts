@@ -22,6 +22,15 @@
 /** ReleaseSemaphore without its out parameter: BOOL in the low 32 bits, the previous count in the high. */
 // @ts-ignore: decorator
 @external("kernel", "ntw_release_semaphore") export declare function releaseSemaphore(h: u32, n: i32): i64;
+/**
+ * GetQueuedCompletionStatus without its out parameters (kernel/win32/iocompletion.ts): the low 32 bits 0
+ * (nothing taken), 1 (TRUE) or 2 (FALSE, a packet with an error status), the high 32 its lpOverlapped.
+ */
+// @ts-ignore: decorator
+@external("kernel", "ntw_iocp_get") export declare function iocpGet(port: u32, ms: u32): i64;
+/** The packet ntw_iocp_get took: its key in the low 32 bits, its byte count in the high 32. */
+// @ts-ignore: decorator
+@external("kernel", "ntw_iocp_last") export declare function iocpLast(): i64;
 // @ts-ignore: decorator
 @external("kernel", "SetLastError") export declare function SetLastError(error: u32): void;
 

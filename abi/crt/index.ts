@@ -2,6 +2,7 @@
 import type { CrtFunction } from "./types.ts";
 import { ERRORS } from "./errors.ts";
 import { FILES } from "./files.ts";
+import { IOCOMPLETION } from "./iocompletion.ts";
 import { MEMORY } from "./memory.ts";
 import { MODULES } from "./modules.ts";
 import { NTDLL } from "./ntdll.ts";
@@ -9,4 +10,4 @@ import { STRINGS } from "./strings.ts";
 import { SYSTEM } from "./system.ts";
 import { THREADS } from "./threads.ts";
 
-export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL];
+export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL, ...IOCOMPLETION];

@@ -29,8 +29,9 @@ export const FILES: Entry[] = [
     "end); with nothing unread it succeeds at once, also on a listening or closing end. ERROR_ACCESS_DENIED without " +
     "write access (the read end of an anonymous pipe).", host),
   call(606, "DeleteFileW", "BOOL", [wstr("lpFileName")],
-    "Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open " +
-    "without FILE_SHARE_DELETE.", { ...host, athunk: true }),
+    "Deletes a file; one that is open (every open sharing delete) becomes delete pending and goes when its last " +
+    "handle closes. ERROR_ACCESS_DENIED for a directory, a read-only or a delete-pending file, " +
+    "ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE.", { ...host, athunk: true }),
   call(607, "MoveFileW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName")],
     "Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists).", { ...host, athunk: true }),
   call(608, "MoveFileExW", "BOOL", [wstr("lpExistingFileName"), wstr("lpNewFileName"), u32("dwFlags")],
@@ -40,10 +41,11 @@ export const FILES: Entry[] = [
   call(610, "CreateDirectoryW", "BOOL", [wstr("lpPathName"), sa("lpSecurityAttributes")],
     "Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing).", { ...host, athunk: true }),
   call(611, "RemoveDirectoryW", "BOOL", [wstr("lpPathName")],
-    "Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file).", { ...host, athunk: true }),
+    "Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file); one that is open (sharing " +
+    "delete) goes when its last handle closes.", { ...host, athunk: true }),
   call(612, "GetFileAttributesW", "DWORD", [wstr("lpFileName")],
     "FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or " +
-    "ERROR_PATH_NOT_FOUND.", { ...host, fail: INVALID, athunk: true }),
+    "ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED for a delete-pending file.", { ...host, fail: INVALID, athunk: true }),
   call(613, "FindFirstFileW", "HANDLE", [wstr("lpFileName"), out("lpFindFileData", "LPWIN32_FIND_DATAW", "592", 592)],
     "Starts a directory search: `dir\\pattern` with * and ? (case-insensitive). Lists . and .. except in the root. " +
     "INVALID_HANDLE_VALUE with ERROR_FILE_NOT_FOUND when nothing matches. WIN32_FIND_DATAW is 592 bytes.",

@@ -4,7 +4,9 @@
 import type { Syscall } from "../types.ts";
 import { CORE } from "./core.ts";
 import { FILES } from "./files.ts";
+import { IOCOMPLETION } from "./iocompletion.ts";
 import { NTDLL } from "./ntdll.ts";
+import { NTFILE } from "./ntfile.ts";
 import { OVERLAPPED } from "./overlapped.ts";
 import { PIPES } from "./pipes.ts";
 import { PROCESSES } from "./processes.ts";
@@ -13,6 +15,6 @@ import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...IOCOMPLETION];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

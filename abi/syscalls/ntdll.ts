@@ -2,7 +2,7 @@
 // namespace, objects and wait engine as the kernel32 calls. Names come in an OBJECT_ATTRIBUTES (kind
 // "oa": the host checks it and copies the UNICODE_STRING's characters in); LARGE_INTEGER timeouts are
 // 8-byte in-buffers (NULL: infinite, negative: relative in 100 ns, positive: an absolute FILETIME).
-import { call, handle, i32, inBuf, oa, out, outAt, ptr, u32, type Entry } from "./params.ts";
+import { call, handle, i32, inBuf, oa, out, outAt, ptr, u32, ustr, ustrOut, type Entry } from "./params.ts";
 
 const ntdll = { module: "ntdll" } as const;
 const phandle = (name: string) => out(name, "PHANDLE");
@@ -112,4 +112,34 @@ export const NTDLL: Entry[] = [
   call(481, "RtlNtStatusToDosError", "DWORD", [u32("Status", "NTSTATUS")],
     "The Win32 error for an NTSTATUS, from the one NTSTATUS table in abi/constants.ts; 0xC007xxxx/0x8007xxxx give xxxx, " +
     "an unknown code ERROR_MR_MID_NOT_FOUND.", ntdll),
+
+  // --- symbolic links, temporary objects (483..486) ---
+  call(483, "NtCreateSymbolicLinkObject", "NTSTATUS", [phandle("LinkHandle"), access(), oa(), ustr("LinkTarget")],
+    "Creates a symbolic link to the path LinkTarget (its MaximumLength bytes are kept; MaximumLength 0, an odd Length " +
+    "or Length > MaximumLength: STATUS_INVALID_PARAMETER), named as NtCreateEvent or unnamed (a NULL ObjectAttributes: " +
+    "STATUS_ACCESS_VIOLATION, as from Vista on). Names through a link " +
+    "resolve as NT reparses them: the target replaces the link and the rest follows (at most 63 links in one lookup, " +
+    "then STATUS_OBJECT_NAME_NOT_FOUND).", ntdll),
+  call(484, "NtOpenSymbolicLinkObject", "NTSTATUS", [phandle("LinkHandle"), access(), oa()],
+    "Opens a symbolic link: the last component of the path is the link itself, not followed.", ntdll),
+  call(485, "NtQuerySymbolicLinkObject", "NTSTATUS", [handle("LinkHandle"), ustrOut("LinkTarget"), out("ReturnedLength", "PULONG")],
+    "The link's target into LinkTarget->Buffer (SYMBOLIC_LINK_QUERY), setting LinkTarget->Length. With ReturnedLength " +
+    "the stored MaximumLength bytes are copied (the NUL of a target made by RtlInitUnicodeString) and ReturnedLength " +
+    "is that size, also on failure; without it Length bytes. A buffer too small: STATUS_BUFFER_TOO_SMALL, nothing written.", ntdll),
+  call(486, "NtMakeTemporaryObject", "NTSTATUS", [handle("Handle")],
+    "Clears an object's OBJ_PERMANENT so that its name goes with its last handle; needs DELETE access (else " +
+    "STATUS_ACCESS_DENIED). Only the system's namespace objects are permanent and a guest gets no DELETE on them, so on " +
+    "a guest's object it succeeds and changes nothing.", ntdll),
+
+  // --- keyed events (487..489, 496) ---
+  call(487, "NtCreateKeyedEvent", "NTSTATUS", [phandle("KeyedEventHandle"), access(), oa(), u32("Flags", "ULONG")],
+    "Creates a keyed event, named as NtCreateEvent or unnamed; Flags must be 0 (STATUS_INVALID_PARAMETER_4).", ntdll),
+  call(488, "NtOpenKeyedEvent", "NTSTATUS", [phandle("KeyedEventHandle"), access(), oa()], "Opens an existing named keyed event.", ntdll),
+  call(489, "NtWaitForKeyedEvent", "NTSTATUS", [handle("KeyedEventHandle"), ptr("Key", "PVOID"), i32("Alertable", "BOOLEAN"), timeout()],
+    "Waits until a thread of the same process releases Key (an address with bit 0 clear, else STATUS_INVALID_PARAMETER_1), " +
+    "or takes a release already waiting: STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_USER_APC. Needs KEYEDEVENT_WAIT; a NULL " +
+    "handle is \\KernelObjects\\CritSecOutOfMemoryEvent.", { ...ntdll, alertable: true }),
+  call(496, "NtReleaseKeyedEvent", "NTSTATUS", [handle("KeyedEventHandle"), ptr("Key", "PVOID"), i32("Alertable", "BOOLEAN"), timeout()],
+    "Wakes one thread of the same process waiting for Key, or blocks until one comes; results and the NULL handle as " +
+    "NtWaitForKeyedEvent. Needs KEYEDEVENT_WAKE.", { ...ntdll, alertable: true }),
 ];

@@ -11,6 +11,9 @@ export const astr = (name = "lpName"): Param => ({ name, kind: "astr", ctype: "L
 export const out = (name: string, ctype: string, len = "4", max = 4): Param => ({ name, kind: "out", ctype, len, max });
 /** POBJECT_ATTRIBUTES (NT native calls): validated and copied in by the host, see ParamKind "oa". */
 export const oa = (name = "ObjectAttributes"): Param => ({ name, kind: "oa", ctype: "POBJECT_ATTRIBUTES" });
+/** A UNICODE_STRING in (kind "ustr") or in and out (kind "ustrout"). */
+export const ustr = (name: string, ctype = "PUNICODE_STRING"): Param => ({ name, kind: "ustr", ctype });
+export const ustrOut = (name: string, ctype = "PUNICODE_STRING"): Param => ({ name, kind: "ustrout", ctype });
 /** An out buffer whose guest address the kernel also gets (kind "outp"). */
 export const outAt = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "outp", ctype, len, max });
 export const inBuf = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "in", ctype, len, max });

@@ -85,7 +85,9 @@ export const PIPES: Entry[] = [
     "ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next " +
     "reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count " +
     "0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from " +
-    "the file pointer, which moves on) or the console input (a line).",
+    "the file pointer, which moves on) or the console input (a line). With an OVERLAPPED on a handle opened for " +
+    "synchronous I/O (CreatePipe's, no FILE_FLAG_OVERLAPPED) it waits, then fills in the OVERLAPPED; without one on a " +
+    "file opened with FILE_FLAG_OVERLAPPED it fails with ERROR_INVALID_PARAMETER.",
     { impl: "host" }),
   call(514, "WriteFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPCVOID"), u32("nNumberOfBytesToWrite"),
     ptr("lpNumberOfBytesWritten", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
@@ -94,9 +96,12 @@ export const PIPES: Entry[] = [
     "for append-only handles) or, as UTF-8 text, to a console output handle.", { impl: "host" }),
   call(515, "CreateFileW", "HANDLE", createFileParams(wstr("lpFileName")),
     "Opens or creates a file or directory under C:\\ (every creation disposition; share modes across processes; " +
-    "FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe " +
-    "(\\\\.\\pipe\\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by " +
-    "host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file.",
+    "FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED; FILE_FLAG_DELETE_ON_CLOSE, which adds DELETE " +
+    "to the access and deletes the file at the last close of that open) or the client end of a named pipe " +
+    "(\\\\.\\pipe\\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening; \\\\.\\pipe\\ itself is the " +
+    "named-pipe file system, for NtFsControlFile's FSCTL_PIPE_WAIT and NtCreateNamedPipeFile's RootDirectory). Paths are resolved by " +
+    "host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file; " +
+    "ERROR_ACCESS_DENIED for a delete-pending file.",
     { impl: "host", fail: INVALID_HANDLE_VALUE }),
   call(516, "CreateFileA", "HANDLE", createFileParams(astr("lpFileName")), "ANSI (UTF-8) form of CreateFileW.",
     { impl: "host", fail: INVALID_HANDLE_VALUE }),

@@ -53,7 +53,9 @@ export const STATUS_INVALID_READ_MODE: u32 = 0xc00000b4;
 export const STATUS_IO_TIMEOUT: u32 = 0xc00000b5;
 export const STATUS_PIPE_EMPTY: u32 = 0xc00000d9;
 export const STATUS_PIPE_BROKEN: u32 = 0xc000014b;
+export const STATUS_ILLEGAL_FUNCTION: u32 = 0xc00000af;
 export const STATUS_SHARING_VIOLATION: u32 = 0xc0000043;
+export const STATUS_DELETE_PENDING: u32 = 0xc0000056;
 export const STATUS_FILE_IS_A_DIRECTORY: u32 = 0xc00000ba;
 export const STATUS_NOT_A_DIRECTORY: u32 = 0xc0000103;
 export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
@@ -65,6 +67,12 @@ export const STATUS_INFO_LENGTH_MISMATCH: u32 = 0xc0000004;
 export const STATUS_INVALID_PARAMETER_1: u32 = 0xc00000ef;
 export const STATUS_TIMER_RESUME_IGNORED: u32 = 0x40000025;
 export const STATUS_MORE_ENTRIES: u32 = 0x00000105;
+export const STATUS_INVALID_PARAMETER_4: u32 = 0xc00000f2;
+export const STATUS_REQUEST_ABORTED: u32 = 0xc0000240;
+export const RPC_NT_SERVER_UNAVAILABLE: u32 = 0xc0020017;
+export const RPC_NT_SERVER_TOO_BUSY: u32 = 0xc0020018;
+export const STATUS_QUOTA_EXCEEDED: u32 = 0xc0000044;
+export const STATUS_REPLY_MESSAGE_MISMATCH: u32 = 0xc000021f;
 
 export const ERROR_SUCCESS: u32 = 0x00000000;
 export const ERROR_INVALID_FUNCTION: u32 = 0x00000001;
@@ -130,6 +138,12 @@ export const ERROR_NOT_LOCKED: u32 = 0x0000009e;
 export const ERROR_INVALID_USER_BUFFER: u32 = 0x000006f8;
 export const ERROR_BAD_ENVIRONMENT: u32 = 0x0000000a;
 export const ERROR_INVALID_TIME: u32 = 0x0000076d;
+export const ERROR_REQUEST_ABORTED: u32 = 0x000004d3;
+export const RPC_S_SERVER_UNAVAILABLE: u32 = 0x000006ba;
+export const RPC_S_SERVER_TOO_BUSY: u32 = 0x000006bb;
+export const ERROR_NOT_ENOUGH_QUOTA: u32 = 0x00000718;
+export const ERROR_REPLY_MESSAGE_MISMATCH: u32 = 0x00000253;
+export const ERROR_ABANDONED_WAIT_0: u32 = 0x000002df;
 
 export const WAIT_OBJECT_0: u32 = 0x00000000;
 export const WAIT_ABANDONED_0: u32 = 0x00000080;
@@ -187,6 +201,16 @@ export const DIRECTORY_QUERY: u32 = 0x00000001;
 export const DIRECTORY_TRAVERSE: u32 = 0x00000002;
 export const DIRECTORY_ALL_ACCESS: u32 = 0x000f000f;
 export const SYMBOLIC_LINK_ALL_ACCESS: u32 = 0x000f0001;
+export const SYMBOLIC_LINK_QUERY: u32 = 0x00000001;
+export const KEYEDEVENT_WAIT: u32 = 0x00000001;
+export const KEYEDEVENT_WAKE: u32 = 0x00000002;
+export const KEYEDEVENT_ALL_ACCESS: u32 = 0x000f0003;
+export const IO_COMPLETION_QUERY_STATE: u32 = 0x00000001;
+export const IO_COMPLETION_MODIFY_STATE: u32 = 0x00000002;
+export const IO_COMPLETION_ALL_ACCESS: u32 = 0x001f0003;
+export const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: u32 = 0x00000001;
+export const FILE_SKIP_SET_EVENT_ON_HANDLE: u32 = 0x00000002;
+export const FILE_SKIP_SET_USER_EVENT_ON_FAST_IO: u32 = 0x00000004;
 export const HANDLE_FLAG_INHERIT: u32 = 0x00000001;
 export const HANDLE_FLAG_PROTECT_FROM_CLOSE: u32 = 0x00000002;
 export const DUPLICATE_CLOSE_SOURCE: u32 = 0x00000001;
@@ -333,6 +357,8 @@ export const NTWASM_TYPE_TIMER: u32 = 9;
 export const NTWASM_TYPE_KEYEDWAIT: u32 = 10;
 export const NTWASM_TYPE_FILE: u32 = 11;
 export const NTWASM_TYPE_NAMEDPIPE: u32 = 12;
+export const NTWASM_TYPE_KEYEDEVENT: u32 = 13;
+export const NTWASM_TYPE_IOCOMPLETION: u32 = 16;
 
 /** The calling thread's last-error code. */
 // @ts-ignore: decorator
@@ -918,7 +944,7 @@ export declare function GetNamedPipeClientSessionId(Pipe: u32, ClientSessionId: 
 // @ts-ignore: decorator
 @external("kernel32", "GetNamedPipeServerSessionId")
 export declare function GetNamedPipeServerSessionId(Pipe: u32, ServerSessionId: usize): i32;
-/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count 0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from the file pointer, which moves on) or the console input (a line). */
+/** Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count 0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from the file pointer, which moves on) or the console input (a line). With an OVERLAPPED on a handle opened for synchronous I/O (CreatePipe's, no FILE_FLAG_OVERLAPPED) it waits, then fills in the OVERLAPPED; without one on a file opened with FILE_FLAG_OVERLAPPED it fails with ERROR_INVALID_PARAMETER. */
 // @ts-ignore: decorator
 @external("kernel32", "ReadFile")
 export declare function ReadFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToRead: u32, lpNumberOfBytesRead: usize, lpOverlapped: usize): i32;
@@ -926,7 +952,7 @@ export declare function ReadFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToRe
 // @ts-ignore: decorator
 @external("kernel32", "WriteFile")
 export declare function WriteFile(hFile: u32, lpBuffer: usize, nNumberOfBytesToWrite: u32, lpNumberOfBytesWritten: usize, lpOverlapped: usize): i32;
-/** Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file. */
+/** Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED; FILE_FLAG_DELETE_ON_CLOSE, which adds DELETE to the access and deletes the file at the last close of that open) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening; \\.\pipe\ itself is the named-pipe file system, for NtFsControlFile's FSCTL_PIPE_WAIT and NtCreateNamedPipeFile's RootDirectory). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file; ERROR_ACCESS_DENIED for a delete-pending file. */
 // @ts-ignore: decorator
 @external("kernel32", "CreateFileW")
 export declare function CreateFileW(lpFileName: usize, dwDesiredAccess: u32, dwShareMode: u32, lpSecurityAttributes: usize, dwCreationDisposition: u32, dwFlagsAndAttributes: u32, hTemplateFile: u32): u32;
@@ -958,7 +984,7 @@ export declare function SetEndOfFile(hFile: u32): i32;
 // @ts-ignore: decorator
 @external("kernel32", "FlushFileBuffers")
 export declare function FlushFileBuffers(hFile: u32): i32;
-/** Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
+/** Deletes a file; one that is open (every open sharing delete) becomes delete pending and goes when its last handle closes. ERROR_ACCESS_DENIED for a directory, a read-only or a delete-pending file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
 // @ts-ignore: decorator
 @external("kernel32", "DeleteFileW")
 export declare function DeleteFileW(lpFileName: usize): i32;
@@ -978,11 +1004,11 @@ export declare function CopyFileW(lpExistingFileName: usize, lpNewFileName: usiz
 // @ts-ignore: decorator
 @external("kernel32", "CreateDirectoryW")
 export declare function CreateDirectoryW(lpPathName: usize, lpSecurityAttributes: usize): i32;
-/** Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file). */
+/** Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file); one that is open (sharing delete) goes when its last handle closes. */
 // @ts-ignore: decorator
 @external("kernel32", "RemoveDirectoryW")
 export declare function RemoveDirectoryW(lpPathName: usize): i32;
-/** FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND. */
+/** FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED for a delete-pending file. */
 // @ts-ignore: decorator
 @external("kernel32", "GetFileAttributesW")
 export declare function GetFileAttributesW(lpFileName: usize): u32;
@@ -1038,6 +1064,22 @@ export declare function CancelIo(hFile: u32): i32;
 // @ts-ignore: decorator
 @external("kernel32", "CancelIoEx")
 export declare function CancelIoEx(hFile: u32, lpOverlapped: usize): i32;
+/** Reads from a pipe or file as an overlapped ReadFile without an event (the OVERLAPPED's hEvent is left alone; Offset/OffsetHigh for files): when it completes, at once or later, lpCompletionRoutine(dwErrorCode, dwNumberOfBytesTransfered, lpOverlapped) is queued as an APC to the calling thread and runs in its next alertable wait (SleepEx, WaitFor*Ex... then return WAIT_IO_COMPLETION). dwErrorCode: 0, ERROR_MORE_DATA (part of a message; the call then returns FALSE with it too), ERROR_OPERATION_ABORTED (CancelIo), ERROR_BROKEN_PIPE, ERROR_HANDLE_EOF (the end of a file). TRUE when pending or done; FALSE with the error, and nothing queued, when it fails at once (ERROR_INVALID_PARAMETER for a NULL lpOverlapped). On a handle opened for synchronous I/O it waits. */
+// @ts-ignore: decorator
+@external("kernel32", "ReadFileEx")
+export declare function ReadFileEx(hFile: u32, lpBuffer: usize, nNumberOfBytesToRead: u32, lpOverlapped: usize, lpCompletionRoutine: usize): i32;
+/** Writes to a pipe or file as ReadFileEx reads: the completion routine is queued to the calling thread when the write completes (a pipe write that must wait for the reader completes later). */
+// @ts-ignore: decorator
+@external("kernel32", "WriteFileEx")
+export declare function WriteFileEx(hFile: u32, lpBuffer: usize, nNumberOfBytesToWrite: u32, lpOverlapped: usize, lpCompletionRoutine: usize): i32;
+/** Reads from a pipe, file or the console. On a handle opened for overlapped I/O a read that must wait returns STATUS_PENDING and leaves the IO_STATUS_BLOCK alone; when it completes, at once or later, the IO_STATUS_BLOCK gets { Status, Information }, Event is set (without one, the file handle) and ApcRoutine(ApcContext, IoStatusBlock, 0) is queued as an APC to the calling thread. A call that fails at once (STATUS_PIPE_BROKEN, STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, STATUS_ACCESS_VIOLATION for a bad IO_STATUS_BLOCK or buffer) writes nothing and leaves Event reset. A handle opened for synchronous I/O waits. STATUS_BUFFER_OVERFLOW for part of a message. Files: at *ByteOffset; NULL or FILE_USE_FILE_POINTER_POSITION (-2) is the file pointer on a synchronous handle (STATUS_INVALID_PARAMETER on an overlapped one), other negative offsets STATUS_INVALID_PARAMETER; the end of the file is STATUS_END_OF_FILE (on an overlapped handle the read's result: STATUS_PENDING, then the IO_STATUS_BLOCK). Key is ignored. */
+// @ts-ignore: decorator
+@external("ntdll", "NtReadFile")
+export declare function NtReadFile(FileHandle: u32, Event: u32, ApcRoutine: usize, ApcContext: usize, IoStatusBlock: usize, Buffer: usize, Length: u32, ByteOffset: usize, Key: usize): u32;
+/** Writes to a pipe, file or console output as NtReadFile reads; a ByteOffset of FILE_WRITE_TO_END_OF_FILE (-1) writes at the end of a file. */
+// @ts-ignore: decorator
+@external("ntdll", "NtWriteFile")
+export declare function NtWriteFile(FileHandle: u32, Event: u32, ApcRoutine: usize, ApcContext: usize, IoStatusBlock: usize, Buffer: usize, Length: u32, ByteOffset: usize, Key: usize): u32;
 /** Ends the synchronous I/O call another thread is blocked in (ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/FlushFileBuffers/WaitNamedPipe on a pipe, ReadFile/ReadConsole on the console) with ERROR_OPERATION_ABORTED; needs THREAD_TERMINATE. ERROR_NOT_FOUND when it is not blocked in one. */
 // @ts-ignore: decorator
 @external("kernel32", "CancelSynchronousIo")
@@ -1162,3 +1204,91 @@ export declare function NtQueryObject(Handle: u32, ObjectInformationClass: u32, 
 // @ts-ignore: decorator
 @external("ntdll", "RtlNtStatusToDosError")
 export declare function RtlNtStatusToDosError(Status: u32): u32;
+/** Creates a symbolic link to the path LinkTarget (its MaximumLength bytes are kept; MaximumLength 0, an odd Length or Length > MaximumLength: STATUS_INVALID_PARAMETER), named as NtCreateEvent or unnamed (a NULL ObjectAttributes: STATUS_ACCESS_VIOLATION, as from Vista on). Names through a link resolve as NT reparses them: the target replaces the link and the rest follows (at most 63 links in one lookup, then STATUS_OBJECT_NAME_NOT_FOUND). */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateSymbolicLinkObject")
+export declare function NtCreateSymbolicLinkObject(LinkHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, LinkTarget: usize): u32;
+/** Opens a symbolic link: the last component of the path is the link itself, not followed. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenSymbolicLinkObject")
+export declare function NtOpenSymbolicLinkObject(LinkHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** The link's target into LinkTarget->Buffer (SYMBOLIC_LINK_QUERY), setting LinkTarget->Length. With ReturnedLength the stored MaximumLength bytes are copied (the NUL of a target made by RtlInitUnicodeString) and ReturnedLength is that size, also on failure; without it Length bytes. A buffer too small: STATUS_BUFFER_TOO_SMALL, nothing written. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQuerySymbolicLinkObject")
+export declare function NtQuerySymbolicLinkObject(LinkHandle: u32, LinkTarget: usize, ReturnedLength: usize): u32;
+/** Clears an object's OBJ_PERMANENT so that its name goes with its last handle; needs DELETE access (else STATUS_ACCESS_DENIED). Only the system's namespace objects are permanent and a guest gets no DELETE on them, so on a guest's object it succeeds and changes nothing. */
+// @ts-ignore: decorator
+@external("ntdll", "NtMakeTemporaryObject")
+export declare function NtMakeTemporaryObject(Handle: u32): u32;
+/** Creates a keyed event, named as NtCreateEvent or unnamed; Flags must be 0 (STATUS_INVALID_PARAMETER_4). */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateKeyedEvent")
+export declare function NtCreateKeyedEvent(KeyedEventHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, Flags: u32): u32;
+/** Opens an existing named keyed event. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenKeyedEvent")
+export declare function NtOpenKeyedEvent(KeyedEventHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Waits until a thread of the same process releases Key (an address with bit 0 clear, else STATUS_INVALID_PARAMETER_1), or takes a release already waiting: STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_USER_APC. Needs KEYEDEVENT_WAIT; a NULL handle is \KernelObjects\CritSecOutOfMemoryEvent. */
+// @ts-ignore: decorator
+@external("ntdll", "NtWaitForKeyedEvent")
+export declare function NtWaitForKeyedEvent(KeyedEventHandle: u32, Key: usize, Alertable: i32, Timeout: usize): u32;
+/** Wakes one thread of the same process waiting for Key, or blocks until one comes; results and the NULL handle as NtWaitForKeyedEvent. Needs KEYEDEVENT_WAKE. */
+// @ts-ignore: decorator
+@external("ntdll", "NtReleaseKeyedEvent")
+export declare function NtReleaseKeyedEvent(KeyedEventHandle: u32, Key: usize, Alertable: i32, Timeout: usize): u32;
+/** Creates a server instance of a named pipe (\??\pipe\name, \Device\NamedPipe\name, or name relative to a RootDirectory opened as CreateFileW(L"\\\\.\\pipe\\"); case-insensitive), the same pipes as CreateNamedPipeW, so a client's CreateFileW connects to it. ShareAccess is what clients may do: FILE_SHARE_READ (outbound), FILE_SHARE_WRITE (inbound) or both; the handle has DesiredAccess. CreateDisposition FILE_CREATE (STATUS_ACCESS_DENIED when the name exists), FILE_OPEN (STATUS_OBJECT_NAME_NOT_FOUND when it does not) or FILE_OPEN_IF; IoStatusBlock Information FILE_CREATED or FILE_OPENED. CreateOptions FILE_SYNCHRONOUS_IO_ALERT/NONALERT: synchronous I/O (waits; ALERT is not alertable here), else overlapped. NamedPipeType / ReadMode FILE_PIPE_BYTE_STREAM_* (0) or FILE_PIPE_MESSAGE_* (1); CompletionMode FILE_PIPE_QUEUE_OPERATION (0) or FILE_PIPE_COMPLETE_OPERATION (1, PIPE_NOWAIT); MaximumInstances (~0: unlimited) past which STATUS_INSTANCE_NOT_AVAILABLE; DefaultTimeout negative (100 ns) for FSCTL_PIPE_WAIT / WaitNamedPipe. STATUS_INVALID_PARAMETER for another disposition, ShareAccess 0 or with FILE_SHARE_DELETE, message read mode on a byte pipe, a mode above 1; STATUS_ACCESS_DENIED for DesiredAccess 0 or another ShareAccess than the pipe's; STATUS_OBJECT_NAME_INVALID for an empty name or one outside \Device\NamedPipe; no unnamed pipes. DefaultTimeout may be NULL (the default wait). */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateNamedPipeFile")
+export declare function NtCreateNamedPipeFile(FileHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, IoStatusBlock: usize, ShareAccess: u32, CreateDisposition: u32, CreateOptions: u32, NamedPipeType: u32, ReadMode: u32, CompletionMode: u32, MaximumInstances: u32, InboundQuota: u32, OutboundQuota: u32, DefaultTimeout: usize): u32;
+/** Named-pipe file system requests. FSCTL_PIPE_LISTEN (a server waits for a client: STATUS_PIPE_CONNECTED when one came first, STATUS_PIPE_CLOSING when it came and went, STATUS_PENDING on an overlapped handle, STATUS_ILLEGAL_FUNCTION on a client), FSCTL_PIPE_DISCONNECT, FSCTL_PIPE_PEEK (FILE_PIPE_PEEK_BUFFER { NamedPipeState, ReadDataAvailable, NumberOfMessages, MessageLength } and up to 65,536 bytes of Data, of the first message on a message pipe: STATUS_BUFFER_OVERFLOW when it does not fit; STATUS_INFO_LENGTH_MISMATCH for fewer than 16 bytes), FSCTL_PIPE_TRANSCEIVE (writes InputBuffer as a message and reads the reply into OutputBuffer, pending on an overlapped handle; STATUS_INVALID_READ_MODE, STATUS_PIPE_BUSY with unread data), FSCTL_PIPE_WAIT on a handle to \Device\NamedPipe\ (FILE_PIPE_WAIT_FOR_BUFFER: waits in the calling thread until an instance listens, STATUS_IO_TIMEOUT), FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE ("ClientProcessId", "ServerProcessId"). Completion as NtReadFile: IoStatusBlock, Event (reset first), ApcRoutine(ApcContext, IoStatusBlock, 0) queued to the caller; nothing when the call fails at once. Other codes: STATUS_NOT_SUPPORTED (STATUS_INVALID_DEVICE_REQUEST on a disk file); the access the code names (FILE_READ_DATA for PEEK) or STATUS_ACCESS_DENIED. */
+// @ts-ignore: decorator
+@external("ntdll", "NtFsControlFile")
+export declare function NtFsControlFile(FileHandle: u32, Event: u32, ApcRoutine: usize, ApcContext: usize, IoStatusBlock: usize, FsControlCode: u32, InputBuffer: usize, InputBufferLength: u32, OutputBuffer: usize, OutputBufferLength: u32): u32;
+/** FilePipeInformation (ReadMode, CompletionMode), FilePipeLocalInformation (type, configuration, instances, quotas, ReadDataAvailable, WriteQuotaAvailable, NamedPipeState, NamedPipeEnd; both need FILE_READ_ATTRIBUTES and give STATUS_PIPE_DISCONNECTED on a disconnected client), FileStandardInformation (pipes: the quotas, the bytes to read, DeletePending; files: the size, Directory), FilePositionInformation (files; 0 on pipes), FileModeInformation (FILE_SYNCHRONOUS_IO_NONALERT for handles opened for synchronous I/O), FileAccessInformation. A Length below the structure's size: STATUS_INFO_LENGTH_MISMATCH; other classes STATUS_INVALID_INFO_CLASS; a handle that is no file STATUS_OBJECT_TYPE_MISMATCH. IoStatusBlock gets { STATUS_SUCCESS, the size written }. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryInformationFile")
+export declare function NtQueryInformationFile(FileHandle: u32, IoStatusBlock: usize, FileInformation: usize, Length: u32, FileInformationClass: u32): u32;
+/** FilePipeInformation (ReadMode FILE_PIPE_MESSAGE_MODE only on message pipes, CompletionMode; values above 1 STATUS_INVALID_PARAMETER; needs FILE_WRITE_ATTRIBUTES) and FilePositionInformation (disk files: the file pointer; a negative offset STATUS_INVALID_PARAMETER). Lengths and other classes as NtQueryInformationFile. */
+// @ts-ignore: decorator
+@external("ntdll", "NtSetInformationFile")
+export declare function NtSetInformationFile(FileHandle: u32, IoStatusBlock: usize, FileInformation: usize, Length: u32, FileInformationClass: u32): u32;
+/** FileHandle INVALID_HANDLE_VALUE: a new port (ExistingCompletionPort must be NULL, else ERROR_INVALID_PARAMETER) that releases at most NumberOfConcurrentThreads threads at once (0: the number of CPUs). Otherwise associates the pipe or disk file handle (opened with FILE_FLAG_OVERLAPPED) with ExistingCompletionPort and returns it, or with a new port: the overlapped ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/NtReadFile... completions on it then post (lpOverlapped, bytes, CompletionKey, status) packets. ERROR_INVALID_PARAMETER for a handle opened for synchronous I/O (CreatePipe's, a console) or already associated; ERROR_INVALID_HANDLE for one that is no file. */
+// @ts-ignore: decorator
+@external("kernel32", "CreateIoCompletionPort")
+export declare function CreateIoCompletionPort(FileHandle: u32, ExistingCompletionPort: u32, CompletionKey: u32, NumberOfConcurrentThreads: u32): u32;
+/** Queues a packet with status 0 (FIFO); the most recent waiting thread takes it at once if the port's concurrency limit allows. ERROR_NO_SYSTEM_RESOURCES when 65,536 packets are queued already. */
+// @ts-ignore: decorator
+@external("kernel32", "PostQueuedCompletionStatus")
+export declare function PostQueuedCompletionStatus(CompletionPort: u32, dwNumberOfBytesTransferred: u32, dwCompletionKey: u32, lpOverlapped: usize): i32;
+/** Takes the next packet, waiting up to dwMilliseconds: TRUE for one with a success status; FALSE with its error (ERROR_OPERATION_ABORTED, ERROR_BROKEN_PIPE...) and its values for one with an error status; FALSE with *lpOverlapped NULL and WAIT_TIMEOUT, ERROR_ABANDONED_WAIT_0 (the port's last handle closed while waiting) or ERROR_INVALID_HANDLE when none was taken. Waiting threads are released last-in first-out, and no more of the port's threads run at once than its NumberOfConcurrentThreads: the caller becomes one of them until it removes from another port, and counts only while it is not blocked in another wait. A bad pointer: ERROR_NOACCESS, nothing taken. User-mode runtime: no JavaScript between the guest and the kernel. */
+// @ts-ignore: decorator
+@external("kernel32", "GetQueuedCompletionStatus")
+export declare function GetQueuedCompletionStatus(CompletionPort: u32, lpNumberOfBytesTransferred: usize, lpCompletionKey: usize, lpOverlapped: usize, dwMilliseconds: u32): i32;
+/** FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: no packet for an overlapped call on the file that succeeds at once (it returns TRUE); FILE_SKIP_SET_EVENT_ON_HANDLE: completions do not set the file handle's own signal (an OVERLAPPED's event is still set). The modes stay set. Other bits: ERROR_INVALID_PARAMETER. */
+// @ts-ignore: decorator
+@external("kernel32", "SetFileCompletionNotificationModes")
+export declare function SetFileCompletionNotificationModes(FileHandle: u32, Flags: u32): i32;
+/** Creates a port (named by the OBJECT_ATTRIBUTES or unnamed; names as NtCreateEvent); NumberOfConcurrentThreads 0 is the number of CPUs. IO_COMPLETION_QUERY_STATE (1), IO_COMPLETION_MODIFY_STATE (2), IO_COMPLETION_ALL_ACCESS. */
+// @ts-ignore: decorator
+@external("ntdll", "NtCreateIoCompletion")
+export declare function NtCreateIoCompletion(IoCompletionHandle: usize, DesiredAccess: u32, ObjectAttributes: usize, NumberOfConcurrentThreads: u32): u32;
+/** Opens an existing named port. */
+// @ts-ignore: decorator
+@external("ntdll", "NtOpenIoCompletion")
+export declare function NtOpenIoCompletion(IoCompletionHandle: usize, DesiredAccess: u32, ObjectAttributes: usize): u32;
+/** Queues a packet {KeyContext, ApcContext, IoStatus, IoStatusInformation} (IO_COMPLETION_MODIFY_STATE); STATUS_INSUFFICIENT_RESOURCES when 65,536 are queued already. */
+// @ts-ignore: decorator
+@external("ntdll", "NtSetIoCompletion")
+export declare function NtSetIoCompletion(IoCompletionHandle: u32, KeyContext: u32, ApcContext: u32, IoStatus: u32, IoStatusInformation: u32): u32;
+/** Takes the next packet, waiting up to Timeout (NULL: forever): STATUS_SUCCESS with its key, value and IO_STATUS_BLOCK, STATUS_TIMEOUT, STATUS_ABANDONED_WAIT_0 when the port's last handle closed meanwhile. The concurrency rule and LIFO release of GetQueuedCompletionStatus. */
+// @ts-ignore: decorator
+@external("ntdll", "NtRemoveIoCompletion")
+export declare function NtRemoveIoCompletion(IoCompletionHandle: u32, KeyContext: usize, ApcContext: usize, IoStatusBlock: usize, Timeout: usize): u32;
+/** Takes up to Count packets (at most 1,024 a call; Count 0: STATUS_INVALID_PARAMETER) as FILE_IO_COMPLETION_INFORMATION { CompletionKey, CompletionValue, IoStatusBlock }, waiting for the first; *NumEntriesRemoved says how many. Alertable: STATUS_USER_APC after running queued APCs (before looking at the port when the thread is not yet one of its threads; a queued packet wins once it is). */
+// @ts-ignore: decorator
+@external("ntdll", "NtRemoveIoCompletionEx")
+export declare function NtRemoveIoCompletionEx(IoCompletionHandle: u32, IoCompletionInformation: usize, Count: u32, NumEntriesRemoved: usize, Timeout: usize, Alertable: i32): u32;
+/** IoCompletionBasicInformation (0): IO_COMPLETION_BASIC_INFORMATION { LONG Depth }, the packets queued (IO_COMPLETION_QUERY_STATE); another length STATUS_INFO_LENGTH_MISMATCH. */
+// @ts-ignore: decorator
+@external("ntdll", "NtQueryIoCompletion")
+export declare function NtQueryIoCompletion(IoCompletionHandle: u32, IoCompletionInformationClass: u32, IoCompletionInformation: usize, IoCompletionInformationLength: u32, ResultLength: usize): u32;

@@ -190,7 +190,136 @@ static double b_pipe_msg_roundtrip(long n) {
   return bad ? -1 : t;
 }
 
+/* TransactNamedPipe of BENCH_MSG bytes, answered by an echo thread, on a message-mode pipe. */
+#define BENCH_MSG 4096
+#define TRANSACT_NAME L"\\\\.\\pipe\\ntwasm-bench-transact"
+
+static DWORD WINAPI transact_echo(LPVOID param) {
+  struct pipe_echo *e = param;
+  static char buf[BENCH_MSG];
+  DWORD got, put;
+  if (!ConnectNamedPipe(e->server, NULL) && GetLastError() != ERROR_PIPE_CONNECTED) return 1;
+  for (long i = 0; i < e->rounds; i++) {
+    if (!ReadFile(e->server, buf, sizeof buf, &got, NULL) || got != BENCH_MSG) return 2;
+    if (!WriteFile(e->server, buf, got, &put, NULL) || put != got) return 3;
+  }
+  return 0;
+}
+
+static double b_pipe_transact_4k(long n) {
+  struct pipe_echo e;
+  e.rounds = n + 1;
+  e.server = CreateNamedPipeW(TRANSACT_NAME, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT,
+                              1, 2 * BENCH_MSG, 2 * BENCH_MSG, 0, NULL);
+  if (e.server == INVALID_HANDLE_VALUE) return -1;
+  HANDLE th = CreateThread(NULL, 0, transact_echo, &e, 0, NULL);
+  HANDLE c = CreateFileW(TRANSACT_NAME, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+  DWORD mode = PIPE_READMODE_MESSAGE;
+  if (!th || c == INVALID_HANDLE_VALUE || !SetNamedPipeHandleState(c, &mode, NULL, NULL)) {
+    if (th) { TerminateThread(th, 1); CloseHandle(th); }
+    CloseHandle(e.server);
+    return -1;
+  }
+  static char msg[BENCH_MSG], reply[BENCH_MSG];
+  memset(msg, 't', sizeof msg);
+  DWORD got;
+  int bad = 0;
+  double t = 0;
+  for (long i = 0; i <= n; i++) {
+    if (i == 1) t = now(); /* round 0 is the warm-up */
+    bad |= !TransactNamedPipe(c, msg, sizeof msg, reply, sizeof reply, &got, NULL) || got != BENCH_MSG;
+    if (bad) break;
+  }
+  t = now() - t;
+  if (bad) TerminateThread(th, 1);
+  WaitForSingleObject(th, INFINITE);
+  CloseHandle(th);
+  CloseHandle(c);
+  CloseHandle(e.server);
+  return bad ? -1 : t;
+}
+
+/* I/O completion ports: a packet posted and taken again by one thread (the port has none queued between). */
+static double b_iocp_post_get(long n) {
+  HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+  if (!port) return -1;
+  DWORD bytes;
+  ULONG_PTR key;
+  LPOVERLAPPED ov;
+  int bad = 0;
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    PostQueuedCompletionStatus(port, 1, 2, NULL);
+    bad |= !GetQueuedCompletionStatus(port, &bytes, &key, &ov, INFINITE);
+  }
+  t = now() - t;
+  CloseHandle(port);
+  return bad ? -1 : t;
+}
+
+/* pingpong through two ports: each thread posts to the other's port and takes from its own. */
+struct iocp_pingpong { HANDLE ping, pong; long rounds; };
+
+static DWORD WINAPI iocp_ponger(LPVOID param) {
+  struct iocp_pingpong *p = param;
+  DWORD bytes;
+  ULONG_PTR key;
+  LPOVERLAPPED ov;
+  for (long i = 0; i < p->rounds; i++) {
+    if (!GetQueuedCompletionStatus(p->ping, &bytes, &key, &ov, INFINITE)) return 1;
+    PostQueuedCompletionStatus(p->pong, 0, key, NULL);
+  }
+  return 0;
+}
+
+static double b_iocp_pingpong(long n) {
+  struct iocp_pingpong p = { CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0),
+                             CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0), n + 1 };
+  HANDLE th = CreateThread(NULL, 0, iocp_ponger, &p, 0, NULL);
+  if (!p.ping || !p.pong || !th) return -1;
+  DWORD bytes;
+  ULONG_PTR key;
+  LPOVERLAPPED ov;
+  PostQueuedCompletionStatus(p.ping, 0, 1, NULL);
+  GetQueuedCompletionStatus(p.pong, &bytes, &key, &ov, INFINITE);
+  int bad = 0;
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    PostQueuedCompletionStatus(p.ping, 0, 1, NULL);
+    bad |= !GetQueuedCompletionStatus(p.pong, &bytes, &key, &ov, INFINITE);
+  }
+  t = now() - t;
+  WaitForSingleObject(th, INFINITE);
+  CloseHandle(th);
+  CloseHandle(p.ping);
+  CloseHandle(p.pong);
+  return bad ? -1 : t;
+}
+
 static DWORD WINAPI nothing(LPVOID param) { (void)param; return 0; }
+
+/* CreateProcessW of this program with the argument "nop" (it exits at once) + waiting for its exit. */
+static double b_process_create_exit(long n) {
+  WCHAR path[MAX_PATH], line[MAX_PATH + 8] = L"\"";
+  if (!GetModuleFileNameW(NULL, path, MAX_PATH)) return -1;
+  lstrcatW(line, path);
+  lstrcatW(line, L"\" nop");
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    STARTUPINFOW si;
+    PROCESS_INFORMATION pi;
+    DWORD code = 1;
+    ZeroMemory(&si, sizeof si);
+    si.cb = sizeof si;
+    if (!CreateProcessW(path, line, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) return -1;
+    WaitForSingleObject(pi.hProcess, INFINITE);
+    GetExitCodeProcess(pi.hProcess, &code);
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    if (code) return -1;
+  }
+  return now() - t;
+}
 
 static double b_thread_create_join(long n) {
   double t = now();
@@ -338,11 +467,16 @@ static const struct { const char *name; body_fn body; } rows[] = {
   { "pingpong", b_pingpong },
   { "named_open", b_named_open },
   { "pipe_msg_roundtrip", b_pipe_msg_roundtrip },
+  { "pipe_transact_4k", b_pipe_transact_4k },
+  { "iocp_post_get", b_iocp_post_get },
+  { "iocp_pingpong", b_iocp_pingpong },
   { "critical_section", b_critical_section },
   { "thread_create_join", b_thread_create_join },
+  { "process_create_exit", b_process_create_exit },
 };
 
 int main(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "nop")) return 0; /* process_create_exit's child */
   const char *only = argc > 1 && strcmp(argv[1], "all") ? argv[1] : NULL;
   if (argc > 2) min_seconds = atof(argv[2]) / 1000.0;
   QueryPerformanceFrequency(&freq);

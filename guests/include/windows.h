@@ -49,7 +49,7 @@ typedef unsigned long long ULONGLONG;
 typedef unsigned long long DWORD64;
 typedef float FLOAT;
 typedef long LONG_PTR;
-typedef unsigned long ULONG_PTR;
+typedef unsigned long ULONG_PTR, *PULONG_PTR;
 typedef unsigned long DWORD_PTR;
 typedef unsigned long UINT_PTR;
 typedef long INT_PTR;
@@ -57,6 +57,12 @@ typedef ULONG_PTR SIZE_T;
 typedef LONG_PTR SSIZE_T;
 typedef LONG NTSTATUS;
 typedef DWORD ACCESS_MASK, *PACCESS_MASK; /* winnt.h */
+typedef struct _GENERIC_MAPPING { /* winnt.h: a type's GENERIC_* rights (OBJECT_TYPE_INFORMATION) */
+  ACCESS_MASK GenericRead;
+  ACCESS_MASK GenericWrite;
+  ACCESS_MASK GenericExecute;
+  ACCESS_MASK GenericAll;
+} GENERIC_MAPPING, *PGENERIC_MAPPING;
 typedef wchar_t WCHAR;
 
 typedef void *PVOID, *LPVOID, *HANDLE;
@@ -103,6 +109,7 @@ typedef const TCHAR *LPCTSTR;
 #define HIWORD(l) ((WORD)((DWORD_PTR)(l) >> 16))
 #define LOBYTE(w) ((BYTE)((DWORD_PTR)(w) & 0xff))
 #define HIBYTE(w) ((BYTE)(((DWORD_PTR)(w) >> 8) & 0xff))
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field)) /* winnt.h */
 #define NO_ERROR 0L
 
 /* basetsd.h's pointer/integer conversions (pointers and longs are both 32 bits here, as on Win32). */
@@ -262,6 +269,15 @@ typedef struct _OVERLAPPED {
 _Static_assert(sizeof(OVERLAPPED) == 20, "OVERLAPPED layout");
 /* Internal holds STATUS_PENDING (0x103) until the operation completes. */
 #define HasOverlappedIoCompleted(lpOverlapped) (((DWORD)(lpOverlapped)->Internal) != 0x00000103)
+/* ReadFileEx/WriteFileEx's completion routine, queued as an APC to the issuing thread. */
+typedef VOID (WINAPI *LPOVERLAPPED_COMPLETION_ROUTINE)(DWORD dwErrorCode, DWORD dwNumberOfBytesTransfered, LPOVERLAPPED lpOverlapped);
+/* GetQueuedCompletionStatusEx's entries (ntdll's FILE_IO_COMPLETION_INFORMATION): 16 bytes on 32-bit Windows. */
+typedef struct _OVERLAPPED_ENTRY {
+  ULONG_PTR lpCompletionKey;
+  LPOVERLAPPED lpOverlapped;
+  ULONG_PTR Internal; /* the packet's NTSTATUS */
+  DWORD dwNumberOfBytesTransferred;
+} OVERLAPPED_ENTRY, *LPOVERLAPPED_ENTRY;
 
 /* FindFirstFileW / FindNextFileW: 592 bytes on 32-bit Windows. */
 typedef struct _WIN32_FIND_DATAW {

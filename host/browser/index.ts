@@ -3,7 +3,8 @@
 //   Cross-Origin-Opener-Policy: same-origin
 //   Cross-Origin-Embedder-Policy: require-corp
 // See docs/embedding.md.
-import { Kernel, type DirectoryEntry, type MemoryStats } from "../kernel.ts";
+import { Kernel, type BootOptions, type DirectoryEntry, type MemoryStats } from "../kernel.ts";
+import type { WorkerPoolStats } from "../worker-pool.ts";
 import type { GuestProcess, ProcessExit, SpawnOptions } from "../process.ts";
 import type { KernelSnapshot } from "../snapshot.ts";
 import { FsError, type FileBackend, type FsErrorCode } from "../files/backend.ts";
@@ -40,7 +41,7 @@ export function isIsolated(): boolean {
   return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false && typeof SharedArrayBuffer !== "undefined";
 }
 
-export interface BrowserBootOptions extends BrowserPlatformOptions {
+export interface BrowserBootOptions extends BrowserPlatformOptions, Pick<BootOptions, "workers" | "workerIdleMs"> {
   /** Files to put in C:\ before anything runs: path (e.g. "data\\in.txt" or "C:\\x.wasm") → contents. */
   files?: Record<string, Uint8Array | ArrayBuffer | string>;
 }
@@ -54,7 +55,7 @@ export type BrowserSpawnOptions = Omit<SpawnOptions, "console">;
 /** Boots a kernel in this page. Throws NotIsolatedError when the page lacks the COOP/COEP headers. */
 export async function boot(options: BrowserBootOptions = {}): Promise<BrowserKernel> {
   if (!isIsolated()) throw new NotIsolatedError();
-  const kernel = await Kernel.boot(browserPlatform(options), { fs: "memory" });
+  const kernel = await Kernel.boot(browserPlatform(options), { fs: "memory", workers: options.workers, workerIdleMs: options.workerIdleMs });
   const k = new BrowserKernel(kernel);
   for (const [path, data] of Object.entries(options.files ?? {})) k.addFile(path, data);
   return k;
@@ -168,6 +169,9 @@ export class BrowserKernel {
   listDirectory(path: string): DirectoryEntry[] { return this.kernel.listDirectory(path); }
 
   memoryStats(): MemoryStats { return this.kernel.memoryStats(); }
+
+  /** The parked workers threads and processes start on: how many are parked, starting and running. */
+  workerPoolStats(): WorkerPoolStats { return this.kernel.workerPoolStats(); }
 
   /** Ends every process still running (their workers are stopped). */
   shutdown(): Promise<void> { return this.kernel.shutdown(); }

@@ -1,10 +1,10 @@
-// The browser platform: a module Web Worker for every guest thread (host/browser/worker.ts, bundled as
-// browser-worker.mjs), kernel.wasm fetched once, the in-memory file system (there is no fileBackend,
+// The browser platform: module Web Workers for the pool that runs guest threads (host/browser/worker.ts,
+// bundled as browser-worker.mjs), kernel.wasm fetched once, the in-memory file system (there is no fileBackend,
 // so Kernel.boot creates host/files/memory.ts's store and hands it to every worker), and output to
 // callbacks. Nothing here blocks the page's main thread: workers do all the waiting, and the kernel's
 // control instance, which runs on the main thread, only ever spins on the kernel lock.
 import type { Platform, ThreadWorker, WorkerEvents } from "../platform.ts";
-import type { ThreadInit, WorkerMessage } from "../protocol.ts";
+import type { PoolInit, WorkerMessage } from "../protocol.ts";
 
 export interface BrowserPlatformOptions {
   /** kernel.wasm: a URL (default: next to this module), its bytes, or the compiled module. */
@@ -53,10 +53,10 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): Platform 
       return kernel;
     },
     cpus: () => navigator.hardwareConcurrency || 1,
-    startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker {
-      const w = new Worker(workerUrl, { type: "module", name: `ntwasm thread ${init.thread}` });
-      // A Web Worker does not end by itself or say when it ends: the host ends it after its last
-      // message ("exit"), or when it failed or was stopped, and reports it gone then.
+    startWorker(init: PoolInit, events: WorkerEvents): ThreadWorker {
+      const w = new Worker(workerUrl, { type: "module", name: `ntwasm worker ${init.slot}` });
+      // A Web Worker does not say when it ends: the host ends it after its last message ("retired" or
+      // "fatal"), or when it failed or was stopped, and reports it gone then.
       let gone = false;
       const finish = () => {
         if (gone) return;
@@ -67,16 +67,16 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): Platform 
       w.onmessage = (e: MessageEvent<WorkerMessage>) => {
         if (gone) return;
         events.message(e.data);
-        if (e.data.t === "exit") finish();
+        if (e.data.t === "retired" || e.data.t === "fatal") finish();
       };
       w.onerror = (e: ErrorEvent) => {
         e.preventDefault();
-        console.error(`ntwasm: thread worker ${workerUrl} failed: ${e.message || "it could not be loaded"}`);
-        finish(); // reported by the process as a crashed thread
+        console.error(`ntwasm: worker ${workerUrl} failed: ${e.message || "it could not be loaded"}`);
+        finish(); // a thread it ran is reported by its process as crashed
       };
       w.onmessageerror = () => finish();
       w.postMessage(init);
-      return { terminate: async () => finish() };
+      return { post: (m) => { if (!gone) w.postMessage(m); }, terminate: async () => finish() };
     },
     // C:\ is the in-memory file system; the root only names it.
     defaultRoot: () => "/",

@@ -1,6 +1,6 @@
 // An in-memory file system that every worker of a kernel shares: the backend when there is no host file
 // system (the browser) or when asked for (`boot({ fs: "memory" })`). It lives in a shared, growable
-// WebAssembly.Memory created at boot and handed to every worker in ThreadInit (`memoryFs`), so a file
+// WebAssembly.Memory created at boot and handed to every worker in PoolInit (`memoryFs`), so a file
 // written by one guest thread is there for every other thread and process, synchronously.
 //
 // Layout (little-endian, 32-bit offsets):

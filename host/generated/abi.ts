@@ -51,7 +51,9 @@ export const STATUS_INVALID_READ_MODE = 0xc00000b4;
 export const STATUS_IO_TIMEOUT = 0xc00000b5;
 export const STATUS_PIPE_EMPTY = 0xc00000d9;
 export const STATUS_PIPE_BROKEN = 0xc000014b;
+export const STATUS_ILLEGAL_FUNCTION = 0xc00000af;
 export const STATUS_SHARING_VIOLATION = 0xc0000043;
+export const STATUS_DELETE_PENDING = 0xc0000056;
 export const STATUS_FILE_IS_A_DIRECTORY = 0xc00000ba;
 export const STATUS_NOT_A_DIRECTORY = 0xc0000103;
 export const STATUS_DIRECTORY_NOT_EMPTY = 0xc0000101;
@@ -63,6 +65,12 @@ export const STATUS_INFO_LENGTH_MISMATCH = 0xc0000004;
 export const STATUS_INVALID_PARAMETER_1 = 0xc00000ef;
 export const STATUS_TIMER_RESUME_IGNORED = 0x40000025;
 export const STATUS_MORE_ENTRIES = 0x00000105;
+export const STATUS_INVALID_PARAMETER_4 = 0xc00000f2;
+export const STATUS_REQUEST_ABORTED = 0xc0000240;
+export const RPC_NT_SERVER_UNAVAILABLE = 0xc0020017;
+export const RPC_NT_SERVER_TOO_BUSY = 0xc0020018;
+export const STATUS_QUOTA_EXCEEDED = 0xc0000044;
+export const STATUS_REPLY_MESSAGE_MISMATCH = 0xc000021f;
 
 // Win32 errors
 export const ERROR_SUCCESS = 0x00000000;
@@ -129,6 +137,12 @@ export const ERROR_NOT_LOCKED = 0x0000009e;
 export const ERROR_INVALID_USER_BUFFER = 0x000006f8;
 export const ERROR_BAD_ENVIRONMENT = 0x0000000a;
 export const ERROR_INVALID_TIME = 0x0000076d;
+export const ERROR_REQUEST_ABORTED = 0x000004d3;
+export const RPC_S_SERVER_UNAVAILABLE = 0x000006ba;
+export const RPC_S_SERVER_TOO_BUSY = 0x000006bb;
+export const ERROR_NOT_ENOUGH_QUOTA = 0x00000718;
+export const ERROR_REPLY_MESSAGE_MISMATCH = 0x00000253;
+export const ERROR_ABANDONED_WAIT_0 = 0x000002df;
 
 // Waits and limits
 export const WAIT_OBJECT_0 = 0x00000000;
@@ -188,6 +202,16 @@ export const DIRECTORY_QUERY = 0x00000001;
 export const DIRECTORY_TRAVERSE = 0x00000002;
 export const DIRECTORY_ALL_ACCESS = 0x000f000f;
 export const SYMBOLIC_LINK_ALL_ACCESS = 0x000f0001;
+export const SYMBOLIC_LINK_QUERY = 0x00000001;
+export const KEYEDEVENT_WAIT = 0x00000001;
+export const KEYEDEVENT_WAKE = 0x00000002;
+export const KEYEDEVENT_ALL_ACCESS = 0x000f0003;
+export const IO_COMPLETION_QUERY_STATE = 0x00000001;
+export const IO_COMPLETION_MODIFY_STATE = 0x00000002;
+export const IO_COMPLETION_ALL_ACCESS = 0x001f0003;
+export const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS = 0x00000001;
+export const FILE_SKIP_SET_EVENT_ON_HANDLE = 0x00000002;
+export const FILE_SKIP_SET_USER_EVENT_ON_FAST_IO = 0x00000004;
 export const HANDLE_FLAG_INHERIT = 0x00000001;
 export const HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x00000002;
 export const DUPLICATE_CLOSE_SOURCE = 0x00000001;
@@ -373,7 +397,9 @@ export const STATUS_NAMES: Record<number, string> = {
   0xc00000b5: "STATUS_IO_TIMEOUT",
   0xc00000d9: "STATUS_PIPE_EMPTY",
   0xc000014b: "STATUS_PIPE_BROKEN",
+  0xc00000af: "STATUS_ILLEGAL_FUNCTION",
   0xc0000043: "STATUS_SHARING_VIOLATION",
+  0xc0000056: "STATUS_DELETE_PENDING",
   0xc00000ba: "STATUS_FILE_IS_A_DIRECTORY",
   0xc0000103: "STATUS_NOT_A_DIRECTORY",
   0xc0000101: "STATUS_DIRECTORY_NOT_EMPTY",
@@ -385,6 +411,12 @@ export const STATUS_NAMES: Record<number, string> = {
   0xc00000ef: "STATUS_INVALID_PARAMETER_1",
   0x40000025: "STATUS_TIMER_RESUME_IGNORED",
   0x00000105: "STATUS_MORE_ENTRIES",
+  0xc00000f2: "STATUS_INVALID_PARAMETER_4",
+  0xc0000240: "STATUS_REQUEST_ABORTED",
+  0xc0020017: "RPC_NT_SERVER_UNAVAILABLE",
+  0xc0020018: "RPC_NT_SERVER_TOO_BUSY",
+  0xc0000044: "STATUS_QUOTA_EXCEEDED",
+  0xc000021f: "STATUS_REPLY_MESSAGE_MISMATCH",
 };
 
 /** ERROR_NAMES: Win32 error value → name. */
@@ -453,10 +485,16 @@ export const ERROR_NAMES: Record<number, string> = {
   0x000006f8: "ERROR_INVALID_USER_BUFFER",
   0x0000000a: "ERROR_BAD_ENVIRONMENT",
   0x0000076d: "ERROR_INVALID_TIME",
+  0x000004d3: "ERROR_REQUEST_ABORTED",
+  0x000006ba: "RPC_S_SERVER_UNAVAILABLE",
+  0x000006bb: "RPC_S_SERVER_TOO_BUSY",
+  0x00000718: "ERROR_NOT_ENOUGH_QUOTA",
+  0x00000253: "ERROR_REPLY_MESSAGE_MISMATCH",
+  0x000002df: "ERROR_ABANDONED_WAIT_0",
 };
 
 /** Object type id → NT type name. */
-export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe" };
+export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe", 13: "KeyedEvent", 16: "IoCompletion" };
 
 export interface SyscallInfo { nr: number; name: string; module: string; params: string[]; kinds: string[]; result: string }
 /** Every syscall, for tracing and diagnostics. */
@@ -637,6 +675,10 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 701, name: "GetOverlappedResultEx", module: "kernel32", params: ["hFile", "lpOverlapped", "lpNumberOfBytesTransferred", "dwMilliseconds", "bAlertable"], kinds: ["handle", "ptr", "ptr", "u32", "i32"], result: "BOOL" },
   { nr: 702, name: "CancelIo", module: "kernel32", params: ["hFile"], kinds: ["handle"], result: "BOOL" },
   { nr: 703, name: "CancelIoEx", module: "kernel32", params: ["hFile", "lpOverlapped"], kinds: ["handle", "ptr"], result: "BOOL" },
+  { nr: 704, name: "ReadFileEx", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToRead", "lpOverlapped", "lpCompletionRoutine"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
+  { nr: 705, name: "WriteFileEx", module: "kernel32", params: ["hFile", "lpBuffer", "nNumberOfBytesToWrite", "lpOverlapped", "lpCompletionRoutine"], kinds: ["handle", "ptr", "u32", "ptr", "ptr"], result: "BOOL" },
+  { nr: 706, name: "NtReadFile", module: "ntdll", params: ["FileHandle", "Event", "ApcRoutine", "ApcContext", "IoStatusBlock", "Buffer", "Length", "ByteOffset", "Key"], kinds: ["handle", "handle", "ptr", "ptr", "ptr", "ptr", "u32", "ptr", "ptr"], result: "NTSTATUS" },
+  { nr: 707, name: "NtWriteFile", module: "ntdll", params: ["FileHandle", "Event", "ApcRoutine", "ApcContext", "IoStatusBlock", "Buffer", "Length", "ByteOffset", "Key"], kinds: ["handle", "handle", "ptr", "ptr", "ptr", "ptr", "u32", "ptr", "ptr"], result: "NTSTATUS" },
   { nr: 720, name: "CancelSynchronousIo", module: "kernel32", params: ["hThread"], kinds: ["handle"], result: "BOOL" },
   { nr: 440, name: "NtCreateEvent", module: "ntdll", params: ["EventHandle", "DesiredAccess", "ObjectAttributes", "EventType", "InitialState"], kinds: ["out", "u32", "oa", "u32", "i32"], result: "NTSTATUS" },
   { nr: 441, name: "NtOpenEvent", module: "ntdll", params: ["EventHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
@@ -668,4 +710,26 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 480, name: "NtDuplicateObject", module: "ntdll", params: ["SourceProcessHandle", "SourceHandle", "TargetProcessHandle", "TargetHandle", "DesiredAccess", "HandleAttributes", "Options"], kinds: ["handle", "handle", "handle", "out", "u32", "u32", "u32"], result: "NTSTATUS" },
   { nr: 482, name: "NtQueryObject", module: "ntdll", params: ["Handle", "ObjectInformationClass", "ObjectInformation", "ObjectInformationLength", "ReturnLength"], kinds: ["handle", "u32", "outp", "u32", "out"], result: "NTSTATUS" },
   { nr: 481, name: "RtlNtStatusToDosError", module: "ntdll", params: ["Status"], kinds: ["u32"], result: "DWORD" },
+  { nr: 483, name: "NtCreateSymbolicLinkObject", module: "ntdll", params: ["LinkHandle", "DesiredAccess", "ObjectAttributes", "LinkTarget"], kinds: ["out", "u32", "oa", "ustr"], result: "NTSTATUS" },
+  { nr: 484, name: "NtOpenSymbolicLinkObject", module: "ntdll", params: ["LinkHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 485, name: "NtQuerySymbolicLinkObject", module: "ntdll", params: ["LinkHandle", "LinkTarget", "ReturnedLength"], kinds: ["handle", "ustrout", "out"], result: "NTSTATUS" },
+  { nr: 486, name: "NtMakeTemporaryObject", module: "ntdll", params: ["Handle"], kinds: ["handle"], result: "NTSTATUS" },
+  { nr: 487, name: "NtCreateKeyedEvent", module: "ntdll", params: ["KeyedEventHandle", "DesiredAccess", "ObjectAttributes", "Flags"], kinds: ["out", "u32", "oa", "u32"], result: "NTSTATUS" },
+  { nr: 488, name: "NtOpenKeyedEvent", module: "ntdll", params: ["KeyedEventHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 489, name: "NtWaitForKeyedEvent", module: "ntdll", params: ["KeyedEventHandle", "Key", "Alertable", "Timeout"], kinds: ["handle", "ptr", "i32", "in"], result: "NTSTATUS" },
+  { nr: 496, name: "NtReleaseKeyedEvent", module: "ntdll", params: ["KeyedEventHandle", "Key", "Alertable", "Timeout"], kinds: ["handle", "ptr", "i32", "in"], result: "NTSTATUS" },
+  { nr: 530, name: "NtCreateNamedPipeFile", module: "ntdll", params: ["FileHandle", "DesiredAccess", "ObjectAttributes", "IoStatusBlock", "ShareAccess", "CreateDisposition", "CreateOptions", "NamedPipeType", "ReadMode", "CompletionMode", "MaximumInstances", "InboundQuota", "OutboundQuota", "DefaultTimeout"], kinds: ["out", "u32", "oa", "out", "u32", "u32", "u32", "u32", "u32", "u32", "u32", "u32", "u32", "in"], result: "NTSTATUS" },
+  { nr: 531, name: "NtFsControlFile", module: "ntdll", params: ["FileHandle", "Event", "ApcRoutine", "ApcContext", "IoStatusBlock", "FsControlCode", "InputBuffer", "InputBufferLength", "OutputBuffer", "OutputBufferLength"], kinds: ["handle", "handle", "ptr", "ptr", "ptr", "u32", "ptr", "u32", "ptr", "u32"], result: "NTSTATUS" },
+  { nr: 532, name: "NtQueryInformationFile", module: "ntdll", params: ["FileHandle", "IoStatusBlock", "FileInformation", "Length", "FileInformationClass"], kinds: ["handle", "ptr", "ptr", "u32", "u32"], result: "NTSTATUS" },
+  { nr: 533, name: "NtSetInformationFile", module: "ntdll", params: ["FileHandle", "IoStatusBlock", "FileInformation", "Length", "FileInformationClass"], kinds: ["handle", "ptr", "ptr", "u32", "u32"], result: "NTSTATUS" },
+  { nr: 850, name: "CreateIoCompletionPort", module: "kernel32", params: ["FileHandle", "ExistingCompletionPort", "CompletionKey", "NumberOfConcurrentThreads"], kinds: ["handle", "handle", "u32", "u32"], result: "HANDLE" },
+  { nr: 851, name: "PostQueuedCompletionStatus", module: "kernel32", params: ["CompletionPort", "dwNumberOfBytesTransferred", "dwCompletionKey", "lpOverlapped"], kinds: ["handle", "u32", "u32", "ptr"], result: "BOOL" },
+  { nr: 852, name: "GetQueuedCompletionStatus", module: "kernel32", params: ["CompletionPort", "lpNumberOfBytesTransferred", "lpCompletionKey", "lpOverlapped", "dwMilliseconds"], kinds: ["handle", "ptr", "ptr", "ptr", "u32"], result: "BOOL" },
+  { nr: 853, name: "SetFileCompletionNotificationModes", module: "kernel32", params: ["FileHandle", "Flags"], kinds: ["handle", "u32"], result: "BOOL" },
+  { nr: 860, name: "NtCreateIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "DesiredAccess", "ObjectAttributes", "NumberOfConcurrentThreads"], kinds: ["out", "u32", "oa", "u32"], result: "NTSTATUS" },
+  { nr: 861, name: "NtOpenIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "DesiredAccess", "ObjectAttributes"], kinds: ["out", "u32", "oa"], result: "NTSTATUS" },
+  { nr: 862, name: "NtSetIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "KeyContext", "ApcContext", "IoStatus", "IoStatusInformation"], kinds: ["handle", "u32", "u32", "u32", "u32"], result: "NTSTATUS" },
+  { nr: 863, name: "NtRemoveIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "KeyContext", "ApcContext", "IoStatusBlock", "Timeout"], kinds: ["handle", "out", "out", "out", "in"], result: "NTSTATUS" },
+  { nr: 864, name: "NtRemoveIoCompletionEx", module: "ntdll", params: ["IoCompletionHandle", "IoCompletionInformation", "Count", "NumEntriesRemoved", "Timeout", "Alertable"], kinds: ["handle", "out", "u32", "out", "in", "i32"], result: "NTSTATUS" },
+  { nr: 865, name: "NtQueryIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "IoCompletionInformationClass", "IoCompletionInformation", "IoCompletionInformationLength", "ResultLength"], kinds: ["handle", "u32", "out", "u32", "out"], result: "NTSTATUS" },
 ];

@@ -118,6 +118,24 @@ export interface KernelSyscalls {
   NtDuplicateObject(SourceProcessHandle: number, SourceHandle: number, TargetProcessHandle: number, TargetHandle: number, DesiredAccess: number, HandleAttributes: number, Options: number): number;
   NtQueryObject(Handle: number, ObjectInformationClass: number, ObjectInformation: number, ObjectInformationGuest: number, ObjectInformationLength: number, ReturnLength: number): number;
   RtlNtStatusToDosError(Status: number): number;
+  NtCreateSymbolicLinkObject(LinkHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, LinkTarget: number): number;
+  NtOpenSymbolicLinkObject(LinkHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtQuerySymbolicLinkObject(LinkHandle: number, LinkTarget: number, ReturnedLength: number): number;
+  NtMakeTemporaryObject(Handle: number): number;
+  NtCreateKeyedEvent(KeyedEventHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, Flags: number): number;
+  NtOpenKeyedEvent(KeyedEventHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtWaitForKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number): number;
+  NtReleaseKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number): number;
+  NtCreateNamedPipeFile(FileHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, IoStatusBlock: number, ShareAccess: number, CreateDisposition: number, CreateOptions: number, NamedPipeType: number, ReadMode: number, CompletionMode: number, MaximumInstances: number, InboundQuota: number, OutboundQuota: number, DefaultTimeout: number): number;
+  CreateIoCompletionPort(FileHandle: number, ExistingCompletionPort: number, CompletionKey: number, NumberOfConcurrentThreads: number): number;
+  PostQueuedCompletionStatus(CompletionPort: number, dwNumberOfBytesTransferred: number, dwCompletionKey: number, lpOverlapped: number): number;
+  SetFileCompletionNotificationModes(FileHandle: number, Flags: number): number;
+  NtCreateIoCompletion(IoCompletionHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, NumberOfConcurrentThreads: number): number;
+  NtOpenIoCompletion(IoCompletionHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number): number;
+  NtSetIoCompletion(IoCompletionHandle: number, KeyContext: number, ApcContext: number, IoStatus: number, IoStatusInformation: number): number;
+  NtRemoveIoCompletion(IoCompletionHandle: number, KeyContext: number, ApcContext: number, IoStatusBlock: number, Timeout: number): number;
+  NtRemoveIoCompletionEx(IoCompletionHandle: number, IoCompletionInformation: number, Count: number, NumEntriesRemoved: number, Timeout: number, Alertable: number): number;
+  NtQueryIoCompletion(IoCompletionHandle: number, IoCompletionInformationClass: number, IoCompletionInformation: number, IoCompletionInformationLength: number, ResultLength: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -169,7 +187,14 @@ export interface HostSyscalls {
   GetOverlappedResultEx(hFile: number, lpOverlapped: number, lpNumberOfBytesTransferred: number, dwMilliseconds: number, bAlertable: number): number;
   CancelIo(hFile: number): number;
   CancelIoEx(hFile: number, lpOverlapped: number): number;
+  ReadFileEx(hFile: number, lpBuffer: number, nNumberOfBytesToRead: number, lpOverlapped: number, lpCompletionRoutine: number): number;
+  WriteFileEx(hFile: number, lpBuffer: number, nNumberOfBytesToWrite: number, lpOverlapped: number, lpCompletionRoutine: number): number;
+  NtReadFile(FileHandle: number, Event: number, ApcRoutine: number, ApcContext: number, IoStatusBlock: number, Buffer: number, Length: number, ByteOffset: number, Key: number): number;
+  NtWriteFile(FileHandle: number, Event: number, ApcRoutine: number, ApcContext: number, IoStatusBlock: number, Buffer: number, Length: number, ByteOffset: number, Key: number): number;
   NtTestAlert(): number;
+  NtFsControlFile(FileHandle: number, Event: number, ApcRoutine: number, ApcContext: number, IoStatusBlock: number, FsControlCode: number, InputBuffer: number, InputBufferLength: number, OutputBuffer: number, OutputBufferLength: number): number;
+  NtQueryInformationFile(FileHandle: number, IoStatusBlock: number, FileInformation: number, Length: number, FileInformationClass: number): number;
+  NtSetInformationFile(FileHandle: number, IoStatusBlock: number, FileInformation: number, Length: number, FileInformationClass: number): number;
 }
 
 /**
@@ -209,10 +234,11 @@ export interface UserSyscalls {
   InitializeSynchronizationBarrier(lpBarrier: number, lTotalThreads: number, lSpinCount: number): number;
   EnterSynchronizationBarrier(lpBarrier: number, dwFlags: number): number;
   DeleteSynchronizationBarrier(lpBarrier: number): number;
+  GetQueuedCompletionStatus(CompletionPort: number, lpNumberOfBytesTransferred: number, lpCompletionKey: number, lpOverlapped: number, dwMilliseconds: number): number;
 }
 
 /** The names of the UserSyscalls, for building trampolines. */
-export const USER_SYSCALLS: readonly (keyof UserSyscalls)[] = ["ReleaseSemaphore", "InitializeCriticalSection", "InitializeCriticalSectionAndSpinCount", "InitializeCriticalSectionEx", "EnterCriticalSection", "TryEnterCriticalSection", "LeaveCriticalSection", "DeleteCriticalSection", "SetCriticalSectionSpinCount", "InitializeSRWLock", "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockShared", "TryAcquireSRWLockExclusive", "TryAcquireSRWLockShared", "InitializeConditionVariable", "SleepConditionVariableCS", "SleepConditionVariableSRW", "WakeConditionVariable", "WakeAllConditionVariable", "InitOnceInitialize", "InitOnceExecuteOnce", "InitOnceBeginInitialize", "InitOnceComplete", "WaitOnAddress", "WakeByAddressSingle", "WakeByAddressAll", "InitializeSynchronizationBarrier", "EnterSynchronizationBarrier", "DeleteSynchronizationBarrier"];
+export const USER_SYSCALLS: readonly (keyof UserSyscalls)[] = ["ReleaseSemaphore", "InitializeCriticalSection", "InitializeCriticalSectionAndSpinCount", "InitializeCriticalSectionEx", "EnterCriticalSection", "TryEnterCriticalSection", "LeaveCriticalSection", "DeleteCriticalSection", "SetCriticalSectionSpinCount", "InitializeSRWLock", "AcquireSRWLockExclusive", "ReleaseSRWLockExclusive", "AcquireSRWLockShared", "ReleaseSRWLockShared", "TryAcquireSRWLockExclusive", "TryAcquireSRWLockShared", "InitializeConditionVariable", "SleepConditionVariableCS", "SleepConditionVariableSRW", "WakeConditionVariable", "WakeAllConditionVariable", "InitOnceInitialize", "InitOnceExecuteOnce", "InitOnceBeginInitialize", "InitOnceComplete", "WaitOnAddress", "WakeByAddressSingle", "WakeByAddressAll", "InitializeSynchronizationBarrier", "EnterSynchronizationBarrier", "DeleteSynchronizationBarrier", "GetQueuedCompletionStatus"];
 
 export type GuestImports = Record<string, Record<string, Function>>;
 
@@ -713,7 +739,13 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetOverlappedResultEx: h.GetOverlappedResultEx,
       CancelIo: h.CancelIo,
       CancelIoEx: h.CancelIoEx,
+      ReadFileEx: h.ReadFileEx,
+      WriteFileEx: h.WriteFileEx,
       CancelSynchronousIo: k.CancelSynchronousIo,
+      CreateIoCompletionPort: k.CreateIoCompletionPort,
+      PostQueuedCompletionStatus: k.PostQueuedCompletionStatus,
+      GetQueuedCompletionStatus: u.GetQueuedCompletionStatus,
+      SetFileCompletionNotificationModes: k.SetFileCompletionNotificationModes,
     },
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {
@@ -738,6 +770,8 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         return r;
       },
       NtClose: k.NtClose,
+      NtReadFile: h.NtReadFile,
+      NtWriteFile: h.NtWriteFile,
       NtCreateEvent(EventHandle: number, DesiredAccess: number, ObjectAttributes: number, EventType: number, InitialState: number) {
         c.reset();
         const k_EventHandle = c.copyIn(EventHandle, 4, 4); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
@@ -954,6 +988,133 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         return r;
       },
       RtlNtStatusToDosError: k.RtlNtStatusToDosError,
+      NtCreateSymbolicLinkObject(LinkHandle: number, DesiredAccess: number, ObjectAttributes: number, LinkTarget: number) {
+        c.reset();
+        const k_LinkHandle = c.copyIn(LinkHandle, 4, 4); if (k_LinkHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const k_LinkTarget = c.unicodeString(LinkTarget); if (k_LinkTarget < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtCreateSymbolicLinkObject(k_LinkHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, k_LinkTarget);
+        c.copyOut(LinkHandle, k_LinkHandle, 4, 4);
+        return r;
+      },
+      NtOpenSymbolicLinkObject(LinkHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_LinkHandle = c.copyIn(LinkHandle, 4, 4); if (k_LinkHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenSymbolicLinkObject(k_LinkHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(LinkHandle, k_LinkHandle, 4, 4);
+        return r;
+      },
+      NtQuerySymbolicLinkObject(LinkHandle: number, LinkTarget: number, ReturnedLength: number) {
+        c.reset();
+        const k_LinkTarget = c.unicodeString(LinkTarget); if (k_LinkTarget < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ReturnedLength = c.copyIn(ReturnedLength, 4, 4); if (k_ReturnedLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQuerySymbolicLinkObject(LinkHandle, k_LinkTarget, k_ReturnedLength);
+        c.unicodeStringOut(LinkTarget, k_LinkTarget);
+        c.copyOut(ReturnedLength, k_ReturnedLength, 4, 4);
+        return r;
+      },
+      NtMakeTemporaryObject: k.NtMakeTemporaryObject,
+      NtCreateKeyedEvent(KeyedEventHandle: number, DesiredAccess: number, ObjectAttributes: number, Flags: number) {
+        c.reset();
+        const k_KeyedEventHandle = c.copyIn(KeyedEventHandle, 4, 4); if (k_KeyedEventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateKeyedEvent(k_KeyedEventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, Flags);
+        c.copyOut(KeyedEventHandle, k_KeyedEventHandle, 4, 4);
+        return r;
+      },
+      NtOpenKeyedEvent(KeyedEventHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_KeyedEventHandle = c.copyIn(KeyedEventHandle, 4, 4); if (k_KeyedEventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenKeyedEvent(k_KeyedEventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(KeyedEventHandle, k_KeyedEventHandle, 4, 4);
+        return r;
+      },
+      NtWaitForKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number) {
+        c.reset();
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtWaitForKeyedEvent(KeyedEventHandle, Key, Alertable, k_Timeout);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtReleaseKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number) {
+        c.reset();
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtReleaseKeyedEvent(KeyedEventHandle, Key, Alertable, k_Timeout);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtCreateNamedPipeFile(FileHandle: number, DesiredAccess: number, ObjectAttributes: number, IoStatusBlock: number, ShareAccess: number, CreateDisposition: number, CreateOptions: number, NamedPipeType: number, ReadMode: number, CompletionMode: number, MaximumInstances: number, InboundQuota: number, OutboundQuota: number, DefaultTimeout: number) {
+        c.reset();
+        const k_FileHandle = c.copyIn(FileHandle, 4, 4); if (k_FileHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const k_IoStatusBlock = c.copyIn(IoStatusBlock, 8, 8); if (k_IoStatusBlock < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_DefaultTimeout = c.copyIn(DefaultTimeout, 8, 8); if (k_DefaultTimeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtCreateNamedPipeFile(k_FileHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, k_IoStatusBlock, ShareAccess, CreateDisposition, CreateOptions, NamedPipeType, ReadMode, CompletionMode, MaximumInstances, InboundQuota, OutboundQuota, k_DefaultTimeout);
+        c.copyOut(FileHandle, k_FileHandle, 4, 4);
+        c.copyOut(IoStatusBlock, k_IoStatusBlock, 8, 8);
+        return r;
+      },
+      NtFsControlFile: h.NtFsControlFile,
+      NtQueryInformationFile: h.NtQueryInformationFile,
+      NtSetInformationFile: h.NtSetInformationFile,
+      NtCreateIoCompletion(IoCompletionHandle: number, DesiredAccess: number, ObjectAttributes: number, NumberOfConcurrentThreads: number) {
+        c.reset();
+        const k_IoCompletionHandle = c.copyIn(IoCompletionHandle, 4, 4); if (k_IoCompletionHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtCreateIoCompletion(k_IoCompletionHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, NumberOfConcurrentThreads);
+        c.copyOut(IoCompletionHandle, k_IoCompletionHandle, 4, 4);
+        return r;
+      },
+      NtOpenIoCompletion(IoCompletionHandle: number, DesiredAccess: number, ObjectAttributes: number) {
+        c.reset();
+        const k_IoCompletionHandle = c.copyIn(IoCompletionHandle, 4, 4); if (k_IoCompletionHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
+        const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
+        const r = k.NtOpenIoCompletion(k_IoCompletionHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
+        c.copyOut(IoCompletionHandle, k_IoCompletionHandle, 4, 4);
+        return r;
+      },
+      NtSetIoCompletion: k.NtSetIoCompletion,
+      NtRemoveIoCompletion(IoCompletionHandle: number, KeyContext: number, ApcContext: number, IoStatusBlock: number, Timeout: number) {
+        c.reset();
+        const k_KeyContext = c.copyIn(KeyContext, 4, 4); if (k_KeyContext < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ApcContext = c.copyIn(ApcContext, 4, 4); if (k_ApcContext < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_IoStatusBlock = c.copyIn(IoStatusBlock, 8, 8); if (k_IoStatusBlock < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtRemoveIoCompletion(IoCompletionHandle, k_KeyContext, k_ApcContext, k_IoStatusBlock, k_Timeout);
+        c.copyOut(KeyContext, k_KeyContext, 4, 4);
+        c.copyOut(ApcContext, k_ApcContext, 4, 4);
+        c.copyOut(IoStatusBlock, k_IoStatusBlock, 8, 8);
+        return r;
+      },
+      NtRemoveIoCompletionEx(IoCompletionHandle: number, IoCompletionInformation: number, Count: number, NumEntriesRemoved: number, Timeout: number, Alertable: number) {
+        c.reset();
+        const k_IoCompletionInformation = c.copyIn(IoCompletionInformation, Math.min(Count >>> 0, 1024) * 16, 16384); if (k_IoCompletionInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_NumEntriesRemoved = c.copyIn(NumEntriesRemoved, 4, 4); if (k_NumEntriesRemoved < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtRemoveIoCompletionEx(IoCompletionHandle, k_IoCompletionInformation, Count, k_NumEntriesRemoved, k_Timeout, Alertable);
+        c.copyOut(IoCompletionInformation, k_IoCompletionInformation, Math.min(Count >>> 0, 1024) * 16, 16384);
+        c.copyOut(NumEntriesRemoved, k_NumEntriesRemoved, 4, 4);
+        if (r === WAIT_IO_COMPLETION) c.deliverApcs();
+        return r;
+      },
+      NtQueryIoCompletion(IoCompletionHandle: number, IoCompletionInformationClass: number, IoCompletionInformation: number, IoCompletionInformationLength: number, ResultLength: number) {
+        c.reset();
+        const k_IoCompletionInformation = c.copyIn(IoCompletionInformation, IoCompletionInformationLength, 4); if (k_IoCompletionInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_ResultLength = c.copyIn(ResultLength, 4, 4); if (k_ResultLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryIoCompletion(IoCompletionHandle, IoCompletionInformationClass, k_IoCompletionInformation, IoCompletionInformationLength, k_ResultLength);
+        c.copyOut(IoCompletionInformation, k_IoCompletionInformation, IoCompletionInformationLength, 4);
+        c.copyOut(ResultLength, k_ResultLength, 4, 4);
+        return r;
+      },
     },
     ntwasm: {
       QueryObjectDirectory(lpPath: number, dwIndex: number, lpName: number, nNameChars: number, lpNameLength: number, lpTypeId: number) {

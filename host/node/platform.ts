@@ -1,9 +1,9 @@
-// The Node platform: worker_threads for guest threads, kernel.wasm next to this bundle.
+// The Node platform: worker_threads for the pool's workers, kernel.wasm next to this bundle.
 import { Worker } from "node:worker_threads";
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Platform, ThreadWorker, WorkerEvents } from "../platform.ts";
-import type { ThreadInit } from "../protocol.ts";
+import type { PoolInit } from "../protocol.ts";
 import { nodeFileBackend } from "./file-backend.ts";
 
 let kernel: Promise<WebAssembly.Module> | undefined;
@@ -13,12 +13,16 @@ export const nodePlatform: Platform = {
     kernel ??= readFile(new URL("./kernel.wasm", import.meta.url)).then((b) => WebAssembly.compile(b));
     return kernel;
   },
-  startWorker(init: ThreadInit, events: WorkerEvents): ThreadWorker {
+  startWorker(init: PoolInit, events: WorkerEvents): ThreadWorker {
     const w = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: init });
     w.on("message", (m) => events.message(m));
-    w.on("error", () => {}); // reported through exit: the thread is treated as crashed
+    w.on("error", () => {}); // reported through exit: a thread it ran is treated as crashed
     w.on("exit", () => events.exit());
-    return { terminate: async () => { await w.terminate(); } };
+    return {
+      post: (m) => w.postMessage(m),
+      terminate: async () => { await w.terminate(); },
+      ref: (on) => { if (on) w.ref(); else w.unref(); },
+    };
   },
   cpus: () => availableParallelism(),
   defaultRoot: () => process.cwd(),

@@ -1,11 +1,14 @@
-// Node worker entry: one guest thread.
+// Node worker entry: one pool worker (host/thread-runtime.ts), which runs guest threads one after
+// another until the pool retires it.
 import { parentPort, workerData } from "node:worker_threads";
-import { runThread } from "../thread-runtime.ts";
-import type { ThreadInit, WorkerMessage } from "../protocol.ts";
+import { runPoolWorker } from "../thread-runtime.ts";
+import type { HostMessage, PoolInit, WorkerMessage } from "../protocol.ts";
 import { nodeFileBackend } from "./file-backend.ts";
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-const init = workerData as ThreadInit;
-runThread(init, post, init.memoryFs ? null : nodeFileBackend(init.root)).catch((e) => {
-  post({ t: "exit", thread: (workerData as ThreadInit).thread, code: 0xc0000005, endsProcess: true, crash: String(e?.stack ?? e) });
-});
+const init = workerData as PoolInit;
+runPoolWorker(init, post, (handler) => parentPort!.on("message", (m: HostMessage) => handler(m)),
+  init.memoryFs ? null : nodeFileBackend(init.root)).then(
+  () => { post({ t: "retired" }); process.exit(0); },
+  (e) => { post({ t: "fatal", error: String(e?.stack ?? e) }); process.exit(1); },
+);

@@ -16,14 +16,16 @@ import type { DiskIo } from "./files.ts";
 import { IO_DISK, IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IO_PIPE, ntSuccess, overlappedIo, type Transfer } from "./overlapped.ts";
 import { readConsoleLine } from "../console-input.ts";
 import {
-  ERROR_ACCESS_DENIED, ERROR_PATH_NOT_FOUND, ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING,
-  PIPE_READMODE_MESSAGE, STATUS_BUFFER_OVERFLOW,
+  ERROR_ACCESS_DENIED, ERROR_INVALID_FUNCTION, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_PATH_NOT_FOUND,
+  ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING, PIPE_READMODE_MESSAGE, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW,
+  STATUS_INVALID_HANDLE, STATUS_INVALID_PARAMETER, STATUS_OBJECT_TYPE_MISMATCH,
 } from "../generated/abi.ts";
 
 /** The kernel's I/O exports for this shim (kernel/win32/pipe.ts), next to the generated ones. */
 interface PipeExports {
   ntw_io_target(h: number): number;
-  ntw_pipe_open(name: number, len: number, access: number, inherit: number, disposition: number): number;
+  ntw_pipe_open(name: number, len: number, access: number, inherit: number, disposition: number, flags: number): number;
+  ntw_io_sync(h: number): number;
   ntw_pipe_connect(h: number, noWait: number): number;
   ntw_pipe_read(h: number, buf: number, n: number, flags: number, countOut: number): number;
   ntw_pipe_write(h: number, buf: number, n: number, flags: number, countOut: number): number;
@@ -114,6 +116,58 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     return true;
   }
 
+  /** Console input: one line into the guest buffer, as a console gives it; the bytes, or -1 (last-error set). */
+  function consoleRead(h: number, buf: number, n: number): number {
+    const bytes = readConsoleLine(k, c, h, n);
+    if (!bytes) return -1;
+    c.guestFor(buf, bytes.length).set(bytes, buf);
+    return bytes.length;
+  }
+
+  /** A disk file opened with FILE_FLAG_OVERLAPPED: ReadFile/WriteFile without an OVERLAPPED fail, as on Windows. */
+  const overlappedDisk = (h: number) => k.ntw_io_sync(h) === 0;
+
+  /** ReadFileEx/WriteFileEx on a handle that is no pipe or disk file: its error, as kernel32 gives it. */
+  function exTarget(target: number): number {
+    return c.fault(0, target === -1 ? ERROR_INVALID_HANDLE : ERROR_INVALID_FUNCTION);
+  }
+
+  /**
+   * NtReadFile/NtWriteFile: the handle, the buffer and ByteOffset as ntdll checks them, then the one
+   * overlapped path (overlapped.ts nt()); a console completes in the calling thread. Disk files: a
+   * NULL ByteOffset or FILE_USE_FILE_POINTER_POSITION (-2) is the file pointer on a synchronous handle
+   * (STATUS_INVALID_PARAMETER on an overlapped one), FILE_WRITE_TO_END_OF_FILE (-1) the end for a
+   * write, other negative offsets STATUS_INVALID_PARAMETER. Pipes ignore ByteOffset, and every call Key.
+   */
+  function ntTransfer(op: number, h: number, hEvent: number, apc: number, apcContext: number, iosb: number, buf: number, n: number,
+    pOffset: number): number {
+    const mode = k.ntw_io_sync(h);
+    if (mode === -1) return STATUS_INVALID_HANDLE;
+    if (mode === -2) return STATUS_OBJECT_TYPE_MISMATCH;
+    if ((n && !buf) || !c.inGuest(buf, n) || (pOffset && !c.inGuest(pOffset, 8))) return STATUS_ACCESS_VIOLATION;
+    const target = k.ntw_io_target(h);
+    if (target === IO_PIPE || target === IO_DISK) {
+      let at: number | undefined;
+      if (target === IO_DISK) {
+        const off = pOffset ? c.guestView().getBigInt64(pOffset, true) : null;
+        if (off === null || off === -2n) { if (!mode) return STATUS_INVALID_PARAMETER; } // the file pointer
+        else if (off === -1n && op === IO_OP_WRITE) at = -1; // FILE_WRITE_TO_END_OF_FILE
+        else if (off < 0n) return STATUS_INVALID_PARAMETER;
+        else at = Number(off);
+      }
+      return ov.nt(op, h, buf, n, at, hEvent, apc, apcContext, iosb, target);
+    }
+    return ov.ntNow(h, hEvent, apc, apcContext, iosb, () => { // a console
+      if (op === IO_OP_READ) {
+        const got = target === 0 ? consoleRead(h, buf, n) : -1;
+        return got < 0 ? { st: STATUS_INVALID_HANDLE, count: 0 } : { st: 0, count: got };
+      }
+      if (target === 0) return { st: STATUS_ACCESS_DENIED, count: 0 };
+      consoleWrite(target, buf, n);
+      return { st: 0, count: n };
+    });
+  }
+
   function transact(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number, lpOverlapped = 0): number {
     if (writePipe(h, inBuf, inSize, WRITE_TRANSACT).st !== 0) return 0;
     if (lpOverlapped) return ov.start(IO_OP_READ, h, outBuf, outSize, lpRead, lpOverlapped, IO_PIPE);
@@ -127,7 +181,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     const kn = wide ? c.wstr(name) : c.astr(name);
     if (kn < 0) return c.fault(0, c.error);
     const len = c.strLen;
-    const open = () => k.ntw_pipe_open(kn, len, (GENERIC_READ | GENERIC_WRITE) >>> 0, 0, OPEN_EXISTING) >>> 0;
+    const open = () => k.ntw_pipe_open(kn, len, (GENERIC_READ | GENERIC_WRITE) >>> 0, 0, OPEN_EXISTING, 0) >>> 0;
     let h = open();
     if (h === INVALID_HANDLE_VALUE && k.GetLastError() === ERROR_PIPE_BUSY) {
       if (!k.WaitNamedPipeW(kn, len, timeout >>> 0)) return 0;
@@ -153,7 +207,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     if (kn < 0) return c.fault(INVALID_HANDLE_VALUE, c.error);
     if (!kn) return c.fault(INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
     const path = decodeUtf16(c.kernel(), kn, c.strLen);
-    if (PIPE_PATH.test(path)) return k.ntw_pipe_open(kn, c.strLen, access >>> 0, inherit, disposition >>> 0) >>> 0;
+    if (PIPE_PATH.test(path)) return k.ntw_pipe_open(kn, c.strLen, access >>> 0, inherit, disposition >>> 0, flags >>> 0) >>> 0;
     return disk.create(path, access >>> 0, share >>> 0, inherit, disposition >>> 0, flags >>> 0) >>> 0;
   }
 
@@ -169,12 +223,11 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       if (!args(buf, n, lpRead)) return 0;
       const target = k.ntw_io_target(h);
       if (lpOverlapped && (target === IO_PIPE || target === IO_DISK)) return ov.start(IO_OP_READ, h, buf, n, lpRead, lpOverlapped, target);
-      if (target === IO_DISK) return disk.read(h, buf, n, lpRead);
+      if (target === IO_DISK) return overlappedDisk(h) ? c.fault(0, ERROR_INVALID_PARAMETER) : disk.read(h, buf, n, lpRead);
       if (target >= 0 && target !== IO_PIPE) { // console input: one line, as a console gives it
-        const bytes = readConsoleLine(k, c, h, n);
-        if (!bytes) return 0;
-        c.guestFor(buf, bytes.length).set(bytes, buf);
-        if (lpRead) c.guestU32(lpRead, bytes.length);
+        const got = consoleRead(h, buf, n);
+        if (got < 0) return 0;
+        if (lpRead) c.guestU32(lpRead, got);
         return 1;
       }
       return finish(readPipe(h, buf, n), lpRead);
@@ -184,7 +237,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       if (!args(buf, n, lpWritten)) return 0;
       const target = k.ntw_io_target(h);
       if (lpOverlapped && (target === IO_PIPE || target === IO_DISK)) return ov.start(IO_OP_WRITE, h, buf, n, lpWritten, lpOverlapped, target);
-      if (target === IO_DISK) return disk.write(h, buf, n, lpWritten);
+      if (target === IO_DISK) return overlappedDisk(h) ? c.fault(0, ERROR_INVALID_PARAMETER) : disk.write(h, buf, n, lpWritten);
       if (target >= 0 && target !== IO_PIPE) {
         if (target === 0) return c.fault(0, ERROR_ACCESS_DENIED); // the console input is not writable
         consoleWrite(target, buf, n);
@@ -193,6 +246,26 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       }
       return finish(writePipe(h, buf, n), lpWritten);
     },
+    ReadFileEx(h: number, buf: number, n: number, lpOverlapped: number, routine: number): number {
+      n >>>= 0;
+      if (!lpOverlapped) return c.fault(0, ERROR_INVALID_PARAMETER);
+      if (!args(buf, n, 0)) return 0;
+      const target = k.ntw_io_target(h);
+      if (target !== IO_PIPE && target !== IO_DISK) return exTarget(target);
+      return ov.startEx(IO_OP_READ, h, buf, n, lpOverlapped >>> 0, routine, target);
+    },
+    WriteFileEx(h: number, buf: number, n: number, lpOverlapped: number, routine: number): number {
+      n >>>= 0;
+      if (!lpOverlapped) return c.fault(0, ERROR_INVALID_PARAMETER);
+      if (!args(buf, n, 0)) return 0;
+      const target = k.ntw_io_target(h);
+      if (target !== IO_PIPE && target !== IO_DISK) return exTarget(target);
+      return ov.startEx(IO_OP_WRITE, h, buf, n, lpOverlapped >>> 0, routine, target);
+    },
+    NtReadFile: (h: number, hEvent: number, apc: number, apcContext: number, iosb: number, buf: number, n: number, pOffset: number,
+      _key: number) => ntTransfer(IO_OP_READ, h, hEvent, apc, apcContext, iosb, buf, n >>> 0, pOffset >>> 0),
+    NtWriteFile: (h: number, hEvent: number, apc: number, apcContext: number, iosb: number, buf: number, n: number, pOffset: number,
+      _key: number) => ntTransfer(IO_OP_WRITE, h, hEvent, apc, apcContext, iosb, buf, n >>> 0, pOffset >>> 0),
     TransactNamedPipe(h: number, inBuf: number, inSize: number, outBuf: number, outSize: number, lpRead: number,
       lpOverlapped: number): number {
       if (!args(inBuf, inSize >>> 0, lpRead) || !c.inGuest(outBuf, outSize >>> 0)) return 0;
@@ -208,5 +281,6 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     },
     ...ov.syscalls,
   };
-  return { syscalls, ioWorker: () => ov.worker() };
+  /** `overlapped`: the overlapped path, for other NT calls that pend or report NT's way (overlapped.ts nt(), ntNow()). */
+  return { syscalls, ioWorker: () => ov.worker(), overlapped: ov, writePipe }; // writePipe: FSCTL_PIPE_TRANSCEIVE's write (ntfile.ts)
 }

@@ -15,17 +15,20 @@ import type { KernelExports } from "../kernel-exports.ts";
 import { FsError, type FileBackend, type FileStat } from "../files/backend.ts";
 import { cwdParts, parseWinPath, upcase, wildcardMatch, winPath } from "../files/path.ts";
 import { join, resolve } from "../files/resolve.ts";
+import { fileReaper, type ReapExports } from "../files/reaper.ts";
 import {
   CREATE_ALWAYS, CREATE_NEW, DELETE, ERROR_ACCESS_DENIED, ERROR_ALREADY_EXISTS, ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY,
   ERROR_FILE_EXISTS, ERROR_FILE_NOT_FOUND, ERROR_FILENAME_EXCED_RANGE, ERROR_GEN_FAILURE, ERROR_INVALID_FUNCTION,
   ERROR_INVALID_HANDLE, ERROR_INVALID_NAME, ERROR_INVALID_PARAMETER, ERROR_NEGATIVE_SEEK, ERROR_NO_MORE_FILES, ERROR_PATH_NOT_FOUND,
   ERROR_SUCCESS, FILE_APPEND_DATA, FILE_ATTRIBUTE_ARCHIVE, FILE_ATTRIBUTE_DIRECTORY, FILE_ATTRIBUTE_READONLY,
-  FILE_FLAG_BACKUP_SEMANTICS, FILE_READ_DATA, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, FILE_WRITE_DATA,
+  FILE_FLAG_BACKUP_SEMANTICS, FILE_FLAG_DELETE_ON_CLOSE, FILE_FLAG_OVERLAPPED, FILE_READ_DATA, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, FILE_WRITE_DATA,
   GENERIC_WRITE, MOVEFILE_REPLACE_EXISTING, OPEN_ALWAYS, OPEN_EXISTING, TRUNCATE_EXISTING,
 } from "../generated/abi.ts";
 
 /** The kernel's file exports (kernel/win32/file.ts), next to the generated ones. */
-interface FileExports {
+interface FileExports extends ReapExports {
+  ntw_file_delete(p: number, len: number, dir: number): number;
+  ntw_file_delete_on_close(h: number): number;
   ntw_file_open(path: number, pathLen: number, pat: number, patLen: number, access: number, share: number, fflags: number,
     inherit: number): number;
   ntw_file_query(h: number, out: number, max: number): number;
@@ -44,7 +47,9 @@ interface FileExports {
 const IO_PIPE = 16;
 
 /** kernel/objects/file.ts fflags */
-const FILE_DIRECTORY = 1, FILE_FIND = 2;
+const FILE_DIRECTORY = 1, FILE_FIND = 2, FILE_DELETE_ON_CLOSE = 8;
+/** kernel/objects/file.ts FILE_OPEN_SYNC_IO: an open without FILE_FLAG_OVERLAPPED, for synchronous I/O. */
+const FILE_OPEN_SYNC_IO = 4;
 const INVALID = 0xffffffff;
 const ERROR_DISK_FULL = 112;
 const SHARE_ALL = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
@@ -57,10 +62,13 @@ interface FileInfo { pos: number; pos64: bigint; fflags: number; access: number;
 
 /** ReadFile/WriteFile on disk files, for host/syscalls/file-io.ts. */
 export interface DiskIo {
-  /** ReadFile at the file pointer, or at `at` (an OVERLAPPED offset); the pointer ends after the data. */
-  read(h: number, buf: number, n: number, lpRead: number, at?: number): number;
-  /** WriteFile at the file pointer (the end for append-only handles), or at `at`. */
-  write(h: number, buf: number, n: number, lpWritten: number, at?: number): number;
+  /**
+   * ReadFile at the file pointer, or at `at` (an OVERLAPPED offset); the pointer ends after the data
+   * (at an offset only when `movePointer`, as for a handle opened for synchronous I/O).
+   */
+  read(h: number, buf: number, n: number, lpRead: number, at?: number, movePointer?: boolean): number;
+  /** WriteFile at the file pointer (the end for append-only handles), or at `at` (-1: the end, as NtWriteFile's FILE_WRITE_TO_END_OF_FILE). */
+  write(h: number, buf: number, n: number, lpWritten: number, at?: number, movePointer?: boolean): number;
   /** CreateFileW/A for every path that is not \\.\pipe\…: `name` is the decoded guest string. */
   create(name: string, access: number, share: number, inherit: number, disposition: number, flags: number): number;
 }
@@ -104,8 +112,11 @@ function attributes(s: FileStat): number {
   return (s.dir ? FILE_ATTRIBUTE_DIRECTORY : FILE_ATTRIBUTE_ARCHIVE) | (s.readonly ? FILE_ATTRIBUTE_READONLY : 0);
 }
 
-export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBackend) {
+export function fileSyscalls(kernel: KernelExports, c: CallContext, backend: FileBackend) {
   const k = kernel as KernelExports & FileExports;
+  // every backend call first removes the files whose last handle closed (host/files/reaper.ts)
+  const reaper = fileReaper(k, () => c.kernel(), c.scratch, backend, true);
+  const fs = reaper.fs;
 
   /** Fails the call with `error`: returns `value`. */
   const fail = <T>(value: T, error: number): T => c.fault(value, error);
@@ -169,6 +180,24 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     return k.ntw_file_share_check(c.scratch, n, access >>> 0, share) === 0;
   }
 
+  /** Is `rel` free of a pending deletion (or a directory above it that is)? Fails the call with ERROR_ACCESS_DENIED if not. */
+  function notPending(rel: string): boolean { return shareOk(rel, 0, SHARE_ALL); }
+
+  /**
+   * DeleteFileW / RemoveDirectoryW of `rel` once checked: the kernel refuses a delete-pending path or an
+   * open that does not share delete; an open path becomes delete pending and goes with its last
+   * handle; otherwise it goes now.
+   */
+  function remove(rel: string, dir: boolean): number {
+    const e = k.ntw_file_delete(c.scratch, kput(rel, c.scratch), dir ? 1 : 0) >>> 0;
+    if (!e) return 0;
+    if (e !== 1) {
+      try { reaper.remove(e); } catch (err) { return fail(0, fsError(err)); }
+    }
+    k.SetLastError(ERROR_SUCCESS);
+    return 1;
+  }
+
   function busy(rel: string): boolean {
     const n = kput(rel, c.scratch);
     return k.ntw_file_busy(c.scratch, n) !== 0;
@@ -223,6 +252,10 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     const r = lookup(parts);
     if (!r) return INVALID;
     const st = r.stat;
+    // kernel32 asks for DELETE with FILE_FLAG_DELETE_ON_CLOSE, so the open shares as a deleter
+    const deleteOnClose = (flags & FILE_FLAG_DELETE_ON_CLOSE) !== 0;
+    if (deleteOnClose) access = (access | DELETE) >>> 0;
+    if (st && !notPending(r.rel)) return INVALID; // a delete-pending file refuses every open (ERROR_ACCESS_DENIED)
     if (st && disposition === CREATE_NEW) return fail(INVALID, ERROR_FILE_EXISTS);
     if (!st && (disposition === OPEN_EXISTING || disposition === TRUNCATE_EXISTING)) return fail(INVALID, ERROR_FILE_NOT_FOUND);
     if (disposition === TRUNCATE_EXISTING && !(access & (GENERIC_WRITE | FILE_WRITE_DATA))) return fail(INVALID, ERROR_INVALID_PARAMETER);
@@ -230,14 +263,16 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       if (!(flags & FILE_FLAG_BACKUP_SEMANTICS) || (disposition !== OPEN_EXISTING && disposition !== OPEN_ALWAYS)) {
         return fail(INVALID, ERROR_ACCESS_DENIED);
       }
-      const h = k.ntw_file_open(c.scratch, kput(r.rel, c.scratch), 0, 0, access, share, FILE_DIRECTORY, inherit);
+      if (deleteOnClose && !parts.length) return fail(INVALID, ERROR_ACCESS_DENIED); // C:\ itself
+      const h = k.ntw_file_open(c.scratch, kput(r.rel, c.scratch), 0, 0, access, share,
+        FILE_DIRECTORY | (flags & FILE_FLAG_OVERLAPPED ? 0 : FILE_OPEN_SYNC_IO) | (deleteOnClose ? FILE_DELETE_ON_CLOSE : 0), inherit);
       if (h && disposition === OPEN_ALWAYS) k.SetLastError(ERROR_ALREADY_EXISTS);
       return h || INVALID;
     }
     if (st?.readonly && (access & (GENERIC_WRITE | FILE_WRITE_DATA | FILE_APPEND_DATA | DELETE) || disposition === CREATE_ALWAYS)) {
       return fail(INVALID, ERROR_ACCESS_DENIED);
     }
-    const h = kopen(r.rel, access, share, 0, inherit);
+    const h = kopen(r.rel, access, share, flags & FILE_FLAG_OVERLAPPED ? 0 : FILE_OPEN_SYNC_IO, inherit);
     if (!h) return INVALID; // sharing violation, bad access mask: the kernel set the last-error
     try {
       if (disposition === CREATE_NEW) fs.create(r.rel, true, false);
@@ -249,6 +284,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const err = e instanceof FsError && e.code === "EEXIST" ? ERROR_FILE_EXISTS : fsError(e);
       return fail(INVALID, err);
     }
+    if (deleteOnClose) k.ntw_file_delete_on_close(h); // only now: a failed create must not delete what is there
     k.SetLastError(st && (disposition === CREATE_ALWAYS || disposition === OPEN_ALWAYS) ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
     return h;
   }
@@ -259,7 +295,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
   // step (addPos), so threads sharing a file object never get the same bytes or write over each other;
   // a short read gives back what it did not use.
 
-  function read(h: number, buf: number, n: number, lpRead: number, at?: number): number {
+  function read(h: number, buf: number, n: number, lpRead: number, at?: number, movePointer = true): number {
     const f = dataFile(h, FILE_READ_DATA);
     if (!f) return 0;
     const pos = at ?? addPos(h, n);
@@ -269,21 +305,21 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       if (at === undefined) addPos(h, -n);
       return fail(0, fsError(e));
     }
-    if (at !== undefined) setPos(h, at + got);
+    if (at !== undefined) { if (movePointer) setPos(h, at + got); }
     else if (got < n) addPos(h, got - n);
     if (lpRead) c.guestU32(lpRead, got);
     k.SetLastError(ERROR_SUCCESS);
     return 1;
   }
 
-  function write(h: number, buf: number, n: number, lpWritten: number, at?: number): number {
+  function write(h: number, buf: number, n: number, lpWritten: number, at?: number, movePointer = true): number {
     const f = dataFile(h, FILE_WRITE_DATA | FILE_APPEND_DATA);
     if (!f) return 0;
     const data = c.guestFresh().slice(buf, buf + n);
-    if (!(f.access & FILE_WRITE_DATA)) { // append only: at the end, wherever the pointer is
+    if (!(f.access & FILE_WRITE_DATA) || at === -1) { // append only, or at -1: at the end, wherever the pointer is
       let end: number;
       try { end = fs.append(f.path, data); } catch (e) { return fail(0, fsError(e)); }
-      setPos(h, end + n);
+      if (movePointer) setPos(h, end + n);
     } else {
       const pos = at ?? addPos(h, n);
       if (pos === null) return 0;
@@ -291,7 +327,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
         if (at === undefined) addPos(h, -n);
         return fail(0, fsError(e));
       }
-      if (at !== undefined) setPos(h, at + n);
+      if (at !== undefined && movePointer) setPos(h, at + n);
     }
     if (lpWritten) c.guestU32(lpWritten, n);
     k.SetLastError(ERROR_SUCCESS);
@@ -407,9 +443,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       if (!r) return 0;
       if (!r.stat) return fail(0, ERROR_FILE_NOT_FOUND);
       if (r.stat.dir || r.stat.readonly) return fail(0, ERROR_ACCESS_DENIED);
-      if (!shareOk(r.rel, DELETE, SHARE_ALL)) return 0;
-      try { fs.unlink(r.rel); } catch (e) { return fail(0, fsError(e)); }
-      return 1;
+      return remove(r.rel, false);
     },
     MoveFileW(from: number, to: number): number { return syscalls.MoveFileExW(from, to, 0); },
     MoveFileExW(from: number | string, to: number | string, flags: number): number {
@@ -484,14 +518,19 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       if (!r.stat.dir) return fail(0, ERROR_DIRECTORY);
       if (!parts!.length) return fail(0, ERROR_ACCESS_DENIED);
       if (!shareOk(r.rel, DELETE, SHARE_ALL)) return 0;
-      try { fs.rmdir(r.rel); } catch (e) { return fail(0, fsError(e)); }
-      return 1;
+      // one that is open waits for its last handle, so it must be empty now (one that is not is
+      // removed at once, and the backend says when it is not empty)
+      if (busy(r.rel)) {
+        try { if (fs.list(r.rel).length) return fail(0, ERROR_DIR_NOT_EMPTY); } catch (e) { return fail(0, fsError(e)); }
+      }
+      return remove(r.rel, true);
     },
     SetFileAttributesW(lpFileName: number, attrs: number): number {
       const parts = parse(lpFileName);
       const r = parts && lookup(parts);
       if (!r) return 0;
       if (!r.stat) return fail(0, ERROR_FILE_NOT_FOUND);
+      if (!notPending(r.rel)) return 0;
       try { fs.setReadonly(r.rel, (attrs & FILE_ATTRIBUTE_READONLY) !== 0); } catch (e) { return fail(0, fsError(e)); }
       return 1;
     },
@@ -521,6 +560,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const r = lookup(parts);
       if (!r) return INVALID;
       if (!r.stat) return fail(INVALID, ERROR_FILE_NOT_FOUND);
+      if (!notPending(r.rel)) return INVALID; // it cannot be opened to ask (FindFirstFileW still lists it)
       return attributes(r.stat);
     },
     FindFirstFileW(lpFileName: number, lpData: number): number {
@@ -539,7 +579,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       let list: { name: string; stat: FileStat }[];
       try { list = matches(r.rel, pat); } catch (e) { return fail(INVALID, fsError(e, ERROR_PATH_NOT_FOUND)); }
       if (!list.length) return fail(INVALID, ERROR_FILE_NOT_FOUND);
-      const h = kopen(r.rel, 0, SHARE_ALL, FILE_FIND, 0, pat);
+      const h = kopen(r.rel, 0, SHARE_ALL, FILE_FIND | FILE_OPEN_SYNC_IO, 0, pat);
       if (!h) return INVALID;
       setPos(h, 1);
       fillFindData(lpData, list[0]);
@@ -631,6 +671,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
       const parts = parseString(name);
       const r = parts && lookup(parts);
       if (!r) return null;
+      if (r.stat && !notPending(r.rel)) return null;
       return r.stat ? { rel: r.rel, stat: r.stat } : fail(null, ERROR_FILE_NOT_FOUND);
     },
     /** The entries of the directory behind handle `h`, as FindFirstFileW(dir\*) lists them. */
@@ -663,7 +704,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, fs: FileBack
     try { res = resolve(fs, r.parts); } catch (e) { return fsError(e, ERROR_PATH_NOT_FOUND); }
     if (!res.ok) return ERROR_PATH_NOT_FOUND;
     if (!res.stat) return ERROR_FILE_NOT_FOUND;
-    if (res.stat.dir) return ERROR_ACCESS_DENIED;
+    if (res.stat.dir || !notPending(res.rel)) return ERROR_ACCESS_DENIED;
     const bytes = new Uint8Array(res.stat.size);
     const winPath = "C:\\" + res.rel.split("/").filter(Boolean).join("\\");
     try { return fs.read(res.rel, 0, bytes) === bytes.length ? { bytes, path: winPath } : ERROR_GEN_FAILURE; } catch (e) { return fsError(e); }

@@ -1,11 +1,12 @@
 // CreateProcessW and TerminateProcess: the calls that need the host to load a guest program or stop
-// another process's workers. The kernel creates and ends the objects; the host's main thread runs
-// the workers (protocol.ts "process" / "terminateProcess").
+// another process's workers. The kernel creates and ends the objects; the host's main thread starts
+// the child on a pooled worker (protocol.ts "process" / "terminateProcess"). A program is compiled
+// once per worker and content (host/module-cache.ts).
 import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
 import { commandLineToArgv } from "../command-line.ts";
-import { missingImports } from "../guest-imports.ts";
 import type { KernelExports } from "../kernel-exports.ts";
-import { isWasm, memoryImport, type MemoryImport } from "../wasm-module.ts";
+import type { CompiledGuest } from "../module-cache.ts";
+import { isWasm, type MemoryImport } from "../wasm-module.ts";
 import {
   CREATE_UNICODE_ENVIRONMENT, ERROR_BAD_EXE_FORMAT, ERROR_FILE_NOT_FOUND, ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_PARAMETER,
   ERROR_PROC_NOT_FOUND, STARTF_USESTDHANDLES,
@@ -14,6 +15,8 @@ import {
 export interface ProcessHost {
   /** The bytes and full path of a program at a Windows path (host/syscalls/files.ts), or a Win32 error. */
   program(path: string): { bytes: Uint8Array; path: string } | number;
+  /** Compiles a program (host/module-cache.ts: once per content); throws when it is not a valid module. */
+  compile(bytes: Uint8Array): CompiledGuest;
   /** The calling process's own program path (GetProcessImagePathW). */
   imagePath: string;
   /** Hands a created child to the host's main thread, which starts its first thread. */
@@ -94,10 +97,10 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       if (typeof found === "number") return c.fault(0, found);
       const bytes = found.bytes;
       if (!isWasm(bytes)) return c.fault(0, ERROR_BAD_EXE_FORMAT);
-      let module: WebAssembly.Module;
-      try { module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>); } catch { return c.fault(0, ERROR_BAD_EXE_FORMAT); }
-      const memory = memoryImport(bytes);
-      if (missingImports(module, memory).length) return c.fault(0, ERROR_PROC_NOT_FOUND);
+      let compiled: CompiledGuest;
+      try { compiled = host.compile(bytes); } catch { return c.fault(0, ERROR_BAD_EXE_FORMAT); }
+      const { module, memory } = compiled;
+      if (compiled.missing.length) return c.fault(0, ERROR_PROC_NOT_FOUND);
       let env: Record<string, string> | undefined;
       if (lpEnvironment) {
         env = environmentBlock(c, lpEnvironment, (dwCreationFlags & CREATE_UNICODE_ENVIRONMENT) !== 0);

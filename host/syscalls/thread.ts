@@ -1,5 +1,6 @@
-// CreateThread, TerminateThread, ExitThread, ExitProcess: the calls that need the host to start or
-// stop workers; NtTestAlert, which runs guest code (APCs).
+// CreateThread, TerminateThread, ExitThread, ExitProcess: the calls that start threads (on pooled
+// workers, through the kernel: kernel/nt/workerpool.ts) or need the host to stop workers; NtTestAlert,
+// which runs guest code (APCs).
 import type { CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import { ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED, STATUS_SUCCESS } from "../generated/abi.ts";
@@ -14,17 +15,30 @@ export interface ThreadHost {
   guestMemory(): WebAssembly.Memory | null;
   /** Whether the guest keeps its stack in memory (exports a mutable `__stack_pointer`). */
   usesStack(): boolean;
-  /** Starts the worker for a created kernel thread. */
-  spawn(thread: number, fn: number, param: number, stack: number): void;
-  /** Stops the worker of a terminated thread if it does not come back to the kernel by itself. */
-  terminate(thread: number): void;
+  /**
+   * How many stacks to carve when no free one fits (the rest go on the process's free list): each grow
+   * of a shared memory interrupts every worker that holds it, so a process that makes many threads
+   * grows for several at once.
+   */
+  stackBatch?(): number;
+  /**
+   * Hands a created kernel thread (and the host's reference on it) to a pooled worker, which runs
+   * fn(param) on the stack whose top is `stack`; false when it cannot start (the reference stays the caller's).
+   */
+  spawn(thread: number, fn: number, param: number, stack: number): boolean;
+  /** Stops the worker of terminated thread `tid` if it does not come back to the kernel by itself. */
+  terminate(tid: number): void;
 }
 
 /** Stack for a new thread when CreateThread asks for none (Windows reserves 1 MiB; guests are smaller). */
 const DEFAULT_STACK = 256 * 1024;
 const PAGE = 65536;
 
-export function threadSyscalls(k: KernelExports, c: CallContext, host: ThreadHost) {
+/** kernel/nt/workerpool.ts: a spare stack for the calling process's free list. */
+interface StackExports { ntw_stack_spare(base: number, size: number): void }
+
+export function threadSyscalls(kernel: KernelExports, c: CallContext, host: ThreadHost) {
+  const k = kernel as KernelExports & StackExports;
   return {
     CreateThread(lpThreadAttributes: number, dwStackSize: number, lpStartAddress: number, lpParameter: number,
       dwCreationFlags: number, lpThreadId: number): number {
@@ -43,25 +57,37 @@ export function threadSyscalls(k: KernelExports, c: CallContext, host: ThreadHos
         const size = base ? c.kernelU32(out + 16) : stackSize;
         if (!base) {
           // A fresh stack from new pages: the guest's allocator grows memory itself and skips them.
-          try { base = host.guestMemory()!.grow(size / PAGE) * PAGE; }
+          const memory = host.guestMemory()!;
+          let n = Math.max(1, Math.floor(host.stackBatch?.() ?? 1));
+          try { base = memory.grow((n * size) / PAGE) * PAGE; }
           catch {
-            k.ntw_thread_terminated(thread, 0); // it never ran: end it and drop the host's reference
-            k.ntw_object_release(thread);
-            k.CloseHandle(handle);
-            return c.fault(0, ERROR_NOT_ENOUGH_MEMORY);
+            try { n = 1; base = memory.grow(size / PAGE) * PAGE; } // no room for spares: just this one
+            catch {
+              k.ntw_thread_terminated(thread, 0); // it never ran: end it and drop the host's reference
+              k.ntw_object_release(thread);
+              k.CloseHandle(handle);
+              return c.fault(0, ERROR_NOT_ENOUGH_MEMORY);
+            }
           }
           k.ntw_thread_set_stack(thread, base, size);
+          for (let i = n - 1; i >= 1; i--) k.ntw_stack_spare(base + i * size, size);
         }
         stackTop = base + size;
       }
       if (lpThreadId) c.guestU32(lpThreadId, tid);
-      host.spawn(thread, lpStartAddress >>> 0, lpParameter >>> 0, stackTop);
+      if (!host.spawn(thread, lpStartAddress >>> 0, lpParameter >>> 0, stackTop)) {
+        k.ntw_thread_terminated(thread, 0); // it never ran: end it and drop the host's reference
+        k.ntw_object_release(thread);
+        k.CloseHandle(handle);
+        return c.fault(0, ERROR_NOT_ENOUGH_MEMORY);
+      }
       return handle;
     },
     TerminateThread(hThread: number, dwExitCode: number): number {
       const thread = k.ntw_terminate_thread(hThread, dwExitCode >>> 0); // unwinds here when it is this thread
       if (!thread) return 0;
-      host.terminate(thread);
+      k.ntw_thread_info(thread, c.scratch); // its id: the record may be recycled before the host looks
+      host.terminate(c.kernelU32(c.scratch));
       return 1;
     },
     /** NT delivers queued user APCs on the way out of NtTestAlert; here the host runs them. */

@@ -53,7 +53,9 @@ export const STATUS_INVALID_READ_MODE: u32 = 0xc00000b4;
 export const STATUS_IO_TIMEOUT: u32 = 0xc00000b5;
 export const STATUS_PIPE_EMPTY: u32 = 0xc00000d9;
 export const STATUS_PIPE_BROKEN: u32 = 0xc000014b;
+export const STATUS_ILLEGAL_FUNCTION: u32 = 0xc00000af;
 export const STATUS_SHARING_VIOLATION: u32 = 0xc0000043;
+export const STATUS_DELETE_PENDING: u32 = 0xc0000056;
 export const STATUS_FILE_IS_A_DIRECTORY: u32 = 0xc00000ba;
 export const STATUS_NOT_A_DIRECTORY: u32 = 0xc0000103;
 export const STATUS_DIRECTORY_NOT_EMPTY: u32 = 0xc0000101;
@@ -65,6 +67,12 @@ export const STATUS_INFO_LENGTH_MISMATCH: u32 = 0xc0000004;
 export const STATUS_INVALID_PARAMETER_1: u32 = 0xc00000ef;
 export const STATUS_TIMER_RESUME_IGNORED: u32 = 0x40000025;
 export const STATUS_MORE_ENTRIES: u32 = 0x00000105;
+export const STATUS_INVALID_PARAMETER_4: u32 = 0xc00000f2;
+export const STATUS_REQUEST_ABORTED: u32 = 0xc0000240;
+export const RPC_NT_SERVER_UNAVAILABLE: u32 = 0xc0020017;
+export const RPC_NT_SERVER_TOO_BUSY: u32 = 0xc0020018;
+export const STATUS_QUOTA_EXCEEDED: u32 = 0xc0000044;
+export const STATUS_REPLY_MESSAGE_MISMATCH: u32 = 0xc000021f;
 
 // Win32 errors
 export const ERROR_SUCCESS: u32 = 0x00000000;
@@ -131,6 +139,12 @@ export const ERROR_NOT_LOCKED: u32 = 0x0000009e;
 export const ERROR_INVALID_USER_BUFFER: u32 = 0x000006f8;
 export const ERROR_BAD_ENVIRONMENT: u32 = 0x0000000a;
 export const ERROR_INVALID_TIME: u32 = 0x0000076d;
+export const ERROR_REQUEST_ABORTED: u32 = 0x000004d3;
+export const RPC_S_SERVER_UNAVAILABLE: u32 = 0x000006ba;
+export const RPC_S_SERVER_TOO_BUSY: u32 = 0x000006bb;
+export const ERROR_NOT_ENOUGH_QUOTA: u32 = 0x00000718;
+export const ERROR_REPLY_MESSAGE_MISMATCH: u32 = 0x00000253;
+export const ERROR_ABANDONED_WAIT_0: u32 = 0x000002df;
 
 // Waits and limits
 export const WAIT_OBJECT_0: u32 = 0x00000000;
@@ -190,6 +204,16 @@ export const DIRECTORY_QUERY: u32 = 0x00000001;
 export const DIRECTORY_TRAVERSE: u32 = 0x00000002;
 export const DIRECTORY_ALL_ACCESS: u32 = 0x000f000f;
 export const SYMBOLIC_LINK_ALL_ACCESS: u32 = 0x000f0001;
+export const SYMBOLIC_LINK_QUERY: u32 = 0x00000001;
+export const KEYEDEVENT_WAIT: u32 = 0x00000001;
+export const KEYEDEVENT_WAKE: u32 = 0x00000002;
+export const KEYEDEVENT_ALL_ACCESS: u32 = 0x000f0003;
+export const IO_COMPLETION_QUERY_STATE: u32 = 0x00000001;
+export const IO_COMPLETION_MODIFY_STATE: u32 = 0x00000002;
+export const IO_COMPLETION_ALL_ACCESS: u32 = 0x001f0003;
+export const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: u32 = 0x00000001;
+export const FILE_SKIP_SET_EVENT_ON_HANDLE: u32 = 0x00000002;
+export const FILE_SKIP_SET_USER_EVENT_ON_FAST_IO: u32 = 0x00000004;
 export const HANDLE_FLAG_INHERIT: u32 = 0x00000001;
 export const HANDLE_FLAG_PROTECT_FROM_CLOSE: u32 = 0x00000002;
 export const DUPLICATE_CLOSE_SOURCE: u32 = 0x00000001;
@@ -337,6 +361,8 @@ export const TYPE_TIMER: u32 = 9;
 export const TYPE_KEYEDWAIT: u32 = 10;
 export const TYPE_FILE: u32 = 11;
 export const TYPE_NAMEDPIPE: u32 = 12;
+export const TYPE_KEYEDEVENT: u32 = 13;
+export const TYPE_IOCOMPLETION: u32 = 16;
 
 /** An object type's NT name (NtQueryObject's ObjectTypeInformation). */
 export function typeName(type: u32): string {
@@ -353,10 +379,12 @@ export function typeName(type: u32): string {
     case 10: return "KeyedWait";
     case 11: return "File";
     case 12: return "NamedPipe";
+    case 13: return "KeyedEvent";
+    case 16: return "IoCompletion";
     default: return "";
   }
 }
-export const TYPE_COUNT: u32 = 13;
+export const TYPE_COUNT: u32 = 17;
 
 /** RtlNtStatusToDosError for the statuses the kernel produces. */
 export function statusToError(status: u32): u32 {
@@ -410,7 +438,9 @@ export function statusToError(status: u32): u32 {
     case 0xc00000b5: return ERROR_SEM_TIMEOUT;
     case 0xc00000d9: return ERROR_NO_DATA;
     case 0xc000014b: return ERROR_BROKEN_PIPE;
+    case 0xc00000af: return ERROR_INVALID_FUNCTION;
     case 0xc0000043: return ERROR_SHARING_VIOLATION;
+    case 0xc0000056: return ERROR_ACCESS_DENIED;
     case 0xc00000ba: return ERROR_ACCESS_DENIED;
     case 0xc0000103: return ERROR_DIRECTORY;
     case 0xc0000101: return ERROR_DIR_NOT_EMPTY;
@@ -422,6 +452,12 @@ export function statusToError(status: u32): u32 {
     case 0xc00000ef: return ERROR_INVALID_PARAMETER;
     case 0x40000025: return ERROR_NOT_SUPPORTED;
     case 0x00000105: return ERROR_MORE_DATA;
+    case 0xc00000f2: return ERROR_INVALID_PARAMETER;
+    case 0xc0000240: return ERROR_REQUEST_ABORTED;
+    case 0xc0020017: return RPC_S_SERVER_UNAVAILABLE;
+    case 0xc0020018: return RPC_S_SERVER_TOO_BUSY;
+    case 0xc0000044: return ERROR_NOT_ENOUGH_QUOTA;
+    case 0xc000021f: return ERROR_REPLY_MESSAGE_MISMATCH;
     default: return ERROR_GEN_FAILURE;
   }
 }
@@ -442,6 +478,8 @@ export function mapGenericAccess(type: u32, access: u32): u32 {
     case 10: read = 0x00020001; write = 0x00020002; execute = 0x00020000; all = 0x000f0003; break;
     case 11: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
     case 12: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
+    case 13: read = 0x00020001; write = 0x00020002; execute = 0x00020000; all = 0x000f0003; break;
+    case 16: read = 0x00020001; write = 0x00020002; execute = 0x00120000; all = 0x001f0003; break;
   }
   let mapped = access & 0x0fffffff & ~MAXIMUM_ALLOWED; // reserved bits 24..27 stay: they are never granted
   if (access & GENERIC_READ) mapped |= read;
@@ -449,6 +487,14 @@ export function mapGenericAccess(type: u32, access: u32): u32 {
   if (access & GENERIC_EXECUTE) mapped |= execute;
   if (access & (GENERIC_ALL | MAXIMUM_ALLOWED)) mapped |= all;
   return mapped;
+}
+
+/** The rights a handle to an object of `type` may hold (its ValidAccessMask): GENERIC_ALL's, or more. */
+export function validAccessMask(type: u32): u32 {
+  switch (type) {
+    case 13: return 0x001f0003;
+    default: return mapGenericAccess(type, GENERIC_ALL);
+  }
 }
 
 // Syscall numbers
@@ -628,6 +674,10 @@ export const SYS_GetOverlappedResult: i32 = 700;
 export const SYS_GetOverlappedResultEx: i32 = 701;
 export const SYS_CancelIo: i32 = 702;
 export const SYS_CancelIoEx: i32 = 703;
+export const SYS_ReadFileEx: i32 = 704;
+export const SYS_WriteFileEx: i32 = 705;
+export const SYS_NtReadFile: i32 = 706;
+export const SYS_NtWriteFile: i32 = 707;
 export const SYS_CancelSynchronousIo: i32 = 720;
 export const SYS_NtCreateEvent: i32 = 440;
 export const SYS_NtOpenEvent: i32 = 441;
@@ -659,6 +709,28 @@ export const SYS_NtQueryDirectoryObject: i32 = 477;
 export const SYS_NtDuplicateObject: i32 = 480;
 export const SYS_NtQueryObject: i32 = 482;
 export const SYS_RtlNtStatusToDosError: i32 = 481;
+export const SYS_NtCreateSymbolicLinkObject: i32 = 483;
+export const SYS_NtOpenSymbolicLinkObject: i32 = 484;
+export const SYS_NtQuerySymbolicLinkObject: i32 = 485;
+export const SYS_NtMakeTemporaryObject: i32 = 486;
+export const SYS_NtCreateKeyedEvent: i32 = 487;
+export const SYS_NtOpenKeyedEvent: i32 = 488;
+export const SYS_NtWaitForKeyedEvent: i32 = 489;
+export const SYS_NtReleaseKeyedEvent: i32 = 496;
+export const SYS_NtCreateNamedPipeFile: i32 = 530;
+export const SYS_NtFsControlFile: i32 = 531;
+export const SYS_NtQueryInformationFile: i32 = 532;
+export const SYS_NtSetInformationFile: i32 = 533;
+export const SYS_CreateIoCompletionPort: i32 = 850;
+export const SYS_PostQueuedCompletionStatus: i32 = 851;
+export const SYS_GetQueuedCompletionStatus: i32 = 852;
+export const SYS_SetFileCompletionNotificationModes: i32 = 853;
+export const SYS_NtCreateIoCompletion: i32 = 860;
+export const SYS_NtOpenIoCompletion: i32 = 861;
+export const SYS_NtSetIoCompletion: i32 = 862;
+export const SYS_NtRemoveIoCompletion: i32 = 863;
+export const SYS_NtRemoveIoCompletionEx: i32 = 864;
+export const SYS_NtQueryIoCompletion: i32 = 865;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -795,6 +867,24 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 480: return <i64>win32.NtDuplicateObject(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <u32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
     case 482: return <i64>win32.NtQueryObject(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16), <usize>load<i32>(args, 20));
     case 481: return <i64>win32.RtlNtStatusToDosError(<u32>load<i32>(args, 0));
+    case 483: return <i64>win32.NtCreateSymbolicLinkObject(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <usize>load<i32>(args, 24));
+    case 484: return <i64>win32.NtOpenSymbolicLinkObject(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 485: return <i64>win32.NtQuerySymbolicLinkObject(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8));
+    case 486: return <i64>win32.NtMakeTemporaryObject(<u32>load<i32>(args, 0));
+    case 487: return <i64>win32.NtCreateKeyedEvent(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
+    case 488: return <i64>win32.NtOpenKeyedEvent(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 489: return <i64>win32.NtWaitForKeyedEvent(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <i32>load<i32>(args, 8), <usize>load<i32>(args, 12));
+    case 496: return <i64>win32.NtReleaseKeyedEvent(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <i32>load<i32>(args, 8), <usize>load<i32>(args, 12));
+    case 530: return <i64>win32.NtCreateNamedPipeFile(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <usize>load<i32>(args, 24), <u32>load<i32>(args, 28), <u32>load<i32>(args, 32), <u32>load<i32>(args, 36), <u32>load<i32>(args, 40), <u32>load<i32>(args, 44), <u32>load<i32>(args, 48), <u32>load<i32>(args, 52), <u32>load<i32>(args, 56), <u32>load<i32>(args, 60), <usize>load<i32>(args, 64));
+    case 850: return <i64>win32.CreateIoCompletionPort(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 851: return <i64>win32.PostQueuedCompletionStatus(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 853: return <i64>win32.SetFileCompletionNotificationModes(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));
+    case 860: return <i64>win32.NtCreateIoCompletion(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <u32>load<i32>(args, 24));
+    case 861: return <i64>win32.NtOpenIoCompletion(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20));
+    case 862: return <i64>win32.NtSetIoCompletion(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12), <u32>load<i32>(args, 16));
+    case 863: return <i64>win32.NtRemoveIoCompletion(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 864: return <i64>win32.NtRemoveIoCompletionEx(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16), <i32>load<i32>(args, 20));
+    case 865: return <i64>win32.NtQueryIoCompletion(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

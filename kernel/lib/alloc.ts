@@ -1,7 +1,7 @@
 // The kernel allocator: power-of-two size classes with one free list each, carved from a bump
 // pointer that grows the shared memory. Freed blocks are reused by the next allocation of the same
 // class, so create/close cycles leave kernel memory where it started. Callers hold the kernel lock.
-import { freeLists, SIZE_CLASSES, root } from "./root";
+import { freeLists, heapStart, SIZE_CLASSES, root } from "./root";
 
 const MIN_SHIFT: i32 = 4;
 
@@ -29,8 +29,11 @@ export function kalloc(size: usize): usize {
     if (end < p) return 0;
     const have = <usize>memory.size() << 16;
     if (end > have) {
+      // In steps of at least an eighth of the memory (and 1 MiB): each grow of this shared memory
+      // interrupts every worker that holds it, hundreds with many threads, so it must be rare.
       const pages = <i32>((end - have + 0xffff) >> 16);
-      if (memory.grow(pages) < 0) return 0;
+      const step = max(pages, max(16, memory.size() >> 3));
+      if (memory.grow(step) < 0 && memory.grow(pages) < 0) return 0;
     }
     r.heapTop = end;
   }
@@ -38,6 +41,7 @@ export function kalloc(size: usize): usize {
   r.inUse += bytes;
   return p;
 }
+
 
 export function kfree(p: usize, size: usize): void {
   const cls = classOf(size);

@@ -3,6 +3,12 @@
 
 /** ObjectHeader.flags: part of the namespace skeleton, never freed. */
 export const OBJ_PERMANENT: u32 = 1;
+/**
+ * ObjectHeader.flags of a File object opened for synchronous I/O (CreatePipe's ends, CreateFile and
+ * CreateNamedPipe without FILE_FLAG_OVERLAPPED): I/O calls on it wait, also with an OVERLAPPED or an
+ * Event (nt/io.ts, host/syscalls/overlapped.ts). NtCreateFile's FILE_SYNCHRONOUS_IO_* set it too.
+ */
+export const OBJ_SYNC_IO: u32 = 2;
 /** ObjectHeader.flags: seen earlier in the handle array of the wait-all being set up (nt/wait.ts). */
 export const OBJ_WAITMARK: u32 = 0x80000000;
 

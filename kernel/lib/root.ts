@@ -23,8 +23,11 @@ export class Root {
   tickBase: i64; // GetTickCount's zero: now() in whole ms when time was first asked for (0 until then)
   keyedWaits: usize; // hash table of KeyedWait objects by (process, guest address) (objects/keyedwait.ts); 0 until first used
   openFiles: usize; // every open disk file (objects/file.ts DiskFile list): where share modes are checked
+  fileReaps: usize; // disk files whose last handle closed while delete pending: their paths wait for the host to remove them (objects/file.ts)
   cpus: i32; // CPUs the host's workers can use (ntw_set_cpus); 0 until said, taken as 1
   spinners: i32; // threads spinning on their wake word right now (ob/wait.ts)
+  critSecEvent: usize; // \KernelObjects\CritSecOutOfMemoryEvent: the keyed event of a NULL handle (nt/keyedevent.ts)
+  workerPool: usize; // the parked host workers threads start on (nt/workerpool.ts); 0 until the host sets it up
 }
 
 /** Number of allocator size classes (16 B << class). */

@@ -2,23 +2,28 @@
 // position), FindFirstFileW (search handles) and the current directory. The host resolves paths and
 // does the I/O (host/syscalls/files.ts); here are the shared objects, share modes and positions.
 import { kalloc } from "../lib/alloc";
-import { enter, leave } from "../lib/lock";
+import { enter, enterHost, leave, leaveHost } from "../lib/lock";
 import { root } from "../lib/root";
 import { currentProcess, handleAccess, handleObject } from "../ob/handle";
-import { obAlloc } from "../ob/object";
+import { obAlloc, obDeref } from "../ob/object";
 import { Process } from "../objects/process";
 import {
-  DiskFile, FILE_FIND, FILE_KIND_DISK, fileLink, openBelow, shareConflict, stringCopy, stringFree,
+  DiskFile, FILE_FIND, FILE_KIND_DISK, FILE_OPEN_SYNC_IO, fileLink, openBelow, shareConflict, stringCopy, stringFree,
+  deletePending, FILE_DELETE_ON_CLOSE, FILE_DIRECTORY, FILE_DELETE_PENDING, FILE_REAP, FILE_REAPING, isOpen, markDeletePending, reapLink,
+  reapsAddr, reapUnlink,
 } from "../objects/file";
 import { accessStatus, discard, grantedAccess, obInsert } from "./object";
 import {
-  STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SHARING_VIOLATION, STATUS_SUCCESS, TYPE_FILE,
+  DELETE, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, STATUS_DELETE_PENDING, STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SHARING_VIOLATION, STATUS_SUCCESS, TYPE_FILE,
 } from "../generated/abi";
 import { result, setResult } from "../lib/tls";
+import { OBJ_SYNC_IO } from "../lib/layout";
 
 /**
  * Opens the file at root-relative `path` for the calling process: checks the share mode against
- * every open of that path and gives a handle (in `result`). `pat` is a search handle's pattern.
+ * every open of that path and gives a handle (in `result`). `pat` is a search handle's pattern;
+ * FILE_OPEN_SYNC_IO in `fflags`: the file object is for synchronous I/O. A delete-pending path (or one
+ * below a delete-pending directory) is STATUS_DELETE_PENDING, whatever the access.
  */
 export function ntFileOpen(path: usize, pathLen: u32, pat: usize, patLen: u32, access: u32, share: u32, fflags: u32,
   inherit: bool): u32 {
@@ -26,12 +31,14 @@ export function ntFileOpen(path: usize, pathLen: u32, pat: usize, patLen: u32, a
   const denied = accessStatus(granted);
   if (denied != STATUS_SUCCESS) return denied;
   enter();
+  if (!(fflags & FILE_FIND) && deletePending(path, pathLen)) { leave(); return STATUS_DELETE_PENDING; }
   if (!(fflags & FILE_FIND) && shareConflict(path, pathLen, granted, share)) { leave(); return STATUS_SHARING_VIOLATION; }
   const o = obAlloc(TYPE_FILE);
   if (!o) { leave(); return STATUS_NO_MEMORY; }
   const f = changetype<DiskFile>(o);
   f.kind = FILE_KIND_DISK;
-  f.fflags = fflags;
+  f.fflags = fflags & ~FILE_OPEN_SYNC_IO;
+  if (fflags & FILE_OPEN_SYNC_IO) o.flags |= OBJ_SYNC_IO;
   f.access = granted;
   f.share = share;
   f.path = stringCopy(path, pathLen);
@@ -141,13 +148,96 @@ export function ntFileBusy(p: usize, len: u32): bool {
   return r;
 }
 
-/** Is opening `p` with `access`/`share` refused by an open file? (no handle made) */
+/**
+ * Is opening `p` with `access`/`share` refused (no handle made)? STATUS_DELETE_PENDING for a
+ * delete-pending path whatever the access (0 asks only that), else STATUS_SHARING_VIOLATION when an
+ * open file conflicts.
+ */
 export function ntFileShareCheck(p: usize, len: u32, access: u32, share: u32): u32 {
   const granted = grantedAccess(TYPE_FILE, access);
   enter();
-  const bad = shareConflict(p, len, granted, share);
+  const st = deletePending(p, len) ? STATUS_DELETE_PENDING
+    : shareConflict(p, len, granted, share) ? STATUS_SHARING_VIOLATION : STATUS_SUCCESS;
   leave();
-  return bad ? STATUS_SHARING_VIOLATION : STATUS_SUCCESS;
+  return st;
+}
+
+// ---------- deletion: DeleteFileW, FILE_FLAG_DELETE_ON_CLOSE and the queue the host drains ----------
+
+/**
+ * DeleteFileW (RemoveDirectoryW: `dir`) of `p`, which the host has checked exists and may be deleted:
+ * refused when it is delete pending already or an open does not share delete. When it is open, every
+ * open is marked delete pending and `result` is 1: the path goes when its last open closes. Otherwise
+ * `result` is a new entry on Root.fileReaps, claimed by the caller, which removes the path and then
+ * calls ntFileReapDone; until then the path counts as delete pending, so no open slips in between.
+ */
+export function ntFileDelete(p: usize, len: u32, dir: bool): u32 {
+  enter();
+  let st = STATUS_SUCCESS;
+  if (deletePending(p, len)) st = STATUS_DELETE_PENDING;
+  else if (shareConflict(p, len, DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)) st = STATUS_SHARING_VIOLATION;
+  else if (isOpen(p, len)) {
+    markDeletePending(p, len);
+    setResult(1);
+  } else {
+    const o = obAlloc(TYPE_FILE);
+    const s = o ? stringCopy(p, len) : 1;
+    if (!o || s == 1) {
+      if (o) discard(o);
+      st = STATUS_NO_MEMORY;
+    } else {
+      const f = changetype<DiskFile>(o);
+      f.kind = FILE_KIND_DISK;
+      f.fflags = FILE_DELETE_PENDING | FILE_REAPING | (dir ? FILE_DIRECTORY : 0);
+      f.path = s;
+      f.pathLen = len;
+      o.refs = 1; // the list's
+      reapLink(f);
+      setResult(changetype<usize>(f));
+    }
+  }
+  leave();
+  return st;
+}
+
+/** Sets FILE_DELETE_ON_CLOSE on the disk file behind `h` (CreateFileW, once the file is there). */
+export function ntFileSetDeleteOnClose(h: u32): u32 {
+  enter();
+  const f = diskFile(h);
+  const st = f ? STATUS_SUCCESS : <u32>result;
+  if (f) f.fflags |= FILE_DELETE_ON_CLOSE;
+  leave();
+  return st;
+}
+
+/**
+ * Claims an entry of Root.fileReaps for the calling host thread to remove: the entry, 0 when the list
+ * is empty, 1 when every entry is claimed by another thread already (`force`: take a claimed one
+ * anyway, for a claimer that never finished). The host's lock: a thread being terminated still
+ * finishes what it claimed.
+ */
+export function ntFileReapTake(force: bool): usize {
+  if (!atomic.load<usize>(reapsAddr())) return 0;
+  enterHost();
+  let r: usize = 0;
+  for (let o = root().fileReaps; o; o = changetype<DiskFile>(o).next) {
+    const f = changetype<DiskFile>(o);
+    if (!(f.fflags & FILE_REAPING) || force) { f.fflags |= FILE_REAPING; r = o; break; }
+    r = 1;
+  }
+  leaveHost();
+  return r;
+}
+
+/** The host removed the path of claimed entry `e` (or could not): it leaves Root.fileReaps. */
+export function ntFileReapDone(e: usize): void {
+  enterHost();
+  const f = changetype<DiskFile>(e);
+  if (f.fflags & FILE_REAP) {
+    reapUnlink(f);
+    obDeref(f);
+  }
+  leaveHost();
 }
 
 // ---------- the current directory: per process, a full Windows path ("C:\dir"), default "C:\" ----------

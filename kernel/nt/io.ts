@@ -10,17 +10,19 @@ import { enter, leave } from "../lib/lock";
 import { currentThread, result, setResult } from "../lib/tls";
 import { THREAD_EXITED, WAIT_PENDING } from "../lib/layout";
 import { currentProcess, handleAccess, handleClose, handleInsert, handleObject } from "../ob/handle";
-import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
+import { ObjectHeader, obAlloc, obDeref, obRef } from "../ob/object";
 import { waitAbort, waitEntry, waitLocked } from "../ob/wait";
 import { Event, eventSet } from "../objects/event";
-import { IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IoRequest, requestCancel } from "../objects/iorequest";
+import { IO_COMPLETE_WIN32, IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IoRequest, requestCancel } from "../objects/iorequest";
 import { FILE_KIND_PIPE, PipeEnd, pipeFileSignal, pipePulse, pipeWriteQueued, readWaitFree, readWaitLink, readWaitUnlink } from "../objects/pipe";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { threadCreate } from "./thread";
+import { apcQueue } from "./apc";
+import { iocpIoDone } from "./iocompletion";
 import {
   EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_CANCELLED, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY,
-  STATUS_NOT_FOUND, STATUS_SUCCESS, THREAD_TERMINATE, TYPE_EVENT, TYPE_FILE, TYPE_THREAD,
+  STATUS_NOT_FOUND, STATUS_SUCCESS, THREAD_TERMINATE, TYPE_EVENT, TYPE_FILE, TYPE_THREAD, statusToError,
 } from "../generated/abi";
 
 /** Thread.system of an I/O worker before and after it first asks for work. */
@@ -46,10 +48,12 @@ function needsWorker(p: Process): bool {
 }
 
 /**
- * Queues a request on file handle `h` of the calling process. On success `result` is 1 when the host
- * must start another I/O worker (ntIoWorkerCreate).
+ * Queues a request on file handle `h` of the calling process. `ov` is its status block (an OVERLAPPED
+ * or an IO_STATUS_BLOCK), `hEvent` the event to set at the end (0: none), `apc` a completion routine to
+ * queue to this thread then, called as `style` says (IO_COMPLETE_*; 0: none). On success `result` is 1
+ * when the host must start another I/O worker (ntIoWorkerCreate).
  */
-export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent: u32): u32 {
+export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent: u32, apc: u32, apcContext: u32, style: u32): u32 {
   const t = me();
   enter();
   const p = currentProcess();
@@ -76,6 +80,8 @@ export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent:
   if (ev) { ev.refs++; r.event = changetype<usize>(ev); }
   r.issuer = t.tid;
   r.op = op; r.buf = buf; r.len = len; r.ov = ov;
+  r.apcContext = apcContext; // without a routine: the completion port's value (nt/iocompletion.ts)
+  if (apc) { r.apc = apc; r.apcContext = apcContext; r.style = style; obRef(t); r.issuerThread = changetype<usize>(t); }
   if (op == IO_OP_WRITE) pipeWriteQueued(o, true); // FlushFileBuffers on the pipe waits for it
   if (changetype<PipeEnd>(o).kind == FILE_KIND_PIPE) {
     const e = changetype<PipeEnd>(o);
@@ -91,6 +97,28 @@ export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent:
   setResult(needsWorker(p) ? 1 : 0);
   leave();
   return STATUS_SUCCESS;
+}
+
+/**
+ * An I/O call that completed without a worker (the host wrote its status block): as ntIoFinish, sets the
+ * event `hEvent` (validated by the call already), or without one pipe end `h`'s file object (reset
+ * otherwise, as the call found it), and queues the completion routine `apc` (IO_COMPLETE_* `style`,
+ * 0: none) to the calling thread. The status of setting the event.
+ */
+export function ntIoComplete(h: u32, hEvent: u32, apc: u32, apcContext: u32, style: u32, sb: u32, status: u32, count: u32): u32 {
+  enter();
+  let st = STATUS_SUCCESS;
+  const f = handleObject(h, 0, TYPE_FILE, false);
+  if (f && changetype<PipeEnd>(f).kind == FILE_KIND_PIPE) pipeFileSignal(changetype<PipeEnd>(f), hEvent == 0);
+  if (hEvent) {
+    const ev = handleObject(hEvent, EVENT_MODIFY_STATE, TYPE_EVENT);
+    if (ev) eventSet(changetype<Event>(ev));
+    else st = <u32>result;
+  }
+  completionApc(me(), apc, apcContext, style, sb, status, count);
+  if (f) iocpIoDone(f, apc, apcContext, status, count, true); // its completion port's packet
+  leave();
+  return st;
 }
 
 /** A new I/O worker thread for the calling process (`result`: the thread record, with a host reference). */
@@ -160,11 +188,26 @@ function release(p: Process, r: IoRequest): void {
   handleClose(p, r.handle, true);
   obDeref(changetype<ObjectHeader>(r.file));
   if (r.event) obDeref(changetype<ObjectHeader>(r.event));
+  if (r.issuerThread) obDeref(changetype<ObjectHeader>(r.issuerThread));
   kfree(changetype<usize>(r), offsetof<IoRequest>());
 }
 
-/** The worker wrote the result into the guest's OVERLAPPED: sets the request's event and frees it. */
-export function ntIoFinish(req: usize): u32 {
+/**
+ * Queues an I/O call's completion routine to `t` (lock held), the thread that issued the call, as
+ * Windows queues it as a user APC: ReadFileEx's routine(dwErrorCode, dwBytes, lpOverlapped), an NT
+ * call's routine(ApcContext, IoStatusBlock, 0). Not to a thread that has ended; out of memory: dropped.
+ */
+function completionApc(t: Thread, routine: u32, context: u32, style: u32, sb: u32, status: u32, count: u32): void {
+  if (!routine || t.state == THREAD_EXITED || t.killed) return;
+  if (style == IO_COMPLETE_WIN32) apcQueue(t, routine, statusToError(status), count, sb);
+  else apcQueue(t, routine, context, sb, 0);
+}
+
+/**
+ * The worker wrote the result (`status`, `count`) into the request's status block: sets the request's
+ * event (or its pipe end's file object), queues its completion routine to the issuing thread and frees it.
+ */
+export function ntIoFinish(req: usize, status: u32, count: u32): u32 {
   const t = me();
   enter();
   const p = currentProcess();
@@ -174,6 +217,8 @@ export function ntIoFinish(req: usize): u32 {
   const q = changetype<IoRequest>(r);
   if (q.event) eventSet(changetype<Event>(q.event));
   else if (changetype<PipeEnd>(q.file).kind == FILE_KIND_PIPE) pipeFileSignal(changetype<PipeEnd>(q.file), true); // no event: the file is
+  if (q.issuerThread) completionApc(changetype<Thread>(q.issuerThread), q.apc, q.apcContext, q.style, q.ov, status, count);
+  iocpIoDone(changetype<ObjectHeader>(q.file), q.apc, q.apcContext, status, count, false); // its completion port's packet
   release(p, q);
   t.ioCancel = 0;
   leave();

@@ -16,8 +16,10 @@ import {
   STATUS_ACCESS_VIOLATION, STATUS_INFO_LENGTH_MISMATCH, STATUS_INVALID_INFO_CLASS, STATUS_SUCCESS, STATUS_UNSUCCESSFUL,
   TYPE_EVENT, TYPE_MUTANT, TYPE_SEMAPHORE, TYPE_TIMER, TIMER_QUERY_STATE, statusToError, typeName, mapGenericAccess, GENERIC_READ, GENERIC_WRITE,
   GENERIC_EXECUTE, GENERIC_ALL, HANDLE_FLAG_INHERIT, HANDLE_FLAG_PROTECT_FROM_CLOSE, DIRECTORY_QUERY, TYPE_DIRECTORY,
-  STATUS_BUFFER_TOO_SMALL, STATUS_MORE_ENTRIES, STATUS_NO_MORE_ENTRIES,
+  STATUS_BUFFER_TOO_SMALL, STATUS_MORE_ENTRIES, STATUS_NO_MORE_ENTRIES, validAccessMask,
 } from "../generated/abi";
+import { OBJ_PERMANENT } from "../lib/layout";
+import { OBJ_PERMANENT_ATTR } from "./object";
 
 /** The basic information structures are 8 bytes (two LONGs, or a LONG and two BOOLEANs); a timer's 16. */
 const BASIC_INFO_SIZE: u32 = 8;
@@ -148,7 +150,9 @@ export function ntQueryObject(h: u32, cls: u32, out: usize, guest: u32, len: u32
   if (cls == 0) {
     const e = handleEntry(currentProcess(), h);
     const flags = e ? e.flags : 0;
-    store<u32>(out, (flags & HANDLE_FLAG_INHERIT ? 2 : 0) | (flags & HANDLE_FLAG_PROTECT_FROM_CLOSE ? 1 : 0));
+    // The handle's OBJ_INHERIT and protection, and OBJ_PERMANENT for the system's namespace objects, as NT does.
+    store<u32>(out, (flags & HANDLE_FLAG_INHERIT ? 2 : 0) | (flags & HANDLE_FLAG_PROTECT_FROM_CLOSE ? 1 : 0)
+      | (o.flags & OBJ_PERMANENT ? OBJ_PERMANENT_ATTR : 0));
     store<u32>(out, handleAccess(h), 4);
     store<u32>(out, o.handles, 8);
     store<u32>(out, o.refs, 12);
@@ -167,7 +171,7 @@ export function ntQueryObject(h: u32, cls: u32, out: usize, guest: u32, len: u32
     store<u32>(out, mapGenericAccess(o.type, GENERIC_WRITE), 64);
     store<u32>(out, mapGenericAccess(o.type, GENERIC_EXECUTE), 68);
     store<u32>(out, mapGenericAccess(o.type, GENERIC_ALL), 72);
-    store<u32>(out, mapGenericAccess(o.type, GENERIC_ALL), 76); // ValidAccessMask
+    store<u32>(out, validAccessMask(o.type), 76); // ValidAccessMask
   }
   leave();
   return STATUS_SUCCESS;

@@ -6,12 +6,14 @@ import { root } from "../lib/root";
 import { enter, leave } from "../lib/lock";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { currentProcess, handleInsert, handleObject } from "../ob/handle";
-import { nameInsert, nameLookup, resolveParent } from "../ob/namespace";
+import { nameInsert, nameResolve } from "../ob/namespace";
 import { result2, result3 } from "../lib/tls";
 import { Directory } from "../objects/directory";
+import { OBJ_PERMANENT } from "../lib/layout";
 import {
-  ACCESS_SYSTEM_SECURITY, GENERIC_ALL, HANDLE_FLAG_INHERIT, STATUS_PRIVILEGE_NOT_HELD, mapGenericAccess, STATUS_ACCESS_DENIED, STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_NAME_NOT_FOUND,
-  STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS, STATUS_OBJECT_NAME_COLLISION, TYPE_DIRECTORY,
+  ACCESS_SYSTEM_SECURITY, DELETE, HANDLE_FLAG_INHERIT, MAXIMUM_ALLOWED, STATUS_PRIVILEGE_NOT_HELD, mapGenericAccess, STATUS_ACCESS_DENIED,
+  STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_PATH_SYNTAX_BAD,
+  STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS, STATUS_OBJECT_NAME_COLLISION, TYPE_DIRECTORY, validAccessMask, WRITE_DAC, WRITE_OWNER,
 } from "../generated/abi";
 
 function sessionDir(): Directory { return changetype<Directory>(root().sessionDir); }
@@ -26,21 +28,26 @@ export const OBJ_INHERIT: u32 = 0x02;
 export const OBJ_PERMANENT_ATTR: u32 = 0x10;
 export const OBJ_CASE_INSENSITIVE: u32 = 0x40;
 export const OBJ_OPENIF: u32 = 0x80;
+/** `attr` of a NULL OBJECT_ATTRIBUTES (the host's OA_NULL): no valid Attributes has this bit. */
+export const OA_NULL: u32 = 0x80000000;
 
-/** The parent directory of a name (see resolveParent) for a Win32 name or an NT RootDirectory + name. */
-function nameParent(name: usize, nameLen: u32, rootH: u32, attr: u32): u32 {
-  if (attr == NAME_WIN32) return resolveParent(sessionDir(), name, nameLen);
+/**
+ * Resolves a Win32 name or an NT RootDirectory + name, following symbolic links (ob/namespace.ts
+ * nameResolve, with its results). A RootDirectory that is not a directory (a symbolic link, an event) is
+ * STATUS_OBJECT_TYPE_MISMATCH, after a name starting with "\\" was found STATUS_OBJECT_PATH_SYNTAX_BAD.
+ */
+function nameFind(type: u32, name: usize, nameLen: u32, rootH: u32, attr: u32, create: bool): u32 {
+  if (attr == NAME_WIN32) return nameResolve(sessionDir(), name, nameLen, false, type, create);
   let start: Directory | null = null;
   if (rootH) {
-    const d = handleObject(rootH, 0, TYPE_DIRECTORY);
+    const d = handleObject(rootH, 0, 0);
     if (!d) return <u32>result;
+    if (nameLen && load<u16>(name) == 0x5c) return STATUS_OBJECT_PATH_SYNTAX_BAD;
+    if (d.type != TYPE_DIRECTORY) return STATUS_OBJECT_TYPE_MISMATCH;
     start = changetype<Directory>(d);
   }
-  return resolveParent(start, name, nameLen, (attr & OBJ_CASE_INSENSITIVE) != 0);
+  return nameResolve(start, name, nameLen, (attr & OBJ_CASE_INSENSITIVE) != 0, type, create);
 }
-
-// @ts-ignore: decorator
-@inline function noCase(attr: u32): bool { return attr != NAME_WIN32 && (attr & OBJ_CASE_INSENSITIVE) != 0; }
 
 /**
  * Creates an object of `type`, named `name[0..nameLen)` when nameLen > 0 (a Win32 name, resolved from
@@ -55,16 +62,16 @@ export function obCreate(type: u32, name: usize, nameLen: u32, rootH: u32 = 0, a
     setResult(changetype<usize>(o));
     return STATUS_SUCCESS;
   }
-  const st = nameParent(name, nameLen, rootH, attr);
-  if (st != STATUS_SUCCESS) return st;
-  const dir = changetype<Directory>(result), comp = result2, clen = result3;
-  const existing = nameLookup(dir, comp, clen, noCase(attr));
-  if (existing) {
+  const st = nameFind(type, name, nameLen, rootH, attr, true);
+  if (st == STATUS_OBJECT_NAME_EXISTS) {
+    const existing = changetype<ObjectHeader>(result);
     if (existing.type != type) return STATUS_OBJECT_TYPE_MISMATCH;
     if (attr != NAME_WIN32 && !(attr & OBJ_OPENIF)) return STATUS_OBJECT_NAME_COLLISION;
     setResult(changetype<usize>(existing));
     return STATUS_OBJECT_NAME_EXISTS;
   }
+  if (st != STATUS_SUCCESS) return st;
+  const dir = changetype<Directory>(result), comp = result2, clen = result3;
   const o = obAlloc(type);
   if (!o) return STATUS_NO_MEMORY;
   if (!nameInsert(dir, o, comp, clen)) { discard(o); return STATUS_NO_MEMORY; }
@@ -79,10 +86,9 @@ export function obCreate(type: u32, name: usize, nameLen: u32, rootH: u32 = 0, a
  */
 export function obOpen(type: u32, name: usize, nameLen: u32, access: u32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   if (!nameLen) return STATUS_OBJECT_TYPE_MISMATCH;
-  const st = nameParent(name, nameLen, rootH, attr);
+  const st = nameFind(type, name, nameLen, rootH, attr, false);
   if (st != STATUS_SUCCESS) return st;
-  const o = nameLookup(changetype<Directory>(result), result2, result3, noCase(attr));
-  if (!o) return STATUS_OBJECT_NAME_NOT_FOUND;
+  const o = changetype<ObjectHeader>(result);
   if (o.type != type) return STATUS_OBJECT_TYPE_MISMATCH;
   if (!access) return STATUS_ACCESS_DENIED;
   setResult(changetype<usize>(o));
@@ -96,9 +102,23 @@ export const ACCESS_NEEDS_PRIVILEGE: u32 = 0xfffffffe; // ACCESS_SYSTEM_SECURITY
 /** The rights `access` asks for on an object of `type`, with GENERIC_* and MAXIMUM_ALLOWED mapped. */
 export function grantedAccess(type: u32, access: u32): u32 {
   if (access & ACCESS_SYSTEM_SECURITY) return ACCESS_NEEDS_PRIVILEGE; // guests hold no privileges
-  const all = mapGenericAccess(type, GENERIC_ALL);
   const mapped = mapGenericAccess(type, access);
-  return mapped & ~all ? ACCESS_REFUSED : mapped;
+  return mapped & ~validAccessMask(type) ? ACCESS_REFUSED : mapped;
+}
+
+/**
+ * Rights no guest holds on the system's own objects (the permanent namespace skeleton), as a standard
+ * user's on Windows: their security lets everyone look and create names, not delete or re-secure them.
+ */
+export const SYSTEM_OBJECT_DENIED: u32 = DELETE | WRITE_DAC | WRITE_OWNER;
+
+/**
+ * The rights a handle to `o` gets for `granted` (grantedAccess of `asked`): on a system object, ACCESS_REFUSED
+ * when they include SYSTEM_OBJECT_DENIED, or without those rights for MAXIMUM_ALLOWED.
+ */
+function objectAccess(o: ObjectHeader, granted: u32, asked: u32): u32 {
+  if (!(o.flags & OBJ_PERMANENT) || !(granted & SYSTEM_OBJECT_DENIED)) return granted;
+  return asked & MAXIMUM_ALLOWED ? granted & ~SYSTEM_OBJECT_DENIED : ACCESS_REFUSED;
 }
 
 /** The status for a grantedAccess() result: STATUS_SUCCESS for a real mask. */
@@ -114,7 +134,11 @@ export function ntOpen(type: u32, access: u32, inherit: bool, name: usize, nameL
   const granted = grantedAccess(type, access);
   enter();
   let st = obOpen(type, name, nameLen, access, rootH, attr);
-  if (st == STATUS_SUCCESS) st = accessStatus(granted) != STATUS_SUCCESS ? accessStatus(granted) : obInsert(changetype<ObjectHeader>(result), granted, inherit, false);
+  if (st == STATUS_SUCCESS) {
+    const o = changetype<ObjectHeader>(result);
+    const g = accessStatus(granted) != STATUS_SUCCESS ? granted : objectAccess(o, granted, access);
+    st = accessStatus(g) != STATUS_SUCCESS ? accessStatus(g) : obInsert(o, g, inherit, false);
+  }
   leave();
   return st;
 }
@@ -138,7 +162,9 @@ export function createBegin(type: u32, access: u32, name: usize, nameLen: u32, r
 
 /** The second half: gives the caller a handle to `o` and leaves the lock; on success `result` is the handle. */
 export function createEnd(o: ObjectHeader, st: u32, access: u32, inherit: bool): u32 {
-  const ins = obInsert(o, grantedAccess(o.type, access), inherit, st == STATUS_SUCCESS);
+  const granted = objectAccess(o, grantedAccess(o.type, access), access);
+  if (granted == ACCESS_REFUSED) { leave(); return STATUS_ACCESS_DENIED; } // OBJ_OPENIF on a system object
+  const ins = obInsert(o, granted, inherit, st == STATUS_SUCCESS);
   leave();
   return ins == STATUS_SUCCESS ? st : ins;
 }

@@ -9,7 +9,7 @@ import { enter, leave } from "../lib/lock";
 import { now } from "../lib/clock";
 import { root } from "../lib/root";
 import { currentThread, result, setResults } from "../lib/tls";
-import { OBJ_PERMANENT, WAIT_PENDING } from "../lib/layout";
+import { OBJ_PERMANENT, OBJ_SYNC_IO, WAIT_PENDING } from "../lib/layout";
 import { currentProcess, handleAccess, handleClose, handleInsert, handleObject } from "../ob/handle";
 import { ObjectHeader, obAlloc, obDeref, obRef } from "../ob/object";
 import { nameInsert, nameLookup } from "../ob/namespace";
@@ -18,21 +18,27 @@ import { Directory } from "../objects/directory";
 import { Thread } from "../objects/thread";
 import { IO_OP_READ, IoRequest } from "../objects/iorequest";
 import {
-  FILE_KIND_PIPE, MSG_COMPLETE, MSG_MORE, NamedPipe, PIPE_SLEEP_OTHER, PIPE_SLEEP_WRITER, PipeRecord, pipeFileSignal, PIPE_CLOSING, PIPE_CONNECTED, PIPE_DISCONNECTED, PIPE_LISTENING, PipeEnd,
-  instanceLink, pipeEndClosed, pipeHandOff, pipePulse, readWaitFree, readWaitUnlink, queueClear, queuePeek, queuePush, queueReadBytes, queueReadMessage,
+  FILE_KIND_PIPE, MSG_COMPLETE, MSG_MORE, NamedPipe, PIPE_SLEEP_OTHER, PIPE_SLEEP_WRITER, PipeRecord, pipeFileSignal, PIPE_CLOSING, PIPE_CONNECTED, PIPE_DEVICE, PIPE_DISCONNECTED, PIPE_LISTENING, PipeEnd,
+  instanceLink, pipeEndClosed, pipeHandOff, pipePulse, readWaitFree, readWaitUnlink, queueClear, queueMessages, queuePeek, queuePush, queueReadBytes, queueReadMessage,
 } from "../objects/pipe";
 import { accessStatus, discard, grantedAccess } from "./object";
 import {
-  FILE_APPEND_DATA, FILE_FLAG_FIRST_PIPE_INSTANCE, FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_READ_ATTRIBUTES, FILE_READ_DATA,
+  FILE_APPEND_DATA, FILE_FLAG_FIRST_PIPE_INSTANCE, FILE_FLAG_OVERLAPPED, FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_READ_ATTRIBUTES, FILE_READ_DATA,
   FILE_WRITE_ATTRIBUTES, FILE_WRITE_DATA, HANDLE_FLAG_INHERIT, INFINITE, NMPWAIT_USE_DEFAULT_WAIT, PIPE_ACCESS_INBOUND,
   PIPE_ACCESS_OUTBOUND, PIPE_NOWAIT, PIPE_READMODE_MESSAGE, PIPE_TYPE_MESSAGE, PIPE_UNLIMITED_INSTANCES, STATUS_ACCESS_DENIED,
-  STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_BUFFER_TOO_SMALL, STATUS_NOT_FOUND, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
+  STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_BUFFER_TOO_SMALL, STATUS_ILLEGAL_FUNCTION, STATUS_NOT_FOUND, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
   STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
   STATUS_PENDING, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
   STATUS_PIPE_BROKEN, STATUS_PIPE_BUSY, STATUS_PIPE_CLOSING, STATUS_PIPE_CONNECTED, STATUS_PIPE_DISCONNECTED,
   STATUS_PIPE_EMPTY, STATUS_PIPE_LISTENING, STATUS_PIPE_NOT_AVAILABLE, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_WAIT_0, TYPE_DIRECTORY,
   TYPE_FILE, TYPE_NAMEDPIPE,
 } from "../generated/abi";
+
+/** FILE_PIPE_PEEK_BUFFER / FILE_PIPE_LOCAL_INFORMATION NamedPipeState values (the DDK's FILE_PIPE_*_STATE). */
+export const FILE_PIPE_DISCONNECTED_STATE: u32 = 1;
+export const FILE_PIPE_LISTENING_STATE: u32 = 2;
+export const FILE_PIPE_CONNECTED_STATE: u32 = 3;
+export const FILE_PIPE_CLOSING_STATE: u32 = 4;
 
 /** Default buffer of an anonymous pipe (CreatePipe with nSize 0). */
 const DEFAULT_PIPE_SIZE: u32 = 4096;
@@ -163,6 +169,7 @@ function wakeWriters(e: usize): void {
 /** Why `e` cannot transfer data now, or STATUS_SUCCESS (lock held). */
 function stateError(e: PipeEnd): u32 {
   if (e.state == PIPE_DISCONNECTED) return STATUS_PIPE_DISCONNECTED;
+  if (e.state == PIPE_DEVICE) return STATUS_INVALID_PARAMETER; // the file system itself moves no data
   if (e.state == PIPE_LISTENING) return STATUS_PIPE_LISTENING;
   return STATUS_SUCCESS;
 }
@@ -191,6 +198,7 @@ export function ntCreatePipe(inherit: bool, size: u32): u32 {
   }
   const quota = size ? size : DEFAULT_PIPE_SIZE;
   r.state = PIPE_CONNECTED; w.state = PIPE_CONNECTED;
+  r.flags |= OBJ_SYNC_IO; w.flags |= OBJ_SYNC_IO; // as Windows opens them: for synchronous I/O
   r.peer = changetype<usize>(w); w.peer = changetype<usize>(r);
   r.quota = quota;
   r.outSize = w.outSize = quota;
@@ -217,6 +225,11 @@ export function ntCreatePipe(inherit: bool, size: u32): u32 {
   return STATUS_SUCCESS;
 }
 
+/** pipeInstanceCreate dispositions: CreateNamedPipe's, and NtCreateNamedPipeFile's FILE_OPEN_IF / FILE_CREATE / FILE_OPEN. */
+export const PIPE_OPEN_IF: u32 = 0; // a new instance of the name, made when it has no instance yet
+export const PIPE_CREATE: u32 = 1; // only the first instance (FILE_FLAG_FIRST_PIPE_INSTANCE): STATUS_ACCESS_DENIED when it exists
+export const PIPE_OPEN: u32 = 2; // only a further instance: STATUS_OBJECT_NAME_NOT_FOUND when the name has none
+
 /**
  * CreateNamedPipe: a new server instance of `name[0..len)` (the part after \\.\pipe\, folded), made
  * with the name when it has no instance yet. On success `result` is the handle.
@@ -229,18 +242,38 @@ export function ntCreateNamedPipe(name: usize, len: u32, openMode: u32, pipeMode
   const message = (pipeMode & PIPE_TYPE_MESSAGE) != 0;
   if (!message && (pipeMode & PIPE_READMODE_MESSAGE)) return STATUS_INVALID_PARAMETER;
   if (maxInstances == 0 || maxInstances > PIPE_UNLIMITED_INSTANCES) return STATUS_INVALID_PARAMETER;
+  const granted = (access & PIPE_ACCESS_INBOUND ? SERVER_READ : 0) | (access & PIPE_ACCESS_OUTBOUND ? SERVER_WRITE : 0);
+  return pipeInstanceCreate(name, len, access, message, (pipeMode & PIPE_READMODE_MESSAGE) != 0, (pipeMode & PIPE_NOWAIT) != 0,
+    maxInstances, outSize, inSize, timeout, openMode & FILE_FLAG_FIRST_PIPE_INSTANCE ? PIPE_CREATE : PIPE_OPEN_IF, false,
+    granted, inherit ? HANDLE_FLAG_INHERIT : 0, !(openMode & FILE_FLAG_OVERLAPPED));
+}
+
+/**
+ * A new server instance of `name[0..len)` (folded) once the caller checked its parameters: CreateNamedPipe
+ * and NtCreateNamedPipeFile (nt/ntfile.ts). `access` is PIPE_ACCESS_* (the name's direction: later
+ * instances must match), `disposition` PIPE_*, `ntOrder` NtCreateNamedPipeFile's order of the checks on
+ * an existing name (the instance limit first, as Wine's ntdll pipe tests record for Windows), `granted`
+ * the handle's rights, `sync` an end for synchronous I/O. On success `result` is the handle and
+ * `result2` 1 when the name was made (FILE_CREATED), 0 for a further instance (FILE_OPENED).
+ */
+export function pipeInstanceCreate(name: usize, len: u32, access: u32, message: bool, readMessage: bool, nowait: bool,
+  maxInstances: u32, outSize: u32, inSize: u32, timeout: u32, disposition: u32, ntOrder: bool, granted: u32, handleFlags: u32,
+  sync: bool): u32 {
   enter();
   const dir = pipeDirectory(true);
   if (!dir) return done(STATUS_NO_MEMORY);
   const o = nameLookup(dir, name, len);
   let np: NamedPipe;
   let fresh = false;
+  let made = false;
   if (o && changetype<NamedPipe>(o).instances) {
     np = changetype<NamedPipe>(o);
-    if (openMode & FILE_FLAG_FIRST_PIPE_INSTANCE) return done(STATUS_ACCESS_DENIED);
+    if (ntOrder && np.instances >= np.maxInstances) return done(STATUS_INSTANCE_NOT_AVAILABLE);
+    if (disposition == PIPE_CREATE) return done(STATUS_ACCESS_DENIED);
     if (np.access != access) return done(STATUS_ACCESS_DENIED);
     if (np.instances >= np.maxInstances) return done(STATUS_INSTANCE_NOT_AVAILABLE);
   } else {
+    if (disposition == PIPE_OPEN) return done(STATUS_OBJECT_NAME_NOT_FOUND);
     if (o) np = changetype<NamedPipe>(o); // a name whose instances all closed, still referenced
     else {
       const n = obAlloc(TYPE_NAMEDPIPE);
@@ -249,6 +282,7 @@ export function ntCreateNamedPipe(name: usize, len: u32, openMode: u32, pipeMode
       np = changetype<NamedPipe>(n);
       fresh = true;
     }
+    made = true;
     np.message = message ? 1 : 0;
     np.access = access;
     np.maxInstances = maxInstances;
@@ -257,17 +291,17 @@ export function ntCreateNamedPipe(name: usize, len: u32, openMode: u32, pipeMode
   const e = newEnd(true);
   if (!e) { if (fresh) discard(np); return done(STATUS_NO_MEMORY); }
   e.state = PIPE_LISTENING;
+  if (sync) e.flags |= OBJ_SYNC_IO;
   e.message = np.message;
-  e.readMessage = (pipeMode & PIPE_READMODE_MESSAGE) ? 1 : 0;
-  e.nowait = (pipeMode & PIPE_NOWAIT) ? 1 : 0;
+  e.readMessage = readMessage ? 1 : 0;
+  e.nowait = nowait ? 1 : 0;
   e.outSize = outSize;
   e.inSize = inSize;
   e.maxInstances = maxInstances;
   e.quota = inSize;
   e.serverPid = currentProcess().pid;
   instanceLink(np, e);
-  const granted = (access & PIPE_ACCESS_INBOUND ? SERVER_READ : 0) | (access & PIPE_ACCESS_OUTBOUND ? SERVER_WRITE : 0);
-  const h = handleInsert(currentProcess(), e, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
+  const h = handleInsert(currentProcess(), e, granted, handleFlags);
   if (!h) {
     const st = <u32>result;
     pipeEndClosed(e); // leaves the instance list
@@ -276,12 +310,36 @@ export function ntCreateNamedPipe(name: usize, len: u32, openMode: u32, pipeMode
   }
   pipePulse(np); // a listening instance for WaitNamedPipe
   leave();
+  setResults(h, made ? 1 : 0, 0);
+  return STATUS_SUCCESS;
+}
+
+/**
+ * A handle to the named-pipe file system itself (\Device\NamedPipe\, opened as CreateFile(\\.\pipe\)):
+ * an end in state PIPE_DEVICE, for FSCTL_PIPE_WAIT and as NtCreateNamedPipeFile's RootDirectory. On
+ * success `result` is the handle.
+ */
+export function ntOpenPipeDevice(access: u32, inherit: bool, sync: bool): u32 {
+  const granted = grantedAccess(TYPE_FILE, access);
+  const denied = accessStatus(granted);
+  if (denied != STATUS_SUCCESS) return denied;
+  enter();
+  const e = newEnd(false);
+  if (!e) return done(STATUS_NO_MEMORY);
+  e.state = PIPE_DEVICE;
+  if (sync) e.flags |= OBJ_SYNC_IO;
+  const h = handleInsert(currentProcess(), e, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
+  if (!h) { const st = <u32>result; discard(e); return done(st); }
+  leave();
   setResults(h, 0, 0);
   return STATUS_SUCCESS;
 }
 
-/** CreateFile on \\.\pipe\name: connects a client end to a listening instance. On success `result` is the handle. */
-export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool): u32 {
+/**
+ * CreateFile on \\.\pipe\name: connects a client end to a listening instance (`sync`: opened without
+ * FILE_FLAG_OVERLAPPED). On success `result` is the handle.
+ */
+export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool, sync: bool): u32 {
   const granted = grantedAccess(TYPE_FILE, access);
   const denied = accessStatus(granted);
   if (denied != STATUS_SUCCESS) return denied;
@@ -295,6 +353,7 @@ export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool): u
   const c = newEnd(false);
   if (!c) return done(STATUS_NO_MEMORY);
   c.state = PIPE_CONNECTED;
+  if (sync) c.flags |= OBJ_SYNC_IO;
   c.message = s.message;
   c.outSize = s.outSize;
   c.inSize = s.inSize;
@@ -331,7 +390,7 @@ export function ntConnectNamedPipe(h: u32, noWait: bool): u32 {
   while (true) {
     const e = endOf(h, 0);
     if (!e) return done(<u32>result);
-    if (!e.server || !e.pipe) return done(STATUS_INVALID_DEVICE_REQUEST);
+    if (!e.server || !e.pipe) return done(STATUS_ILLEGAL_FUNCTION); // a client, an anonymous pipe, the device
     const state = e.state;
     if (state == PIPE_CONNECTED) return done(waited ? STATUS_SUCCESS : STATUS_PIPE_CONNECTED);
     if (state == PIPE_CLOSING) return done(waited ? STATUS_SUCCESS : STATUS_PIPE_CLOSING);
@@ -454,10 +513,16 @@ export function ntPipeInfo(h: u32, flags: usize, outSize: usize, inSize: usize, 
   return done(STATUS_SUCCESS);
 }
 
-export function ntPeekPipe(h: u32, buf: usize, n: u32, readOut: usize, totalOut: usize, leftOut: usize): u32 {
+/**
+ * PeekNamedPipe and FSCTL_PIPE_PEEK: up to `n` bytes into kernel `buf` and the counts at each non-null
+ * output; `info` (FSCTL_PIPE_PEEK, may be 0) gets the NamedPipeState (FILE_PIPE_*_STATE) and the number
+ * of messages (message pipes; 0 on byte pipes) as two u32s.
+ */
+export function ntPeekPipe(h: u32, buf: usize, n: u32, readOut: usize, totalOut: usize, leftOut: usize, info: usize): u32 {
   enter();
   const e = endOf(h, FILE_READ_DATA);
   if (!e) return done(<u32>result);
+  if (e.state == PIPE_DEVICE) return done(STATUS_INVALID_PARAMETER);
   // a server not connected is ERROR_BAD_PIPE, a disconnected client ERROR_PIPE_NOT_CONNECTED (Wine's pipe tests)
   if (e.state == PIPE_LISTENING || (e.state == PIPE_DISCONNECTED && e.server)) return done(STATUS_INVALID_PIPE_STATE);
   if (e.state == PIPE_DISCONNECTED) return done(STATUS_PIPE_DISCONNECTED);
@@ -467,6 +532,10 @@ export function ntPeekPipe(h: u32, buf: usize, n: u32, readOut: usize, totalOut:
   const got = queuePeek(e, buf, n, e.message != 0, leftOut);
   if (readOut) store<u32>(readOut, got);
   if (totalOut) store<u32>(totalOut, e.qBytes);
+  if (info) {
+    store<u32>(info, e.state == PIPE_CLOSING ? FILE_PIPE_CLOSING_STATE : FILE_PIPE_CONNECTED_STATE);
+    store<u32>(info, e.message ? queueMessages(e) : 0, 4);
+  }
   return done(STATUS_SUCCESS);
 }
 

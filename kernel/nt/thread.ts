@@ -12,6 +12,7 @@ import { envCopy } from "./environment";
 import { ioProcessEnded, onlyWorkersLeft } from "./io";
 import { waitCancel, wakeWaiters } from "../ob/wait";
 import { queueWake } from "../ob/wake";
+import { portThreadLeave } from "../objects/completionport";
 import { Console } from "../objects/console";
 import { mutexAbandonAll } from "../objects/mutex";
 import { Process } from "../objects/process";
@@ -96,6 +97,7 @@ export function threadExit(t: Thread, code: u32): void {
   t.exitCode = p.exiting ? p.exitCode : t.killed ? t.exitCode : code;
   stackRecycle(p, t);
   mutexAbandonAll(t);
+  portThreadLeave(t); // a thread of a completion port: it no longer counts there
   wakeWaiters(t);
   if (t.procPrev) changetype<Thread>(t.procPrev).procNext = t.procNext;
   else p.threadHead = t.procNext;
@@ -185,13 +187,18 @@ export function stackReuse(p: Process, size: u32): u32 {
 /** Keeps the stack of an ending thread for the next CreateThread of its process. */
 function stackRecycle(p: Process, t: Thread): void {
   if (!t.stackBase) return;
-  const s = kalloc(STACK_RECORD_SIZE);
-  if (!s) return; // the stack is lost to reuse, nothing else
-  store<usize>(s, p.stackFree);
-  store<u32>(s, t.stackBase, 4);
-  store<u32>(s, t.stackSize, 8);
-  p.stackFree = s;
+  stackKeep(p, t.stackBase, t.stackSize);
   t.stackBase = 0;
+}
+
+/** Puts a free stack of `size` bytes at `base` on `p`'s list for its next CreateThreads (lost to reuse when memory is exhausted). */
+export function stackKeep(p: Process, base: u32, size: u32): void {
+  const s = kalloc(STACK_RECORD_SIZE);
+  if (!s) return;
+  store<usize>(s, p.stackFree);
+  store<u32>(s, base, 4);
+  store<u32>(s, size, 8);
+  p.stackFree = s;
 }
 
 export function isProcess(o: ObjectHeader): bool { return o.type == TYPE_PROCESS; }

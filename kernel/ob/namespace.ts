@@ -1,17 +1,17 @@
 // The object namespace: directories of named objects, found through one hash table keyed by
 // (directory, name). Names are case-sensitive UTF-16 (an OBJ_CASE_INSENSITIVE lookup walks the
 // directory). Win32 names resolve from \Sessions\1\BaseNamedObjects, where the links Global and Local
-// lead to the global and session directories.
+// lead to the global and session directories; every lookup follows symbolic links (walk).
 import { kalloc, kfree } from "../lib/alloc";
 import { root } from "../lib/root";
-import { result, result2, result3, setResults } from "../lib/tls";
+import { result, result3, setResults } from "../lib/tls";
 import { ObjectHeader, obAlloc, obDeref } from "./object";
 import { OBJ_PERMANENT } from "../lib/layout";
 import { Directory, SymbolicLink } from "../objects/directory";
 import {
-  STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
-  STATUS_OBJECT_PATH_SYNTAX_BAD, STATUS_SUCCESS, TYPE_DIRECTORY,
-  TYPE_SYMBOLICLINK,
+  STATUS_NAME_TOO_LONG, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND,
+  STATUS_OBJECT_PATH_NOT_FOUND, STATUS_OBJECT_PATH_SYNTAX_BAD, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS, TYPE_DIRECTORY,
+  TYPE_KEYEDEVENT, TYPE_SYMBOLICLINK,
 } from "../generated/abi";
 
 @unmanaged
@@ -123,45 +123,103 @@ export function nameRemove(o: ObjectHeader): void {
   if (!(dir.flags & OBJ_PERMANENT)) obDeref(dir);
 }
 
+/** What a walk must end on (see walk). */
+const WALK_OPEN: u32 = 0; // the object named (a final link followed unless the caller wants links)
+const WALK_CREATE: u32 = 1; // the place for a new name, or the object already there
+const WALK_DIR: u32 = 2; // a directory: more of the name follows (a link's target before the rest)
+/** Links one lookup follows; the next is STATUS_OBJECT_NAME_NOT_FOUND (Windows reparses 64 times, the 64th failing). */
+const MAX_LINKS: u32 = 63;
+/** Longest name a link's target and the rest may make (bytes, as Windows' ObpParseSymbolicLinkEx). */
+const MAX_REPARSED: usize = 0xfff0;
+
 /**
- * Walks every component but the last of `p[0..len)` from `start`, following symbolic links; a path
- * starting with "\" is absolute when `start` is null and malformed otherwise (a Win32 name is
- * relative to BaseNamedObjects). `noCase`: components match in any case (OBJ_CASE_INSENSITIVE).
- * On success `result` is the parent Directory, `result2` the address of the last component and
- * `result3` its length.
+ * Resolves the components of `p[0..len)` from `dir` as NT's ObpLookupObjectName does. A symbolic link
+ * is followed wherever it is met (but see WALK_OPEN): its target, which must be absolute, replaces it,
+ * the rest of the name follows, and the walk restarts at the root (a trailing "\" of the target goes
+ * when something follows; an empty target leaves the rest from the root). `tail`: bytes of name after
+ * this part (a caller's rest), `links`: links followed so far. A missing component with more after it
+ * is STATUS_OBJECT_PATH_NOT_FOUND, a component that is neither a directory nor a link with more after it
+ * STATUS_OBJECT_TYPE_MISMATCH, an empty one STATUS_OBJECT_NAME_INVALID.
+ * Results: WALK_OPEN `result` the object; WALK_CREATE STATUS_SUCCESS with the parent Directory in
+ * `result`, the last component in `result2`/`result3` (it may lie in a link's target), or
+ * STATUS_OBJECT_NAME_EXISTS with the object in `result`; WALK_DIR the directory, `result3` the links.
  */
-export function resolveParent(start: Directory | null, p: usize, len: u32, noCase: bool = false): u32 {
-  let dir = changetype<Directory>(start);
-  let i: u32 = 0;
+function walk(dir: Directory, p: usize, len: u32, noCase: bool, type: u32, mode: u32, tail: usize, links: u32): u32 {
+  let cur = p, end = p + (<usize>len << 1);
+  while (true) {
+    let ce = cur;
+    while (ce < end && load<u16>(ce) != BACKSLASH) ce += 2;
+    const clen = <u32>((ce - cur) >> 1);
+    const last = ce == end;
+    if (!clen) return STATUS_OBJECT_NAME_INVALID;
+    const o = nameLookup(dir, cur, clen, noCase);
+    if (!o) {
+      if (!last || mode == WALK_DIR) return STATUS_OBJECT_PATH_NOT_FOUND;
+      if (mode == WALK_OPEN) return STATUS_OBJECT_NAME_NOT_FOUND;
+      setResults(changetype<usize>(dir), cur, clen);
+      return STATUS_SUCCESS;
+    }
+    // The last component is the link itself when the caller opens or creates a link.
+    if (o.type == TYPE_SYMBOLICLINK && !(last && mode != WALK_DIR && type == TYPE_SYMBOLICLINK)) {
+      if (++links > MAX_LINKS) return STATUS_OBJECT_NAME_NOT_FOUND;
+      const l = changetype<SymbolicLink>(o);
+      const rest: usize = (last ? 0 : end - ce) + tail; // bytes after the link, with their leading "\"
+      const t = l.target;
+      let tEnd = t + l.length;
+      if (rest && tEnd > t && load<u16>(tEnd - 2) == BACKSLASH) tEnd -= 2;
+      if (tEnd - t + rest > MAX_REPARSED) return STATUS_NAME_TOO_LONG;
+      const top = changetype<Directory>(root().rootDir);
+      if (tEnd == t) { // an empty target: what follows starts at the root
+        if (!rest) return STATUS_OBJECT_NAME_INVALID;
+        if (last) { setResults(changetype<usize>(top), 0, links); return STATUS_SUCCESS; } // WALK_DIR
+        dir = top;
+        cur = ce + 2;
+        continue;
+      }
+      if (load<u16>(t) != BACKSLASH) return STATUS_OBJECT_NAME_INVALID; // a relative target
+      if (last) { dir = top; cur = t + 2; end = tEnd; continue; } // nothing of this part follows: go on in the target
+      const st = walk(top, t + 2, <u32>((tEnd - t - 2) >> 1), noCase, type, WALK_DIR, rest, links);
+      if (st != STATUS_SUCCESS) return st;
+      dir = changetype<Directory>(result);
+      links = result3;
+      cur = ce + 2;
+      continue;
+    }
+    if (last) {
+      if (mode == WALK_DIR) {
+        if (o.type != TYPE_DIRECTORY) return STATUS_OBJECT_TYPE_MISMATCH;
+        setResults(changetype<usize>(o), 0, links);
+        return STATUS_SUCCESS;
+      }
+      setResults(changetype<usize>(o), 0, 0);
+      return mode == WALK_CREATE ? STATUS_OBJECT_NAME_EXISTS : STATUS_SUCCESS;
+    }
+    if (o.type != TYPE_DIRECTORY) return STATUS_OBJECT_TYPE_MISMATCH;
+    dir = changetype<Directory>(o);
+    cur = ce + 2;
+  }
+}
+
+/**
+ * Resolves `p[0..len)` from `start` (see walk): an NT name when `start` is null (it must begin with "\",
+ * else STATUS_OBJECT_PATH_SYNTAX_BAD), otherwise a name relative to that directory (a "\" first is
+ * STATUS_OBJECT_PATH_SYNTAX_BAD). `noCase`: components match in any case (OBJ_CASE_INSENSITIVE). `type`:
+ * the type asked for, so that a final symbolic link is opened (or found existing) rather than followed
+ * when it is TYPE_SYMBOLICLINK. `create`: the results of WALK_CREATE, else of WALK_OPEN. "\" is the root.
+ */
+export function nameResolve(start: Directory | null, p: usize, len: u32, noCase: bool, type: u32, create: bool): u32 {
   const absolute = len != 0 && load<u16>(p) == BACKSLASH;
   if (absolute != (start == null)) return STATUS_OBJECT_PATH_SYNTAX_BAD;
-  if (absolute) { dir = changetype<Directory>(root().rootDir); i = 1; }
-  while (true) {
-    let j = i;
-    while (j < len && load<u16>(p + (<usize>j << 1)) != BACKSLASH) j++;
-    if (j == i) return STATUS_OBJECT_NAME_INVALID; // empty component
-    const comp = p + (<usize>i << 1);
-    if (j == len) { setResults(changetype<usize>(dir), comp, j - i); return STATUS_SUCCESS; }
-    // @ts-ignore: dir is set on every path that reaches here
-    let o = nameLookup(dir, comp, j - i, noCase);
-    if (o && o.type == TYPE_SYMBOLICLINK) o = changetype<ObjectHeader>(changetype<SymbolicLink>(o).target);
-    if (!o || o.type != TYPE_DIRECTORY) return STATUS_OBJECT_PATH_NOT_FOUND;
-    dir = changetype<Directory>(o);
-    i = j + 1;
-  }
+  const mode = create ? WALK_CREATE : WALK_OPEN;
+  if (!absolute) return walk(changetype<Directory>(start), p, len, noCase, type, mode, 0, 0);
+  const top = changetype<Directory>(root().rootDir);
+  if (len == 1) { setResults(changetype<usize>(top), 0, 0); return create ? STATUS_OBJECT_NAME_EXISTS : STATUS_SUCCESS; }
+  return walk(top, p + 2, len - 1, noCase, type, mode, 0, 0);
 }
 
 /** Resolves an absolute path to an object (following a final link); on success `result` is it. */
 export function resolveObject(p: usize, len: u32): u32 {
-  if (len == 1 && load<u16>(p) == BACKSLASH) { setResults(root().rootDir, 0, 0); return STATUS_SUCCESS; }
-  const st = resolveParent(null, p, len);
-  if (st != STATUS_SUCCESS) return st;
-  const dir = changetype<Directory>(result), comp = result2, clen = result3;
-  let o = nameLookup(dir, comp, clen);
-  if (o && o.type == TYPE_SYMBOLICLINK) o = changetype<ObjectHeader>(changetype<SymbolicLink>(o).target);
-  if (!o) return STATUS_OBJECT_NAME_NOT_FOUND;
-  setResults(changetype<usize>(o), 0, 0);
-  return STATUS_SUCCESS;
+  return nameResolve(null, p, len, false, 0, false);
 }
 
 function makeDir(parent: Directory | null, name: string): Directory {
@@ -172,11 +230,16 @@ function makeDir(parent: Directory | null, name: string): Directory {
   return d;
 }
 
-function makeLink(parent: Directory, name: string, target: Directory): void {
+/** A permanent link `name` in `parent` to the path `target` (kept with a NUL, as RtlInitUnicodeString makes it). */
+function makeLink(parent: Directory, name: string, target: string): void {
   const l = changetype<SymbolicLink>(obAlloc(TYPE_SYMBOLICLINK));
   l.flags = OBJ_PERMANENT;
   l.refs = 1;
-  l.target = changetype<usize>(target);
+  const n = <u32>target.length << 1;
+  l.target = kalloc(n + 2); // zeroed: the NUL
+  memory.copy(l.target, changetype<usize>(target), n);
+  l.length = n;
+  l.maxLength = n + 2;
   nameInsert(parent, l, changetype<usize>(name), <u32>name.length);
 }
 
@@ -192,9 +255,20 @@ export function namespaceBoot(): void {
   const one = makeDir(sessions, "1");
   const local = makeDir(one, "BaseNamedObjects");
   r.sessionDir = changetype<usize>(local);
-  for (let i = 0; i < 2; i++) {
-    const d = i ? local : global;
-    makeLink(d, "Global", global);
-    makeLink(d, "Local", local);
+  // As on Windows: Global leads to \BaseNamedObjects, Local to the session's directory, which for
+  // \BaseNamedObjects (session 0's) is itself.
+  makeLink(global, "Global", "\\BaseNamedObjects");
+  makeLink(global, "Local", "\\BaseNamedObjects");
+  makeLink(local, "Global", "\\BaseNamedObjects");
+  makeLink(local, "Local", "\\Sessions\\1\\BaseNamedObjects");
+  // NtWaitForKeyedEvent/NtReleaseKeyedEvent with a NULL handle use this one.
+  const kernelObjects = makeDir(top, "KernelObjects");
+  const k = obAlloc(TYPE_KEYEDEVENT);
+  if (k) {
+    k.flags = OBJ_PERMANENT;
+    k.refs = 1;
+    const name = "CritSecOutOfMemoryEvent";
+    nameInsert(kernelObjects, k, changetype<usize>(name), <u32>name.length);
+    r.critSecEvent = changetype<usize>(k);
   }
 }

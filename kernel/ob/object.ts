@@ -6,19 +6,21 @@ import { root } from "../lib/root";
 import { OBJ_PERMANENT } from "../lib/layout";
 import {
   TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_KEYEDWAIT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
-  TYPE_TIMER, TYPE_FILE, TYPE_NAMEDPIPE,
+  TYPE_TIMER, TYPE_FILE, TYPE_NAMEDPIPE, TYPE_KEYEDEVENT, TYPE_IOCOMPLETION,
 } from "../generated/abi";
 import { Event, eventSatisfy, eventSignaled } from "../objects/event";
 import { Mutex, mutexDestroy, mutexSatisfy, mutexSignaled } from "../objects/mutex";
 import { Semaphore, semaphoreSatisfy, semaphoreSignaled } from "../objects/semaphore";
 import { Thread, threadDestroy, threadSignaled } from "../objects/thread";
 import { Process, processDestroy, processSignaled } from "../objects/process";
-import { Directory, SymbolicLink } from "../objects/directory";
+import { Directory, SymbolicLink, symlinkDestroy } from "../objects/directory";
+import { KeyedEvent } from "../objects/keyedevent";
 import { Console, consoleDestroy, consoleSignaled } from "../objects/console";
 import { KeyedWait, keyedWaitDestroy, keyedWaitSatisfy, keyedWaitSignaled } from "../objects/keyedwait";
 import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/timer";
 import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeEndHandleClosed, pipeSignaled } from "../objects/pipe";
 import { DiskFile, diskFileClosed, diskFileDestroy, FILE_KIND_DISK } from "../objects/file";
+import { CompletionPort, portClosed, portDestroy, portFileGone, portSignaled } from "../objects/completionport";
 import { nameRemove } from "./namespace";
 
 @unmanaged
@@ -46,6 +48,8 @@ export function objectSize(type: u32): usize {
     case TYPE_KEYEDWAIT: return offsetof<KeyedWait>();
     case TYPE_FILE: return max(offsetof<PipeEnd>(), offsetof<DiskFile>()); // one size for both kinds of file
     case TYPE_NAMEDPIPE: return offsetof<NamedPipe>();
+    case TYPE_KEYEDEVENT: return offsetof<KeyedEvent>();
+    case TYPE_IOCOMPLETION: return offsetof<CompletionPort>();
     default: return 0; // threads are allocated by objects/thread.ts
   }
 }
@@ -65,7 +69,8 @@ export function obAlloc(type: u32): ObjectHeader | null {
 
 export function isWaitable(type: u32): bool {
   return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS
-    || type == TYPE_TIMER || type == TYPE_CONSOLE || type == TYPE_FILE;
+    || type == TYPE_TIMER || type == TYPE_CONSOLE || type == TYPE_FILE || type == TYPE_KEYEDEVENT
+    || type == TYPE_IOCOMPLETION;
 }
 
 /** Would a wait by thread `t` on `o` be satisfied now? */
@@ -82,6 +87,8 @@ export function isWaitable(type: u32): bool {
     case TYPE_FILE: return isDiskFile(o) || pipeSignaled(o, t); // disk I/O never stays pending
     case TYPE_NAMEDPIPE: return pipeSignaled(o, t);
     case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o)); // input waiting
+    case TYPE_KEYEDEVENT: return true; // as on Windows (objects/keyedevent.ts)
+    case TYPE_IOCOMPLETION: return portSignaled(changetype<CompletionPort>(o), t); // packets queued, not taken by the wait
     default: return false;
   }
 }
@@ -111,9 +118,12 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_TIMER: timerDestroy(changetype<Timer>(o)); break; // leaves the timer queue
     case TYPE_KEYEDWAIT: keyedWaitDestroy(changetype<KeyedWait>(o)); break; // leaves the (process, address) hash
     case TYPE_FILE: // a pipe end frees its queue and drops its name; a disk file its path
+      portFileGone(o); // its completion port, if any
       if (isDiskFile(o)) diskFileDestroy(changetype<DiskFile>(o)); else pipeEndDestroy(changetype<PipeEnd>(o));
       break;
     case TYPE_CONSOLE: consoleDestroy(changetype<Console>(o)); break; // frees its input ring
+    case TYPE_SYMBOLICLINK: symlinkDestroy(changetype<SymbolicLink>(o)); break; // frees its target
+    case TYPE_IOCOMPLETION: portDestroy(changetype<CompletionPort>(o)); break; // frees queued packets
   }
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));
@@ -130,5 +140,6 @@ export function obLastHandleClosed(o: ObjectHeader): void {
     if (isDiskFile(o)) diskFileClosed(changetype<DiskFile>(o)); // its share access is released
     else pipeEndClosed(changetype<PipeEnd>(o)); // the peer sees a broken pipe
   }
+  if (o.type == TYPE_IOCOMPLETION) portClosed(changetype<CompletionPort>(o)); // remove waits end, packets go
   if (o.name && !(o.flags & OBJ_PERMANENT)) nameRemove(o);
 }

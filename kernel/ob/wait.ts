@@ -9,6 +9,7 @@ import { queueWake } from "./wake";
 import { WAIT_ENTRY_SIZE, WAIT_PENDING, WAKE_ASLEEP, WAKE_IDLE } from "../lib/layout";
 import { Thread, threadEntries } from "../objects/thread";
 import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
+import { portThreadBlocks, portThreadRuns } from "../objects/completionport";
 import { Root, root } from "../lib/root";
 import {
   INFINITE, STATUS_ABANDONED_WAIT_0, STATUS_ALERTED, STATUS_THREAD_IS_TERMINATING, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0, TYPE_TIMER,
@@ -91,6 +92,7 @@ function dequeueAll(t: Thread): void {
 function complete(t: Thread, status: u32): void {
   dequeueAll(t);
   t.waitStatus = status;
+  if (t.iocp) portThreadRuns(t); // a thread of a completion port counts again as soon as its wait ends
   queueWake(t);
 }
 
@@ -137,6 +139,16 @@ export function wakeWaiters(o: ObjectHeader): void {
   }
   t.waitStatus = WAIT_PENDING;
   return WAIT_PENDING;
+}
+
+/**
+ * Queues a filled wait block (entries with their thread and index set) without trying to satisfy it, for
+ * waits that a service matches itself rather than through signaled/satisfy (keyed events). Lock held;
+ * the wait is pending, ended by waitAbort, a timeout, an APC or termination in sleepLocked().
+ */
+export function waitQueue(t: Thread): void {
+  for (let i: u32 = 0; i < t.waitCount; i++) enqueue(waitEntry(t, i));
+  t.waitStatus = WAIT_PENDING;
 }
 
 /** Withdraws a begun wait (lock held): its status if it completed meanwhile, else STATUS_TIMEOUT. */
@@ -208,6 +220,7 @@ function wakeDeadline(t: Thread, own: f64): f64 {
 function finish(t: Thread): u32 {
   const status = t.waitStatus;
   t.alertable = 0;
+  if (t.iocp) portThreadRuns(t); // ended by a timeout or termination: counts again too
   leave();
   return status;
 }
@@ -261,6 +274,7 @@ export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
     t.waitStatus = t.killed ? STATUS_THREAD_IS_TERMINATING : t.ioCancel;
     return finish(t);
   }
+  if (t.iocpCounted) portThreadBlocks(t); // KQUEUE rule: its completion port may let another thread go
   const own: f64 = timeoutMs == INFINITE ? Infinity : now() + <f64>timeoutMs;
   const w = changetype<usize>(t) + offsetof<Thread>("wake");
   while (true) {

@@ -1,6 +1,7 @@
 // An overlapped I/O request that could not complete at once (ReadFile/WriteFile/ConnectNamedPipe with
-// an OVERLAPPED): queued on its process until one of the process's I/O workers runs it. Not an
-// object: nothing waits on it; the guest waits on the request's event (nt/io.ts).
+// an OVERLAPPED, ReadFileEx/WriteFileEx, NtReadFile/NtWriteFile): queued on its process until one of
+// the process's I/O workers runs it. Not an object: nothing waits on it; the guest waits on the
+// request's event, or on its file, or gets its completion APC (nt/io.ts).
 import { root } from "../lib/root";
 import { WAIT_PENDING } from "../lib/layout";
 import { waitAbort } from "../ob/wait";
@@ -18,7 +19,11 @@ export class IoRequest {
   op: u32; // IO_OP_*
   buf: u32; // guest buffer, length and OVERLAPPED address (guest memory: the worker copies)
   len: u32;
-  ov: u32;
+  ov: u32; // the status block: an OVERLAPPED, or an IO_STATUS_BLOCK (only its 8 bytes are used)
+  apc: u32; // completion routine (guest function-table index), 0 for none: queued to `issuerThread` at the end
+  apcContext: u32; // IO_COMPLETE_NT: the routine's ApcContext
+  style: u32; // IO_COMPLETE_*: how the routine is called
+  issuerThread: usize; // the issuing Thread (a reference) while `apc` is set
   worker: usize; // the I/O worker thread running it, 0 while queued
   cancelled: u32; // 0, or the NTSTATUS it ends with: STATUS_CANCELLED (CancelIo), STATUS_PIPE_BROKEN (its file's handles closed)
   // A read on a pipe end waits on the end's list (PipeEnd.readHead) until a write hands it data
@@ -35,6 +40,11 @@ export class IoRequest {
 export const IO_OP_READ: u32 = 1;
 export const IO_OP_WRITE: u32 = 2;
 export const IO_OP_CONNECT: u32 = 3;
+
+/** IoRequest.style: the completion routine of ReadFileEx/WriteFileEx, routine(dwErrorCode, dwBytes, lpOverlapped). */
+export const IO_COMPLETE_WIN32: u32 = 1;
+/** IoRequest.style: an NT call's PIO_APC_ROUTINE, routine(ApcContext, IoStatusBlock, 0). */
+export const IO_COMPLETE_NT: u32 = 2;
 
 /**
  * Cancels request `q` with `status` unless it is cancelled already or a write completed it (lock

@@ -23,7 +23,7 @@ import { ObjectHeader, obDeref, obRef } from "../ob/object";
 import { wakeWaiters } from "../ob/wait";
 import { Thread } from "./thread";
 import { IoRequest, requestsCancelFile } from "./iorequest";
-import { STATUS_BUFFER_OVERFLOW, STATUS_PIPE_BROKEN, TYPE_NAMEDPIPE } from "../generated/abi";
+import { FILE_SKIP_SET_EVENT_ON_HANDLE, STATUS_BUFFER_OVERFLOW, STATUS_PIPE_BROKEN, TYPE_NAMEDPIPE } from "../generated/abi";
 
 /** Thread.pipeWriter while asleep in a pipe call: a writer or a flush (woken when the reader makes room), any other call. */
 export const PIPE_SLEEP_WRITER: u32 = 1;
@@ -37,6 +37,8 @@ export const PIPE_LISTENING: u32 = 1; // waiting for a client (the state of a ne
 export const PIPE_CONNECTED: u32 = 2;
 export const PIPE_DISCONNECTED: u32 = 3; // DisconnectNamedPipe: needs ConnectNamedPipe again
 export const PIPE_CLOSING: u32 = 4; // the peer closed its end: data left can still be read
+/** Not an end: a handle to the named-pipe file system, \Device\NamedPipe\ (nt/pipe.ts ntOpenPipeDevice). */
+export const PIPE_DEVICE: u32 = 5;
 
 @unmanaged
 export class PipeEnd extends ObjectHeader {
@@ -69,6 +71,9 @@ export class PipeEnd extends ObjectHeader {
   readTail: usize;
   ioHandles: u32; // the I/O workers' own handles to this end (one per pending overlapped request)
   connectReq: usize; // the pending overlapped ConnectNamedPipe on this server end (IoRequest), 0 for none
+  iocp: usize; // the I/O completion port its completions go to (a reference; objects/completionport.ts), 0 for none
+  iocpKey: u32; // that association's completion key
+  iocpModes: u32; // SetFileCompletionNotificationModes' FILE_SKIP_* flags
 }
 
 @unmanaged
@@ -113,6 +118,7 @@ export function pipeWriteQueued(o: ObjectHeader, add: bool): void {
 
 /** Sets (`on`) or resets a pipe end's file object state for guest waits (lock held). */
 export function pipeFileSignal(e: PipeEnd, on: bool): void {
+  if (on && (e.iocpModes & FILE_SKIP_SET_EVENT_ON_HANDLE)) return; // completions leave the file object alone
   e.ioBusy = on ? 0 : 1;
   if (on && e.waitHead) wakeWaiters(e);
 }
@@ -237,6 +243,14 @@ export function queuePeek(e: PipeEnd, buf: usize, n: u32, message: bool, leftOut
   }
   if (leftOut) store<u32>(leftOut, message ? msgLen - got : 0 - got); // byte pipes: minus the bytes peeked, as Windows
   return got;
+}
+
+/** The messages in `e`'s queue (lock held): each ended one, and one still being written. */
+export function queueMessages(e: PipeEnd): u32 {
+  let n: u32 = 0;
+  for (let p = e.qHead; p; p = changetype<PipeRecord>(p).next) if (changetype<PipeRecord>(p).end) n++;
+  if (e.qTail && !changetype<PipeRecord>(e.qTail).end) n++;
+  return n;
 }
 
 /** Links a server instance at the end of its name's list (lock held). */

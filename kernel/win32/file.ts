@@ -4,14 +4,14 @@ import { result } from "../lib/tls";
 import { ntSuccess } from "../nt/status";
 import {
   ntFileAddPos, ntFileBusy, ntFileOpen, ntFileQuery, ntFileRenameOpen, ntFileSetPos, ntFileShareCheck, ntGetCurrentDirectory,
-  ntSetCurrentDirectory,
+  ntSetCurrentDirectory, ntFileDelete, ntFileReapDone, ntFileReapTake, ntFileSetDeleteOnClose,
 } from "../nt/file";
 import { failStatus } from "./result";
 import { SetLastError } from "./lasterror";
 import { ERROR_SUCCESS, STATUS_INVALID_HANDLE, TYPE_CONSOLE, TYPE_FILE } from "../generated/abi";
 import { enter, leave } from "../lib/lock";
 import { handleObject } from "../ob/handle";
-import { DiskFile, FILE_KIND_DISK } from "../objects/file";
+import { DiskFile, FILE_DIRECTORY, FILE_KIND_DISK, reapsAddr } from "../objects/file";
 
 function check(st: u32): u32 {
   if (!ntSuccess(st)) failStatus(st);
@@ -48,6 +48,41 @@ export function ntw_file_busy(p: usize, len: u32): i32 { return ntFileBusy(p, le
 export function ntw_file_share_check(p: usize, len: u32, access: u32, share: u32): u32 {
   return check(ntFileShareCheck(p, len, access, share));
 }
+
+/**
+ * DeleteFileW's and RemoveDirectoryW's (`dir`) kernel half (see ntFileDelete): 0 with the last-error
+ * set when refused, 1 when the path is open (it goes with its last handle), else a claimed
+ * Root.fileReaps entry for the host to remove now and hand back with ntw_file_reap_done.
+ */
+export function ntw_file_delete(p: usize, len: u32, dir: i32): usize {
+  const st = ntFileDelete(p, len, dir != 0);
+  if (!ntSuccess(st)) { failStatus(st); return 0; }
+  return result;
+}
+
+/** CreateFileW with FILE_FLAG_DELETE_ON_CLOSE, once the file exists: the handle's open deletes it at its last close. */
+export function ntw_file_delete_on_close(h: u32): u32 { return check(ntFileSetDeleteOnClose(h)); }
+
+/** The address of Root.fileReaps, the head of the queue of paths to remove (0: empty); notified at every change. */
+export function ntw_file_reaps(): usize { return reapsAddr(); }
+
+/** Claims a queued path to remove: the entry, 0 when none is queued, 1 when others are removing them all (`force`: take one anyway). */
+export function ntw_file_reap_take(force: i32): usize { return ntFileReapTake(force != 0); }
+
+/** Copies a claimed entry's root-relative path (UTF-16, ntw_file_reap_len chars) to `out`. */
+export function ntw_file_reap_name(e: usize, out: usize): void {
+  const f = changetype<DiskFile>(e);
+  if (f.pathLen) memory.copy(out, f.path, <usize>f.pathLen << 1);
+}
+
+/** A claimed entry's path length in chars, with bit 31 set for a directory. */
+export function ntw_file_reap_len(e: usize): u32 {
+  const f = changetype<DiskFile>(e);
+  return f.pathLen | (f.fflags & FILE_DIRECTORY ? 0x80000000 : 0);
+}
+
+/** The host is done with claimed entry `e` (its path removed, or not removable): it leaves the queue. */
+export function ntw_file_reap_done(e: usize): void { ntFileReapDone(e); }
 
 /** Sets the current directory of process record `proc` (0: the caller's). */
 export function ntw_cwd_set(proc: usize, s: usize, len: u32): u32 { return check(ntSetCurrentDirectory(proc, s, len)); }

@@ -4,17 +4,18 @@
 import { result, result2 } from "../lib/tls";
 import { enterHost, leaveHost } from "../lib/lock";
 import { handleObject } from "../ob/handle";
+import { OBJ_SYNC_IO } from "../lib/layout";
 import { Console } from "../objects/console";
 import { FILE_KIND_PIPE, PipeEnd } from "../objects/pipe";
 import { ntSuccess } from "../nt/status";
 import {
-  ntConnectNamedPipe, ntCreateNamedPipe, ntFileSignal, ntFlushPipe, ntCreatePipe, ntDisconnectNamedPipe, ntOpenPipe, ntPeekPipe, ntPipeHandleState, ntPipeInfo, ntPipeProcessId, ntReadPipe,
+  ntConnectNamedPipe, ntCreateNamedPipe, ntFileSignal, ntFlushPipe, ntCreatePipe, ntDisconnectNamedPipe, ntOpenPipe, ntOpenPipeDevice, ntPeekPipe, ntPipeHandleState, ntPipeInfo, ntPipeProcessId, ntReadPipe,
   ntSetPipeState, ntWaitNamedPipe, ntWritePipe, pipePrefix,
 } from "../nt/pipe";
 import { boolResult, failStatus } from "./result";
 import { SetLastError } from "./lasterror";
 import {
-  CREATE_NEW, ERROR_SUCCESS, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
+  CREATE_NEW, ERROR_SUCCESS, FILE_FLAG_OVERLAPPED, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
   STATUS_OBJECT_PATH_NOT_FOUND, TRUNCATE_EXISTING, TYPE_CONSOLE, TYPE_FILE,
 } from "../generated/abi";
 
@@ -45,15 +46,20 @@ export function CreateNamedPipeW(lpName: usize, lpNameLen: i32, dwOpenMode: u32,
 
 /**
  * CreateFileW/A on a \\.\pipe\ path (host/syscalls/file-io.ts routes by path; the rest goes to the file
- * layer): the client end of a named pipe. `lpFileName` is the whole path in kernel memory.
+ * layer): the client end of a named pipe. `lpFileName` is the whole path in kernel memory; without
+ * FILE_FLAG_OVERLAPPED in `dwFlagsAndAttributes` the end is for synchronous I/O.
  */
 export function ntw_pipe_open(lpFileName: usize, lpFileNameLen: i32, dwDesiredAccess: u32, inherit: i32,
-  dwCreationDisposition: u32): u32 {
+  dwCreationDisposition: u32, dwFlagsAndAttributes: u32): u32 {
   if (dwCreationDisposition < CREATE_NEW || dwCreationDisposition > TRUNCATE_EXISTING) return handleResult(STATUS_INVALID_PARAMETER);
   const len = <u32>lpFileNameLen;
   const off = pipePrefix(lpFileName, len);
   if (off < 0) return handleResult(STATUS_OBJECT_PATH_NOT_FOUND);
-  return handleResult(ntOpenPipe(lpFileName + (<usize>off << 1), len - <u32>off, dwDesiredAccess, inherit != 0));
+  if (<u32>off == len) { // \\.\pipe\ itself: the named-pipe file system (FSCTL_PIPE_WAIT, NtCreateNamedPipeFile's RootDirectory)
+    return handleResult(ntOpenPipeDevice(dwDesiredAccess, inherit != 0, !(dwFlagsAndAttributes & FILE_FLAG_OVERLAPPED)));
+  }
+  return handleResult(ntOpenPipe(lpFileName + (<usize>off << 1), len - <u32>off, dwDesiredAccess, inherit != 0,
+    !(dwFlagsAndAttributes & FILE_FLAG_OVERLAPPED)));
 }
 
 /** ConnectNamedPipe for its host shim (host/syscalls/file-io.ts): the status, with the last-error set on failure. */
@@ -76,7 +82,7 @@ export function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, lpMaxCol
 
 export function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize,
   lpBytesLeftThisMessage: usize): i32 {
-  return boolResult(ntPeekPipe(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail, lpBytesLeftThisMessage));
+  return boolResult(ntPeekPipe(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail, lpBytesLeftThisMessage, 0));
 }
 
 export function GetNamedPipeHandleStateW(hNamedPipe: u32, lpState: usize, lpCurInstances: usize, lpMaxCollectionCount: usize,
@@ -114,6 +120,22 @@ export function ntw_io_target(h: u32): i32 {
   let r: i32 = -1;
   if (o && o.type == TYPE_CONSOLE) r = <i32>changetype<Console>(o).stream;
   else if (o && o.type == TYPE_FILE) r = changetype<PipeEnd>(o).kind == FILE_KIND_PIPE ? IO_PIPE : IO_DISK;
+  leaveHost();
+  return r;
+}
+
+/**
+ * How I/O on `h` completes (NtReadFile/NtWriteFile, ReadFileEx, overlapped ReadFile): 1 a file object
+ * opened for synchronous I/O or a console (calls wait), 0 one opened for overlapped I/O, -1 not a handle
+ * (STATUS_INVALID_HANDLE), -2 a handle to something else (STATUS_OBJECT_TYPE_MISMATCH). No last-error.
+ */
+export function ntw_io_sync(h: u32): i32 {
+  enterHost();
+  const o = handleObject(h, 0, 0, false);
+  let r: i32 = -1;
+  if (o && o.type == TYPE_CONSOLE) r = 1;
+  else if (o && o.type == TYPE_FILE) r = (o.flags & OBJ_SYNC_IO) ? 1 : 0;
+  else if (o) r = -2;
   leaveHost();
   return r;
 }

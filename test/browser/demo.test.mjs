@@ -3,9 +3,9 @@
 // page is cross-origin isolated, runs the dining philosophers and checks their output and what the
 // live view showed (processes, threads, named mutexes, handles, wait edges with owners), feeds a
 // line to the wait-chain example's stdin, runs the example that starts a second process from the
-// in-memory file system, and checks the message boot() gives on a page without the COOP/COEP
-// headers. Saves test/browser/screenshot.png (taken while the philosophers eat). Exits non-zero on
-// any failure. Not part of `npm test` (vitest only picks up test/**/*.test.ts).
+// in-memory file system, checks the message boot() gives on a page without the COOP/COEP
+// headers, and starts 100 threads at once and 100 one after another in a page of its own. Saves
+// test/browser/screenshot.png (taken while the philosophers eat). Exits non-zero on any failure. Not part of `npm test` (vitest only picks up test/**/*.test.ts).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -203,6 +203,30 @@ async function main() {
     check((await ex.locator("#live").textContent()).includes("threads"), "the example's live line shows the snapshot");
     check(exErrors.length === 0, "no errors in the example page", exErrors.join("\n"));
     await ex.close();
+
+    // ---- threads on the pool of parked workers (issue 15): 100 at once, then 100 one after another
+    console.log("100 threads in a page:");
+    writeFileSync(join(site, "threads.html"), `<!doctype html><meta charset="utf-8"><pre id="out"></pre><script type="module">
+      import { boot } from "/ntwasm/browser.mjs";
+      const out = document.getElementById("out");
+      const kernel = await boot();
+      const r = await kernel.run("/ntwasm/guests/workerpool.wasm", { entry: "hundred" });
+      const s = kernel.workerPoolStats();
+      out.textContent = r.stdout + r.stderr + "pool " + s.workers + " workers, " + s.parked + " parked\\nexit code " + r.code + "\\n";
+    </script>`);
+    const th = await context.newPage();
+    const thErrors = [];
+    th.on("pageerror", (e) => thErrors.push(String(e)));
+    th.on("console", (m) => { if (m.type() === "error") thErrors.push(m.text()); });
+    await th.goto(`${siteServer.url}threads.html`);
+    await th.waitForFunction(() => document.getElementById("out")?.textContent?.includes("exit code"), null, { timeout: 120_000, polling: 100 })
+      .catch(() => {});
+    const thOut = await th.locator("#out").textContent();
+    console.log(`  (${thOut.split("\n").find((l) => l.startsWith("pool")) ?? "no pool line"})`);
+    check(thOut.includes("100 threads at once: 100 ran") && thOut.includes("100 threads one after another: 100 ran") &&
+      !thOut.includes("FAIL") && thOut.trimEnd().endsWith("exit code 0"), "the page started 100 threads at once and 100 one after another", thOut);
+    check(thErrors.length === 0, "no errors in the threads page", thErrors.join("\n"));
+    await th.close();
   } finally {
     await context?.close().catch(() => {});
     server.kill("SIGTERM");

@@ -56,7 +56,9 @@
 #define STATUS_IO_TIMEOUT ((NTSTATUS)0xc00000b5)
 #define STATUS_PIPE_EMPTY ((NTSTATUS)0xc00000d9)
 #define STATUS_PIPE_BROKEN ((NTSTATUS)0xc000014b)
+#define STATUS_ILLEGAL_FUNCTION ((NTSTATUS)0xc00000af)
 #define STATUS_SHARING_VIOLATION ((NTSTATUS)0xc0000043)
+#define STATUS_DELETE_PENDING ((NTSTATUS)0xc0000056)
 #define STATUS_FILE_IS_A_DIRECTORY ((NTSTATUS)0xc00000ba)
 #define STATUS_NOT_A_DIRECTORY ((NTSTATUS)0xc0000103)
 #define STATUS_DIRECTORY_NOT_EMPTY ((NTSTATUS)0xc0000101)
@@ -68,6 +70,12 @@
 #define STATUS_INVALID_PARAMETER_1 ((NTSTATUS)0xc00000ef)
 #define STATUS_TIMER_RESUME_IGNORED ((NTSTATUS)0x40000025)
 #define STATUS_MORE_ENTRIES ((NTSTATUS)0x00000105)
+#define STATUS_INVALID_PARAMETER_4 ((NTSTATUS)0xc00000f2)
+#define STATUS_REQUEST_ABORTED ((NTSTATUS)0xc0000240)
+#define RPC_NT_SERVER_UNAVAILABLE ((NTSTATUS)0xc0020017)
+#define RPC_NT_SERVER_TOO_BUSY ((NTSTATUS)0xc0020018)
+#define STATUS_QUOTA_EXCEEDED ((NTSTATUS)0xc0000044)
+#define STATUS_REPLY_MESSAGE_MISMATCH ((NTSTATUS)0xc000021f)
 
 /* Win32 errors */
 #define ERROR_SUCCESS 0L
@@ -134,6 +142,12 @@
 #define ERROR_INVALID_USER_BUFFER 1784L
 #define ERROR_BAD_ENVIRONMENT 10L
 #define ERROR_INVALID_TIME 1901L
+#define ERROR_REQUEST_ABORTED 1235L
+#define RPC_S_SERVER_UNAVAILABLE 1722L
+#define RPC_S_SERVER_TOO_BUSY 1723L
+#define ERROR_NOT_ENOUGH_QUOTA 1816L
+#define ERROR_REPLY_MESSAGE_MISMATCH 595L
+#define ERROR_ABANDONED_WAIT_0 735L
 
 /* Waits and limits */
 #define WAIT_OBJECT_0 ((DWORD)0x00000000)
@@ -193,6 +207,16 @@
 #define DIRECTORY_TRAVERSE ((DWORD)0x00000002)
 #define DIRECTORY_ALL_ACCESS ((DWORD)0x000f000f)
 #define SYMBOLIC_LINK_ALL_ACCESS ((DWORD)0x000f0001)
+#define SYMBOLIC_LINK_QUERY ((DWORD)0x00000001)
+#define KEYEDEVENT_WAIT ((DWORD)0x00000001)
+#define KEYEDEVENT_WAKE ((DWORD)0x00000002)
+#define KEYEDEVENT_ALL_ACCESS ((DWORD)0x000f0003)
+#define IO_COMPLETION_QUERY_STATE ((DWORD)0x00000001)
+#define IO_COMPLETION_MODIFY_STATE ((DWORD)0x00000002)
+#define IO_COMPLETION_ALL_ACCESS ((DWORD)0x001f0003)
+#define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS ((DWORD)0x00000001)
+#define FILE_SKIP_SET_EVENT_ON_HANDLE ((DWORD)0x00000002)
+#define FILE_SKIP_SET_USER_EVENT_ON_FAST_IO ((DWORD)0x00000004)
 #define HANDLE_FLAG_INHERIT ((DWORD)0x00000001)
 #define HANDLE_FLAG_PROTECT_FROM_CLOSE ((DWORD)0x00000002)
 #define DUPLICATE_CLOSE_SOURCE ((DWORD)0x00000001)
@@ -340,6 +364,8 @@
 #define NTWASM_TYPE_KEYEDWAIT 10
 #define NTWASM_TYPE_FILE 11
 #define NTWASM_TYPE_NAMEDPIPE 12
+#define NTWASM_TYPE_KEYEDEVENT 13
+#define NTWASM_TYPE_IOCOMPLETION 16
 
 #define NTWASM_IMPORT(module, name) __attribute__((import_module(#module), import_name(#name)))
 
@@ -639,11 +665,11 @@ NTWASM_IMPORT(kernel32, GetNamedPipeServerProcessId) BOOL WINAPI GetNamedPipeSer
 NTWASM_IMPORT(kernel32, GetNamedPipeClientSessionId) BOOL WINAPI GetNamedPipeClientSessionId(HANDLE Pipe, PULONG ClientSessionId);
 /* #522: 1 (every process is in session 1), with the errors of GetNamedPipeServerProcessId. */
 NTWASM_IMPORT(kernel32, GetNamedPipeServerSessionId) BOOL WINAPI GetNamedPipeServerSessionId(HANDLE Pipe, PULONG ServerSessionId);
-/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count 0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from the file pointer, which moves on) or the console input (a line). */
+/* #513: Reads from a pipe (blocks until data, returns what is there; message read mode: one message, ERROR_MORE_DATA with a partial count when it is longer than the buffer, the rest comes with the next reads; an empty message is a 0-byte read in either mode; with an OVERLAPPED a partial message leaves the count 0, the bytes are in InternalHigh, and a call that fails at once leaves Internal STATUS_PENDING), a file (from the file pointer, which moves on) or the console input (a line). With an OVERLAPPED on a handle opened for synchronous I/O (CreatePipe's, no FILE_FLAG_OVERLAPPED) it waits, then fills in the OVERLAPPED; without one on a file opened with FILE_FLAG_OVERLAPPED it fails with ERROR_INVALID_PARAMETER. */
 NTWASM_IMPORT(kernel32, ReadFile) BOOL WINAPI ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped);
 /* #514: Writes to a pipe (on a message pipe one call is one message; overlapped reads pending on the other end get the data first, oldest first, and complete inside the call), a file (at the file pointer; at the end for append-only handles) or, as UTF-8 text, to a console output handle. */
 NTWASM_IMPORT(kernel32, WriteFile) BOOL WINAPI WriteFile(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPDWORD lpNumberOfBytesWritten, LPOVERLAPPED lpOverlapped);
-/* #515: Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file. */
+/* #515: Opens or creates a file or directory under C:\ (every creation disposition; share modes across processes; FILE_FLAG_BACKUP_SEMANTICS for directories; FILE_FLAG_OVERLAPPED; FILE_FLAG_DELETE_ON_CLOSE, which adds DELETE to the access and deletes the file at the last close of that open) or the client end of a named pipe (\\.\pipe\name; byte read mode; ERROR_PIPE_BUSY when no instance is listening; \\.\pipe\ itself is the named-pipe file system, for NtFsControlFile's FSCTL_PIPE_WAIT and NtCreateNamedPipeFile's RootDirectory). Paths are resolved by host/files/ and never leave the root. ERROR_ALREADY_EXISTS after CREATE_ALWAYS/OPEN_ALWAYS found the file; ERROR_ACCESS_DENIED for a delete-pending file. */
 NTWASM_IMPORT(kernel32, CreateFileW) HANDLE WINAPI CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
 /* #516: ANSI (UTF-8) form of CreateFileW. */
 NTWASM_IMPORT(kernel32, CreateFileA) HANDLE WINAPI CreateFileA(LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode, LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes, HANDLE hTemplateFile);
@@ -659,7 +685,7 @@ NTWASM_IMPORT(kernel32, GetFileSizeEx) BOOL WINAPI GetFileSizeEx(HANDLE hFile, P
 NTWASM_IMPORT(kernel32, SetEndOfFile) BOOL WINAPI SetEndOfFile(HANDLE hFile);
 /* #605: Disk files: writes are synchronous, so it checks the handle (write access). Pipe ends: waits until the peer has read everything this end wrote (empty messages and writes still waiting for room too); ERROR_BROKEN_PIPE when the peer closes meanwhile, ERROR_PIPE_NOT_CONNECTED when the server disconnects (or on a disconnected client end); with nothing unread it succeeds at once, also on a listening or closing end. ERROR_ACCESS_DENIED without write access (the read end of an anonymous pipe). */
 NTWASM_IMPORT(kernel32, FlushFileBuffers) BOOL WINAPI FlushFileBuffers(HANDLE hFile);
-/* #606: Deletes a file. ERROR_ACCESS_DENIED for a directory or a read-only file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
+/* #606: Deletes a file; one that is open (every open sharing delete) becomes delete pending and goes when its last handle closes. ERROR_ACCESS_DENIED for a directory, a read-only or a delete-pending file, ERROR_SHARING_VIOLATION while it is open without FILE_SHARE_DELETE. */
 NTWASM_IMPORT(kernel32, DeleteFileW) BOOL WINAPI DeleteFileW(LPCWSTR lpFileName);
 /* #607: Renames a file or directory (ERROR_ALREADY_EXISTS when the target exists). */
 NTWASM_IMPORT(kernel32, MoveFileW) BOOL WINAPI MoveFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName);
@@ -669,9 +695,9 @@ NTWASM_IMPORT(kernel32, MoveFileExW) BOOL WINAPI MoveFileExW(LPCWSTR lpExistingF
 NTWASM_IMPORT(kernel32, CopyFileW) BOOL WINAPI CopyFileW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bFailIfExists);
 /* #610: Creates a directory (ERROR_ALREADY_EXISTS, ERROR_PATH_NOT_FOUND when the parent is missing). */
 NTWASM_IMPORT(kernel32, CreateDirectoryW) BOOL WINAPI CreateDirectoryW(LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes);
-/* #611: Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file). */
+/* #611: Removes an empty directory (ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY for a file); one that is open (sharing delete) goes when its last handle closes. */
 NTWASM_IMPORT(kernel32, RemoveDirectoryW) BOOL WINAPI RemoveDirectoryW(LPCWSTR lpPathName);
-/* #612: FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND. */
+/* #612: FILE_ATTRIBUTE_DIRECTORY / ARCHIVE / READONLY; INVALID_FILE_ATTRIBUTES with ERROR_FILE_NOT_FOUND or ERROR_PATH_NOT_FOUND, ERROR_ACCESS_DENIED for a delete-pending file. */
 NTWASM_IMPORT(kernel32, GetFileAttributesW) DWORD WINAPI GetFileAttributesW(LPCWSTR lpFileName);
 /* #613: Starts a directory search: `dir\pattern` with * and ? (case-insensitive). Lists . and .. except in the root. INVALID_HANDLE_VALUE with ERROR_FILE_NOT_FOUND when nothing matches. WIN32_FIND_DATAW is 592 bytes. */
 NTWASM_IMPORT(kernel32, FindFirstFileW) HANDLE WINAPI FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData);
@@ -699,6 +725,10 @@ NTWASM_IMPORT(kernel32, GetOverlappedResultEx) BOOL WINAPI GetOverlappedResultEx
 NTWASM_IMPORT(kernel32, CancelIo) BOOL WINAPI CancelIo(HANDLE hFile);
 /* #703: Cancels the process's pending operations on the handle (every one, or the one of lpOverlapped); ERROR_NOT_FOUND when there is none. */
 NTWASM_IMPORT(kernel32, CancelIoEx) BOOL WINAPI CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped);
+/* #704: Reads from a pipe or file as an overlapped ReadFile without an event (the OVERLAPPED's hEvent is left alone; Offset/OffsetHigh for files): when it completes, at once or later, lpCompletionRoutine(dwErrorCode, dwNumberOfBytesTransfered, lpOverlapped) is queued as an APC to the calling thread and runs in its next alertable wait (SleepEx, WaitFor*Ex... then return WAIT_IO_COMPLETION). dwErrorCode: 0, ERROR_MORE_DATA (part of a message; the call then returns FALSE with it too), ERROR_OPERATION_ABORTED (CancelIo), ERROR_BROKEN_PIPE, ERROR_HANDLE_EOF (the end of a file). TRUE when pending or done; FALSE with the error, and nothing queued, when it fails at once (ERROR_INVALID_PARAMETER for a NULL lpOverlapped). On a handle opened for synchronous I/O it waits. */
+NTWASM_IMPORT(kernel32, ReadFileEx) BOOL WINAPI ReadFileEx(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPOVERLAPPED lpOverlapped, LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+/* #705: Writes to a pipe or file as ReadFileEx reads: the completion routine is queued to the calling thread when the write completes (a pipe write that must wait for the reader completes later). */
+NTWASM_IMPORT(kernel32, WriteFileEx) BOOL WINAPI WriteFileEx(HANDLE hFile, LPCVOID lpBuffer, DWORD nNumberOfBytesToWrite, LPOVERLAPPED lpOverlapped, LPOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
 /* #720: Ends the synchronous I/O call another thread is blocked in (ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/FlushFileBuffers/WaitNamedPipe on a pipe, ReadFile/ReadConsole on the console) with ERROR_OPERATION_ABORTED; needs THREAD_TERMINATE. ERROR_NOT_FOUND when it is not blocked in one. */
 NTWASM_IMPORT(kernel32, CancelSynchronousIo) BOOL WINAPI CancelSynchronousIo(HANDLE hThread);
 /* #442: Unsignals an event (NtResetEvent without the previous state). */
@@ -725,6 +755,22 @@ NTWASM_IMPORT(ntdll, NtQueryDirectoryObject) NTSTATUS WINAPI NtQueryDirectoryObj
 NTWASM_IMPORT(ntdll, NtDuplicateObject) NTSTATUS WINAPI NtDuplicateObject(HANDLE SourceProcessHandle, HANDLE SourceHandle, HANDLE TargetProcessHandle, PHANDLE TargetHandle, ACCESS_MASK DesiredAccess, ULONG HandleAttributes, ULONG Options);
 /* #481: The Win32 error for an NTSTATUS, from the one NTSTATUS table in abi/constants.ts; 0xC007xxxx/0x8007xxxx give xxxx, an unknown code ERROR_MR_MID_NOT_FOUND. */
 NTWASM_IMPORT(ntdll, RtlNtStatusToDosError) DWORD WINAPI RtlNtStatusToDosError(NTSTATUS Status);
+/* #486: Clears an object's OBJ_PERMANENT so that its name goes with its last handle; needs DELETE access (else STATUS_ACCESS_DENIED). Only the system's namespace objects are permanent and a guest gets no DELETE on them, so on a guest's object it succeeds and changes nothing. */
+NTWASM_IMPORT(ntdll, NtMakeTemporaryObject) NTSTATUS WINAPI NtMakeTemporaryObject(HANDLE Handle);
+/* #489: Waits until a thread of the same process releases Key (an address with bit 0 clear, else STATUS_INVALID_PARAMETER_1), or takes a release already waiting: STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_USER_APC. Needs KEYEDEVENT_WAIT; a NULL handle is \KernelObjects\CritSecOutOfMemoryEvent. */
+NTWASM_IMPORT(ntdll, NtWaitForKeyedEvent) NTSTATUS WINAPI NtWaitForKeyedEvent(HANDLE KeyedEventHandle, PVOID Key, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+/* #496: Wakes one thread of the same process waiting for Key, or blocks until one comes; results and the NULL handle as NtWaitForKeyedEvent. Needs KEYEDEVENT_WAKE. */
+NTWASM_IMPORT(ntdll, NtReleaseKeyedEvent) NTSTATUS WINAPI NtReleaseKeyedEvent(HANDLE KeyedEventHandle, PVOID Key, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+/* #850: FileHandle INVALID_HANDLE_VALUE: a new port (ExistingCompletionPort must be NULL, else ERROR_INVALID_PARAMETER) that releases at most NumberOfConcurrentThreads threads at once (0: the number of CPUs). Otherwise associates the pipe or disk file handle (opened with FILE_FLAG_OVERLAPPED) with ExistingCompletionPort and returns it, or with a new port: the overlapped ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/NtReadFile... completions on it then post (lpOverlapped, bytes, CompletionKey, status) packets. ERROR_INVALID_PARAMETER for a handle opened for synchronous I/O (CreatePipe's, a console) or already associated; ERROR_INVALID_HANDLE for one that is no file. */
+NTWASM_IMPORT(kernel32, CreateIoCompletionPort) HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletionPort, ULONG_PTR CompletionKey, DWORD NumberOfConcurrentThreads);
+/* #851: Queues a packet with status 0 (FIFO); the most recent waiting thread takes it at once if the port's concurrency limit allows. ERROR_NO_SYSTEM_RESOURCES when 65,536 packets are queued already. */
+NTWASM_IMPORT(kernel32, PostQueuedCompletionStatus) BOOL WINAPI PostQueuedCompletionStatus(HANDLE CompletionPort, DWORD dwNumberOfBytesTransferred, ULONG_PTR dwCompletionKey, LPOVERLAPPED lpOverlapped);
+/* #852: Takes the next packet, waiting up to dwMilliseconds: TRUE for one with a success status; FALSE with its error (ERROR_OPERATION_ABORTED, ERROR_BROKEN_PIPE...) and its values for one with an error status; FALSE with *lpOverlapped NULL and WAIT_TIMEOUT, ERROR_ABANDONED_WAIT_0 (the port's last handle closed while waiting) or ERROR_INVALID_HANDLE when none was taken. Waiting threads are released last-in first-out, and no more of the port's threads run at once than its NumberOfConcurrentThreads: the caller becomes one of them until it removes from another port, and counts only while it is not blocked in another wait. A bad pointer: ERROR_NOACCESS, nothing taken. User-mode runtime: no JavaScript between the guest and the kernel. */
+NTWASM_IMPORT(kernel32, GetQueuedCompletionStatus) BOOL WINAPI GetQueuedCompletionStatus(HANDLE CompletionPort, LPDWORD lpNumberOfBytesTransferred, PULONG_PTR lpCompletionKey, LPOVERLAPPED * lpOverlapped, DWORD dwMilliseconds);
+/* #853: FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: no packet for an overlapped call on the file that succeeds at once (it returns TRUE); FILE_SKIP_SET_EVENT_ON_HANDLE: completions do not set the file handle's own signal (an OVERLAPPED's event is still set). The modes stay set. Other bits: ERROR_INVALID_PARAMETER. */
+NTWASM_IMPORT(kernel32, SetFileCompletionNotificationModes) BOOL WINAPI SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags);
+/* #862: Queues a packet {KeyContext, ApcContext, IoStatus, IoStatusInformation} (IO_COMPLETION_MODIFY_STATE); STATUS_INSUFFICIENT_RESOURCES when 65,536 are queued already. */
+NTWASM_IMPORT(ntdll, NtSetIoCompletion) NTSTATUS WINAPI NtSetIoCompletion(HANDLE IoCompletionHandle, ULONG_PTR KeyContext, ULONG_PTR ApcContext, NTSTATUS IoStatus, ULONG_PTR IoStatusInformation);
 
 /* Implemented in the guest by the C runtime (guests/c/runtime/, abi/crt/). */
 /* kernel32: NULL: the program's own module; kernel32, kernelbase, ntdll, user32 (with or without .dll, any case, any directory); otherwise NULL with ERROR_MOD_NOT_FOUND. */
@@ -1065,6 +1111,8 @@ USHORT WINAPI RtlQueryDepthSList(PSLIST_HEADER ListHead);
 PSLIST_ENTRY WINAPI RtlInterlockedPushListSListEx(PSLIST_HEADER ListHead, PSLIST_ENTRY List, PSLIST_ENTRY ListEnd, ULONG Count);
 /* kernel32: Nothing can catch it (Wasm has no structured exception handling): the process ends with the exception code as its exit code, as an unhandled exception ends it on Windows. */
 void WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags, DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
+/* kernel32: Takes up to ulCount packets at once (the first waited for, up to dwMilliseconds) as OVERLAPPED_ENTRY { lpCompletionKey, lpOverlapped, Internal (the status), dwNumberOfBytesTransferred }, *ulNumEntriesRemoved of them, over NtRemoveIoCompletionEx as kernelbase does. FALSE with WAIT_TIMEOUT, WAIT_IO_COMPLETION (fAlertable: queued APCs ran), ERROR_ABANDONED_WAIT_0 (the port's last handle closed while waiting), ERROR_INVALID_PARAMETER for ulCount 0, ERROR_INVALID_HANDLE... */
+BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE CompletionPort, LPOVERLAPPED_ENTRY lpCompletionPortEntries, ULONG ulCount, PULONG ulNumEntriesRemoved, DWORD dwMilliseconds, BOOL fAlertable);
 
 /* A forms the C runtime converts to the W syscalls (abi: athunk). */
 VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString);
@@ -1247,6 +1295,10 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #ifdef __cplusplus
 extern "C" {
 #endif
+/* #706: Reads from a pipe, file or the console. On a handle opened for overlapped I/O a read that must wait returns STATUS_PENDING and leaves the IO_STATUS_BLOCK alone; when it completes, at once or later, the IO_STATUS_BLOCK gets { Status, Information }, Event is set (without one, the file handle) and ApcRoutine(ApcContext, IoStatusBlock, 0) is queued as an APC to the calling thread. A call that fails at once (STATUS_PIPE_BROKEN, STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, STATUS_ACCESS_VIOLATION for a bad IO_STATUS_BLOCK or buffer) writes nothing and leaves Event reset. A handle opened for synchronous I/O waits. STATUS_BUFFER_OVERFLOW for part of a message. Files: at *ByteOffset; NULL or FILE_USE_FILE_POINTER_POSITION (-2) is the file pointer on a synchronous handle (STATUS_INVALID_PARAMETER on an overlapped one), other negative offsets STATUS_INVALID_PARAMETER; the end of the file is STATUS_END_OF_FILE (on an overlapped handle the read's result: STATUS_PENDING, then the IO_STATUS_BLOCK). Key is ignored. */
+NTWASM_IMPORT(ntdll, NtReadFile) NTSTATUS WINAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer, ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key);
+/* #707: Writes to a pipe, file or console output as NtReadFile reads; a ByteOffset of FILE_WRITE_TO_END_OF_FILE (-1) writes at the end of a file. */
+NTWASM_IMPORT(ntdll, NtWriteFile) NTSTATUS WINAPI NtWriteFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer, ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key);
 /* #441: Opens an existing named event. */
 NTWASM_IMPORT(ntdll, NtOpenEvent) NTSTATUS WINAPI NtOpenEvent(PHANDLE EventHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
 /* #450: Creates a mutant (mutex), owned by the caller when InitialOwner; names as NtCreateEvent. */
@@ -1265,6 +1317,26 @@ NTWASM_IMPORT(ntdll, NtOpenDirectoryObject) NTSTATUS WINAPI NtOpenDirectoryObjec
 NTWASM_IMPORT(ntdll, NtCreateDirectoryObject) NTSTATUS WINAPI NtCreateDirectoryObject(PHANDLE DirectoryHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
 /* #482: ObjectBasicInformation (0: attributes, granted access, handle and reference counts), ObjectNameInformation (1: the full path, e.g. \Sessions\1\BaseNamedObjects\x, as a UNICODE_STRING followed by its characters; empty for an unnamed object), ObjectTypeInformation (2: the type name, generic mapping, valid access). A buffer too small: STATUS_INFO_LENGTH_MISMATCH with the size needed in ReturnLength. */
 NTWASM_IMPORT(ntdll, NtQueryObject) NTSTATUS WINAPI NtQueryObject(HANDLE Handle, OBJECT_INFORMATION_CLASS ObjectInformationClass, PVOID ObjectInformation, ULONG ObjectInformationLength, PULONG ReturnLength);
+/* #483: Creates a symbolic link to the path LinkTarget (its MaximumLength bytes are kept; MaximumLength 0, an odd Length or Length > MaximumLength: STATUS_INVALID_PARAMETER), named as NtCreateEvent or unnamed (a NULL ObjectAttributes: STATUS_ACCESS_VIOLATION, as from Vista on). Names through a link resolve as NT reparses them: the target replaces the link and the rest follows (at most 63 links in one lookup, then STATUS_OBJECT_NAME_NOT_FOUND). */
+NTWASM_IMPORT(ntdll, NtCreateSymbolicLinkObject) NTSTATUS WINAPI NtCreateSymbolicLinkObject(PHANDLE LinkHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, PUNICODE_STRING LinkTarget);
+/* #484: Opens a symbolic link: the last component of the path is the link itself, not followed. */
+NTWASM_IMPORT(ntdll, NtOpenSymbolicLinkObject) NTSTATUS WINAPI NtOpenSymbolicLinkObject(PHANDLE LinkHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #485: The link's target into LinkTarget->Buffer (SYMBOLIC_LINK_QUERY), setting LinkTarget->Length. With ReturnedLength the stored MaximumLength bytes are copied (the NUL of a target made by RtlInitUnicodeString) and ReturnedLength is that size, also on failure; without it Length bytes. A buffer too small: STATUS_BUFFER_TOO_SMALL, nothing written. */
+NTWASM_IMPORT(ntdll, NtQuerySymbolicLinkObject) NTSTATUS WINAPI NtQuerySymbolicLinkObject(HANDLE LinkHandle, PUNICODE_STRING LinkTarget, PULONG ReturnedLength);
+/* #487: Creates a keyed event, named as NtCreateEvent or unnamed; Flags must be 0 (STATUS_INVALID_PARAMETER_4). */
+NTWASM_IMPORT(ntdll, NtCreateKeyedEvent) NTSTATUS WINAPI NtCreateKeyedEvent(PHANDLE KeyedEventHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, ULONG Flags);
+/* #488: Opens an existing named keyed event. */
+NTWASM_IMPORT(ntdll, NtOpenKeyedEvent) NTSTATUS WINAPI NtOpenKeyedEvent(PHANDLE KeyedEventHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #530: Creates a server instance of a named pipe (\??\pipe\name, \Device\NamedPipe\name, or name relative to a RootDirectory opened as CreateFileW(L"\\\\.\\pipe\\"); case-insensitive), the same pipes as CreateNamedPipeW, so a client's CreateFileW connects to it. ShareAccess is what clients may do: FILE_SHARE_READ (outbound), FILE_SHARE_WRITE (inbound) or both; the handle has DesiredAccess. CreateDisposition FILE_CREATE (STATUS_ACCESS_DENIED when the name exists), FILE_OPEN (STATUS_OBJECT_NAME_NOT_FOUND when it does not) or FILE_OPEN_IF; IoStatusBlock Information FILE_CREATED or FILE_OPENED. CreateOptions FILE_SYNCHRONOUS_IO_ALERT/NONALERT: synchronous I/O (waits; ALERT is not alertable here), else overlapped. NamedPipeType / ReadMode FILE_PIPE_BYTE_STREAM_* (0) or FILE_PIPE_MESSAGE_* (1); CompletionMode FILE_PIPE_QUEUE_OPERATION (0) or FILE_PIPE_COMPLETE_OPERATION (1, PIPE_NOWAIT); MaximumInstances (~0: unlimited) past which STATUS_INSTANCE_NOT_AVAILABLE; DefaultTimeout negative (100 ns) for FSCTL_PIPE_WAIT / WaitNamedPipe. STATUS_INVALID_PARAMETER for another disposition, ShareAccess 0 or with FILE_SHARE_DELETE, message read mode on a byte pipe, a mode above 1; STATUS_ACCESS_DENIED for DesiredAccess 0 or another ShareAccess than the pipe's; STATUS_OBJECT_NAME_INVALID for an empty name or one outside \Device\NamedPipe; no unnamed pipes. DefaultTimeout may be NULL (the default wait). */
+NTWASM_IMPORT(ntdll, NtCreateNamedPipeFile) NTSTATUS WINAPI NtCreateNamedPipeFile(PHANDLE FileHandle, ULONG DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, PIO_STATUS_BLOCK IoStatusBlock, ULONG ShareAccess, ULONG CreateDisposition, ULONG CreateOptions, ULONG NamedPipeType, ULONG ReadMode, ULONG CompletionMode, ULONG MaximumInstances, ULONG InboundQuota, ULONG OutboundQuota, PLARGE_INTEGER DefaultTimeout);
+/* #531: Named-pipe file system requests. FSCTL_PIPE_LISTEN (a server waits for a client: STATUS_PIPE_CONNECTED when one came first, STATUS_PIPE_CLOSING when it came and went, STATUS_PENDING on an overlapped handle, STATUS_ILLEGAL_FUNCTION on a client), FSCTL_PIPE_DISCONNECT, FSCTL_PIPE_PEEK (FILE_PIPE_PEEK_BUFFER { NamedPipeState, ReadDataAvailable, NumberOfMessages, MessageLength } and up to 65,536 bytes of Data, of the first message on a message pipe: STATUS_BUFFER_OVERFLOW when it does not fit; STATUS_INFO_LENGTH_MISMATCH for fewer than 16 bytes), FSCTL_PIPE_TRANSCEIVE (writes InputBuffer as a message and reads the reply into OutputBuffer, pending on an overlapped handle; STATUS_INVALID_READ_MODE, STATUS_PIPE_BUSY with unread data), FSCTL_PIPE_WAIT on a handle to \Device\NamedPipe\ (FILE_PIPE_WAIT_FOR_BUFFER: waits in the calling thread until an instance listens, STATUS_IO_TIMEOUT), FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE ("ClientProcessId", "ServerProcessId"). Completion as NtReadFile: IoStatusBlock, Event (reset first), ApcRoutine(ApcContext, IoStatusBlock, 0) queued to the caller; nothing when the call fails at once. Other codes: STATUS_NOT_SUPPORTED (STATUS_INVALID_DEVICE_REQUEST on a disk file); the access the code names (FILE_READ_DATA for PEEK) or STATUS_ACCESS_DENIED. */
+NTWASM_IMPORT(ntdll, NtFsControlFile) NTSTATUS WINAPI NtFsControlFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, ULONG FsControlCode, PVOID InputBuffer, ULONG InputBufferLength, PVOID OutputBuffer, ULONG OutputBufferLength);
+/* #860: Creates a port (named by the OBJECT_ATTRIBUTES or unnamed; names as NtCreateEvent); NumberOfConcurrentThreads 0 is the number of CPUs. IO_COMPLETION_QUERY_STATE (1), IO_COMPLETION_MODIFY_STATE (2), IO_COMPLETION_ALL_ACCESS. */
+NTWASM_IMPORT(ntdll, NtCreateIoCompletion) NTSTATUS WINAPI NtCreateIoCompletion(PHANDLE IoCompletionHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, ULONG NumberOfConcurrentThreads);
+/* #861: Opens an existing named port. */
+NTWASM_IMPORT(ntdll, NtOpenIoCompletion) NTSTATUS WINAPI NtOpenIoCompletion(PHANDLE IoCompletionHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
+/* #863: Takes the next packet, waiting up to Timeout (NULL: forever): STATUS_SUCCESS with its key, value and IO_STATUS_BLOCK, STATUS_TIMEOUT, STATUS_ABANDONED_WAIT_0 when the port's last handle closed meanwhile. The concurrency rule and LIFO release of GetQueuedCompletionStatus. */
+NTWASM_IMPORT(ntdll, NtRemoveIoCompletion) NTSTATUS WINAPI NtRemoveIoCompletion(HANDLE IoCompletionHandle, PULONG_PTR KeyContext, PULONG_PTR ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PLARGE_INTEGER Timeout);
 /* ntdll: Points the UNICODE_STRING at a NUL-terminated string (not copied): Length its bytes without the NUL, MaximumLength with it; a NULL string gives 0, 0, NULL. */
 VOID WINAPI RtlInitUnicodeString(PUNICODE_STRING DestinationString, PCWSTR SourceString);
 #ifdef __cplusplus
@@ -1294,6 +1366,14 @@ NTWASM_IMPORT(ntdll, NtQueryTimer) NTSTATUS WINAPI NtQueryTimer(HANDLE TimerHand
 NTWASM_IMPORT(ntdll, NtWaitForMultipleObjects) NTSTATUS WINAPI NtWaitForMultipleObjects(ULONG Count, const HANDLE * Handles, WAIT_TYPE WaitType, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
 /* #490: Queues ApcRoutine(ApcArgument1, ApcArgument2, ApcArgument3) to a thread (THREAD_SET_CONTEXT); it runs in the thread's next alertable wait, which returns STATUS_USER_APC. STATUS_UNSUCCESSFUL for a thread that has ended. */
 NTWASM_IMPORT(ntdll, NtQueueApcThread) NTSTATUS WINAPI NtQueueApcThread(HANDLE ThreadHandle, PNTAPCFUNC ApcRoutine, ULONG_PTR ApcArgument1, ULONG_PTR ApcArgument2, ULONG_PTR ApcArgument3);
+/* #532: FilePipeInformation (ReadMode, CompletionMode), FilePipeLocalInformation (type, configuration, instances, quotas, ReadDataAvailable, WriteQuotaAvailable, NamedPipeState, NamedPipeEnd; both need FILE_READ_ATTRIBUTES and give STATUS_PIPE_DISCONNECTED on a disconnected client), FileStandardInformation (pipes: the quotas, the bytes to read, DeletePending; files: the size, Directory), FilePositionInformation (files; 0 on pipes), FileModeInformation (FILE_SYNCHRONOUS_IO_NONALERT for handles opened for synchronous I/O), FileAccessInformation. A Length below the structure's size: STATUS_INFO_LENGTH_MISMATCH; other classes STATUS_INVALID_INFO_CLASS; a handle that is no file STATUS_OBJECT_TYPE_MISMATCH. IoStatusBlock gets { STATUS_SUCCESS, the size written }. */
+NTWASM_IMPORT(ntdll, NtQueryInformationFile) NTSTATUS WINAPI NtQueryInformationFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock, PVOID FileInformation, ULONG Length, FILE_INFORMATION_CLASS FileInformationClass);
+/* #533: FilePipeInformation (ReadMode FILE_PIPE_MESSAGE_MODE only on message pipes, CompletionMode; values above 1 STATUS_INVALID_PARAMETER; needs FILE_WRITE_ATTRIBUTES) and FilePositionInformation (disk files: the file pointer; a negative offset STATUS_INVALID_PARAMETER). Lengths and other classes as NtQueryInformationFile. */
+NTWASM_IMPORT(ntdll, NtSetInformationFile) NTSTATUS WINAPI NtSetInformationFile(HANDLE FileHandle, PIO_STATUS_BLOCK IoStatusBlock, PVOID FileInformation, ULONG Length, FILE_INFORMATION_CLASS FileInformationClass);
+/* #864: Takes up to Count packets (at most 1,024 a call; Count 0: STATUS_INVALID_PARAMETER) as FILE_IO_COMPLETION_INFORMATION { CompletionKey, CompletionValue, IoStatusBlock }, waiting for the first; *NumEntriesRemoved says how many. Alertable: STATUS_USER_APC after running queued APCs (before looking at the port when the thread is not yet one of its threads; a queued packet wins once it is). */
+NTWASM_IMPORT(ntdll, NtRemoveIoCompletionEx) NTSTATUS WINAPI NtRemoveIoCompletionEx(HANDLE IoCompletionHandle, PFILE_IO_COMPLETION_INFORMATION IoCompletionInformation, ULONG Count, PULONG NumEntriesRemoved, PLARGE_INTEGER Timeout, BOOLEAN Alertable);
+/* #865: IoCompletionBasicInformation (0): IO_COMPLETION_BASIC_INFORMATION { LONG Depth }, the packets queued (IO_COMPLETION_QUERY_STATE); another length STATUS_INFO_LENGTH_MISMATCH. */
+NTWASM_IMPORT(ntdll, NtQueryIoCompletion) NTSTATUS WINAPI NtQueryIoCompletion(HANDLE IoCompletionHandle, IO_COMPLETION_INFORMATION_CLASS IoCompletionInformationClass, PVOID IoCompletionInformation, ULONG IoCompletionInformationLength, PULONG ResultLength);
 #ifdef __cplusplus
 }
 #endif

@@ -52,6 +52,7 @@ const struct ntwasm_message __ntwasm_messages[] = {
   { 487, "Attempt to access invalid address." },
   { 535, "There is a process on other end of the pipe." },
   { 536, "Waiting for a process to open the other end of the pipe." },
+  { 595, "An attempt was made to reply to an LPC message, but the thread specified by the client ID in the message was not waiting on that message." },
   { 995, "The I/O operation has been aborted because of either a thread exit or an application request." },
   { 996, "Overlapped I/O event is not in a signaled state." },
   { 997, "Overlapped I/O operation is in progress." },
@@ -59,13 +60,17 @@ const struct ntwasm_message __ntwasm_messages[] = {
   { 1004, "Invalid flags." },
   { 1113, "No mapping for the Unicode character exists in the target multi-byte code page." },
   { 1168, "Element not found." },
+  { 1235, "The request was aborted." },
   { 1314, "A required privilege is not held by the client." },
   { 1450, "Insufficient system resources exist to complete the requested service." },
   { 1460, "This operation returned because the timeout period expired." },
+  { 1722, "The RPC server is unavailable." },
+  { 1723, "The RPC server is too busy to complete this operation." },
   { 1784, "The supplied user buffer is not valid for the requested operation." },
   { 1812, "The specified image file did not contain a resource section." },
   { 1813, "The specified resource type cannot be found in the image file." },
   { 1815, "The specified resource language ID cannot be found in the image file." },
+  { 1816, "Not enough quota is available to process this command." },
   { 1901, "The specified time is invalid." },
 };
-const unsigned __ntwasm_message_count = 64;
+const unsigned __ntwasm_message_count = 69;
