@@ -74,6 +74,7 @@ export const STATUS: [name: string, value: number, win32: string][] = [
   ["STATUS_TIMER_RESUME_IGNORED", 0x40000025, "ERROR_NOT_SUPPORTED"],
   ["STATUS_MORE_ENTRIES", 0x00000105, "ERROR_MORE_DATA"],
   ["STATUS_INVALID_PARAMETER_4", 0xc00000f2, "ERROR_INVALID_PARAMETER"],
+  // services (kernel/nt/service.ts, docs/services.md): real NTSTATUS codes with these Win32 mappings
   ["STATUS_REQUEST_ABORTED", 0xc0000240, "ERROR_REQUEST_ABORTED"], // the caller cancelled, timed out or died
   ["RPC_NT_SERVER_UNAVAILABLE", 0xc0020017, "RPC_S_SERVER_UNAVAILABLE"], // server gone
   ["RPC_NT_SERVER_TOO_BUSY", 0xc0020018, "RPC_S_SERVER_TOO_BUSY"], // the service's queue is full
@@ -150,6 +151,7 @@ export const ERRORS: Const[] = [
   ["ERROR_INVALID_USER_BUFFER", 1784],
   ["ERROR_BAD_ENVIRONMENT", 10],
   ["ERROR_INVALID_TIME", 1901],
+  // services (kernel/nt/service.ts)
   ["ERROR_REQUEST_ABORTED", 1235],
   ["RPC_S_SERVER_UNAVAILABLE", 1722],
   ["RPC_S_SERVER_TOO_BUSY", 1723],
@@ -172,6 +174,13 @@ export const WAIT: Const[] = [
   ["STILL_ACTIVE", 259],
   ["MAXIMUM_SUSPEND_COUNT", 127],
   ["TLS_OUT_OF_INDEXES", 0xffffffff],
+  // services (docs/services.md)
+  ["SVC_MAX_HANDLES", 8], // handles one call carries
+  ["SVC_DEFAULT_QUEUE_LIMIT", 64], // SvcCreate's dwQueueLimit 0
+  ["SVC_MAX_QUEUE_LIMIT", 65536],
+  ["SVC_MAX_CALL_BYTES", 0x1000000], // InputSize + OutputSize of one call (16 MiB)
+  ["SVC_PROCESS_QUOTA", 0x4000000], // bytes one process's calls may have staged in the kernel at once (64 MiB)
+  ["SVC_KERNEL_QUOTA", 0x10000000], // bytes all calls may have staged at once (256 MiB)
 ];
 
 /** Access rights (winnt.h) and handle/duplication flags. */
@@ -230,6 +239,12 @@ export const ACCESS: Const[] = [
   ["FILE_SKIP_COMPLETION_PORT_ON_SUCCESS", 0x1],
   ["FILE_SKIP_SET_EVENT_ON_HANDLE", 0x2],
   ["FILE_SKIP_SET_USER_EVENT_ON_FAST_IO", 0x4],
+  ["SVC_ACCEPT", 0x0001], // service: accept requests (the server's right; SvcCreate grants it)
+  ["SVC_CONNECT", 0x0002], // service: call it (SvcOpen grants this)
+  ["SVC_ALL_ACCESS", 0x1f0003],
+  ["SVC_REQUEST_SERVE", 0x0001], // request: read its input, write its output, reply (the server's handle)
+  ["SVC_REQUEST_FINISH", 0x0002], // request: SvcFinish (the caller's handle from SvcCallAsync)
+  ["SVC_REQUEST_ALL_ACCESS", 0x1f0003],
   ["HANDLE_FLAG_INHERIT", 0x1],
   ["HANDLE_FLAG_PROTECT_FROM_CLOSE", 0x2],
   ["DUPLICATE_CLOSE_SOURCE", 0x1],
@@ -398,6 +413,10 @@ export const OBJECT_TYPES: ObjectType[] = [
   { id: 12, name: "NamedPipe", generic: [0x120089, 0x120116, 0x1200a0, 0x1f01ff] },
   // NtCreateKeyedEvent (kernel/objects/keyedevent.ts): SYNCHRONIZE is valid though GENERIC_ALL leaves it out.
   { id: 13, name: "KeyedEvent", generic: [0x20001, 0x20002, 0x20000, 0xf0003], valid: 0x1f0003 },
+  // A service (kernel/objects/service.ts): named like an event, waitable (signaled while requests are queued).
+  { id: 14, name: "Service", generic: [0x20002, 0x20002, 0x120002, 0x1f0003] },
+  // A call to a service (kernel/objects/servicerequest.ts): waitable, signaled once it has ended.
+  { id: 15, name: "ServiceRequest", generic: [0x20000, 0x20000, 0x120000, 0x1f0003] },
   // An I/O completion port (kernel/objects/completionport.ts): waitable, signaled while packets are queued.
   { id: 16, name: "IoCompletion", generic: [0x20001, 0x20002, 0x120000, 0x1f0003] },
 ];

@@ -162,6 +162,34 @@ function faultValue(s: Syscall): string {
   return s.fail !== undefined ? hex(s.fail) : "0";
 }
 
+/**
+ * How a shim computes its buffers' byte lengths: from the unsigned value of each count parameter a
+ * length expression names (`u_nSize`, so 0x80000000 chars is 2^32 bytes, never 0 or negative), and
+ * for an out buffer whose length is `count` or `count * size`, the count the kernel gets is clamped to
+ * what the copied `max` bytes hold: the kernel never writes past the scratch it was given.
+ */
+function lengthPlan(s: Syscall): { unsigned: string[]; clamped: Map<string, string> } {
+  const counts = new Set(s.params.filter((p) => p.kind === "u32" || p.kind === "i32").map((p) => p.name));
+  const unsigned = new Set<string>();
+  const clamped = new Map<string, string>();
+  const inCounts = new Set<string>();
+  for (const p of s.params) {
+    if (!p.len) continue;
+    for (const w of p.len.match(/[A-Za-z_]\w*/g) ?? []) if (counts.has(w)) { unsigned.add(w); if (p.kind === "in") inCounts.add(w); }
+  }
+  for (const p of s.params) {
+    const m = /^([A-Za-z_]\w*)(?: \* (\d+))?$/.exec(p.len ?? "");
+    if ((p.kind !== "out" && p.kind !== "outp") || !m || !counts.has(m[1]) || inCounts.has(m[1])) continue;
+    if (clamped.has(m[1])) throw new Error(`${s.name}.${p.name}: count ${m[1]} sizes two buffers`);
+    clamped.set(m[1], `Math.min(u_${m[1]}, ${Math.floor(p.max! / Number(m[2] ?? 1))})`);
+  }
+  return { unsigned: [...unsigned], clamped };
+}
+
+/** A length expression over the unsigned counts (`nSize * 2` → `u_nSize * 2`). */
+const unsignedLen = (len: string, unsigned: string[]) =>
+  len.replace(/[A-Za-z_]\w*/g, (w) => (unsigned.includes(w) ? `u_${w}` : w));
+
 function genHostBindings(): string {
   const L: string[] = [HEADER,
     `import type { CallContext } from "../call-context.ts";`,
@@ -210,8 +238,11 @@ function genHostBindings(): string {
       const kargs: string[] = [];
       const after: string[] = [];
       const fail = faultValue(s);
+      const { unsigned, clamped } = lengthPlan(s);
+      for (const n of unsigned) L.push(`        const u_${n} = ${n} >>> 0;`);
       for (const p of s.params) {
         const v = `k_${p.name}`;
+        const opt = p.optional ? "true" : "false";
         switch (p.kind) {
           case "sa": L.push(`        const ${v} = c.inherit(${p.name}); if (${v} < 0) return c.fault(${fail});`); kargs.push(v); break;
           case "wstr": case "astr":
@@ -223,17 +254,20 @@ function genHostBindings(): string {
               `        const ${v}Root = c.oaRoot, ${v}Len = c.strLen, ${v}Attr = c.oaAttr;`);
             kargs.push(`${v}Root`, v, `${v}Len`, `${v}Attr`); break;
           case "ustr": case "ustrout": // a UNICODE_STRING and its buffer; ustrout copies back what the kernel wrote
-            L.push(`        const ${v} = c.unicodeString(${p.name}); if (${v} < 0) return c.fault(${fail});`);
+            L.push(`        const ${v} = c.unicodeString(${p.name}, ${opt}); if (${v} < 0) return c.fault(${fail});`);
             if (p.kind === "ustrout") after.push(`        c.unicodeStringOut(${p.name}, ${v});`);
             kargs.push(v); break;
           case "in":
-            L.push(`        const ${v} = c.copyIn(${p.name}, ${p.len}, ${p.max}); if (${v} < 0) return c.fault(${fail});`); kargs.push(v); break;
+            L.push(`        const n_${p.name} = ${unsignedLen(p.len!, unsigned)};`,
+              `        const ${v} = c.copyIn(${p.name}, n_${p.name}, ${p.max}, ${opt}, true); if (${v} < 0) return c.fault(${fail});`);
+            kargs.push(v); break;
           case "out": case "outp":
-            L.push(`        const ${v} = c.copyIn(${p.name}, ${p.len}, ${p.max}); if (${v} < 0) return c.fault(${fail});`);
-            after.push(`        c.copyOut(${p.name}, ${v}, ${p.len}, ${p.max});`); kargs.push(v);
+            L.push(`        const n_${p.name} = ${unsignedLen(p.len!, unsigned)};`,
+              `        const ${v} = c.copyIn(${p.name}, n_${p.name}, ${p.max}, ${opt}); if (${v} < 0) return c.fault(${fail});`);
+            after.push(`        c.copyOut(${p.name}, ${v}, n_${p.name}, ${p.max});`); kargs.push(v);
             if (p.kind === "outp") kargs.push(p.name);
             break;
-          default: kargs.push(p.name);
+          default: kargs.push(clamped.get(p.name) ?? p.name);
         }
       }
       const callExpr = `k.${kernelExport(s)}(${kargs.join(", ")})`;
@@ -413,12 +447,18 @@ function genDocs(): string {
     "itself: the kernel also gets its guest address), `oa` (OBJECT_ATTRIBUTES: the host checks Length, the OBJ_*",
     "bits and the UNICODE_STRING, and copies the name in; a bad one is the call's NTSTATUS), `ustr`/`ustrout`",
     "(a UNICODE_STRING with its MaximumLength bytes, in, or in and out: Length and the characters written come back).", "",
+    "A guest NULL never becomes a kernel address. For a buffer marked `OPTIONAL` the kernel gets 0 for NULL and checks it",
+    "itself (Windows allows NULL there, or refuses it only after checking other arguments first, as the NT query calls",
+    "check class and length before the buffer). Any other buffer that is NULL with a non-zero length fails the call in the",
+    "shim (`ERROR_NOACCESS`, or `STATUS_ACCESS_VIOLATION`). Byte lengths are computed from the unsigned counts and never",
+    "wrap (0x80000000 chars is 2^32 bytes); the shim copies at most the entry's limit and gives the kernel an out",
+    "buffer's count clamped to what that limit holds, so the kernel never writes past what it was given.", "",
     "C prototypes of ntdll calls that use NT types are declared by `<winternl.h>` (UNICODE_STRING, OBJECT_ATTRIBUTES)",
     "or `<ntwasm/ntdll.h>` (the DDK's EVENT_TYPE, WAIT_TYPE, information classes), not by `<windows.h>`.", ""];
   for (const m of [...new Set(SYSCALLS.map((s) => s.module))]) {
     L.push(`## ${m}`, "", "| # | call | path | description |", "|---:|---|---|---|");
     for (const s of SYSCALLS.filter((x) => x.module === m)) {
-      const sig = `\`${cResult[s.result]} ${s.name}(${s.params.map((p) => `${p.ctype} ${p.name}`).join(", ")})\``;
+      const sig = `\`${cResult[s.result]} ${s.name}(${s.params.map((p) => `${p.ctype} ${p.name}${p.optional ? " OPTIONAL" : ""}`).join(", ")})\``;
       const path = s.impl === "host" ? "host" : s.impl === "user" ? "user" : needsShim(s) ? "shim" : "direct";
       L.push(`| ${s.nr} | ${sig} | ${path} | ${s.doc.replace(/\|/g, "\\|")} |`);
     }

@@ -29,6 +29,12 @@ export interface Param {
   len?: string;
   /** For in/out: the most bytes ever copied (the kernel validates the real limit). */
   max?: number;
+  /**
+   * For in/out/outp/ustr/ustrout: NULL is allowed (Windows allows it, or the kernel decides the error
+   * itself) and reaches the kernel as 0, which the kernel checks. Without it a NULL with a non-zero length
+   * fails in the shim (ERROR_NOACCESS / STATUS_ACCESS_VIOLATION) and the kernel never sees 0 for it.
+   */
+  optional?: boolean;
 }
 
 /** What the call returns, which also fixes the value returned when a guest pointer is bad. */

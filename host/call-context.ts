@@ -47,6 +47,8 @@ export class CallContext {
   /** Serves another thread of the same process (host/thread-runtime.ts): its scratch, no APCs until it sets its own. */
   retarget(scratch: number): void {
     this.scratch = this.cursor = scratch;
+    // That thread's scratch may have been allocated after the kernel memory grew past this view.
+    if (this.k8 !== null && scratch + SCRATCH_SIZE > this.k8.length) this.kernelFresh();
     this.strLen = 0;
     this.error = ERROR_NOACCESS;
     this.deliverApcs = () => {};
@@ -82,9 +84,18 @@ export class CallContext {
     return this.gview;
   }
 
-  /** Kernel memory bytes. Host code only touches the thread's scratch, which a first view covers. */
+  /** Kernel memory bytes. Host code only touches the thread's scratch, which the view covers (retarget). */
   kernel(): Uint8Array {
     return this.k8 ?? this.kernelFresh();
+  }
+
+  /**
+   * Kernel memory bytes that cover [k, k + n): for kernel blocks outside the scratch that the kernel
+   * handed a shim (a service call's staging, host/syscalls/service.ts), which may lie past an old view.
+   */
+  kernelFor(k: number, n: number): Uint8Array {
+    const b = this.kernel();
+    return k + n <= b.length ? b : this.kernelFresh();
   }
 
   private kernelFresh(): Uint8Array {
@@ -104,8 +115,16 @@ export class CallContext {
     return at;
   }
 
-  /** Is [p, p + n) inside guest memory? */
+  /**
+   * Is [p, p + n) a guest buffer: inside guest memory and not NULL? A NULL pointer is a buffer only
+   * with n = 0 (guest address 0 is memory in Wasm, but NULL in Win32: Windows faults there).
+   */
   inGuest(p: number, n: number): boolean {
+    return (p !== 0 || n === 0) && this.inMemory(p, n);
+  }
+
+  /** Is [p, p + n) inside guest memory (address 0 included: for WASI, which has no NULL)? */
+  inMemory(p: number, n: number): boolean {
     return p >>> 0 === p && n >= 0 && (p + n <= this.guest().length || p + n <= this.guestFresh().length);
   }
 
@@ -124,22 +143,34 @@ export class CallContext {
     return g[sa + 8] | g[sa + 9] | g[sa + 10] | g[sa + 11] ? 1 : 0;
   }
 
-  /** Copies `min(len, max)` guest bytes at `p` into scratch: the kernel address, 0 for NULL, -1 on fault. */
-  copyIn(p: number, len: number, max: number): number {
-    if (!p) return 0;
-    const n = Math.min(len >>> 0, max);
+  /**
+   * A buffer parameter (kinds in/out/outp): copies `min(len, max)` guest bytes at `p` into scratch and
+   * returns the kernel address, or -1 on fault. `len` is the exact byte length, computed by the shim
+   * from unsigned counts (never wrapped: 0x80000000 chars is 2^32 bytes, not 0). A guest NULL never
+   * becomes a kernel address: it is 0 for an `optional` parameter (the kernel checks), a fault for a
+   * required one with a non-zero length, and an empty scratch slot for a required one with length 0 (or,
+   * for an `input` buffer, a length past `max`: the kernel refuses that count before it reads, as Windows
+   * checks a wait's count before its handle array).
+   */
+  copyIn(p: number, len: number, max: number, optional: boolean, input = false): number {
+    if (!(len >= 0)) return -1; // NaN or negative: a length expression gone wrong is a fault, never a size
+    if (!p) {
+      if (optional) return 0;
+      return len === 0 || (input && len > max) ? this.reserve(8) : -1;
+    }
+    const n = Math.min(len, max);
     if (!this.inGuest(p, n)) return -1;
     const k = this.reserve(n);
     if (k < 0) return -1;
-    this.kernel().set(this.guest().subarray(p, p + n), k);
+    this.kernelFor(k, n).set(this.guestFor(p, n).subarray(p, p + n), k);
     return k;
   }
 
   /** Copies `min(len, max)` scratch bytes at `k` back to guest `p` (no-op for NULL). */
   copyOut(p: number, k: number, len: number, max: number): void {
-    if (!p || !k) return;
-    const n = Math.min(len >>> 0, max);
-    this.guest().set(this.kernel().subarray(k, k + n), p);
+    if (!p || k <= 0) return;
+    const n = Math.min(len, max);
+    if (n > 0) this.guestFor(p, n).set(this.kernel().subarray(k, k + n), p);
   }
 
   /** NUL-terminated UTF-16 string in: kernel address (0 for NULL) with strLen set, or -1 with `error`. */
@@ -222,11 +253,11 @@ export class CallContext {
   /**
    * UNICODE_STRING* (kinds ustr, ustrout): copies the structure and MaximumLength bytes of its Buffer into
    * scratch as [Length, MaximumLength, Buffer → the copied bytes] [guest Buffer] [bytes the kernel wrote,
-   * 0 until it says] [the bytes]. Returns the copy's kernel address, 0 for NULL, -1 when the structure or
+   * 0 until it says] [the bytes]. Returns the copy's kernel address, 0 for an `optional` NULL, -1 for any other NULL or when the structure or
    * its buffer lies outside guest memory (a NULL Buffer with a MaximumLength is a fault, as on Windows).
    */
-  unicodeString(p: number): number {
-    if (!p) return 0;
+  unicodeString(p: number, optional: boolean): number {
+    if (!p) return optional ? 0 : -1;
     if (!this.inGuest(p, 8)) return -1;
     const v = this.guestView();
     const max = v.getUint16(p + 2, true), buf = v.getUint32(p + 4, true);

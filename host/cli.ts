@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The ntwasm command line: `ntwasm run <guest.wasm>`, `ntwasm demo`. Bad input is one clear message
 // and exit code 2, never a stack trace.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { readFile, stat } from "node:fs/promises";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
 import { AscError, compileAssemblyScript } from "./asc.ts";
 import { cc, CcError } from "./cc.ts";
 import { serveCommand, ServeUsageError } from "./serve.ts";
+import { guestEnvironment } from "./environment.ts";
+import { mountPoint, parseDirOption, type DirMount } from "./files/mounts.ts";
 
 const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT object model
 
@@ -22,23 +25,34 @@ Usage:
   ntwasm serve [--port N] [--host ADDR] [DIR]
                                       serve the browser demo page with the COOP/COEP headers (see
                                       ntwasm serve --help; docs/embedding.md)
-  ntwasm --help                       this text (also: ntwasm run --help)
-  ntwasm --version
+  ntwasm help [COMMAND]               this text, or a command's (also: ntwasm COMMAND --help)
+  ntwasm -h, --help                   this text
+  ntwasm -V, --version                ntwasm's version
 
 Guests are Wasm modules that import Win32 entry points (kernel32, ntdll) from ntwasm;
-see docs/guests.md for how to write one and docs/abi.md for every entry point.`;
+see docs/guests.md for how to write one and docs/abi.md for every entry point.
+Exit codes: a command's own; 2 for a usage error (bad option, missing file).`;
 
-const RUN_HELP = `Usage: ntwasm run [options] <guest.wasm> [args...]
+const RUN_HELP = `Usage: ntwasm run [options] [--] <guest.wasm> [args...]
 
 Runs <guest.wasm> as a new process: its main thread runs the export "main" (after "_start" when
 present). Threads run on workers kept parked in advance (the pool refills itself in the
-background). Output is written as the guest produces it.
-The exit code is the guest's (ExitProcess, or main's return value). Arguments after the guest
-are its own (command line and argv).
+background). Output is written as the guest produces it; stdin is the guest's console input
+(an empty or closed stdin is end of file at once). When stdout's reader goes away
+(ntwasm run x | head -1) the guest's later writes fail with ERROR_NO_DATA, as on a closed pipe.
+Arguments after the guest are its own (command line and argv); "--" ends ntwasm's options.
 
 Options:
   --root DIR       map C:\\ to host directory DIR (default: the current directory); guests start
                    other guests (CreateProcessW) from there
+  --dir HOST[::GUEST][:ro]
+                   also map host directory HOST to GUEST in the drive (C:\\data, \\data or data;
+                   default C:\\<HOST's name>); with :ro every change there fails with
+                   ERROR_ACCESS_DENIED and its files show FILE_ATTRIBUTE_READONLY (repeatable)
+  --env NAME=VALUE set a variable in the guest's environment; --env NAME takes the host's value
+                   (repeatable)
+  --inherit-env    start from the host's environment (over the defaults below) instead of the
+                   defaults alone
   --trace[=FILE]   print every syscall with its arguments and result (failures with their
                    ERROR_* or STATUS_* name), one line each, to stderr (or FILE)
   --entry NAME     run export NAME as the main thread instead of "main"
@@ -46,8 +60,20 @@ Options:
                    start that finds none waits for a new one; 0: every start does)
   -h, --help       this text
 
+Environment: by default a small Windows-like one, not the host's: SystemRoot and windir
+(C:\\Windows), TEMP and TMP (C:\\Windows\\Temp: a fresh host directory for the run, removed after it,
+unless --root has one or a --dir maps one), USERPROFILE (C:\\Users\\User), HOMEDRIVE, HOMEPATH,
+APPDATA, LOCALAPPDATA, ProgramData, ProgramFiles, PATH (C:\\), PATHEXT, COMPUTERNAME (NTWASM),
+USERNAME (User), NUMBER_OF_PROCESSORS, OS (Windows_NT), ComSpec.
+
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
-points ntwasm lacks (each is named).`;
+points ntwasm lacks (each is named), or for a bad option. A thread that traps ends its process
+with the NTSTATUS Windows would give: STATUS_INTEGER_DIVIDE_BY_ZERO (0xc0000094),
+STATUS_ACCESS_VIOLATION (0xc0000005, out-of-bounds memory or a bad function pointer),
+STATUS_STACK_OVERFLOW (0xc00000fd), STATUS_ILLEGAL_INSTRUCTION (0xc000001d, unreachable/abort
+paths), STATUS_INTEGER_OVERFLOW (0xc0000095, INT_MIN / -1); stderr gets one line naming the
+process, thread and status, and the guest's backtrace. The shell sees the code's low byte
+(0xc0000094: 148); the embedding API's exit code is the full NTSTATUS.`;
 
 const ASC_HELP = `Usage: ntwasm asc <prog.ts> [-o prog.wasm] [asc options]
 
@@ -55,9 +81,40 @@ Compiles an AssemblyScript guest with the flags ntwasm guests need (guests/as/as
 Import the SDK with:  import { CreateEventW, W, println } from "ntwasm/guests/as";
 See docs/guests.md for what AssemblyScript threads can and cannot do.`;
 
+const DEMO_HELP = `Usage: ntwasm demo
+
+Runs the bundled demo guest: producer and consumer threads through events, semaphores and a
+mutex (one abandoned on purpose), named objects, and a second process it starts with
+CreateProcessW. Its output tells what happened; it exits with 0.
+
+Options:
+  -h, --help    this text`;
+
+const HELP_HELP = `Usage: ntwasm help [COMMAND]
+
+Prints ntwasm's usage, or the help of COMMAND (run, cc, c++, asc, demo, serve, help).`;
+
 class UsageError extends Error {}
 
-interface RunOptions { entry?: string; root?: string; trace?: string | true; args?: string[]; workers?: number }
+interface RunOptions {
+  entry?: string; root?: string; trace?: string | true; args?: string[]; workers?: number;
+  /** --env NAME=VALUE / NAME, in order. */
+  env?: string[];
+  inheritEnv?: boolean;
+  dirs?: DirMount[];
+}
+
+/**
+ * C:\Windows\Temp for a run whose TEMP or TMP names it (the default) when neither --root nor a --dir
+ * provides it: a fresh host directory, removed after the run.
+ */
+function tempMount(root: string, env: Record<string, string>, dirs: DirMount[]): DirMount | undefined {
+  const isTemp = (v: string | undefined) => v !== undefined && /^C:\\Windows\\Temp\\?$/i.test(v);
+  const temp = Object.entries(env).filter(([n]) => /^(TEMP|TMP)$/i.test(n)).some(([, v]) => isTemp(v));
+  if (!temp || existsSync(join(root, "Windows", "Temp"))) return undefined;
+  if (dirs.some((d) => { const p = mountPoint(d.guest); return typeof p === "string" && /^windows(\/temp)?$/i.test(p); })) return undefined;
+  return { host: mkdtempSync(join(tmpdir(), "ntwasm-temp-")), guest: "C:\\Windows\\Temp" };
+}
 
 async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
   const bytes = await readGuest(file);
@@ -65,18 +122,30 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
     const st = await stat(o.root).catch(() => undefined);
     if (!st?.isDirectory()) throw new UsageError(`--root ${o.root}: not a directory`);
   }
+  const dirs: DirMount[] = [];
+  for (const d of o.dirs ?? []) {
+    const st = await stat(d.host).catch(() => undefined);
+    if (!st?.isDirectory()) throw new UsageError(`--dir ${d.host}: not a directory`);
+    dirs.push({ ...d, host: resolve(d.host) });
+  }
+  const env = guestEnvironment(availableParallelism(), !!o.inheritEnv, o.env ?? [], process.env);
+  const root = resolve(o.root ?? ".");
+  const temp = tempMount(root, env, dirs);
+  if (temp) dirs.push(temp);
   let kernel: Kernel | undefined;
   let traceFile: number | undefined;
   try {
-    kernel = await boot({ root: o.root ? resolve(o.root) : undefined, workers: o.workers });
-    if (typeof o.trace === "string") traceFile = openSync(o.trace, "w");
+    if (typeof o.trace === "string") {
+      try { traceFile = openSync(o.trace, "w"); } catch (e) { throw new UsageError(`--trace=${o.trace}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : (e as Error).message}`); }
+    }
+    kernel = await boot({ root, workers: o.workers, dirs });
     const trace = o.trace === undefined ? undefined
       : traceFile !== undefined ? (line: string) => writeSync(traceFile!, line) : true;
     const args = [basename(file), ...(o.args ?? [])];
     // GetModuleFileNameW: the guest's path under C:\ when it is inside the root, else C:\<name>.
     const rel = relative(resolve(o.root ?? "."), resolve(file));
     const imagePath = "C:\\" + (rel.startsWith("..") || isAbsolute(rel) ? basename(file) : rel.split(sep).join("\\"));
-    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, imagePath, env: { ...process.env } as Record<string, string> }).catch((e) => {
+    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, imagePath, env }).catch((e) => {
       if (e instanceof GuestError) throw new UsageError(`${file}: ${e.message}`);
       throw e;
     });
@@ -90,6 +159,7 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
   } finally {
     await kernel?.shutdown();
     if (traceFile !== undefined) closeSync(traceFile);
+    if (temp) rmSync(temp.host, { recursive: true, force: true });
   }
 }
 
@@ -109,62 +179,106 @@ async function readGuest(file: string): Promise<Uint8Array> {
   }
 }
 
+const wantsHelp = (args: string[]) => args.includes("-h") || args.includes("--help");
+
+/** `ntwasm help CMD` / `CMD --help`: the command's help on stdout. */
+async function help(cmd: string | undefined): Promise<number> {
+  switch (cmd) {
+    case undefined: console.log(HELP); return 0;
+    case "run": console.log(RUN_HELP); return 0;
+    case "cc": case "c++": return cc(["--help"], cmd === "c++");
+    case "asc": console.log(ASC_HELP); return 0;
+    case "demo": console.log(DEMO_HELP); return 0;
+    case "serve": return serveCommand(["--help"]);
+    case "help": console.log(HELP_HELP); return 0;
+    default: throw new UsageError(`no command "${cmd}" (see ntwasm --help)`);
+  }
+}
+
+/** `ntwasm run`'s options, up to the guest file (or "--"); the rest are the guest's. */
+function parseRun(rest: string[]): { file: string; o: RunOptions } | "help" {
+  const o: RunOptions = { env: [], dirs: [] };
+  let file: string | undefined;
+  let i = 0;
+  const value = (flag: string) => {
+    const v = rest[++i];
+    if (v === undefined) throw new UsageError(`${flag} needs a value (see ntwasm run --help)`);
+    return v;
+  };
+  /** `--flag V` or `--flag=V`. */
+  const opt = (a: string, flag: string) => (a === flag ? value(a) : a.startsWith(flag + "=") ? a.slice(flag.length + 1) : undefined);
+  for (; i < rest.length && !file; i++) {
+    const a = rest[i];
+    let v: string | undefined;
+    if (a === "--") { file = rest[++i]; if (file === undefined) break; continue; }
+    if (a === "-h" || a === "--help") return "help";
+    else if ((v = opt(a, "--entry")) !== undefined) o.entry = v;
+    else if ((v = opt(a, "--root")) !== undefined) o.root = v;
+    else if (a === "--trace") o.trace = true;
+    else if (a.startsWith("--trace=")) {
+      o.trace = a.slice(8);
+      if (!o.trace) throw new UsageError("--trace=FILE: which file? (see ntwasm run --help)");
+    }
+    else if ((v = opt(a, "--workers")) !== undefined) o.workers = workerCount(v);
+    else if ((v = opt(a, "--env")) !== undefined) {
+      if (v === "" || v.startsWith("=") && v.indexOf("=", 1) < 0) throw new UsageError(`--env ${v}: NAME=VALUE or NAME (see ntwasm run --help)`);
+      o.env!.push(v);
+    }
+    else if (a === "--inherit-env") o.inheritEnv = true;
+    else if ((v = opt(a, "--dir")) !== undefined) {
+      const d = parseDirOption(v);
+      if ("error" in d) throw new UsageError(d.error);
+      o.dirs!.push(d);
+    }
+    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a} (see ntwasm run --help)`);
+    else file = a;
+  }
+  if (!file) throw new UsageError("which guest? usage: ntwasm run [options] <guest.wasm> [args...]");
+  o.args = rest.slice(i); // the rest are the guest's own arguments
+  return { file, o };
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case undefined:
+      process.stderr.write(`${HELP}\n`);
+      return 2;
     case "-h":
     case "--help":
+      return help(undefined);
     case "help":
-      console.log(HELP);
-      return cmd === undefined ? 2 : 0;
-    case "-v":
+      if (rest.length > 1) throw new UsageError("usage: ntwasm help [COMMAND]");
+      return help(rest[0] === "-h" || rest[0] === "--help" ? "help" : rest[0]);
+    case "-V":
     case "--version": {
+      if (rest.length) throw new UsageError(`${cmd} takes no arguments`);
       const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-      console.log(pkg.version);
+      console.log(`ntwasm ${pkg.version}`);
       return 0;
     }
     case "cc":
     case "c++":
       try { return cc(rest, cmd === "c++"); } catch (e) { if (e instanceof CcError) throw new UsageError(e.message); throw e; }
     case "asc":
-      if (rest.includes("-h") || rest.includes("--help")) { console.log(ASC_HELP); return 0; }
+      if (wantsHelp(rest)) return help("asc");
       try { console.log(`wrote ${await compileAssemblyScript(rest)}`); }
       catch (e) { if (e instanceof AscError) throw new UsageError(e.message); throw e; }
       return 0;
     case "demo":
+      if (wantsHelp(rest)) return help("demo");
+      if (rest.length) throw new UsageError(`demo takes no arguments: ${rest[0]} (see ntwasm demo --help)`);
       // The demo starts itself again as a second process: its directory is C:\.
       return runGuest(fileURLToPath(new URL("./guests/demo.wasm", import.meta.url)), { root: fileURLToPath(new URL("./guests", import.meta.url)) });
     case "serve":
       try { return await serveCommand(rest); } catch (e) { if (e instanceof ServeUsageError) throw new UsageError(e.message); throw e; }
     case "run": {
-      const o: RunOptions = {};
-      let file: string | undefined;
-      let i = 0;
-      const value = (flag: string) => {
-        const v = rest[++i];
-        if (v === undefined) throw new UsageError(`${flag} needs a value (see ntwasm run --help)`);
-        return v;
-      };
-      for (; i < rest.length && !file; i++) {
-        const a = rest[i];
-        if (a === "-h" || a === "--help") { console.log(RUN_HELP); return 0; }
-        else if (a === "--entry") o.entry = value(a);
-        else if (a.startsWith("--entry=")) o.entry = a.slice(8);
-        else if (a === "--root") o.root = value(a);
-        else if (a.startsWith("--root=")) o.root = a.slice(7);
-        else if (a === "--trace") o.trace = true;
-        else if (a === "--workers" || a.startsWith("--workers=")) o.workers = workerCount(a === "--workers" ? value(a) : a.slice(10));
-        else if (a.startsWith("--trace=")) o.trace = a.slice(8);
-        else if (a.startsWith("-")) throw new UsageError(`unknown option ${a} (see ntwasm run --help)`);
-        else file = a;
-      }
-      if (!file) throw new UsageError("which guest? usage: ntwasm run <guest.wasm>");
-      o.args = rest.slice(i); // the rest are the guest's own arguments
-      return runGuest(file, o);
+      const parsed = parseRun(rest);
+      if (parsed === "help") return help("run");
+      return runGuest(parsed.file, parsed.o);
     }
     default:
-      throw new UsageError(`unknown command "${cmd}" (see ntwasm --help)`);
+      throw new UsageError(cmd.startsWith("-") ? `unknown option ${cmd} (see ntwasm --help)` : `unknown command "${cmd}" (see ntwasm --help)`);
   }
 }
 

@@ -6,6 +6,8 @@ export { Kernel, GuestError, type BootOptions, type MemoryStats, type ProcessInf
 export { GuestProcess, type SpawnOptions, type ProcessExit } from "./process.ts";
 export { GuestLinkError } from "./guest-imports.ts";
 export { FsError, type FileBackend, type FileStat, type FsErrorCode } from "./files/backend.ts";
+export type { DirMount } from "./files/mounts.ts";
+export { defaultEnvironment } from "./environment.ts";
 export type { KernelSnapshot, ObjectInfo, ProcessSnapshot, ThreadSnapshot, HandleInfo, WaitEdge } from "./snapshot.ts";
 export * as abi from "./generated/abi.ts";
 

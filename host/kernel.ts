@@ -1,6 +1,6 @@
 // A booted kernel: one shared kernel memory, kernel.wasm instantiated here (the host's control
 // instance, running as the kernel's system thread) and once in every thread worker.
-import { GuestLinkError } from "./guest-imports.ts";
+import { entryProblem, GuestLinkError } from "./guest-imports.ts";
 import { instantiateKernel, type KernelExports } from "./kernel-exports.ts";
 import { OBJECT_TYPE_NAMES, STATUS_BUFFER_TOO_SMALL, STATUS_SUCCESS } from "./generated/abi.ts";
 import type { Platform } from "./platform.ts";
@@ -12,6 +12,7 @@ import { WorkerPool, type WorkerPoolOptions, type WorkerPoolStats } from "./work
 import type { ChildProcess } from "./syscalls/process.ts";
 import type { FileBackend } from "./files/backend.ts";
 import { createMemoryFs, memoryFileBackend } from "./files/memory.ts";
+import { mountBackend, mountPoint, type DirMount } from "./files/mounts.ts";
 import { fileReaper, type FileReaper, type ReapExports } from "./files/reaper.ts";
 import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
 
@@ -36,6 +37,11 @@ export interface DirectoryEntry { name: string; type: string }
 export interface BootOptions {
   /** Host directory mapped to C:\ (default: the platform's, e.g. the current directory). */
   root?: string;
+  /**
+   * More host directories in the guest's drive, each at its own path under C:\ (`ntwasm run --dir`);
+   * a read-only one refuses changes with ERROR_ACCESS_DENIED. Needs the host file system.
+   */
+  dirs?: DirMount[];
   /**
    * Where guests' files live: "host" (default where the platform has a file system) is `root` on the
    * host; "memory" is an in-memory file system shared by every thread of this kernel (host/files/memory.ts).
@@ -62,6 +68,8 @@ export class Kernel {
   private readonly modules = new ModuleCache();
   /** @internal The parked workers threads start on. */
   pool!: WorkerPool;
+  /** @internal BootOptions.dirs: every worker mounts them too. */
+  dirs: DirMount[] = [];
 
   private constructor(
     readonly platform: Platform,
@@ -94,11 +102,18 @@ export class Kernel {
     const scratch = exports.ntw_attach(0);
     const root = options.root ?? platform.defaultRoot();
     const memoryFs = options.fs === "memory" || !platform.fileBackend ? createMemoryFs() : null;
-    const fs = memoryFs ? memoryFileBackend(memoryFs) : platform.fileBackend!(root);
+    const dirs = options.dirs ?? [];
+    for (const d of dirs) {
+      const point = mountPoint(d.guest);
+      if (typeof point !== "string") throw new Error(`dirs: ${d.guest}: ${point.error}`);
+    }
+    if (dirs.length && memoryFs) throw new Error("dirs: mapping host directories needs the host file system (not fs: \"memory\")");
+    const fs = memoryFs ? memoryFileBackend(memoryFs) : mountBackend(platform.fileBackend!(root), dirs, (host) => platform.fileBackend!(host));
     // a file deleted while open goes at its last close, which the kernel only queues: this thread
     // removes it when the queue changes, when a process ends and before each call through `fs`
     const reaper = fileReaper(exports as KernelExports & ReapExports, () => new Uint8Array(memory.buffer), scratch, fs, false);
     const kernel = new Kernel(platform, module, memory, exports, scratch, root, memoryFs, reaper.fs, reaper, reaper.watch());
+    kernel.dirs = dirs;
     kernel.pool = new WorkerPool(kernel, { workers: options.workers, idleMs: options.workerIdleMs });
     return kernel;
   }
@@ -114,9 +129,9 @@ export class Kernel {
     catch (e) { throw new GuestError(`invalid WebAssembly module: ${(e as Error).message}`); }
     const { module, memory: mi, missing } = compiled;
     if (missing.length) throw new GuestLinkError(missing);
-    if (options.entry !== undefined && !WebAssembly.Module.exports(module).some((e) => e.name === options.entry && e.kind === "function")) {
-      throw new GuestError(`the guest exports no function "${options.entry}"`);
-    }
+    if (compiled.badImport) throw new GuestError(compiled.badImport);
+    const noEntry = entryProblem(module, options.entry);
+    if (noEntry) throw new GuestError(noEntry);
     const record = this.exports.ntw_process_create();
     if (!record) throw new GuestError("the kernel is out of memory");
     const thread = this.exports.ntw_thread_create(record);

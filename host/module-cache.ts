@@ -4,7 +4,7 @@
 // pass over the bytes (no hash to compute first). A few recent modules are kept (least recently used
 // goes first), with what CreateProcessW checks once per module: its memory import and the imports
 // ntwasm lacks.
-import { missingImports } from "./guest-imports.ts";
+import { missingImports, wrongSignature } from "./guest-imports.ts";
 import { memoryImport, type MemoryImport } from "./wasm-module.ts";
 
 export interface CompiledGuest {
@@ -12,6 +12,8 @@ export interface CompiledGuest {
   memory: MemoryImport | undefined;
   /** Imports ntwasm does not provide ("module.name"); empty when the guest links. */
   missing: string[];
+  /** A syscall imported with the wrong signature, in one line (guest-imports.ts wrongSignature). */
+  badImport: string | undefined;
 }
 
 interface Entry extends CompiledGuest { bytes: Uint8Array; used: number }
@@ -47,7 +49,7 @@ export class ModuleCache {
 
   private keep(bytes: Uint8Array, module: WebAssembly.Module): CompiledGuest {
     const memory = memoryImport(bytes);
-    const e: Entry = { module, memory, missing: missingImports(module, memory), bytes: bytes.slice(), used: ++this.clock };
+    const e: Entry = { module, memory, missing: missingImports(module, memory), badImport: wrongSignature(bytes), bytes: bytes.slice(), used: ++this.clock };
     this.compiles++;
     const list = this.byLength.get(bytes.length) ?? [];
     list.push(e);

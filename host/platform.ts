@@ -29,7 +29,10 @@ export interface Platform {
   defaultRoot(): string;
   /** The host file system under `root` (C:\ for guests); without it, guests get the in-memory one. */
   fileBackend?(root: string): FileBackend;
-  /** Default sinks for a process's standard output and error. */
-  stdout(text: string): void;
-  stderr(text: string): void;
+  /**
+   * Default sinks for a process's standard output and error; `closed` is called when the stream can
+   * take no more (its reader went away, EPIPE): the guest's later writes then fail as on a broken pipe.
+   */
+  stdout(text: string, closed?: () => void): void;
+  stderr(text: string, closed?: () => void): void;
 }

@@ -97,7 +97,7 @@ export class GuestProcess {
   onMessage(m: WorkerMessage): void {
     switch (m.t) {
       case "out":
-        this.console.deliver(m.seq, m.stream, m.text);
+        this.console.deliver(m.seq, m.stream, m.text, this.record, m.last);
         break;
       case "process": {
         const child = this.kernel.startChild({ ...this.options, console: this.console }, m.child);
@@ -108,7 +108,7 @@ export class GuestProcess {
       case "exit":
         if (m.crash && !this.crash) {
           this.crash = m.crash;
-          this.write(2, `ntwasm: process ${this.pid}: thread crashed: ${m.crash}\n`);
+          if (!m.reported) this.write(2, `ntwasm: thread crashed: process ${this.pid}, thread ${m.tid}: ${m.crash}\n`);
         }
         if (m.endsProcess) this.endAll();
         this.reported.add(m.tid);
@@ -161,6 +161,7 @@ export class GuestProcess {
     for (const c of this.children) if (this.kernel.processInfo(c.record).exited) return;
     this.done = true;
     this.console.detach();
+    this.console.forget(this.record);
     if (this.input) this.kernel.exports.ntw_object_release(this.input);
     this.kernel.exports.ntw_object_release(this.record);
     this.kernel.processEnded(this);
@@ -174,7 +175,11 @@ export class GuestProcess {
   private write(stream: number, text: string): void {
     const o = this.options, platform = this.kernel.platform;
     if (stream === TRACE_STREAM) (typeof o.trace === "function" ? o.trace : platform.stderr)(text);
-    else (stream === 2 ? o.stderr ?? platform.stderr : o.stdout ?? platform.stdout)(text);
+    else if (!this.console.closed(stream)) {
+      const own = stream === 2 ? o.stderr : o.stdout;
+      if (own) own(text);
+      else (stream === 2 ? platform.stderr : platform.stdout)(text, () => this.console.close(stream));
+    }
   }
 
   /** Types into the process's console input (which a child shares with its parent). */

@@ -3,6 +3,7 @@
 // workers through shared memory (kernel/nt/workerpool.ts).
 import type { MemoryImport } from "./wasm-module.ts";
 import type { ChildProcess } from "./syscalls/process.ts";
+import type { DirMount } from "./files/mounts.ts";
 
 /** What a start runs (kernel/nt/workerpool.ts START_*). */
 export const START_MAIN = 1;
@@ -22,7 +23,10 @@ export interface ProcessInit {
   /** Shared guest memory; null when the guest's memory is its own (single-threaded guests). */
   guestMemory: WebAssembly.Memory | null;
   memoryImport: MemoryImport | undefined;
-  /** One Int32 per console: output sequence numbers, so output from all threads arrives in order. */
+  /**
+   * Shared by a console's writers: [0] the output sequence number, so output from all threads arrives
+   * in order; [1], [2] set once standard output / error is closed (its reader went away: EPIPE).
+   */
   outputSeq: Int32Array;
   /** The guest export the main thread runs (default: main). */
   entry?: string;
@@ -44,6 +48,8 @@ export interface PoolInit {
   slot: number;
   /** Host directory mapped to C:\ (where CreateProcessW finds programs). */
   root: string;
+  /** More host directories in the drive (BootOptions.dirs). */
+  dirs: DirMount[];
   /** The in-memory file system (host/files/memory.ts) when C:\ is not the host's root directory. */
   memoryFs: WebAssembly.Memory | null;
   /** The processes alive when it was started (later ones arrive as "process" messages). */
@@ -65,14 +71,16 @@ export const TRACE_STREAM = 3;
 
 /** Worker → main thread. `process` is the kernel record of the process the message is about. */
 export type WorkerMessage =
-  | { t: "out"; process: number; seq: number; stream: number; text: string }
+  /** `last`: a crash report, the process's last output (what its other threads write after is dropped). */
+  | { t: "out"; process: number; seq: number; stream: number; text: string; last?: boolean }
   /** TerminateThread of thread `tid`: stop its worker if it keeps running guest code. */
   | { t: "terminate"; tid: number }
   /** CreateProcessW by a thread of `process`. */
   | { t: "process"; process: number; child: ChildProcess }
   | { t: "terminateProcess"; process: number }
   /** Thread `tid` of `process` ended (its kernel thread has exited). */
-  | { t: "exit"; process: number; tid: number; code: number; endsProcess: boolean; crash?: string }
+  /** `reported`: the worker has already printed the crash (an "out" message with `last`). */
+  | { t: "exit"; process: number; tid: number; code: number; endsProcess: boolean; crash?: string; reported?: boolean }
   /** The worker failed outside any thread (host bug): `error` says how; it ends next. */
   | { t: "fatal"; error: string }
   /** Trimmed: the worker ends. */

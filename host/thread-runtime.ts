@@ -7,7 +7,8 @@
 import { CallContext } from "./call-context.ts";
 import { bindSyscalls } from "./generated/bindings.ts";
 import { kernelImports, type KernelExports } from "./kernel-exports.ts";
-import { envImports, GuestAbort } from "./guest-imports.ts";
+import { envImports } from "./guest-imports.ts";
+import { CRASH_STACK_FRAMES, crashCode, crashReport } from "./crash.ts";
 import {
   SLOT_RETIRED, START_IO, START_MAIN, START_THREAD, TRACE_STREAM,
   type HostMessage, type PoolInit, type ProcessInit, type WorkerMessage,
@@ -24,6 +25,7 @@ import { childDirectory, fileSyscalls, setProcessDirectory } from "./syscalls/fi
 import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
+import { serviceSyscalls } from "./syscalls/service.ts";
 import { userRuntimeSync } from "./usermode.ts";
 import { isCGuest, runCMain } from "./c-entry.ts";
 import { wasiImports } from "./wasi/preview1.ts";
@@ -36,14 +38,6 @@ interface PoolWorkerExports {
   ntw_pool_dispatch(thread: number, kind: number, fn: number, param: number, stack: number): number;
 }
 
-/** Exit codes Windows gives a process killed by an unhandled exception, by kind of Wasm trap. */
-function crashCode(e: unknown): number {
-  if (e instanceof GuestAbort) return 3; // abort()
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/out of bounds|null function|table index/.test(msg)) return 0xc0000005; // STATUS_ACCESS_VIOLATION
-  if (/stack/i.test(msg)) return 0xc00000fd; // STATUS_STACK_OVERFLOW
-  return 0xc000001d; // STATUS_ILLEGAL_INSTRUCTION (unreachable and other traps)
-}
 
 /** One thread start, as the kernel handed it over (ntw_pool_take). */
 interface Start { kind: number; fn: number; param: number; stack: number; process: number; tid: number; thread: number }
@@ -104,7 +98,7 @@ export async function runPoolWorker(init: PoolInit, post: (m: WorkerMessage) => 
  * thread makes one of its calls (most threads make few: building them all was most of a thread start).
  */
 type Calls = Record<string, Function>;
-const GROUPS = ["thread", "console", "process", "fileIo", "nt", "files", "wasi"] as const;
+const GROUPS = ["thread", "console", "service", "process", "fileIo", "nt", "files", "wasi"] as const;
 type GroupName = typeof GROUPS[number];
 type ThreadCalls = (g: GroupName) => Calls;
 
@@ -157,7 +151,12 @@ function builders(k: KernelExports & PoolWorkerExports, c: CallContext, info: Pr
   post: (m: WorkerMessage) => void, table: () => WebAssembly.Table | undefined, stackPointer: () => WebAssembly.Global | undefined,
   stackBatch: () => number) {
   const proc = info.process;
-  const write = (stream: number, text: string) => post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream, text });
+  /** False (text dropped) once the stream's reader went away (ConsoleOutput.close): a broken pipe. */
+  const write = (stream: number, text: string): boolean => {
+    if ((stream === 1 || stream === 2) && stream < info.outputSeq.length && Atomics.load(info.outputSeq, stream)) return false;
+    post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream, text });
+    return true;
+  };
   /** A thread start handed to a pooled worker through the kernel: no message to the host's main thread. */
   const dispatch = (thread: number, kind: number, fn: number, param: number, stack: number) =>
     k.ntw_pool_dispatch(thread, kind, fn, param, stack) !== 0;
@@ -182,6 +181,7 @@ function builders(k: KernelExports & PoolWorkerExports, c: CallContext, info: Pr
       terminate: (tid) => post({ t: "terminate", tid }),
     }),
     console: () => consoleSyscalls(k, c, write),
+    service: () => serviceSyscalls(k, c),
     process: () => processSyscalls(k, c, {
       program: (path) => fileGroup().files.program(path),
       compile: (bytes) => modules.compileSync(bytes),
@@ -210,7 +210,7 @@ function warmUp(k: KernelExports & PoolWorkerExports, init: PoolInit, fs: FileBa
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
   const info: ProcessInit = {
     process: 0, guestModule: undefined!, guestMemory: memory, memoryImport: { module: "env", name: "memory", initial: 1, maximum: 1, shared: true },
-    outputSeq: new Int32Array(1), commandLine: "", imagePath: "C:\\", args: [], env: {}, trace: false,
+    outputSeq: new Int32Array(3), commandLine: "", imagePath: "C:\\", args: [], env: {}, trace: false,
   };
   const c = new CallContext(init.kernelMemory, 0, memory, k);
   const { build } = builders(k, c, info, fs, modules, () => {}, () => undefined, () => undefined, () => 1);
@@ -293,6 +293,8 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
   let code = 0;
   let endsProcess = start.kind === START_MAIN;
   let crash: string | undefined;
+  let reported = false;
+  Error.stackTraceLimit = CRASH_STACK_FRAMES;
   try {
     instance = new WebAssembly.Instance(info.guestModule, imports);
     if (!guestMemory) c.setGuestMemory(exports().memory as WebAssembly.Memory);
@@ -321,15 +323,22 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
       k.ntw_thread_info(start.thread, scratch);
       if (c.kernelU32(scratch + 12)) { endsProcess = false; } // killed: the process is already ending
       else {
+        // the exit code and report Windows would give (host/crash.ts); the report goes out in order
+        // with the process's output, which ends with it: other threads print nothing more
         crash = e instanceof Error ? e.message : String(e);
-        code = crashCode(e);
+        const sp = stackPointer()?.value as number | undefined, mem = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
+        code = crashCode(e, sp, mem?.buffer.byteLength);
+        const text = crashReport(k.GetCurrentProcessId(), info.imagePath.replace(/^.*\\/, ""), start.tid, code, e, (e as Error)?.stack);
+        k.ntw_process_exit(0, code);
+        post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream: 2, text, last: true });
+        reported = true;
         endsProcess = true;
       }
     }
   }
   if (endsProcess) k.ntw_process_exit(0, code);
   k.ntw_pool_exit(init.slot, code); // the thread record is recycled now: the report below comes after
-  return { t: "exit", process: proc, tid: start.tid, code, endsProcess, crash };
+  return { t: "exit", process: proc, tid: start.tid, code, endsProcess, crash, reported };
 }
 
 /** Any other guest's main thread: `_start` when it has one, then `main` or the export named by --entry. */

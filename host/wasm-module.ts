@@ -68,3 +68,62 @@ export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
   }
   return undefined;
 }
+
+/** A function the module imports, with its signature ("i32", "i64", "f32", "f64", "v128", "funcref", "externref"). */
+export interface FunctionImport { module: string; name: string; params: string[]; results: string[] }
+
+const VALTYPES: Record<number, string> = { 0x7f: "i32", 0x7e: "i64", 0x7d: "f32", 0x7c: "f64", 0x7b: "v128", 0x70: "funcref", 0x6f: "externref" };
+
+/**
+ * The module's function imports with their signatures, read from its type and import sections.
+ * Throws on what it cannot read (a truncated module, types of proposals it does not know).
+ */
+export function functionImports(bytes: Uint8Array): FunctionImport[] {
+  const r = new Reader(bytes);
+  const valtypes = (): string[] => {
+    const n = r.u32();
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const b = r.byte();
+      const t = VALTYPES[b];
+      if (!t) throw new Error(`unknown value type 0x${b.toString(16)}`);
+      out.push(t);
+    }
+    return out;
+  };
+  const types: { params: string[]; results: string[] }[] = [];
+  const imports: FunctionImport[] = [];
+  r.pos = 8;
+  while (r.pos < bytes.length) {
+    const id = r.byte();
+    const size = r.u32();
+    const end = r.pos + size;
+    if (id === 1) {
+      const count = r.u32();
+      for (let i = 0; i < count; i++) {
+        const form = r.byte();
+        if (form !== 0x60) throw new Error(`type ${i}: not a function type (0x${form.toString(16)})`);
+        const params = valtypes();
+        types.push({ params, results: valtypes() });
+      }
+    } else if (id === 2) {
+      const count = r.u32();
+      for (let i = 0; i < count; i++) {
+        const module = r.name();
+        const name = r.name();
+        const kind = r.byte();
+        if (kind === 0) {
+          const t = types[r.u32()];
+          if (!t) throw new Error(`import ${module}.${name}: no such type`);
+          imports.push({ module, name, params: t.params, results: t.results });
+        } else if (kind === 1) { r.byte(); r.limits(); }
+        else if (kind === 2) r.limits();
+        else if (kind === 3) { r.byte(); r.byte(); }
+        else throw new Error(`unknown import kind ${kind}`);
+      }
+      return imports;
+    }
+    r.pos = end;
+  }
+  return imports;
+}

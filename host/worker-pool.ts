@@ -134,7 +134,7 @@ export class WorkerPool {
     this.workers.set(slot, entry);
     const kernel = this.kernel;
     entry.worker = kernel.platform.startWorker({
-      kernelModule: kernel.module, kernelMemory: kernel.memory, slot, root: kernel.root, memoryFs: kernel.memoryFs,
+      kernelModule: kernel.module, kernelMemory: kernel.memory, slot, root: kernel.root, dirs: kernel.dirs, memoryFs: kernel.memoryFs,
       processes: kernel.liveProcesses().map((p) => p.info), mail,
     }, {
       message: (m) => this.onMessage(entry, m),

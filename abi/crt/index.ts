@@ -9,5 +9,6 @@ import { NTDLL } from "./ntdll.ts";
 import { STRINGS } from "./strings.ts";
 import { SYSTEM } from "./system.ts";
 import { THREADS } from "./threads.ts";
+import { THREADPOOL } from "./threadpool.ts";
 
-export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL, ...IOCOMPLETION];
+export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL, ...IOCOMPLETION, ...THREADPOOL];

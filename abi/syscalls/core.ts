@@ -1,5 +1,5 @@
 // Objects, handles, names, waits and the first thread calls (issue 2).
-import { call, handle, i32, inBuf, out, ptr, sa, u32, wa, WAIT_FAILED, wstr, type Entry } from "./params.ts";
+import { call, handle, i32, inBuf, opt, out, ptr, sa, u32, wa, WAIT_FAILED, wstr, type Entry } from "./params.ts";
 
 export const CORE: Entry[] = [
   // --- per-thread state, identity (1..) ---
@@ -14,7 +14,7 @@ export const CORE: Entry[] = [
   call(20, "CloseHandle", "BOOL", [handle("hObject")], "Closes a handle; a named object disappears with its last handle."),
   call(21, "DuplicateHandle", "BOOL", [
     handle("hSourceProcessHandle"), handle("hSourceHandle"), handle("hTargetProcessHandle"),
-    out("lpTargetHandle", "LPHANDLE"), u32("dwDesiredAccess"), i32("bInheritHandle"), u32("dwOptions"),
+    opt(out("lpTargetHandle", "LPHANDLE")), u32("dwDesiredAccess"), i32("bInheritHandle"), u32("dwOptions"),
   ], "Duplicates a handle with the same or other access; DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS."),
   call(22, "GetHandleInformation", "BOOL", [handle("hObject"), out("lpdwFlags", "LPDWORD")],
     "Reads HANDLE_FLAG_INHERIT / HANDLE_FLAG_PROTECT_FROM_CLOSE."),
@@ -67,7 +67,7 @@ export const CORE: Entry[] = [
   // --- threads and processes (120..) ---
   call(120, "CreateThread", "HANDLE", [sa("lpThreadAttributes"), u32("dwStackSize", "SIZE_T"),
     ptr("lpStartAddress", "LPTHREAD_START_ROUTINE"), ptr("lpParameter", "LPVOID"), u32("dwCreationFlags"),
-    out("lpThreadId", "LPDWORD")], "Runs a guest function (table index) on a new worker sharing the guest's memory.",
+    opt(out("lpThreadId", "LPDWORD"))], "Runs a guest function (table index) on a new worker sharing the guest's memory.",
     { impl: "host" }),
   call(121, "ExitThread", "void", [u32("dwExitCode")], "Ends the calling thread with an exit code.", { impl: "host" }),
   call(122, "ExitProcess", "void", [u32("uExitCode", "UINT")], "Ends every thread of the calling process.", { impl: "host" }),
@@ -101,18 +101,18 @@ export const CORE: Entry[] = [
     { impl: "host", athunk: true }),
 
   // --- NT native (400..) ---
-  call(400, "NtSetEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
+  call(400, "NtSetEvent", "NTSTATUS", [handle("EventHandle"), opt(out("PreviousState", "PLONG"))],
     "Signals an event and returns its previous state.", { module: "ntdll" }),
-  call(401, "NtResetEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
+  call(401, "NtResetEvent", "NTSTATUS", [handle("EventHandle"), opt(out("PreviousState", "PLONG"))],
     "Unsignals an event and returns its previous state.", { module: "ntdll" }),
-  call(402, "NtPulseEvent", "NTSTATUS", [handle("EventHandle"), out("PreviousState", "PLONG")],
+  call(402, "NtPulseEvent", "NTSTATUS", [handle("EventHandle"), opt(out("PreviousState", "PLONG"))],
     "Pulses an event and returns its previous state.", { module: "ntdll" }),
   call(403, "NtClose", "NTSTATUS", [handle("Handle")], "Closes a handle, returning an NTSTATUS.", { module: "ntdll" }),
 
   // --- ntwasm's own (800..) ---
   call(800, "QueryObjectDirectory", "NTSTATUS", [wstr("lpPath"), u32("dwIndex"),
-    out("lpName", "LPWSTR", "nNameChars * 2", 65536), u32("nNameChars"), out("lpNameLength", "LPDWORD"),
-    out("lpTypeId", "LPDWORD")],
+    opt(out("lpName", "LPWSTR", "nNameChars * 2", 65536)), u32("nNameChars"), opt(out("lpNameLength", "LPDWORD")),
+    opt(out("lpTypeId", "LPDWORD"))],
     "Entry dwIndex of an object directory (e.g. \\BaseNamedObjects): its name, length in chars and type id. " +
     "STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when the name does not fit.",
     { module: "ntwasm" }),

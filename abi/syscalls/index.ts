@@ -10,11 +10,12 @@ import { NTFILE } from "./ntfile.ts";
 import { OVERLAPPED } from "./overlapped.ts";
 import { PIPES } from "./pipes.ts";
 import { PROCESSES } from "./processes.ts";
+import { SERVICES } from "./services.ts";
 import { THREADS } from "./threads.ts";
 import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...IOCOMPLETION];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...SERVICES, ...IOCOMPLETION];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

@@ -5,10 +5,10 @@
 // writes its out parameters in guest memory around two pointer-free kernel calls.
 // GetQueuedCompletionStatusEx is the C runtime's, over NtRemoveIoCompletionEx (abi/crt/iocompletion.ts).
 // 850..879.
-import { call, handle, inBuf, oa, out, ptr, u32, i32, type Entry } from "./params.ts";
+import { call, handle, inBuf, oa, opt, out, ptr, u32, i32, type Entry } from "./params.ts";
 
 const ntdll = { module: "ntdll" } as const;
-const timeout = () => inBuf("Timeout", "PLARGE_INTEGER", "8", 8);
+const timeout = () => opt(inBuf("Timeout", "PLARGE_INTEGER", "8", 8)); // NULL: infinite
 
 export const IOCOMPLETION: Entry[] = [
   call(850, "CreateIoCompletionPort", "HANDLE", [handle("FileHandle"), handle("ExistingCompletionPort"),
@@ -54,15 +54,15 @@ export const IOCOMPLETION: Entry[] = [
     "IO_STATUS_BLOCK, STATUS_TIMEOUT, STATUS_ABANDONED_WAIT_0 when the port's last handle closed meanwhile. The " +
     "concurrency rule and LIFO release of GetQueuedCompletionStatus.", ntdll),
   call(864, "NtRemoveIoCompletionEx", "NTSTATUS", [handle("IoCompletionHandle"),
-    out("IoCompletionInformation", "PFILE_IO_COMPLETION_INFORMATION", "Math.min(Count >>> 0, 1024) * 16", 16384), u32("Count", "ULONG"),
-    out("NumEntriesRemoved", "PULONG"), timeout(), i32("Alertable", "BOOLEAN")],
+    opt(out("IoCompletionInformation", "PFILE_IO_COMPLETION_INFORMATION", "Math.min(Count >>> 0, 1024) * 16", 16384)), u32("Count", "ULONG"),
+    opt(out("NumEntriesRemoved", "PULONG")), timeout(), i32("Alertable", "BOOLEAN")],
     "Takes up to Count packets (at most 1,024 a call; Count 0: STATUS_INVALID_PARAMETER) as FILE_IO_COMPLETION_INFORMATION " +
     "{ CompletionKey, CompletionValue, IoStatusBlock }, waiting for the first; *NumEntriesRemoved says how many. " +
     "Alertable: STATUS_USER_APC after running queued APCs (before looking at the port when the thread is not yet " +
     "one of its threads; a queued packet wins once it is).", { ...ntdll, alertable: true }),
   call(865, "NtQueryIoCompletion", "NTSTATUS", [handle("IoCompletionHandle"), u32("IoCompletionInformationClass",
-    "IO_COMPLETION_INFORMATION_CLASS"), out("IoCompletionInformation", "PVOID", "IoCompletionInformationLength", 4),
-    u32("IoCompletionInformationLength", "ULONG"), out("ResultLength", "PULONG")],
+    "IO_COMPLETION_INFORMATION_CLASS"), opt(out("IoCompletionInformation", "PVOID", "IoCompletionInformationLength", 64)),
+    u32("IoCompletionInformationLength", "ULONG"), opt(out("ResultLength", "PULONG"))],
     "IoCompletionBasicInformation (0): IO_COMPLETION_BASIC_INFORMATION { LONG Depth }, the packets queued " +
     "(IO_COMPLETION_QUERY_STATE); another length STATUS_INFO_LENGTH_MISMATCH.", ntdll),
 ];

@@ -2,16 +2,17 @@
 // namespace, objects and wait engine as the kernel32 calls. Names come in an OBJECT_ATTRIBUTES (kind
 // "oa": the host checks it and copies the UNICODE_STRING's characters in); LARGE_INTEGER timeouts are
 // 8-byte in-buffers (NULL: infinite, negative: relative in 100 ns, positive: an absolute FILETIME).
-import { call, handle, i32, inBuf, oa, out, outAt, ptr, u32, ustr, ustrOut, type Entry } from "./params.ts";
+import { call, handle, i32, inBuf, oa, opt, out, outAt, ptr, u32, ustr, ustrOut, type Entry } from "./params.ts";
 
 const ntdll = { module: "ntdll" } as const;
 const phandle = (name: string) => out(name, "PHANDLE");
 const access = () => u32("DesiredAccess", "ACCESS_MASK");
-const timeout = (name = "Timeout") => inBuf(name, "PLARGE_INTEGER", "8", 8);
-/** NtQueryEvent/Mutant/Semaphore: class, buffer, its length, the length written. */
+/** A LARGE_INTEGER timeout: NULL is infinite, except for NtSetTimer's DueTime and NtDelayExecution (the kernel refuses those). */
+const timeout = (name = "Timeout") => opt(inBuf(name, "PLARGE_INTEGER", "8", 8));
+/** NtQueryEvent/Mutant/Semaphore: class, buffer, its length, the length written (the kernel checks them in that order). */
 const query = (cls: string) => [u32(`${cls}InformationClass`, `${cls.toUpperCase()}_INFORMATION_CLASS`),
-  out(`${cls}Information`, "PVOID", `${cls}InformationLength`, 64), u32(`${cls}InformationLength`, "ULONG"),
-  out("ReturnLength", "PULONG")];
+  opt(out(`${cls}Information`, "PVOID", `${cls}InformationLength`, 64)), u32(`${cls}InformationLength`, "ULONG"),
+  opt(out("ReturnLength", "PULONG"))];
 
 export const NTDLL: Entry[] = [
   // --- events (440..) ---
@@ -27,7 +28,7 @@ export const NTDLL: Entry[] = [
   call(450, "NtCreateMutant", "NTSTATUS", [phandle("MutantHandle"), access(), oa(), i32("InitialOwner", "BOOLEAN")],
     "Creates a mutant (mutex), owned by the caller when InitialOwner; names as NtCreateEvent.", ntdll),
   call(451, "NtOpenMutant", "NTSTATUS", [phandle("MutantHandle"), access(), oa()], "Opens an existing named mutant.", ntdll),
-  call(452, "NtReleaseMutant", "NTSTATUS", [handle("MutantHandle"), out("PreviousCount", "PLONG")],
+  call(452, "NtReleaseMutant", "NTSTATUS", [handle("MutantHandle"), opt(out("PreviousCount", "PLONG"))],
     "Releases one level of ownership; PreviousCount is the count before (0 when held once, negative when held " +
     "recursively). STATUS_MUTANT_NOT_OWNED for other threads.", ntdll),
   call(453, "NtQueryMutant", "NTSTATUS", [handle("MutantHandle"), ...query("Mutant")],
@@ -37,7 +38,7 @@ export const NTDLL: Entry[] = [
   call(460, "NtCreateSemaphore", "NTSTATUS", [phandle("SemaphoreHandle"), access(), oa(), i32("InitialCount", "LONG"), i32("MaximumCount", "LONG")],
     "Creates a semaphore (0 <= initial <= maximum, maximum > 0, else STATUS_INVALID_PARAMETER); names as NtCreateEvent.", ntdll),
   call(461, "NtOpenSemaphore", "NTSTATUS", [phandle("SemaphoreHandle"), access(), oa()], "Opens an existing named semaphore.", ntdll),
-  call(462, "NtReleaseSemaphore", "NTSTATUS", [handle("SemaphoreHandle"), i32("ReleaseCount", "LONG"), out("PreviousCount", "PLONG")],
+  call(462, "NtReleaseSemaphore", "NTSTATUS", [handle("SemaphoreHandle"), i32("ReleaseCount", "LONG"), opt(out("PreviousCount", "PLONG"))],
     "Adds to the count; past the maximum STATUS_SEMAPHORE_LIMIT_EXCEEDED and nothing changes.", ntdll),
   call(463, "NtQuerySemaphore", "NTSTATUS", [handle("SemaphoreHandle"), ...query("Semaphore")],
     "SemaphoreBasicInformation (0): SEMAPHORE_BASIC_INFORMATION { CurrentCount, MaximumCount }.", ntdll),
@@ -47,10 +48,10 @@ export const NTDLL: Entry[] = [
     "Creates an inactive timer: NotificationTimer (0, manual reset) or SynchronizationTimer (1); names as NtCreateEvent.", ntdll),
   call(466, "NtOpenTimer", "NTSTATUS", [phandle("TimerHandle"), access(), oa()], "Opens an existing named timer.", ntdll),
   call(467, "NtSetTimer", "NTSTATUS", [handle("TimerHandle"), timeout("DueTime"), ptr("TimerApcRoutine", "PTIMER_APC_ROUTINE"),
-    ptr("TimerContext", "PVOID"), i32("ResumeTimer", "BOOLEAN"), i32("Period", "LONG"), out("PreviousState", "PBOOLEAN", "1", 1)],
+    ptr("TimerContext", "PVOID"), i32("ResumeTimer", "BOOLEAN"), i32("Period", "LONG"), opt(out("PreviousState", "PBOOLEAN", "1", 1))],
     "Arms a timer as SetWaitableTimer does (the routine is queued as an APC to the caller); PreviousState is whether it " +
     "was signaled. ResumeTimer: STATUS_TIMER_RESUME_IGNORED (there is no power management).", ntdll),
-  call(468, "NtCancelTimer", "NTSTATUS", [handle("TimerHandle"), out("CurrentState", "PBOOLEAN", "1", 1)],
+  call(468, "NtCancelTimer", "NTSTATUS", [handle("TimerHandle"), opt(out("CurrentState", "PBOOLEAN", "1", 1))],
     "Deactivates a timer; CurrentState is whether it is signaled.", ntdll),
   call(469, "NtQueryTimer", "NTSTATUS", [handle("TimerHandle"), ...query("Timer")],
     "TimerBasicInformation (0): TIMER_BASIC_INFORMATION { RemainingTime (100 ns, 0 when inactive), TimerState }.", ntdll),
@@ -89,9 +90,9 @@ export const NTDLL: Entry[] = [
   call(476, "NtCreateDirectoryObject", "NTSTATUS", [phandle("DirectoryHandle"), access(), oa()],
     "Creates an object directory, unnamed or named (a temporary one: it leaves the namespace with its last handle and " +
     "lives while it holds names).", ntdll),
-  call(477, "NtQueryDirectoryObject", "NTSTATUS", [handle("DirectoryHandle"), outAt("Buffer", "PVOID", "Length", 0x10100),
-    u32("Length", "ULONG"), i32("ReturnSingleEntry", "BOOLEAN"), i32("RestartScan", "BOOLEAN"), out("Context", "PULONG"),
-    out("ReturnLength", "PULONG")],
+  call(477, "NtQueryDirectoryObject", "NTSTATUS", [handle("DirectoryHandle"), opt(outAt("Buffer", "PVOID", "Length", 0x10100)),
+    u32("Length", "ULONG"), i32("ReturnSingleEntry", "BOOLEAN"), i32("RestartScan", "BOOLEAN"), opt(out("Context", "PULONG")),
+    opt(out("ReturnLength", "PULONG"))],
     "Lists a directory (DIRECTORY_QUERY) from entry *Context (0 with RestartScan): OBJECT_DIRECTORY_INFORMATION " +
     "{ Name, TypeName } entries ended by an empty one, their strings after them. One entry or as many as fit: " +
     "STATUS_MORE_ENTRIES when some were left, STATUS_NO_MORE_ENTRIES past the end, STATUS_BUFFER_TOO_SMALL when " +
@@ -99,12 +100,12 @@ export const NTDLL: Entry[] = [
 
   // --- handles, status codes (480..) ---
   call(480, "NtDuplicateObject", "NTSTATUS", [handle("SourceProcessHandle"), handle("SourceHandle"), handle("TargetProcessHandle"),
-    out("TargetHandle", "PHANDLE"), access(), u32("HandleAttributes", "ULONG"), u32("Options", "ULONG")],
+    opt(out("TargetHandle", "PHANDLE")), access(), u32("HandleAttributes", "ULONG"), u32("Options", "ULONG")],
     "Duplicates a handle: HandleAttributes OBJ_INHERIT; Options DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, " +
     "DUPLICATE_SAME_ATTRIBUTES. TargetHandle may be NULL (with DUPLICATE_CLOSE_SOURCE, to close another process's handle).", ntdll),
   call(482, "NtQueryObject", "NTSTATUS", [handle("Handle"), u32("ObjectInformationClass", "OBJECT_INFORMATION_CLASS"),
-    outAt("ObjectInformation", "PVOID", "ObjectInformationLength", 0x10100), u32("ObjectInformationLength", "ULONG"),
-    out("ReturnLength", "PULONG")],
+    opt(outAt("ObjectInformation", "PVOID", "ObjectInformationLength", 0x10100)), u32("ObjectInformationLength", "ULONG"),
+    opt(out("ReturnLength", "PULONG"))],
     "ObjectBasicInformation (0: attributes, granted access, handle and reference counts), ObjectNameInformation " +
     "(1: the full path, e.g. \\Sessions\\1\\BaseNamedObjects\\x, as a UNICODE_STRING followed by its characters; " +
     "empty for an unnamed object), ObjectTypeInformation (2: the type name, generic mapping, valid access). " +
@@ -122,7 +123,7 @@ export const NTDLL: Entry[] = [
     "then STATUS_OBJECT_NAME_NOT_FOUND).", ntdll),
   call(484, "NtOpenSymbolicLinkObject", "NTSTATUS", [phandle("LinkHandle"), access(), oa()],
     "Opens a symbolic link: the last component of the path is the link itself, not followed.", ntdll),
-  call(485, "NtQuerySymbolicLinkObject", "NTSTATUS", [handle("LinkHandle"), ustrOut("LinkTarget"), out("ReturnedLength", "PULONG")],
+  call(485, "NtQuerySymbolicLinkObject", "NTSTATUS", [handle("LinkHandle"), ustrOut("LinkTarget"), opt(out("ReturnedLength", "PULONG"))],
     "The link's target into LinkTarget->Buffer (SYMBOLIC_LINK_QUERY), setting LinkTarget->Length. With ReturnedLength " +
     "the stored MaximumLength bytes are copied (the NUL of a target made by RtlInitUnicodeString) and ReturnedLength " +
     "is that size, also on failure; without it Length bytes. A buffer too small: STATUS_BUFFER_TOO_SMALL, nothing written.", ntdll),

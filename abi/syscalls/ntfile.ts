@@ -3,7 +3,7 @@
 // runs the FSCTL_PIPE_* requests on them, NtQuery/SetInformationFile the pipe and position classes.
 // Results are NTSTATUS with an IO_STATUS_BLOCK { Status, Information } (8 bytes on wasm32), written only
 // when a call does not fail at once. 530..559.
-import { call, handle, inBuf, oa, out, ptr, u32, type Entry } from "./params.ts";
+import { call, handle, inBuf, oa, opt, out, ptr, u32, type Entry } from "./params.ts";
 
 const ntdll = { module: "ntdll" } as const;
 const host = { module: "ntdll", impl: "host" } as const;
@@ -16,7 +16,7 @@ export const NTFILE: Entry[] = [
     out("IoStatusBlock", "PIO_STATUS_BLOCK", "8", 8), u32("ShareAccess", "ULONG"), u32("CreateDisposition", "ULONG"),
     u32("CreateOptions", "ULONG"), u32("NamedPipeType", "ULONG"), u32("ReadMode", "ULONG"), u32("CompletionMode", "ULONG"),
     u32("MaximumInstances", "ULONG"), u32("InboundQuota", "ULONG"), u32("OutboundQuota", "ULONG"),
-    inBuf("DefaultTimeout", "PLARGE_INTEGER", "8", 8)],
+    opt(inBuf("DefaultTimeout", "PLARGE_INTEGER", "8", 8))],
     "Creates a server instance of a named pipe (\\??\\pipe\\name, \\Device\\NamedPipe\\name, or name relative to a " +
     "RootDirectory opened as CreateFileW(L\"\\\\\\\\.\\\\pipe\\\\\"); case-insensitive), the same pipes as CreateNamedPipeW, so a " +
     "client's CreateFileW connects to it. ShareAccess is what clients may do: FILE_SHARE_READ (outbound), " +

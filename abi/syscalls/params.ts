@@ -18,6 +18,12 @@ export const ustrOut = (name: string, ctype = "PUNICODE_STRING"): Param => ({ na
 export const outAt = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "outp", ctype, len, max });
 export const inBuf = (name: string, ctype: string, len: string, max: number): Param => ({ name, kind: "in", ctype, len, max });
 
+/**
+ * Marks a pointer parameter that may be NULL (see Param.optional): the kernel gets 0 for it and checks.
+ * Every other in/out pointer is required: a NULL one with a non-zero length fails before the kernel.
+ */
+export const opt = (p: Param): Param => ({ ...p, optional: true });
+
 export type Entry = Omit<Syscall, "module" | "impl"> & Partial<Pick<Syscall, "module" | "impl">>;
 export const call = (nr: number, name: string, result: Result, params: Param[], doc: string, extra: Partial<Syscall> = {}): Entry =>
   ({ nr, name, result, params, doc, ...extra });

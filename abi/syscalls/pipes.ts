@@ -2,7 +2,7 @@
 // ReadFile/WriteFile/CreateFile are host shims (host/syscalls/file-io.ts): console handles go to the
 // console, disk files to the file layer (host/syscalls/files.ts), pipes to the kernel in scratch-sized
 // chunks; CreateFile sends \\.\pipe\ paths to the kernel (ntw_pipe_open) and the rest to the file layer.
-import { astr, call, handle, out, ptr, sa, u32, wa, wstr, type Entry } from "./params.ts";
+import { astr, call, handle, opt, out, ptr, sa, u32, wa, wstr, type Entry } from "./params.ts";
 import type { Param } from "../types.ts";
 
 const createFileParams = (name: Param) => [name, u32("dwDesiredAccess"), u32("dwShareMode"), sa("lpSecurityAttributes"),
@@ -31,13 +31,13 @@ export const PIPES: Entry[] = [
   ...wa(505, "WaitNamedPipe", "BOOL", (n) => [n, u32("nTimeOut")],
     "Waits until an instance of the pipe is listening for a client (NMPWAIT_USE_DEFAULT_WAIT: the pipe's " +
     "default timeout; NMPWAIT_WAIT_FOREVER). ERROR_FILE_NOT_FOUND without instances, ERROR_SEM_TIMEOUT on timeout."),
-  call(507, "SetNamedPipeHandleState", "BOOL", [handle("hNamedPipe"), out("lpMode", "LPDWORD"),
+  call(507, "SetNamedPipeHandleState", "BOOL", [handle("hNamedPipe"), opt(out("lpMode", "LPDWORD")),
     ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD")],
     "Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes, ERROR_INVALID_PARAMETER " +
     "otherwise and for unknown bits) and PIPE_WAIT/NOWAIT of one end; lpMode NULL changes nothing. The collection " +
     "parameters concern remote pipes and are ignored."),
-  call(508, "PeekNamedPipe", "BOOL", [handle("hNamedPipe"), out("lpBuffer", "LPVOID", "nBufferSize", 0x10000), u32("nBufferSize"),
-    out("lpBytesRead", "LPDWORD"), out("lpTotalBytesAvail", "LPDWORD"), out("lpBytesLeftThisMessage", "LPDWORD")],
+  call(508, "PeekNamedPipe", "BOOL", [handle("hNamedPipe"), opt(out("lpBuffer", "LPVOID", "nBufferSize", 0x10000)), u32("nBufferSize"),
+    opt(out("lpBytesRead", "LPDWORD")), opt(out("lpTotalBytesAvail", "LPDWORD")), opt(out("lpBytesLeftThisMessage", "LPDWORD"))],
     "Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) " +
     "and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a " +
     "listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is " +
@@ -55,29 +55,29 @@ export const PIPES: Entry[] = [
   call(511, "CallNamedPipeA", "BOOL", [ptr("lpNamedPipeName", "LPCSTR"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
     ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), u32("nTimeOut")],
     "ANSI (UTF-8) form of CallNamedPipeW.", { impl: "host" }),
-  call(512, "GetNamedPipeInfo", "BOOL", [handle("hNamedPipe"), out("lpFlags", "LPDWORD"), out("lpOutBufferSize", "LPDWORD"),
-    out("lpInBufferSize", "LPDWORD"), out("lpMaxInstances", "LPDWORD")],
+  call(512, "GetNamedPipeInfo", "BOOL", [handle("hNamedPipe"), opt(out("lpFlags", "LPDWORD")), opt(out("lpOutBufferSize", "LPDWORD")),
+    opt(out("lpInBufferSize", "LPDWORD")), opt(out("lpMaxInstances", "LPDWORD"))],
     "PIPE_SERVER_END / PIPE_CLIENT_END | PIPE_TYPE_MESSAGE, the buffer sizes and the instance limit."),
-  call(517, "GetNamedPipeHandleStateW", "BOOL", [handle("hNamedPipe"), out("lpState", "LPDWORD"), out("lpCurInstances", "LPDWORD"),
+  call(517, "GetNamedPipeHandleStateW", "BOOL", [handle("hNamedPipe"), opt(out("lpState", "LPDWORD")), opt(out("lpCurInstances", "LPDWORD")),
     ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD"), ptr("lpUserName", "LPWSTR"),
     u32("nMaxUserNameSize")],
     "This end's PIPE_READMODE_MESSAGE / PIPE_NOWAIT bits and the pipe's current instance count (1 for an anonymous " +
     "pipe); each output may be NULL. Every pipe is local, so the collection parameters and the user name must be " +
     "NULL: ERROR_INVALID_PARAMETER otherwise (as Windows answers for local pipes)."),
-  call(518, "GetNamedPipeHandleStateA", "BOOL", [handle("hNamedPipe"), out("lpState", "LPDWORD"), out("lpCurInstances", "LPDWORD"),
+  call(518, "GetNamedPipeHandleStateA", "BOOL", [handle("hNamedPipe"), opt(out("lpState", "LPDWORD")), opt(out("lpCurInstances", "LPDWORD")),
     ptr("lpMaxCollectionCount", "LPDWORD"), ptr("lpCollectDataTimeout", "LPDWORD"), ptr("lpUserName", "LPSTR"),
     u32("nMaxUserNameSize")],
     "ANSI form of GetNamedPipeHandleStateW.", { kernel: "GetNamedPipeHandleStateW" }),
-  call(519, "GetNamedPipeClientProcessId", "BOOL", [handle("Pipe"), out("ClientProcessId", "PULONG")],
+  call(519, "GetNamedPipeClientProcessId", "BOOL", [handle("Pipe"), opt(out("ClientProcessId", "PULONG"))],
     "The process id of the client end's opener, from either end while connected (and after the other end closed). " +
     "ERROR_NOT_FOUND on a server with no client (listening, disconnected), ERROR_PIPE_NOT_CONNECTED on a " +
     "disconnected client, ERROR_INSUFFICIENT_BUFFER for a NULL pointer."),
-  call(520, "GetNamedPipeServerProcessId", "BOOL", [handle("Pipe"), out("ServerProcessId", "PULONG")],
+  call(520, "GetNamedPipeServerProcessId", "BOOL", [handle("Pipe"), opt(out("ServerProcessId", "PULONG"))],
     "The process id of the server end's creator (an anonymous pipe's: CreatePipe's caller); " +
     "ERROR_PIPE_NOT_CONNECTED on a disconnected client."),
-  call(521, "GetNamedPipeClientSessionId", "BOOL", [handle("Pipe"), out("ClientSessionId", "PULONG")],
+  call(521, "GetNamedPipeClientSessionId", "BOOL", [handle("Pipe"), opt(out("ClientSessionId", "PULONG"))],
     "1 (every process is in session 1), with the errors of GetNamedPipeClientProcessId."),
-  call(522, "GetNamedPipeServerSessionId", "BOOL", [handle("Pipe"), out("ServerSessionId", "PULONG")],
+  call(522, "GetNamedPipeServerSessionId", "BOOL", [handle("Pipe"), opt(out("ServerSessionId", "PULONG"))],
     "1 (every process is in session 1), with the errors of GetNamedPipeServerProcessId."),
   call(513, "ReadFile", "BOOL", [handle("hFile"), ptr("lpBuffer", "LPVOID"), u32("nNumberOfBytesToRead"),
     ptr("lpNumberOfBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],

@@ -156,6 +156,12 @@ export const MAXIMUM_WAIT_OBJECTS: u32 = 0x00000040;
 export const STILL_ACTIVE: u32 = 0x00000103;
 export const MAXIMUM_SUSPEND_COUNT: u32 = 0x0000007f;
 export const TLS_OUT_OF_INDEXES: u32 = 0xffffffff;
+export const SVC_MAX_HANDLES: u32 = 0x00000008;
+export const SVC_DEFAULT_QUEUE_LIMIT: u32 = 0x00000040;
+export const SVC_MAX_QUEUE_LIMIT: u32 = 0x00010000;
+export const SVC_MAX_CALL_BYTES: u32 = 0x01000000;
+export const SVC_PROCESS_QUOTA: u32 = 0x04000000;
+export const SVC_KERNEL_QUOTA: u32 = 0x10000000;
 
 export const DELETE: u32 = 0x00010000;
 export const READ_CONTROL: u32 = 0x00020000;
@@ -211,6 +217,12 @@ export const IO_COMPLETION_ALL_ACCESS: u32 = 0x001f0003;
 export const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: u32 = 0x00000001;
 export const FILE_SKIP_SET_EVENT_ON_HANDLE: u32 = 0x00000002;
 export const FILE_SKIP_SET_USER_EVENT_ON_FAST_IO: u32 = 0x00000004;
+export const SVC_ACCEPT: u32 = 0x00000001;
+export const SVC_CONNECT: u32 = 0x00000002;
+export const SVC_ALL_ACCESS: u32 = 0x001f0003;
+export const SVC_REQUEST_SERVE: u32 = 0x00000001;
+export const SVC_REQUEST_FINISH: u32 = 0x00000002;
+export const SVC_REQUEST_ALL_ACCESS: u32 = 0x001f0003;
 export const HANDLE_FLAG_INHERIT: u32 = 0x00000001;
 export const HANDLE_FLAG_PROTECT_FROM_CLOSE: u32 = 0x00000002;
 export const DUPLICATE_CLOSE_SOURCE: u32 = 0x00000001;
@@ -358,6 +370,8 @@ export const NTWASM_TYPE_KEYEDWAIT: u32 = 10;
 export const NTWASM_TYPE_FILE: u32 = 11;
 export const NTWASM_TYPE_NAMEDPIPE: u32 = 12;
 export const NTWASM_TYPE_KEYEDEVENT: u32 = 13;
+export const NTWASM_TYPE_SERVICE: u32 = 14;
+export const NTWASM_TYPE_SERVICEREQUEST: u32 = 15;
 export const NTWASM_TYPE_IOCOMPLETION: u32 = 16;
 
 /** The calling thread's last-error code. */
@@ -1252,6 +1266,58 @@ export declare function NtQueryInformationFile(FileHandle: u32, IoStatusBlock: u
 // @ts-ignore: decorator
 @external("ntdll", "NtSetInformationFile")
 export declare function NtSetInformationFile(FileHandle: u32, IoStatusBlock: usize, FileInformation: usize, Length: u32, FileInformationClass: u32): u32;
+/** Creates a service, named in the object namespace like an event (lpName NULL: unnamed, reached through handles), and returns a handle with SVC_ALL_ACCESS: the caller is its server. dwQueueLimit: requests that may wait for a server thread (0: SVC_DEFAULT_QUEUE_LIMIT, at most SVC_MAX_QUEUE_LIMIT); dwFlags must be 0. ERROR_ALREADY_EXISTS when a service has the name, ERROR_INVALID_HANDLE when another object has it. The handle is signaled while requests are queued. When the last handle with SVC_ACCEPT closes (or its process ends), the service is gone: its name leaves the namespace and every queued and accepted call fails with RPC_S_SERVER_UNAVAILABLE. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcCreateW")
+export declare function SvcCreateW(lpName: usize, dwQueueLimit: u32, dwFlags: u32): u32;
+/** ANSI (UTF-8) form of SvcCreateW. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcCreateA")
+export declare function SvcCreateA(lpName: usize, dwQueueLimit: u32, dwFlags: u32): u32;
+/** Opens the service of that name for calls (SVC_CONNECT), waiting up to dwMilliseconds for a server to create it (INFINITE: forever). 0: ERROR_FILE_NOT_FOUND at once when there is none; ERROR_TIMEOUT when none came in time. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcOpenW")
+export declare function SvcOpenW(lpName: usize, dwMilliseconds: u32): u32;
+/** ANSI (UTF-8) form of SvcOpenW. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcOpenA")
+export declare function SvcOpenA(lpName: usize, dwMilliseconds: u32): u32;
+/** Takes the oldest queued request of a service (SVC_ACCEPT), waiting up to dwMilliseconds for one, and returns the request's handle (SVC_REQUEST_SERVE | SYNCHRONIZE, signaled once the call has ended) with its header in *lpInfo (may be NULL): the caller's process and thread ids, Argument, InputSize, OutputSize and the call's handles, already duplicated into this process. A call made while server threads wait here goes straight to the one that waited last. NULL with ERROR_TIMEOUT when none came in time. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcAccept")
+export declare function SvcAccept(hService: u32, lpInfo: usize, dwMilliseconds: u32): u32;
+/** Copies nBytes of the caller's input from dwOffset, any number of times. ERROR_INVALID_PARAMETER (nothing copied) when the range is outside [0, InputSize); ERROR_REQUEST_ABORTED once the caller cancelled, timed out or died, or the service is gone; ERROR_REPLY_MESSAGE_MISMATCH after SvcReply. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcRead")
+export declare function SvcRead(hRequest: u32, dwOffset: u32, lpBuffer: usize, nBytes: u32, lpRead: usize): i32;
+/** Copies nBytes into the caller's output at dwOffset, any number of times; the caller gets bytes [0, BytesWritten), BytesWritten being the highest offset + length written (bytes never written in that range are 0). The errors of SvcRead, for [0, OutputSize). */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcWrite")
+export declare function SvcWrite(hRequest: u32, dwOffset: u32, lpBuffer: usize, nBytes: u32): i32;
+/** Ends the request: the caller's call returns TRUE with Status = dwStatus and Result. The handle still needs CloseHandle; closing it unreplied fails the call with RPC_S_SERVER_UNAVAILABLE. The errors of SvcRead. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcReply")
+export declare function SvcReply(hRequest: u32, dwStatus: u32, Result: u32): i32;
+/** Delivers the service's requests to an I/O completion port (SVC_ACCEPT; hPort needs IO_COMPLETION_MODIFY_STATE, NULL stops it): each request that enters the queue posts one packet { Key, lpOverlapped NULL, dwNumberOfBytesTransferred = its InputSize }, after which a server thread takes a request with SvcAccept(hService, &info, 0) (ERROR_TIMEOUT if its caller gave up meanwhile). A call handed straight to a thread waiting in SvcAccept posts nothing. The port is let go when the service is gone. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcSetCompletionPort")
+export declare function SvcSetCompletionPort(hService: u32, hPort: u32, Key: u32): i32;
+/** Calls a service (SVC_CONNECT) and waits up to dwMilliseconds for the reply: TRUE with *lpResult (may be NULL) and the output bytes the server wrote copied to lpCall->Output. FALSE with RPC_S_SERVER_UNAVAILABLE when the service is gone, RPC_S_SERVER_TOO_BUSY when its queue is full, ERROR_TIMEOUT (the call is cancelled), ERROR_INVALID_PARAMETER for more than SVC_MAX_HANDLES handles or more than SVC_MAX_CALL_BYTES, ERROR_NOT_ENOUGH_QUOTA past SVC_PROCESS_QUOTA staged bytes, ERROR_INVALID_HANDLE for a bad passed handle, ERROR_OPERATION_ABORTED after CancelSynchronousIo; on FALSE the output buffer is unchanged. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcCall")
+export declare function SvcCall(hService: u32, lpCall: usize, lpResult: usize, dwMilliseconds: u32): i32;
+/** SvcCall; with bAlertable, user APCs queued to the thread run during the wait and the wait then goes on for the same call (neither sent again nor cancelled), until the reply or dwMilliseconds after the start. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcCallEx")
+export declare function SvcCallEx(hService: u32, lpCall: usize, lpResult: usize, dwMilliseconds: u32, bAlertable: i32): i32;
+/** Starts a call and returns at once with a handle to it (SVC_REQUEST_FINISH | SYNCHRONIZE), signaled when the call has ended; the input is copied now, lpCall->Output must stay valid until SvcFinish. Closing the last handle before the reply cancels the call. NULL with the errors of SvcCall. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcCallAsync")
+export declare function SvcCallAsync(hService: u32, lpCall: usize): u32;
+/** The result of an asynchronous call, as SvcCall gives it, with the output copied to the Output buffer its SvcCallAsync named (by the first SvcFinish in that process). ERROR_IO_INCOMPLETE while it has not ended. */
+// @ts-ignore: decorator
+@external("ntwasm", "SvcFinish")
+export declare function SvcFinish(hCall: u32, lpResult: usize): i32;
 /** FileHandle INVALID_HANDLE_VALUE: a new port (ExistingCompletionPort must be NULL, else ERROR_INVALID_PARAMETER) that releases at most NumberOfConcurrentThreads threads at once (0: the number of CPUs). Otherwise associates the pipe or disk file handle (opened with FILE_FLAG_OVERLAPPED) with ExistingCompletionPort and returns it, or with a new port: the overlapped ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/NtReadFile... completions on it then post (lpOverlapped, bytes, CompletionKey, status) packets. ERROR_INVALID_PARAMETER for a handle opened for synchronous I/O (CreatePipe's, a console) or already associated; ERROR_INVALID_HANDLE for one that is no file. */
 // @ts-ignore: decorator
 @external("kernel32", "CreateIoCompletionPort")

@@ -239,6 +239,54 @@ static double b_pipe_transact_4k(long n) {
   return bad ? -1 : t;
 }
 
+/* ntwasm's services (docs/services.md): a server thread accepts each call, echoes its input into its
+ * output and replies. Not in Windows: n/a there. */
+#ifdef __wasm__
+struct svc_bench { HANDLE svc; long rounds; };
+
+static DWORD WINAPI svc_echo(LPVOID param) {
+  struct svc_bench *b = param;
+  static char buf[BENCH_MSG];
+  for (long i = 0; i < b->rounds; i++) {
+    SVC_REQUEST_INFO info;
+    HANDLE r = SvcAccept(b->svc, &info, INFINITE);
+    if (!r) return 1;
+    if (info.InputSize && (!SvcRead(r, 0, buf, info.InputSize, NULL) || !SvcWrite(r, 0, buf, info.InputSize))) return 2;
+    if (!SvcReply(r, 0, i)) return 3;
+    CloseHandle(r);
+  }
+  return 0;
+}
+
+static double service_call(long n, DWORD size) {
+  struct svc_bench b = { SvcCreateW(NULL, 0, 0), n + 1 };
+  if (!b.svc) return -1;
+  HANDLE th = CreateThread(NULL, 0, svc_echo, &b, 0, NULL);
+  if (!th) { CloseHandle(b.svc); return -1; }
+  static char in[BENCH_MSG], out[BENCH_MSG];
+  memset(in, 's', sizeof in);
+  SVC_CALL call = { in, size, out, size, 0, 0, { 0 } };
+  SVC_RESULT res;
+  int bad = 0;
+  double t = 0;
+  for (long i = 0; i <= n; i++) {
+    if (i == 1) t = now(); /* round 0 is the warm-up */
+    bad |= !SvcCall(b.svc, &call, &res, INFINITE) || res.BytesWritten != size || res.Result != (ULONG_PTR)i;
+    if (bad) break;
+  }
+  t = now() - t;
+  if (bad) TerminateThread(th, 1);
+  WaitForSingleObject(th, INFINITE);
+  CloseHandle(th);
+  CloseHandle(b.svc);
+  return bad ? -1 : t;
+}
+#else
+static double service_call(long n, DWORD size) { (void)n; (void)size; return -1; }
+#endif
+static double b_service_null_call(long n) { return service_call(n, 0); }
+static double b_service_call_4k(long n) { return service_call(n, BENCH_MSG); }
+
 /* I/O completion ports: a packet posted and taken again by one thread (the port has none queued between). */
 static double b_iocp_post_get(long n) {
   HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
@@ -330,6 +378,30 @@ static double b_thread_create_join(long n) {
     CloseHandle(th);
   }
   return now() - t;
+}
+
+/* The Windows thread pool (docs/guests.md "Thread pool"): SubmitThreadpoolWork, the callback running on a
+ * pool worker, WaitForThreadpoolWorkCallbacks. One warm-up round starts the worker. */
+static volatile LONG tp_bench_count;
+static VOID CALLBACK tp_bench_cb(PTP_CALLBACK_INSTANCE inst, PVOID ctx, PTP_WORK work) {
+  (void)inst; (void)ctx; (void)work;
+  tp_bench_count++;
+}
+
+static double b_threadpool_work(long n) {
+  PTP_WORK w = CreateThreadpoolWork(tp_bench_cb, NULL, NULL);
+  if (!w) return -1;
+  tp_bench_count = 0;
+  SubmitThreadpoolWork(w);
+  WaitForThreadpoolWorkCallbacks(w, FALSE);
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    SubmitThreadpoolWork(w);
+    WaitForThreadpoolWorkCallbacks(w, FALSE);
+  }
+  t = now() - t;
+  CloseThreadpoolWork(w);
+  return tp_bench_count == n + 1 ? t : -1;
 }
 
 /* ---------------------------------------------------------------- calibration and the row table */
@@ -468,10 +540,13 @@ static const struct { const char *name; body_fn body; } rows[] = {
   { "named_open", b_named_open },
   { "pipe_msg_roundtrip", b_pipe_msg_roundtrip },
   { "pipe_transact_4k", b_pipe_transact_4k },
+  { "service_null_call", b_service_null_call },
+  { "service_call_4k", b_service_call_4k },
   { "iocp_post_get", b_iocp_post_get },
   { "iocp_pingpong", b_iocp_pingpong },
   { "critical_section", b_critical_section },
   { "thread_create_join", b_thread_create_join },
+  { "threadpool_work", b_threadpool_work },
   { "process_create_exit", b_process_create_exit },
 };
 

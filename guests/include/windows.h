@@ -315,6 +315,12 @@ _Static_assert(sizeof(WCHAR) == 2, "WCHAR is 16 bits");
 #if __has_include("ntwasm/kernel32.h")
 #include "ntwasm/kernel32.h"
 #endif
+#if __has_include("ntwasm/services.h")
+#include "ntwasm/services.h"
+#endif
+#if __has_include("threadpoolapiset.h")
+#include "threadpoolapiset.h"
+#endif
 #include "ntwasm/abi.h"
 
 #endif /* NTWASM_WINDOWS_H */

@@ -156,6 +156,12 @@ export const MAXIMUM_WAIT_OBJECTS = 0x00000040;
 export const STILL_ACTIVE = 0x00000103;
 export const MAXIMUM_SUSPEND_COUNT = 0x0000007f;
 export const TLS_OUT_OF_INDEXES = 0xffffffff;
+export const SVC_MAX_HANDLES = 0x00000008;
+export const SVC_DEFAULT_QUEUE_LIMIT = 0x00000040;
+export const SVC_MAX_QUEUE_LIMIT = 0x00010000;
+export const SVC_MAX_CALL_BYTES = 0x01000000;
+export const SVC_PROCESS_QUOTA = 0x04000000;
+export const SVC_KERNEL_QUOTA = 0x10000000;
 
 // Access rights and flags
 export const DELETE = 0x00010000;
@@ -212,6 +218,12 @@ export const IO_COMPLETION_ALL_ACCESS = 0x001f0003;
 export const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS = 0x00000001;
 export const FILE_SKIP_SET_EVENT_ON_HANDLE = 0x00000002;
 export const FILE_SKIP_SET_USER_EVENT_ON_FAST_IO = 0x00000004;
+export const SVC_ACCEPT = 0x00000001;
+export const SVC_CONNECT = 0x00000002;
+export const SVC_ALL_ACCESS = 0x001f0003;
+export const SVC_REQUEST_SERVE = 0x00000001;
+export const SVC_REQUEST_FINISH = 0x00000002;
+export const SVC_REQUEST_ALL_ACCESS = 0x001f0003;
 export const HANDLE_FLAG_INHERIT = 0x00000001;
 export const HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x00000002;
 export const DUPLICATE_CLOSE_SOURCE = 0x00000001;
@@ -494,7 +506,7 @@ export const ERROR_NAMES: Record<number, string> = {
 };
 
 /** Object type id → NT type name. */
-export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe", 13: "KeyedEvent", 16: "IoCompletion" };
+export const OBJECT_TYPE_NAMES: Record<number, string> = { 1: "Directory", 2: "SymbolicLink", 3: "Event", 4: "Mutant", 5: "Semaphore", 6: "Process", 7: "Thread", 8: "Console", 9: "Timer", 10: "KeyedWait", 11: "File", 12: "NamedPipe", 13: "KeyedEvent", 14: "Service", 15: "ServiceRequest", 16: "IoCompletion" };
 
 export interface SyscallInfo { nr: number; name: string; module: string; params: string[]; kinds: string[]; result: string }
 /** Every syscall, for tracing and diagnostics. */
@@ -722,6 +734,19 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 531, name: "NtFsControlFile", module: "ntdll", params: ["FileHandle", "Event", "ApcRoutine", "ApcContext", "IoStatusBlock", "FsControlCode", "InputBuffer", "InputBufferLength", "OutputBuffer", "OutputBufferLength"], kinds: ["handle", "handle", "ptr", "ptr", "ptr", "u32", "ptr", "u32", "ptr", "u32"], result: "NTSTATUS" },
   { nr: 532, name: "NtQueryInformationFile", module: "ntdll", params: ["FileHandle", "IoStatusBlock", "FileInformation", "Length", "FileInformationClass"], kinds: ["handle", "ptr", "ptr", "u32", "u32"], result: "NTSTATUS" },
   { nr: 533, name: "NtSetInformationFile", module: "ntdll", params: ["FileHandle", "IoStatusBlock", "FileInformation", "Length", "FileInformationClass"], kinds: ["handle", "ptr", "ptr", "u32", "u32"], result: "NTSTATUS" },
+  { nr: 1100, name: "SvcCreateW", module: "ntwasm", params: ["lpName", "dwQueueLimit", "dwFlags"], kinds: ["wstr", "u32", "u32"], result: "HANDLE" },
+  { nr: 1101, name: "SvcCreateA", module: "ntwasm", params: ["lpName", "dwQueueLimit", "dwFlags"], kinds: ["astr", "u32", "u32"], result: "HANDLE" },
+  { nr: 1102, name: "SvcOpenW", module: "ntwasm", params: ["lpName", "dwMilliseconds"], kinds: ["wstr", "u32"], result: "HANDLE" },
+  { nr: 1103, name: "SvcOpenA", module: "ntwasm", params: ["lpName", "dwMilliseconds"], kinds: ["astr", "u32"], result: "HANDLE" },
+  { nr: 1104, name: "SvcAccept", module: "ntwasm", params: ["hService", "lpInfo", "dwMilliseconds"], kinds: ["handle", "out", "u32"], result: "HANDLE" },
+  { nr: 1105, name: "SvcRead", module: "ntwasm", params: ["hRequest", "dwOffset", "lpBuffer", "nBytes", "lpRead"], kinds: ["handle", "u32", "ptr", "u32", "ptr"], result: "BOOL" },
+  { nr: 1106, name: "SvcWrite", module: "ntwasm", params: ["hRequest", "dwOffset", "lpBuffer", "nBytes"], kinds: ["handle", "u32", "ptr", "u32"], result: "BOOL" },
+  { nr: 1107, name: "SvcReply", module: "ntwasm", params: ["hRequest", "dwStatus", "Result"], kinds: ["handle", "u32", "u32"], result: "BOOL" },
+  { nr: 1112, name: "SvcSetCompletionPort", module: "ntwasm", params: ["hService", "hPort", "Key"], kinds: ["handle", "handle", "u32"], result: "BOOL" },
+  { nr: 1108, name: "SvcCall", module: "ntwasm", params: ["hService", "lpCall", "lpResult", "dwMilliseconds"], kinds: ["handle", "ptr", "ptr", "u32"], result: "BOOL" },
+  { nr: 1109, name: "SvcCallEx", module: "ntwasm", params: ["hService", "lpCall", "lpResult", "dwMilliseconds", "bAlertable"], kinds: ["handle", "ptr", "ptr", "u32", "i32"], result: "BOOL" },
+  { nr: 1110, name: "SvcCallAsync", module: "ntwasm", params: ["hService", "lpCall"], kinds: ["handle", "ptr"], result: "HANDLE" },
+  { nr: 1111, name: "SvcFinish", module: "ntwasm", params: ["hCall", "lpResult"], kinds: ["handle", "ptr"], result: "BOOL" },
   { nr: 850, name: "CreateIoCompletionPort", module: "kernel32", params: ["FileHandle", "ExistingCompletionPort", "CompletionKey", "NumberOfConcurrentThreads"], kinds: ["handle", "handle", "u32", "u32"], result: "HANDLE" },
   { nr: 851, name: "PostQueuedCompletionStatus", module: "kernel32", params: ["CompletionPort", "dwNumberOfBytesTransferred", "dwCompletionKey", "lpOverlapped"], kinds: ["handle", "u32", "u32", "ptr"], result: "BOOL" },
   { nr: 852, name: "GetQueuedCompletionStatus", module: "kernel32", params: ["CompletionPort", "lpNumberOfBytesTransferred", "lpCompletionKey", "lpOverlapped", "dwMilliseconds"], kinds: ["handle", "ptr", "ptr", "ptr", "u32"], result: "BOOL" },

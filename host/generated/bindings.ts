@@ -127,6 +127,11 @@ export interface KernelSyscalls {
   NtWaitForKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number): number;
   NtReleaseKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number): number;
   NtCreateNamedPipeFile(FileHandle: number, DesiredAccess: number, ObjectAttributesRoot: number, ObjectAttributesName: number, ObjectAttributesLen: number, ObjectAttributesAttr: number, IoStatusBlock: number, ShareAccess: number, CreateDisposition: number, CreateOptions: number, NamedPipeType: number, ReadMode: number, CompletionMode: number, MaximumInstances: number, InboundQuota: number, OutboundQuota: number, DefaultTimeout: number): number;
+  SvcCreateW(lpName: number, lpNameLen: number, dwQueueLimit: number, dwFlags: number): number;
+  SvcOpenW(lpName: number, lpNameLen: number, dwMilliseconds: number): number;
+  SvcAccept(hService: number, lpInfo: number, dwMilliseconds: number): number;
+  SvcReply(hRequest: number, dwStatus: number, Result: number): number;
+  SvcSetCompletionPort(hService: number, hPort: number, Key: number): number;
   CreateIoCompletionPort(FileHandle: number, ExistingCompletionPort: number, CompletionKey: number, NumberOfConcurrentThreads: number): number;
   PostQueuedCompletionStatus(CompletionPort: number, dwNumberOfBytesTransferred: number, dwCompletionKey: number, lpOverlapped: number): number;
   SetFileCompletionNotificationModes(FileHandle: number, Flags: number): number;
@@ -195,6 +200,12 @@ export interface HostSyscalls {
   NtFsControlFile(FileHandle: number, Event: number, ApcRoutine: number, ApcContext: number, IoStatusBlock: number, FsControlCode: number, InputBuffer: number, InputBufferLength: number, OutputBuffer: number, OutputBufferLength: number): number;
   NtQueryInformationFile(FileHandle: number, IoStatusBlock: number, FileInformation: number, Length: number, FileInformationClass: number): number;
   NtSetInformationFile(FileHandle: number, IoStatusBlock: number, FileInformation: number, Length: number, FileInformationClass: number): number;
+  SvcRead(hRequest: number, dwOffset: number, lpBuffer: number, nBytes: number, lpRead: number): number;
+  SvcWrite(hRequest: number, dwOffset: number, lpBuffer: number, nBytes: number): number;
+  SvcCall(hService: number, lpCall: number, lpResult: number, dwMilliseconds: number): number;
+  SvcCallEx(hService: number, lpCall: number, lpResult: number, dwMilliseconds: number, bAlertable: number): number;
+  SvcCallAsync(hService: number, lpCall: number): number;
+  SvcFinish(hCall: number, lpResult: number): number;
 }
 
 /**
@@ -259,16 +270,18 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       CloseHandle: k.CloseHandle,
       DuplicateHandle(hSourceProcessHandle: number, hSourceHandle: number, hTargetProcessHandle: number, lpTargetHandle: number, dwDesiredAccess: number, bInheritHandle: number, dwOptions: number) {
         c.reset();
-        const k_lpTargetHandle = c.copyIn(lpTargetHandle, 4, 4); if (k_lpTargetHandle < 0) return c.fault(0);
+        const n_lpTargetHandle = 4;
+        const k_lpTargetHandle = c.copyIn(lpTargetHandle, n_lpTargetHandle, 4, true); if (k_lpTargetHandle < 0) return c.fault(0);
         const r = k.DuplicateHandle(hSourceProcessHandle, hSourceHandle, hTargetProcessHandle, k_lpTargetHandle, dwDesiredAccess, bInheritHandle, dwOptions);
-        c.copyOut(lpTargetHandle, k_lpTargetHandle, 4, 4);
+        c.copyOut(lpTargetHandle, k_lpTargetHandle, n_lpTargetHandle, 4);
         return r;
       },
       GetHandleInformation(hObject: number, lpdwFlags: number) {
         c.reset();
-        const k_lpdwFlags = c.copyIn(lpdwFlags, 4, 4); if (k_lpdwFlags < 0) return c.fault(0);
+        const n_lpdwFlags = 4;
+        const k_lpdwFlags = c.copyIn(lpdwFlags, n_lpdwFlags, 4, false); if (k_lpdwFlags < 0) return c.fault(0);
         const r = k.GetHandleInformation(hObject, k_lpdwFlags);
-        c.copyOut(lpdwFlags, k_lpdwFlags, 4, 4);
+        c.copyOut(lpdwFlags, k_lpdwFlags, n_lpdwFlags, 4);
         return r;
       },
       SetHandleInformation: k.SetHandleInformation,
@@ -406,12 +419,16 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       },
       WaitForMultipleObjects(nCount: number, lpHandles: number, bWaitAll: number, dwMilliseconds: number) {
         c.reset();
-        const k_lpHandles = c.copyIn(lpHandles, nCount * 4, 256); if (k_lpHandles < 0) return c.fault(0xffffffff);
+        const u_nCount = nCount >>> 0;
+        const n_lpHandles = u_nCount * 4;
+        const k_lpHandles = c.copyIn(lpHandles, n_lpHandles, 256, false, true); if (k_lpHandles < 0) return c.fault(0xffffffff);
         return k.WaitForMultipleObjects(nCount, k_lpHandles, bWaitAll, dwMilliseconds);
       },
       WaitForMultipleObjectsEx(nCount: number, lpHandles: number, bWaitAll: number, dwMilliseconds: number, bAlertable: number) {
         c.reset();
-        const k_lpHandles = c.copyIn(lpHandles, nCount * 4, 256); if (k_lpHandles < 0) return c.fault(0xffffffff);
+        const u_nCount = nCount >>> 0;
+        const n_lpHandles = u_nCount * 4;
+        const k_lpHandles = c.copyIn(lpHandles, n_lpHandles, 256, false, true); if (k_lpHandles < 0) return c.fault(0xffffffff);
         const r = k.WaitForMultipleObjectsEx(nCount, k_lpHandles, bWaitAll, dwMilliseconds, bAlertable);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
@@ -428,18 +445,20 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       ExitProcess: h.ExitProcess,
       GetExitCodeThread(hThread: number, lpExitCode: number) {
         c.reset();
-        const k_lpExitCode = c.copyIn(lpExitCode, 4, 4); if (k_lpExitCode < 0) return c.fault(0);
+        const n_lpExitCode = 4;
+        const k_lpExitCode = c.copyIn(lpExitCode, n_lpExitCode, 4, false); if (k_lpExitCode < 0) return c.fault(0);
         const r = k.GetExitCodeThread(hThread, k_lpExitCode);
-        c.copyOut(lpExitCode, k_lpExitCode, 4, 4);
+        c.copyOut(lpExitCode, k_lpExitCode, n_lpExitCode, 4);
         return r;
       },
       GetThreadId: k.GetThreadId,
       GetProcessId: k.GetProcessId,
       GetExitCodeProcess(hProcess: number, lpExitCode: number) {
         c.reset();
-        const k_lpExitCode = c.copyIn(lpExitCode, 4, 4); if (k_lpExitCode < 0) return c.fault(0);
+        const n_lpExitCode = 4;
+        const k_lpExitCode = c.copyIn(lpExitCode, n_lpExitCode, 4, false); if (k_lpExitCode < 0) return c.fault(0);
         const r = k.GetExitCodeProcess(hProcess, k_lpExitCode);
-        c.copyOut(lpExitCode, k_lpExitCode, 4, 4);
+        c.copyOut(lpExitCode, k_lpExitCode, n_lpExitCode, 4);
         return r;
       },
       GetStdHandle: k.GetStdHandle,
@@ -470,23 +489,26 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetTickCount64: k.GetTickCount64,
       QueryPerformanceCounter(lpPerformanceCount: number) {
         c.reset();
-        const k_lpPerformanceCount = c.copyIn(lpPerformanceCount, 8, 8); if (k_lpPerformanceCount < 0) return c.fault(0);
+        const n_lpPerformanceCount = 8;
+        const k_lpPerformanceCount = c.copyIn(lpPerformanceCount, n_lpPerformanceCount, 8, false); if (k_lpPerformanceCount < 0) return c.fault(0);
         const r = k.QueryPerformanceCounter(k_lpPerformanceCount);
-        c.copyOut(lpPerformanceCount, k_lpPerformanceCount, 8, 8);
+        c.copyOut(lpPerformanceCount, k_lpPerformanceCount, n_lpPerformanceCount, 8);
         return r;
       },
       QueryPerformanceFrequency(lpFrequency: number) {
         c.reset();
-        const k_lpFrequency = c.copyIn(lpFrequency, 8, 8); if (k_lpFrequency < 0) return c.fault(0);
+        const n_lpFrequency = 8;
+        const k_lpFrequency = c.copyIn(lpFrequency, n_lpFrequency, 8, false); if (k_lpFrequency < 0) return c.fault(0);
         const r = k.QueryPerformanceFrequency(k_lpFrequency);
-        c.copyOut(lpFrequency, k_lpFrequency, 8, 8);
+        c.copyOut(lpFrequency, k_lpFrequency, n_lpFrequency, 8);
         return r;
       },
       GetSystemTimeAsFileTime(lpSystemTimeAsFileTime: number) {
         c.reset();
-        const k_lpSystemTimeAsFileTime = c.copyIn(lpSystemTimeAsFileTime, 8, 8); if (k_lpSystemTimeAsFileTime < 0) return c.fault(undefined);
+        const n_lpSystemTimeAsFileTime = 8;
+        const k_lpSystemTimeAsFileTime = c.copyIn(lpSystemTimeAsFileTime, n_lpSystemTimeAsFileTime, 8, false); if (k_lpSystemTimeAsFileTime < 0) return c.fault(undefined);
         k.GetSystemTimeAsFileTime(k_lpSystemTimeAsFileTime);
-        c.copyOut(lpSystemTimeAsFileTime, k_lpSystemTimeAsFileTime, 8, 8);
+        c.copyOut(lpSystemTimeAsFileTime, k_lpSystemTimeAsFileTime, n_lpSystemTimeAsFileTime, 8);
       },
       CreateWaitableTimerW(lpAttributes: number, bManualReset: number, lpName: number) {
         c.reset();
@@ -530,7 +552,8 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       },
       SetWaitableTimer(hTimer: number, lpDueTime: number, lPeriod: number, pfnCompletionRoutine: number, lpArgToCompletionRoutine: number, fResume: number) {
         c.reset();
-        const k_lpDueTime = c.copyIn(lpDueTime, 8, 8); if (k_lpDueTime < 0) return c.fault(0);
+        const n_lpDueTime = 8;
+        const k_lpDueTime = c.copyIn(lpDueTime, n_lpDueTime, 8, false, true); if (k_lpDueTime < 0) return c.fault(0);
         return k.SetWaitableTimer(hTimer, k_lpDueTime, lPeriod, pfnCompletionRoutine, lpArgToCompletionRoutine, fResume);
       },
       CancelWaitableTimer: k.CancelWaitableTimer,
@@ -572,11 +595,13 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       GetCommandLineA: k.GetCommandLineA,
       GetEnvironmentVariableW(lpName: number, lpBuffer: number, nSize: number) {
         c.reset();
+        const u_nSize = nSize >>> 0;
         const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
         const k_lpNameLen = c.strLen;
-        const k_lpBuffer = c.copyIn(lpBuffer, nSize * 2, 65536); if (k_lpBuffer < 0) return c.fault(0);
-        const r = k.GetEnvironmentVariableW(k_lpName, k_lpNameLen, k_lpBuffer, nSize);
-        c.copyOut(lpBuffer, k_lpBuffer, nSize * 2, 65536);
+        const n_lpBuffer = u_nSize * 2;
+        const k_lpBuffer = c.copyIn(lpBuffer, n_lpBuffer, 65536, false); if (k_lpBuffer < 0) return c.fault(0);
+        const r = k.GetEnvironmentVariableW(k_lpName, k_lpNameLen, k_lpBuffer, Math.min(u_nSize, 32768));
+        c.copyOut(lpBuffer, k_lpBuffer, n_lpBuffer, 65536);
         return r;
       },
       SetEnvironmentVariableW(lpName: number, lpValue: number) {
@@ -591,12 +616,14 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       SetPriorityClass: k.SetPriorityClass,
       CreatePipe(hReadPipe: number, hWritePipe: number, lpPipeAttributes: number, nSize: number) {
         c.reset();
-        const k_hReadPipe = c.copyIn(hReadPipe, 4, 4); if (k_hReadPipe < 0) return c.fault(0);
-        const k_hWritePipe = c.copyIn(hWritePipe, 4, 4); if (k_hWritePipe < 0) return c.fault(0);
+        const n_hReadPipe = 4;
+        const k_hReadPipe = c.copyIn(hReadPipe, n_hReadPipe, 4, false); if (k_hReadPipe < 0) return c.fault(0);
+        const n_hWritePipe = 4;
+        const k_hWritePipe = c.copyIn(hWritePipe, n_hWritePipe, 4, false); if (k_hWritePipe < 0) return c.fault(0);
         const k_lpPipeAttributes = c.inherit(lpPipeAttributes); if (k_lpPipeAttributes < 0) return c.fault(0);
         const r = k.CreatePipe(k_hReadPipe, k_hWritePipe, k_lpPipeAttributes, nSize);
-        c.copyOut(hReadPipe, k_hReadPipe, 4, 4);
-        c.copyOut(hWritePipe, k_hWritePipe, 4, 4);
+        c.copyOut(hReadPipe, k_hReadPipe, n_hReadPipe, 4);
+        c.copyOut(hWritePipe, k_hWritePipe, n_hWritePipe, 4);
         return r;
       },
       CreateNamedPipeW(lpName: number, dwOpenMode: number, dwPipeMode: number, nMaxInstances: number, nOutBufferSize: number, nInBufferSize: number, nDefaultTimeOut: number, lpSecurityAttributes: number) {
@@ -629,22 +656,28 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       },
       SetNamedPipeHandleState(hNamedPipe: number, lpMode: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number) {
         c.reset();
-        const k_lpMode = c.copyIn(lpMode, 4, 4); if (k_lpMode < 0) return c.fault(0);
+        const n_lpMode = 4;
+        const k_lpMode = c.copyIn(lpMode, n_lpMode, 4, true); if (k_lpMode < 0) return c.fault(0);
         const r = k.SetNamedPipeHandleState(hNamedPipe, k_lpMode, lpMaxCollectionCount, lpCollectDataTimeout);
-        c.copyOut(lpMode, k_lpMode, 4, 4);
+        c.copyOut(lpMode, k_lpMode, n_lpMode, 4);
         return r;
       },
       PeekNamedPipe(hNamedPipe: number, lpBuffer: number, nBufferSize: number, lpBytesRead: number, lpTotalBytesAvail: number, lpBytesLeftThisMessage: number) {
         c.reset();
-        const k_lpBuffer = c.copyIn(lpBuffer, nBufferSize, 65536); if (k_lpBuffer < 0) return c.fault(0);
-        const k_lpBytesRead = c.copyIn(lpBytesRead, 4, 4); if (k_lpBytesRead < 0) return c.fault(0);
-        const k_lpTotalBytesAvail = c.copyIn(lpTotalBytesAvail, 4, 4); if (k_lpTotalBytesAvail < 0) return c.fault(0);
-        const k_lpBytesLeftThisMessage = c.copyIn(lpBytesLeftThisMessage, 4, 4); if (k_lpBytesLeftThisMessage < 0) return c.fault(0);
-        const r = k.PeekNamedPipe(hNamedPipe, k_lpBuffer, nBufferSize, k_lpBytesRead, k_lpTotalBytesAvail, k_lpBytesLeftThisMessage);
-        c.copyOut(lpBuffer, k_lpBuffer, nBufferSize, 65536);
-        c.copyOut(lpBytesRead, k_lpBytesRead, 4, 4);
-        c.copyOut(lpTotalBytesAvail, k_lpTotalBytesAvail, 4, 4);
-        c.copyOut(lpBytesLeftThisMessage, k_lpBytesLeftThisMessage, 4, 4);
+        const u_nBufferSize = nBufferSize >>> 0;
+        const n_lpBuffer = u_nBufferSize;
+        const k_lpBuffer = c.copyIn(lpBuffer, n_lpBuffer, 65536, true); if (k_lpBuffer < 0) return c.fault(0);
+        const n_lpBytesRead = 4;
+        const k_lpBytesRead = c.copyIn(lpBytesRead, n_lpBytesRead, 4, true); if (k_lpBytesRead < 0) return c.fault(0);
+        const n_lpTotalBytesAvail = 4;
+        const k_lpTotalBytesAvail = c.copyIn(lpTotalBytesAvail, n_lpTotalBytesAvail, 4, true); if (k_lpTotalBytesAvail < 0) return c.fault(0);
+        const n_lpBytesLeftThisMessage = 4;
+        const k_lpBytesLeftThisMessage = c.copyIn(lpBytesLeftThisMessage, n_lpBytesLeftThisMessage, 4, true); if (k_lpBytesLeftThisMessage < 0) return c.fault(0);
+        const r = k.PeekNamedPipe(hNamedPipe, k_lpBuffer, Math.min(u_nBufferSize, 65536), k_lpBytesRead, k_lpTotalBytesAvail, k_lpBytesLeftThisMessage);
+        c.copyOut(lpBuffer, k_lpBuffer, n_lpBuffer, 65536);
+        c.copyOut(lpBytesRead, k_lpBytesRead, n_lpBytesRead, 4);
+        c.copyOut(lpTotalBytesAvail, k_lpTotalBytesAvail, n_lpTotalBytesAvail, 4);
+        c.copyOut(lpBytesLeftThisMessage, k_lpBytesLeftThisMessage, n_lpBytesLeftThisMessage, 4);
         return r;
       },
       TransactNamedPipe: h.TransactNamedPipe,
@@ -652,61 +685,73 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       CallNamedPipeA: h.CallNamedPipeA,
       GetNamedPipeInfo(hNamedPipe: number, lpFlags: number, lpOutBufferSize: number, lpInBufferSize: number, lpMaxInstances: number) {
         c.reset();
-        const k_lpFlags = c.copyIn(lpFlags, 4, 4); if (k_lpFlags < 0) return c.fault(0);
-        const k_lpOutBufferSize = c.copyIn(lpOutBufferSize, 4, 4); if (k_lpOutBufferSize < 0) return c.fault(0);
-        const k_lpInBufferSize = c.copyIn(lpInBufferSize, 4, 4); if (k_lpInBufferSize < 0) return c.fault(0);
-        const k_lpMaxInstances = c.copyIn(lpMaxInstances, 4, 4); if (k_lpMaxInstances < 0) return c.fault(0);
+        const n_lpFlags = 4;
+        const k_lpFlags = c.copyIn(lpFlags, n_lpFlags, 4, true); if (k_lpFlags < 0) return c.fault(0);
+        const n_lpOutBufferSize = 4;
+        const k_lpOutBufferSize = c.copyIn(lpOutBufferSize, n_lpOutBufferSize, 4, true); if (k_lpOutBufferSize < 0) return c.fault(0);
+        const n_lpInBufferSize = 4;
+        const k_lpInBufferSize = c.copyIn(lpInBufferSize, n_lpInBufferSize, 4, true); if (k_lpInBufferSize < 0) return c.fault(0);
+        const n_lpMaxInstances = 4;
+        const k_lpMaxInstances = c.copyIn(lpMaxInstances, n_lpMaxInstances, 4, true); if (k_lpMaxInstances < 0) return c.fault(0);
         const r = k.GetNamedPipeInfo(hNamedPipe, k_lpFlags, k_lpOutBufferSize, k_lpInBufferSize, k_lpMaxInstances);
-        c.copyOut(lpFlags, k_lpFlags, 4, 4);
-        c.copyOut(lpOutBufferSize, k_lpOutBufferSize, 4, 4);
-        c.copyOut(lpInBufferSize, k_lpInBufferSize, 4, 4);
-        c.copyOut(lpMaxInstances, k_lpMaxInstances, 4, 4);
+        c.copyOut(lpFlags, k_lpFlags, n_lpFlags, 4);
+        c.copyOut(lpOutBufferSize, k_lpOutBufferSize, n_lpOutBufferSize, 4);
+        c.copyOut(lpInBufferSize, k_lpInBufferSize, n_lpInBufferSize, 4);
+        c.copyOut(lpMaxInstances, k_lpMaxInstances, n_lpMaxInstances, 4);
         return r;
       },
       GetNamedPipeHandleStateW(hNamedPipe: number, lpState: number, lpCurInstances: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number, lpUserName: number, nMaxUserNameSize: number) {
         c.reset();
-        const k_lpState = c.copyIn(lpState, 4, 4); if (k_lpState < 0) return c.fault(0);
-        const k_lpCurInstances = c.copyIn(lpCurInstances, 4, 4); if (k_lpCurInstances < 0) return c.fault(0);
+        const n_lpState = 4;
+        const k_lpState = c.copyIn(lpState, n_lpState, 4, true); if (k_lpState < 0) return c.fault(0);
+        const n_lpCurInstances = 4;
+        const k_lpCurInstances = c.copyIn(lpCurInstances, n_lpCurInstances, 4, true); if (k_lpCurInstances < 0) return c.fault(0);
         const r = k.GetNamedPipeHandleStateW(hNamedPipe, k_lpState, k_lpCurInstances, lpMaxCollectionCount, lpCollectDataTimeout, lpUserName, nMaxUserNameSize);
-        c.copyOut(lpState, k_lpState, 4, 4);
-        c.copyOut(lpCurInstances, k_lpCurInstances, 4, 4);
+        c.copyOut(lpState, k_lpState, n_lpState, 4);
+        c.copyOut(lpCurInstances, k_lpCurInstances, n_lpCurInstances, 4);
         return r;
       },
       GetNamedPipeHandleStateA(hNamedPipe: number, lpState: number, lpCurInstances: number, lpMaxCollectionCount: number, lpCollectDataTimeout: number, lpUserName: number, nMaxUserNameSize: number) {
         c.reset();
-        const k_lpState = c.copyIn(lpState, 4, 4); if (k_lpState < 0) return c.fault(0);
-        const k_lpCurInstances = c.copyIn(lpCurInstances, 4, 4); if (k_lpCurInstances < 0) return c.fault(0);
+        const n_lpState = 4;
+        const k_lpState = c.copyIn(lpState, n_lpState, 4, true); if (k_lpState < 0) return c.fault(0);
+        const n_lpCurInstances = 4;
+        const k_lpCurInstances = c.copyIn(lpCurInstances, n_lpCurInstances, 4, true); if (k_lpCurInstances < 0) return c.fault(0);
         const r = k.GetNamedPipeHandleStateW(hNamedPipe, k_lpState, k_lpCurInstances, lpMaxCollectionCount, lpCollectDataTimeout, lpUserName, nMaxUserNameSize);
-        c.copyOut(lpState, k_lpState, 4, 4);
-        c.copyOut(lpCurInstances, k_lpCurInstances, 4, 4);
+        c.copyOut(lpState, k_lpState, n_lpState, 4);
+        c.copyOut(lpCurInstances, k_lpCurInstances, n_lpCurInstances, 4);
         return r;
       },
       GetNamedPipeClientProcessId(Pipe: number, ClientProcessId: number) {
         c.reset();
-        const k_ClientProcessId = c.copyIn(ClientProcessId, 4, 4); if (k_ClientProcessId < 0) return c.fault(0);
+        const n_ClientProcessId = 4;
+        const k_ClientProcessId = c.copyIn(ClientProcessId, n_ClientProcessId, 4, true); if (k_ClientProcessId < 0) return c.fault(0);
         const r = k.GetNamedPipeClientProcessId(Pipe, k_ClientProcessId);
-        c.copyOut(ClientProcessId, k_ClientProcessId, 4, 4);
+        c.copyOut(ClientProcessId, k_ClientProcessId, n_ClientProcessId, 4);
         return r;
       },
       GetNamedPipeServerProcessId(Pipe: number, ServerProcessId: number) {
         c.reset();
-        const k_ServerProcessId = c.copyIn(ServerProcessId, 4, 4); if (k_ServerProcessId < 0) return c.fault(0);
+        const n_ServerProcessId = 4;
+        const k_ServerProcessId = c.copyIn(ServerProcessId, n_ServerProcessId, 4, true); if (k_ServerProcessId < 0) return c.fault(0);
         const r = k.GetNamedPipeServerProcessId(Pipe, k_ServerProcessId);
-        c.copyOut(ServerProcessId, k_ServerProcessId, 4, 4);
+        c.copyOut(ServerProcessId, k_ServerProcessId, n_ServerProcessId, 4);
         return r;
       },
       GetNamedPipeClientSessionId(Pipe: number, ClientSessionId: number) {
         c.reset();
-        const k_ClientSessionId = c.copyIn(ClientSessionId, 4, 4); if (k_ClientSessionId < 0) return c.fault(0);
+        const n_ClientSessionId = 4;
+        const k_ClientSessionId = c.copyIn(ClientSessionId, n_ClientSessionId, 4, true); if (k_ClientSessionId < 0) return c.fault(0);
         const r = k.GetNamedPipeClientSessionId(Pipe, k_ClientSessionId);
-        c.copyOut(ClientSessionId, k_ClientSessionId, 4, 4);
+        c.copyOut(ClientSessionId, k_ClientSessionId, n_ClientSessionId, 4);
         return r;
       },
       GetNamedPipeServerSessionId(Pipe: number, ServerSessionId: number) {
         c.reset();
-        const k_ServerSessionId = c.copyIn(ServerSessionId, 4, 4); if (k_ServerSessionId < 0) return c.fault(0);
+        const n_ServerSessionId = 4;
+        const k_ServerSessionId = c.copyIn(ServerSessionId, n_ServerSessionId, 4, true); if (k_ServerSessionId < 0) return c.fault(0);
         const r = k.GetNamedPipeServerSessionId(Pipe, k_ServerSessionId);
-        c.copyOut(ServerSessionId, k_ServerSessionId, 4, 4);
+        c.copyOut(ServerSessionId, k_ServerSessionId, n_ServerSessionId, 4);
         return r;
       },
       ReadFile: h.ReadFile,
@@ -750,23 +795,26 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {
         c.reset();
-        const k_PreviousState = c.copyIn(PreviousState, 4, 4); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_PreviousState = 4;
+        const k_PreviousState = c.copyIn(PreviousState, n_PreviousState, 4, true); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtSetEvent(EventHandle, k_PreviousState);
-        c.copyOut(PreviousState, k_PreviousState, 4, 4);
+        c.copyOut(PreviousState, k_PreviousState, n_PreviousState, 4);
         return r;
       },
       NtResetEvent(EventHandle: number, PreviousState: number) {
         c.reset();
-        const k_PreviousState = c.copyIn(PreviousState, 4, 4); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_PreviousState = 4;
+        const k_PreviousState = c.copyIn(PreviousState, n_PreviousState, 4, true); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtResetEvent(EventHandle, k_PreviousState);
-        c.copyOut(PreviousState, k_PreviousState, 4, 4);
+        c.copyOut(PreviousState, k_PreviousState, n_PreviousState, 4);
         return r;
       },
       NtPulseEvent(EventHandle: number, PreviousState: number) {
         c.reset();
-        const k_PreviousState = c.copyIn(PreviousState, 4, 4); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_PreviousState = 4;
+        const k_PreviousState = c.copyIn(PreviousState, n_PreviousState, 4, true); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtPulseEvent(EventHandle, k_PreviousState);
-        c.copyOut(PreviousState, k_PreviousState, 4, 4);
+        c.copyOut(PreviousState, k_PreviousState, n_PreviousState, 4);
         return r;
       },
       NtClose: k.NtClose,
@@ -774,167 +822,198 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       NtWriteFile: h.NtWriteFile,
       NtCreateEvent(EventHandle: number, DesiredAccess: number, ObjectAttributes: number, EventType: number, InitialState: number) {
         c.reset();
-        const k_EventHandle = c.copyIn(EventHandle, 4, 4); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_EventHandle = 4;
+        const k_EventHandle = c.copyIn(EventHandle, n_EventHandle, 4, false); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateEvent(k_EventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, EventType, InitialState);
-        c.copyOut(EventHandle, k_EventHandle, 4, 4);
+        c.copyOut(EventHandle, k_EventHandle, n_EventHandle, 4);
         return r;
       },
       NtOpenEvent(EventHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_EventHandle = c.copyIn(EventHandle, 4, 4); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_EventHandle = 4;
+        const k_EventHandle = c.copyIn(EventHandle, n_EventHandle, 4, false); if (k_EventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenEvent(k_EventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(EventHandle, k_EventHandle, 4, 4);
+        c.copyOut(EventHandle, k_EventHandle, n_EventHandle, 4);
         return r;
       },
       NtClearEvent: k.NtClearEvent,
       NtQueryEvent(EventHandle: number, EventInformationClass: number, EventInformation: number, EventInformationLength: number, ReturnLength: number) {
         c.reset();
-        const k_EventInformation = c.copyIn(EventInformation, EventInformationLength, 64); if (k_EventInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQueryEvent(EventHandle, EventInformationClass, k_EventInformation, EventInformationLength, k_ReturnLength);
-        c.copyOut(EventInformation, k_EventInformation, EventInformationLength, 64);
-        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        const u_EventInformationLength = EventInformationLength >>> 0;
+        const n_EventInformation = u_EventInformationLength;
+        const k_EventInformation = c.copyIn(EventInformation, n_EventInformation, 64, true); if (k_EventInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnLength = 4;
+        const k_ReturnLength = c.copyIn(ReturnLength, n_ReturnLength, 4, true); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryEvent(EventHandle, EventInformationClass, k_EventInformation, Math.min(u_EventInformationLength, 64), k_ReturnLength);
+        c.copyOut(EventInformation, k_EventInformation, n_EventInformation, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, n_ReturnLength, 4);
         return r;
       },
       NtCreateMutant(MutantHandle: number, DesiredAccess: number, ObjectAttributes: number, InitialOwner: number) {
         c.reset();
-        const k_MutantHandle = c.copyIn(MutantHandle, 4, 4); if (k_MutantHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_MutantHandle = 4;
+        const k_MutantHandle = c.copyIn(MutantHandle, n_MutantHandle, 4, false); if (k_MutantHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateMutant(k_MutantHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, InitialOwner);
-        c.copyOut(MutantHandle, k_MutantHandle, 4, 4);
+        c.copyOut(MutantHandle, k_MutantHandle, n_MutantHandle, 4);
         return r;
       },
       NtOpenMutant(MutantHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_MutantHandle = c.copyIn(MutantHandle, 4, 4); if (k_MutantHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_MutantHandle = 4;
+        const k_MutantHandle = c.copyIn(MutantHandle, n_MutantHandle, 4, false); if (k_MutantHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenMutant(k_MutantHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(MutantHandle, k_MutantHandle, 4, 4);
+        c.copyOut(MutantHandle, k_MutantHandle, n_MutantHandle, 4);
         return r;
       },
       NtReleaseMutant(MutantHandle: number, PreviousCount: number) {
         c.reset();
-        const k_PreviousCount = c.copyIn(PreviousCount, 4, 4); if (k_PreviousCount < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_PreviousCount = 4;
+        const k_PreviousCount = c.copyIn(PreviousCount, n_PreviousCount, 4, true); if (k_PreviousCount < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtReleaseMutant(MutantHandle, k_PreviousCount);
-        c.copyOut(PreviousCount, k_PreviousCount, 4, 4);
+        c.copyOut(PreviousCount, k_PreviousCount, n_PreviousCount, 4);
         return r;
       },
       NtQueryMutant(MutantHandle: number, MutantInformationClass: number, MutantInformation: number, MutantInformationLength: number, ReturnLength: number) {
         c.reset();
-        const k_MutantInformation = c.copyIn(MutantInformation, MutantInformationLength, 64); if (k_MutantInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQueryMutant(MutantHandle, MutantInformationClass, k_MutantInformation, MutantInformationLength, k_ReturnLength);
-        c.copyOut(MutantInformation, k_MutantInformation, MutantInformationLength, 64);
-        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        const u_MutantInformationLength = MutantInformationLength >>> 0;
+        const n_MutantInformation = u_MutantInformationLength;
+        const k_MutantInformation = c.copyIn(MutantInformation, n_MutantInformation, 64, true); if (k_MutantInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnLength = 4;
+        const k_ReturnLength = c.copyIn(ReturnLength, n_ReturnLength, 4, true); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryMutant(MutantHandle, MutantInformationClass, k_MutantInformation, Math.min(u_MutantInformationLength, 64), k_ReturnLength);
+        c.copyOut(MutantInformation, k_MutantInformation, n_MutantInformation, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, n_ReturnLength, 4);
         return r;
       },
       NtCreateSemaphore(SemaphoreHandle: number, DesiredAccess: number, ObjectAttributes: number, InitialCount: number, MaximumCount: number) {
         c.reset();
-        const k_SemaphoreHandle = c.copyIn(SemaphoreHandle, 4, 4); if (k_SemaphoreHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_SemaphoreHandle = 4;
+        const k_SemaphoreHandle = c.copyIn(SemaphoreHandle, n_SemaphoreHandle, 4, false); if (k_SemaphoreHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateSemaphore(k_SemaphoreHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, InitialCount, MaximumCount);
-        c.copyOut(SemaphoreHandle, k_SemaphoreHandle, 4, 4);
+        c.copyOut(SemaphoreHandle, k_SemaphoreHandle, n_SemaphoreHandle, 4);
         return r;
       },
       NtOpenSemaphore(SemaphoreHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_SemaphoreHandle = c.copyIn(SemaphoreHandle, 4, 4); if (k_SemaphoreHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_SemaphoreHandle = 4;
+        const k_SemaphoreHandle = c.copyIn(SemaphoreHandle, n_SemaphoreHandle, 4, false); if (k_SemaphoreHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenSemaphore(k_SemaphoreHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(SemaphoreHandle, k_SemaphoreHandle, 4, 4);
+        c.copyOut(SemaphoreHandle, k_SemaphoreHandle, n_SemaphoreHandle, 4);
         return r;
       },
       NtReleaseSemaphore(SemaphoreHandle: number, ReleaseCount: number, PreviousCount: number) {
         c.reset();
-        const k_PreviousCount = c.copyIn(PreviousCount, 4, 4); if (k_PreviousCount < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_PreviousCount = 4;
+        const k_PreviousCount = c.copyIn(PreviousCount, n_PreviousCount, 4, true); if (k_PreviousCount < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtReleaseSemaphore(SemaphoreHandle, ReleaseCount, k_PreviousCount);
-        c.copyOut(PreviousCount, k_PreviousCount, 4, 4);
+        c.copyOut(PreviousCount, k_PreviousCount, n_PreviousCount, 4);
         return r;
       },
       NtQuerySemaphore(SemaphoreHandle: number, SemaphoreInformationClass: number, SemaphoreInformation: number, SemaphoreInformationLength: number, ReturnLength: number) {
         c.reset();
-        const k_SemaphoreInformation = c.copyIn(SemaphoreInformation, SemaphoreInformationLength, 64); if (k_SemaphoreInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQuerySemaphore(SemaphoreHandle, SemaphoreInformationClass, k_SemaphoreInformation, SemaphoreInformationLength, k_ReturnLength);
-        c.copyOut(SemaphoreInformation, k_SemaphoreInformation, SemaphoreInformationLength, 64);
-        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        const u_SemaphoreInformationLength = SemaphoreInformationLength >>> 0;
+        const n_SemaphoreInformation = u_SemaphoreInformationLength;
+        const k_SemaphoreInformation = c.copyIn(SemaphoreInformation, n_SemaphoreInformation, 64, true); if (k_SemaphoreInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnLength = 4;
+        const k_ReturnLength = c.copyIn(ReturnLength, n_ReturnLength, 4, true); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQuerySemaphore(SemaphoreHandle, SemaphoreInformationClass, k_SemaphoreInformation, Math.min(u_SemaphoreInformationLength, 64), k_ReturnLength);
+        c.copyOut(SemaphoreInformation, k_SemaphoreInformation, n_SemaphoreInformation, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, n_ReturnLength, 4);
         return r;
       },
       NtCreateTimer(TimerHandle: number, DesiredAccess: number, ObjectAttributes: number, TimerType: number) {
         c.reset();
-        const k_TimerHandle = c.copyIn(TimerHandle, 4, 4); if (k_TimerHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_TimerHandle = 4;
+        const k_TimerHandle = c.copyIn(TimerHandle, n_TimerHandle, 4, false); if (k_TimerHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateTimer(k_TimerHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, TimerType);
-        c.copyOut(TimerHandle, k_TimerHandle, 4, 4);
+        c.copyOut(TimerHandle, k_TimerHandle, n_TimerHandle, 4);
         return r;
       },
       NtOpenTimer(TimerHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_TimerHandle = c.copyIn(TimerHandle, 4, 4); if (k_TimerHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_TimerHandle = 4;
+        const k_TimerHandle = c.copyIn(TimerHandle, n_TimerHandle, 4, false); if (k_TimerHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenTimer(k_TimerHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(TimerHandle, k_TimerHandle, 4, 4);
+        c.copyOut(TimerHandle, k_TimerHandle, n_TimerHandle, 4);
         return r;
       },
       NtSetTimer(TimerHandle: number, DueTime: number, TimerApcRoutine: number, TimerContext: number, ResumeTimer: number, Period: number, PreviousState: number) {
         c.reset();
-        const k_DueTime = c.copyIn(DueTime, 8, 8); if (k_DueTime < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_PreviousState = c.copyIn(PreviousState, 1, 1); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_DueTime = 8;
+        const k_DueTime = c.copyIn(DueTime, n_DueTime, 8, true, true); if (k_DueTime < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_PreviousState = 1;
+        const k_PreviousState = c.copyIn(PreviousState, n_PreviousState, 1, true); if (k_PreviousState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtSetTimer(TimerHandle, k_DueTime, TimerApcRoutine, TimerContext, ResumeTimer, Period, k_PreviousState);
-        c.copyOut(PreviousState, k_PreviousState, 1, 1);
+        c.copyOut(PreviousState, k_PreviousState, n_PreviousState, 1);
         return r;
       },
       NtCancelTimer(TimerHandle: number, CurrentState: number) {
         c.reset();
-        const k_CurrentState = c.copyIn(CurrentState, 1, 1); if (k_CurrentState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_CurrentState = 1;
+        const k_CurrentState = c.copyIn(CurrentState, n_CurrentState, 1, true); if (k_CurrentState < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtCancelTimer(TimerHandle, k_CurrentState);
-        c.copyOut(CurrentState, k_CurrentState, 1, 1);
+        c.copyOut(CurrentState, k_CurrentState, n_CurrentState, 1);
         return r;
       },
       NtQueryTimer(TimerHandle: number, TimerInformationClass: number, TimerInformation: number, TimerInformationLength: number, ReturnLength: number) {
         c.reset();
-        const k_TimerInformation = c.copyIn(TimerInformation, TimerInformationLength, 64); if (k_TimerInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQueryTimer(TimerHandle, TimerInformationClass, k_TimerInformation, TimerInformationLength, k_ReturnLength);
-        c.copyOut(TimerInformation, k_TimerInformation, TimerInformationLength, 64);
-        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        const u_TimerInformationLength = TimerInformationLength >>> 0;
+        const n_TimerInformation = u_TimerInformationLength;
+        const k_TimerInformation = c.copyIn(TimerInformation, n_TimerInformation, 64, true); if (k_TimerInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnLength = 4;
+        const k_ReturnLength = c.copyIn(ReturnLength, n_ReturnLength, 4, true); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryTimer(TimerHandle, TimerInformationClass, k_TimerInformation, Math.min(u_TimerInformationLength, 64), k_ReturnLength);
+        c.copyOut(TimerInformation, k_TimerInformation, n_TimerInformation, 64);
+        c.copyOut(ReturnLength, k_ReturnLength, n_ReturnLength, 4);
         return r;
       },
       NtWaitForSingleObject(Handle: number, Alertable: number, Timeout: number) {
         c.reset();
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtWaitForSingleObject(Handle, Alertable, k_Timeout);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
       NtWaitForMultipleObjects(Count: number, Handles: number, WaitType: number, Alertable: number, Timeout: number) {
         c.reset();
-        const k_Handles = c.copyIn(Handles, Count * 4, 256); if (k_Handles < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const u_Count = Count >>> 0;
+        const n_Handles = u_Count * 4;
+        const k_Handles = c.copyIn(Handles, n_Handles, 256, false, true); if (k_Handles < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtWaitForMultipleObjects(Count, k_Handles, WaitType, Alertable, k_Timeout);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
       NtSignalAndWaitForSingleObject(SignalHandle: number, WaitHandle: number, Alertable: number, Timeout: number) {
         c.reset();
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtSignalAndWaitForSingleObject(SignalHandle, WaitHandle, Alertable, k_Timeout);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
       NtDelayExecution(Alertable: number, DelayInterval: number) {
         c.reset();
-        const k_DelayInterval = c.copyIn(DelayInterval, 8, 8); if (k_DelayInterval < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_DelayInterval = 8;
+        const k_DelayInterval = c.copyIn(DelayInterval, n_DelayInterval, 8, true, true); if (k_DelayInterval < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtDelayExecution(Alertable, k_DelayInterval);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
@@ -944,121 +1023,141 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       NtAlertThread: k.NtAlertThread,
       NtOpenDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_DirectoryHandle = c.copyIn(DirectoryHandle, 4, 4); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_DirectoryHandle = 4;
+        const k_DirectoryHandle = c.copyIn(DirectoryHandle, n_DirectoryHandle, 4, false); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenDirectoryObject(k_DirectoryHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(DirectoryHandle, k_DirectoryHandle, 4, 4);
+        c.copyOut(DirectoryHandle, k_DirectoryHandle, n_DirectoryHandle, 4);
         return r;
       },
       NtCreateDirectoryObject(DirectoryHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_DirectoryHandle = c.copyIn(DirectoryHandle, 4, 4); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_DirectoryHandle = 4;
+        const k_DirectoryHandle = c.copyIn(DirectoryHandle, n_DirectoryHandle, 4, false); if (k_DirectoryHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateDirectoryObject(k_DirectoryHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(DirectoryHandle, k_DirectoryHandle, 4, 4);
+        c.copyOut(DirectoryHandle, k_DirectoryHandle, n_DirectoryHandle, 4);
         return r;
       },
       NtQueryDirectoryObject(DirectoryHandle: number, Buffer: number, Length: number, ReturnSingleEntry: number, RestartScan: number, Context: number, ReturnLength: number) {
         c.reset();
-        const k_Buffer = c.copyIn(Buffer, Length, 65792); if (k_Buffer < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_Context = c.copyIn(Context, 4, 4); if (k_Context < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQueryDirectoryObject(DirectoryHandle, k_Buffer, Buffer, Length, ReturnSingleEntry, RestartScan, k_Context, k_ReturnLength);
-        c.copyOut(Buffer, k_Buffer, Length, 65792);
-        c.copyOut(Context, k_Context, 4, 4);
-        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        const u_Length = Length >>> 0;
+        const n_Buffer = u_Length;
+        const k_Buffer = c.copyIn(Buffer, n_Buffer, 65792, true); if (k_Buffer < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Context = 4;
+        const k_Context = c.copyIn(Context, n_Context, 4, true); if (k_Context < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnLength = 4;
+        const k_ReturnLength = c.copyIn(ReturnLength, n_ReturnLength, 4, true); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryDirectoryObject(DirectoryHandle, k_Buffer, Buffer, Math.min(u_Length, 65792), ReturnSingleEntry, RestartScan, k_Context, k_ReturnLength);
+        c.copyOut(Buffer, k_Buffer, n_Buffer, 65792);
+        c.copyOut(Context, k_Context, n_Context, 4);
+        c.copyOut(ReturnLength, k_ReturnLength, n_ReturnLength, 4);
         return r;
       },
       NtDuplicateObject(SourceProcessHandle: number, SourceHandle: number, TargetProcessHandle: number, TargetHandle: number, DesiredAccess: number, HandleAttributes: number, Options: number) {
         c.reset();
-        const k_TargetHandle = c.copyIn(TargetHandle, 4, 4); if (k_TargetHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_TargetHandle = 4;
+        const k_TargetHandle = c.copyIn(TargetHandle, n_TargetHandle, 4, true); if (k_TargetHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtDuplicateObject(SourceProcessHandle, SourceHandle, TargetProcessHandle, k_TargetHandle, DesiredAccess, HandleAttributes, Options);
-        c.copyOut(TargetHandle, k_TargetHandle, 4, 4);
+        c.copyOut(TargetHandle, k_TargetHandle, n_TargetHandle, 4);
         return r;
       },
       NtQueryObject(Handle: number, ObjectInformationClass: number, ObjectInformation: number, ObjectInformationLength: number, ReturnLength: number) {
         c.reset();
-        const k_ObjectInformation = c.copyIn(ObjectInformation, ObjectInformationLength, 65792); if (k_ObjectInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnLength = c.copyIn(ReturnLength, 4, 4); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQueryObject(Handle, ObjectInformationClass, k_ObjectInformation, ObjectInformation, ObjectInformationLength, k_ReturnLength);
-        c.copyOut(ObjectInformation, k_ObjectInformation, ObjectInformationLength, 65792);
-        c.copyOut(ReturnLength, k_ReturnLength, 4, 4);
+        const u_ObjectInformationLength = ObjectInformationLength >>> 0;
+        const n_ObjectInformation = u_ObjectInformationLength;
+        const k_ObjectInformation = c.copyIn(ObjectInformation, n_ObjectInformation, 65792, true); if (k_ObjectInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnLength = 4;
+        const k_ReturnLength = c.copyIn(ReturnLength, n_ReturnLength, 4, true); if (k_ReturnLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryObject(Handle, ObjectInformationClass, k_ObjectInformation, ObjectInformation, Math.min(u_ObjectInformationLength, 65792), k_ReturnLength);
+        c.copyOut(ObjectInformation, k_ObjectInformation, n_ObjectInformation, 65792);
+        c.copyOut(ReturnLength, k_ReturnLength, n_ReturnLength, 4);
         return r;
       },
       RtlNtStatusToDosError: k.RtlNtStatusToDosError,
       NtCreateSymbolicLinkObject(LinkHandle: number, DesiredAccess: number, ObjectAttributes: number, LinkTarget: number) {
         c.reset();
-        const k_LinkHandle = c.copyIn(LinkHandle, 4, 4); if (k_LinkHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_LinkHandle = 4;
+        const k_LinkHandle = c.copyIn(LinkHandle, n_LinkHandle, 4, false); if (k_LinkHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
-        const k_LinkTarget = c.unicodeString(LinkTarget); if (k_LinkTarget < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_LinkTarget = c.unicodeString(LinkTarget, false); if (k_LinkTarget < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtCreateSymbolicLinkObject(k_LinkHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, k_LinkTarget);
-        c.copyOut(LinkHandle, k_LinkHandle, 4, 4);
+        c.copyOut(LinkHandle, k_LinkHandle, n_LinkHandle, 4);
         return r;
       },
       NtOpenSymbolicLinkObject(LinkHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_LinkHandle = c.copyIn(LinkHandle, 4, 4); if (k_LinkHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_LinkHandle = 4;
+        const k_LinkHandle = c.copyIn(LinkHandle, n_LinkHandle, 4, false); if (k_LinkHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenSymbolicLinkObject(k_LinkHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(LinkHandle, k_LinkHandle, 4, 4);
+        c.copyOut(LinkHandle, k_LinkHandle, n_LinkHandle, 4);
         return r;
       },
       NtQuerySymbolicLinkObject(LinkHandle: number, LinkTarget: number, ReturnedLength: number) {
         c.reset();
-        const k_LinkTarget = c.unicodeString(LinkTarget); if (k_LinkTarget < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ReturnedLength = c.copyIn(ReturnedLength, 4, 4); if (k_ReturnedLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const k_LinkTarget = c.unicodeString(LinkTarget, false); if (k_LinkTarget < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ReturnedLength = 4;
+        const k_ReturnedLength = c.copyIn(ReturnedLength, n_ReturnedLength, 4, true); if (k_ReturnedLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtQuerySymbolicLinkObject(LinkHandle, k_LinkTarget, k_ReturnedLength);
         c.unicodeStringOut(LinkTarget, k_LinkTarget);
-        c.copyOut(ReturnedLength, k_ReturnedLength, 4, 4);
+        c.copyOut(ReturnedLength, k_ReturnedLength, n_ReturnedLength, 4);
         return r;
       },
       NtMakeTemporaryObject: k.NtMakeTemporaryObject,
       NtCreateKeyedEvent(KeyedEventHandle: number, DesiredAccess: number, ObjectAttributes: number, Flags: number) {
         c.reset();
-        const k_KeyedEventHandle = c.copyIn(KeyedEventHandle, 4, 4); if (k_KeyedEventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_KeyedEventHandle = 4;
+        const k_KeyedEventHandle = c.copyIn(KeyedEventHandle, n_KeyedEventHandle, 4, false); if (k_KeyedEventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateKeyedEvent(k_KeyedEventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, Flags);
-        c.copyOut(KeyedEventHandle, k_KeyedEventHandle, 4, 4);
+        c.copyOut(KeyedEventHandle, k_KeyedEventHandle, n_KeyedEventHandle, 4);
         return r;
       },
       NtOpenKeyedEvent(KeyedEventHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_KeyedEventHandle = c.copyIn(KeyedEventHandle, 4, 4); if (k_KeyedEventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_KeyedEventHandle = 4;
+        const k_KeyedEventHandle = c.copyIn(KeyedEventHandle, n_KeyedEventHandle, 4, false); if (k_KeyedEventHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenKeyedEvent(k_KeyedEventHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(KeyedEventHandle, k_KeyedEventHandle, 4, 4);
+        c.copyOut(KeyedEventHandle, k_KeyedEventHandle, n_KeyedEventHandle, 4);
         return r;
       },
       NtWaitForKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number) {
         c.reset();
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtWaitForKeyedEvent(KeyedEventHandle, Key, Alertable, k_Timeout);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
       NtReleaseKeyedEvent(KeyedEventHandle: number, Key: number, Alertable: number, Timeout: number) {
         c.reset();
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtReleaseKeyedEvent(KeyedEventHandle, Key, Alertable, k_Timeout);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
       NtCreateNamedPipeFile(FileHandle: number, DesiredAccess: number, ObjectAttributes: number, IoStatusBlock: number, ShareAccess: number, CreateDisposition: number, CreateOptions: number, NamedPipeType: number, ReadMode: number, CompletionMode: number, MaximumInstances: number, InboundQuota: number, OutboundQuota: number, DefaultTimeout: number) {
         c.reset();
-        const k_FileHandle = c.copyIn(FileHandle, 4, 4); if (k_FileHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_FileHandle = 4;
+        const k_FileHandle = c.copyIn(FileHandle, n_FileHandle, 4, false); if (k_FileHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
-        const k_IoStatusBlock = c.copyIn(IoStatusBlock, 8, 8); if (k_IoStatusBlock < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_DefaultTimeout = c.copyIn(DefaultTimeout, 8, 8); if (k_DefaultTimeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_IoStatusBlock = 8;
+        const k_IoStatusBlock = c.copyIn(IoStatusBlock, n_IoStatusBlock, 8, false); if (k_IoStatusBlock < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_DefaultTimeout = 8;
+        const k_DefaultTimeout = c.copyIn(DefaultTimeout, n_DefaultTimeout, 8, true, true); if (k_DefaultTimeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtCreateNamedPipeFile(k_FileHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, k_IoStatusBlock, ShareAccess, CreateDisposition, CreateOptions, NamedPipeType, ReadMode, CompletionMode, MaximumInstances, InboundQuota, OutboundQuota, k_DefaultTimeout);
-        c.copyOut(FileHandle, k_FileHandle, 4, 4);
-        c.copyOut(IoStatusBlock, k_IoStatusBlock, 8, 8);
+        c.copyOut(FileHandle, k_FileHandle, n_FileHandle, 4);
+        c.copyOut(IoStatusBlock, k_IoStatusBlock, n_IoStatusBlock, 8);
         return r;
       },
       NtFsControlFile: h.NtFsControlFile,
@@ -1066,78 +1165,137 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       NtSetInformationFile: h.NtSetInformationFile,
       NtCreateIoCompletion(IoCompletionHandle: number, DesiredAccess: number, ObjectAttributes: number, NumberOfConcurrentThreads: number) {
         c.reset();
-        const k_IoCompletionHandle = c.copyIn(IoCompletionHandle, 4, 4); if (k_IoCompletionHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_IoCompletionHandle = 4;
+        const k_IoCompletionHandle = c.copyIn(IoCompletionHandle, n_IoCompletionHandle, 4, false); if (k_IoCompletionHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtCreateIoCompletion(k_IoCompletionHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr, NumberOfConcurrentThreads);
-        c.copyOut(IoCompletionHandle, k_IoCompletionHandle, 4, 4);
+        c.copyOut(IoCompletionHandle, k_IoCompletionHandle, n_IoCompletionHandle, 4);
         return r;
       },
       NtOpenIoCompletion(IoCompletionHandle: number, DesiredAccess: number, ObjectAttributes: number) {
         c.reset();
-        const k_IoCompletionHandle = c.copyIn(IoCompletionHandle, 4, 4); if (k_IoCompletionHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_IoCompletionHandle = 4;
+        const k_IoCompletionHandle = c.copyIn(IoCompletionHandle, n_IoCompletionHandle, 4, false); if (k_IoCompletionHandle < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const k_ObjectAttributes = c.objectAttributes(ObjectAttributes); if (k_ObjectAttributes < 0) return c.oaStatus;
         const k_ObjectAttributesRoot = c.oaRoot, k_ObjectAttributesLen = c.strLen, k_ObjectAttributesAttr = c.oaAttr;
         const r = k.NtOpenIoCompletion(k_IoCompletionHandle, DesiredAccess, k_ObjectAttributesRoot, k_ObjectAttributes, k_ObjectAttributesLen, k_ObjectAttributesAttr);
-        c.copyOut(IoCompletionHandle, k_IoCompletionHandle, 4, 4);
+        c.copyOut(IoCompletionHandle, k_IoCompletionHandle, n_IoCompletionHandle, 4);
         return r;
       },
       NtSetIoCompletion: k.NtSetIoCompletion,
       NtRemoveIoCompletion(IoCompletionHandle: number, KeyContext: number, ApcContext: number, IoStatusBlock: number, Timeout: number) {
         c.reset();
-        const k_KeyContext = c.copyIn(KeyContext, 4, 4); if (k_KeyContext < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ApcContext = c.copyIn(ApcContext, 4, 4); if (k_ApcContext < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_IoStatusBlock = c.copyIn(IoStatusBlock, 8, 8); if (k_IoStatusBlock < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_KeyContext = 4;
+        const k_KeyContext = c.copyIn(KeyContext, n_KeyContext, 4, false); if (k_KeyContext < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ApcContext = 4;
+        const k_ApcContext = c.copyIn(ApcContext, n_ApcContext, 4, false); if (k_ApcContext < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_IoStatusBlock = 8;
+        const k_IoStatusBlock = c.copyIn(IoStatusBlock, n_IoStatusBlock, 8, false); if (k_IoStatusBlock < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtRemoveIoCompletion(IoCompletionHandle, k_KeyContext, k_ApcContext, k_IoStatusBlock, k_Timeout);
-        c.copyOut(KeyContext, k_KeyContext, 4, 4);
-        c.copyOut(ApcContext, k_ApcContext, 4, 4);
-        c.copyOut(IoStatusBlock, k_IoStatusBlock, 8, 8);
+        c.copyOut(KeyContext, k_KeyContext, n_KeyContext, 4);
+        c.copyOut(ApcContext, k_ApcContext, n_ApcContext, 4);
+        c.copyOut(IoStatusBlock, k_IoStatusBlock, n_IoStatusBlock, 8);
         return r;
       },
       NtRemoveIoCompletionEx(IoCompletionHandle: number, IoCompletionInformation: number, Count: number, NumEntriesRemoved: number, Timeout: number, Alertable: number) {
         c.reset();
-        const k_IoCompletionInformation = c.copyIn(IoCompletionInformation, Math.min(Count >>> 0, 1024) * 16, 16384); if (k_IoCompletionInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_NumEntriesRemoved = c.copyIn(NumEntriesRemoved, 4, 4); if (k_NumEntriesRemoved < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_Timeout = c.copyIn(Timeout, 8, 8); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const u_Count = Count >>> 0;
+        const n_IoCompletionInformation = Math.min(u_Count >>> 0, 1024) * 16;
+        const k_IoCompletionInformation = c.copyIn(IoCompletionInformation, n_IoCompletionInformation, 16384, true); if (k_IoCompletionInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_NumEntriesRemoved = 4;
+        const k_NumEntriesRemoved = c.copyIn(NumEntriesRemoved, n_NumEntriesRemoved, 4, true); if (k_NumEntriesRemoved < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_Timeout = 8;
+        const k_Timeout = c.copyIn(Timeout, n_Timeout, 8, true, true); if (k_Timeout < 0) return c.fault(STATUS_ACCESS_VIOLATION);
         const r = k.NtRemoveIoCompletionEx(IoCompletionHandle, k_IoCompletionInformation, Count, k_NumEntriesRemoved, k_Timeout, Alertable);
-        c.copyOut(IoCompletionInformation, k_IoCompletionInformation, Math.min(Count >>> 0, 1024) * 16, 16384);
-        c.copyOut(NumEntriesRemoved, k_NumEntriesRemoved, 4, 4);
+        c.copyOut(IoCompletionInformation, k_IoCompletionInformation, n_IoCompletionInformation, 16384);
+        c.copyOut(NumEntriesRemoved, k_NumEntriesRemoved, n_NumEntriesRemoved, 4);
         if (r === WAIT_IO_COMPLETION) c.deliverApcs();
         return r;
       },
       NtQueryIoCompletion(IoCompletionHandle: number, IoCompletionInformationClass: number, IoCompletionInformation: number, IoCompletionInformationLength: number, ResultLength: number) {
         c.reset();
-        const k_IoCompletionInformation = c.copyIn(IoCompletionInformation, IoCompletionInformationLength, 4); if (k_IoCompletionInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_ResultLength = c.copyIn(ResultLength, 4, 4); if (k_ResultLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.NtQueryIoCompletion(IoCompletionHandle, IoCompletionInformationClass, k_IoCompletionInformation, IoCompletionInformationLength, k_ResultLength);
-        c.copyOut(IoCompletionInformation, k_IoCompletionInformation, IoCompletionInformationLength, 4);
-        c.copyOut(ResultLength, k_ResultLength, 4, 4);
+        const u_IoCompletionInformationLength = IoCompletionInformationLength >>> 0;
+        const n_IoCompletionInformation = u_IoCompletionInformationLength;
+        const k_IoCompletionInformation = c.copyIn(IoCompletionInformation, n_IoCompletionInformation, 64, true); if (k_IoCompletionInformation < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_ResultLength = 4;
+        const k_ResultLength = c.copyIn(ResultLength, n_ResultLength, 4, true); if (k_ResultLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.NtQueryIoCompletion(IoCompletionHandle, IoCompletionInformationClass, k_IoCompletionInformation, Math.min(u_IoCompletionInformationLength, 64), k_ResultLength);
+        c.copyOut(IoCompletionInformation, k_IoCompletionInformation, n_IoCompletionInformation, 64);
+        c.copyOut(ResultLength, k_ResultLength, n_ResultLength, 4);
         return r;
       },
     },
     ntwasm: {
       QueryObjectDirectory(lpPath: number, dwIndex: number, lpName: number, nNameChars: number, lpNameLength: number, lpTypeId: number) {
         c.reset();
+        const u_nNameChars = nNameChars >>> 0;
         const k_lpPath = c.wstr(lpPath); if (k_lpPath < 0) return c.fault(STATUS_ACCESS_VIOLATION, c.error);
         const k_lpPathLen = c.strLen;
-        const k_lpName = c.copyIn(lpName, nNameChars * 2, 65536); if (k_lpName < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_lpNameLength = c.copyIn(lpNameLength, 4, 4); if (k_lpNameLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const k_lpTypeId = c.copyIn(lpTypeId, 4, 4); if (k_lpTypeId < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.QueryObjectDirectory(k_lpPath, k_lpPathLen, dwIndex, k_lpName, nNameChars, k_lpNameLength, k_lpTypeId);
-        c.copyOut(lpName, k_lpName, nNameChars * 2, 65536);
-        c.copyOut(lpNameLength, k_lpNameLength, 4, 4);
-        c.copyOut(lpTypeId, k_lpTypeId, 4, 4);
+        const n_lpName = u_nNameChars * 2;
+        const k_lpName = c.copyIn(lpName, n_lpName, 65536, true); if (k_lpName < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_lpNameLength = 4;
+        const k_lpNameLength = c.copyIn(lpNameLength, n_lpNameLength, 4, true); if (k_lpNameLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_lpTypeId = 4;
+        const k_lpTypeId = c.copyIn(lpTypeId, n_lpTypeId, 4, true); if (k_lpTypeId < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.QueryObjectDirectory(k_lpPath, k_lpPathLen, dwIndex, k_lpName, Math.min(u_nNameChars, 32768), k_lpNameLength, k_lpTypeId);
+        c.copyOut(lpName, k_lpName, n_lpName, 65536);
+        c.copyOut(lpNameLength, k_lpNameLength, n_lpNameLength, 4);
+        c.copyOut(lpTypeId, k_lpTypeId, n_lpTypeId, 4);
         return r;
       },
       GetProcessImagePathW: h.GetProcessImagePathW,
       GetEnvironmentBlockW(lpBuffer: number, nSize: number) {
         c.reset();
-        const k_lpBuffer = c.copyIn(lpBuffer, nSize * 2, 65536); if (k_lpBuffer < 0) return c.fault(0);
-        const r = k.GetEnvironmentBlockW(k_lpBuffer, nSize);
-        c.copyOut(lpBuffer, k_lpBuffer, nSize * 2, 65536);
+        const u_nSize = nSize >>> 0;
+        const n_lpBuffer = u_nSize * 2;
+        const k_lpBuffer = c.copyIn(lpBuffer, n_lpBuffer, 65536, false); if (k_lpBuffer < 0) return c.fault(0);
+        const r = k.GetEnvironmentBlockW(k_lpBuffer, Math.min(u_nSize, 32768));
+        c.copyOut(lpBuffer, k_lpBuffer, n_lpBuffer, 65536);
         return r;
       },
+      SvcCreateW(lpName: number, dwQueueLimit: number, dwFlags: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcCreateW(k_lpName, k_lpNameLen, dwQueueLimit, dwFlags);
+      },
+      SvcCreateA(lpName: number, dwQueueLimit: number, dwFlags: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcCreateW(k_lpName, k_lpNameLen, dwQueueLimit, dwFlags);
+      },
+      SvcOpenW(lpName: number, dwMilliseconds: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcOpenW(k_lpName, k_lpNameLen, dwMilliseconds);
+      },
+      SvcOpenA(lpName: number, dwMilliseconds: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcOpenW(k_lpName, k_lpNameLen, dwMilliseconds);
+      },
+      SvcAccept(hService: number, lpInfo: number, dwMilliseconds: number) {
+        c.reset();
+        const n_lpInfo = 56;
+        const k_lpInfo = c.copyIn(lpInfo, n_lpInfo, 56, false); if (k_lpInfo < 0) return c.fault(0);
+        const r = k.SvcAccept(hService, k_lpInfo, dwMilliseconds);
+        c.copyOut(lpInfo, k_lpInfo, n_lpInfo, 56);
+        return r;
+      },
+      SvcRead: h.SvcRead,
+      SvcWrite: h.SvcWrite,
+      SvcReply: k.SvcReply,
+      SvcSetCompletionPort: k.SvcSetCompletionPort,
+      SvcCall: h.SvcCall,
+      SvcCallEx: h.SvcCallEx,
+      SvcCallAsync: h.SvcCallAsync,
+      SvcFinish: h.SvcFinish,
     },
     user32: {
       MessageBoxW: h.MessageBoxW,

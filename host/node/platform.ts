@@ -8,6 +8,18 @@ import { nodeFileBackend } from "./file-backend.ts";
 
 let kernel: Promise<WebAssembly.Module> | undefined;
 
+const quiet = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Writes to process.stdout / stderr. A reader that went away (`ntwasm run x | head -1`: EPIPE) is no
+ * error of ours: no stack trace; `closed` tells the process, whose later writes then fail.
+ */
+function write(stream: NodeJS.WriteStream, text: string, closed?: () => void): void {
+  if (!quiet.has(stream)) { quiet.add(stream); stream.on("error", () => {}); }
+  if (stream.destroyed || stream.writableEnded) { closed?.(); return; }
+  stream.write(text, (e) => { if (e) closed?.(); });
+}
+
 export const nodePlatform: Platform = {
   kernelModule() {
     kernel ??= readFile(new URL("./kernel.wasm", import.meta.url)).then((b) => WebAssembly.compile(b));
@@ -27,6 +39,6 @@ export const nodePlatform: Platform = {
   cpus: () => availableParallelism(),
   defaultRoot: () => process.cwd(),
   fileBackend: (root) => nodeFileBackend(root),
-  stdout: (text) => { process.stdout.write(text); },
-  stderr: (text) => { process.stderr.write(text); },
+  stdout: (text, closed) => write(process.stdout, text, closed),
+  stderr: (text, closed) => write(process.stderr, text, closed),
 };

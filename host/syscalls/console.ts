@@ -3,9 +3,13 @@
 import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import { readConsoleLine } from "../console-input.ts";
+import { ERROR_NO_DATA } from "../generated/abi.ts";
 
-/** Where a thread's console text goes (the thread runtime orders it across threads). */
-export type ConsoleSink = (stream: number, text: string) => void;
+/**
+ * Where a thread's console text goes (the thread runtime orders it across threads); false when the
+ * stream's reader went away (EPIPE): the write fails with ERROR_NO_DATA, as on a closed pipe.
+ */
+export type ConsoleSink = (stream: number, text: string) => boolean;
 
 export function consoleSyscalls(k: KernelExports, c: CallContext, write: ConsoleSink) {
   function writeConsole(h: number, buf: number, n: number, lpWritten: number, wide: boolean): number {
@@ -15,7 +19,10 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
     const bytes = wide ? count * 2 : count;
     if (!c.inGuest(buf, bytes) || (lpWritten && !c.inGuest(lpWritten, 4))) return c.fault(0);
     const g = c.guestFresh();
-    write(stream, wide ? decodeUtf16(g, buf, count) : decodeUtf8(g, buf, buf + count));
+    if (!write(stream, wide ? decodeUtf16(g, buf, count) : decodeUtf8(g, buf, buf + count))) {
+      if (lpWritten) c.guestU32(lpWritten, 0);
+      return c.fault(0, ERROR_NO_DATA);
+    }
     if (lpWritten) c.guestU32(lpWritten, count);
     return 1;
   }
@@ -72,7 +79,7 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
     MessageBoxW(_hWnd: number, lpText: number, lpCaption: number, uType: number): number {
       const text = guestText(lpText), caption = lpCaption ? guestText(lpCaption) : "Error";
       if (text === undefined || caption === undefined) return c.fault(0);
-      write(2, `${caption}: ${text}\n`);
+      write(2, `${caption}: ${text}\n`); // shown or not, the answer is the default button
       return defaultButton(uType >>> 0);
     },
     MessageBeep(_uType: number): number { return 1; },

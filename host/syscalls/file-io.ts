@@ -16,9 +16,9 @@ import type { DiskIo } from "./files.ts";
 import { IO_DISK, IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IO_PIPE, ntSuccess, overlappedIo, type Transfer } from "./overlapped.ts";
 import { readConsoleLine } from "../console-input.ts";
 import {
-  ERROR_ACCESS_DENIED, ERROR_INVALID_FUNCTION, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_PATH_NOT_FOUND,
+  ERROR_ACCESS_DENIED, ERROR_INVALID_FUNCTION, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_NO_DATA, ERROR_PATH_NOT_FOUND,
   ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING, PIPE_READMODE_MESSAGE, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW,
-  STATUS_INVALID_HANDLE, STATUS_INVALID_PARAMETER, STATUS_OBJECT_TYPE_MISMATCH,
+  STATUS_INVALID_HANDLE, STATUS_INVALID_PARAMETER, STATUS_OBJECT_TYPE_MISMATCH, STATUS_PIPE_CLOSING,
 } from "../generated/abi.ts";
 
 /** The kernel's I/O exports for this shim (kernel/win32/pipe.ts), next to the generated ones. */
@@ -50,7 +50,8 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
   /** Bytes of an unfinished UTF-8 sequence a console WriteFile ended with, per stream. */
   const pending = new Map<number, Uint8Array>();
 
-  function consoleWrite(stream: number, buf: number, n: number): void {
+  /** False when the stream's reader went away (a broken pipe: ERROR_NO_DATA). */
+  function consoleWrite(stream: number, buf: number, n: number): boolean {
     const g = c.guestFor(buf, n);
     let bytes = g.subarray(buf, buf + n);
     const carry = pending.get(stream);
@@ -65,7 +66,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
         break;
       }
     }
-    if (end) write(stream, decodeUtf8(bytes, 0, end));
+    return end ? write(stream, decodeUtf8(bytes, 0, end)) : true;
   }
 
   /**
@@ -163,8 +164,7 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
         return got < 0 ? { st: STATUS_INVALID_HANDLE, count: 0 } : { st: 0, count: got };
       }
       if (target === 0) return { st: STATUS_ACCESS_DENIED, count: 0 };
-      consoleWrite(target, buf, n);
-      return { st: 0, count: n };
+      return consoleWrite(target, buf, n) ? { st: 0, count: n } : { st: STATUS_PIPE_CLOSING, count: 0 };
     });
   }
 
@@ -240,9 +240,9 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
       if (target === IO_DISK) return overlappedDisk(h) ? c.fault(0, ERROR_INVALID_PARAMETER) : disk.write(h, buf, n, lpWritten);
       if (target >= 0 && target !== IO_PIPE) {
         if (target === 0) return c.fault(0, ERROR_ACCESS_DENIED); // the console input is not writable
-        consoleWrite(target, buf, n);
-        if (lpWritten) c.guestU32(lpWritten, n);
-        return 1;
+        const ok = consoleWrite(target, buf, n);
+        if (lpWritten) c.guestU32(lpWritten, ok ? n : 0);
+        return ok ? 1 : c.fault(0, ERROR_NO_DATA);
       }
       return finish(writePipe(h, buf, n), lpWritten);
     },

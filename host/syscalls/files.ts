@@ -607,6 +607,7 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, backend: Fil
     GetCurrentDirectoryW(n: number, lpBuffer: number): number {
       n >>>= 0;
       const s = cwd();
+      if (!lpBuffer && n > s.length) return c.fault(0); // Windows copies the directory to NULL and faults
       if (lpBuffer && n > s.length) {
         if (!c.inGuest(lpBuffer, 2 * (s.length + 1))) return c.fault(0);
         const v = c.guestView();
@@ -634,7 +635,8 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, backend: Fil
       if (!parts) return 0;
       const trailing = /[\\/]$/.test(name) && parts.length > 0;
       const s = winPath(parts) + (trailing ? "\\" : "");
-      if (!lpBuffer || n <= s.length) return s.length + 1;
+      if (n <= s.length) return s.length + 1;
+      if (!lpBuffer) return c.fault(0); // it fits: Windows copies it to NULL and faults
       if (!c.inGuest(lpBuffer, 2 * (s.length + 1)) || (lpFilePart && !c.inGuest(lpFilePart, 4))) return c.fault(0);
       const v = c.guestView();
       for (let i = 0; i < s.length; i++) v.setUint16(lpBuffer + 2 * i, s.charCodeAt(i), true);

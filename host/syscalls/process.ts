@@ -6,6 +6,7 @@ import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
 import { commandLineToArgv } from "../command-line.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import type { CompiledGuest } from "../module-cache.ts";
+import { entryProblem } from "../guest-imports.ts";
 import { isWasm, type MemoryImport } from "../wasm-module.ts";
 import {
   CREATE_UNICODE_ENVIRONMENT, ERROR_BAD_EXE_FORMAT, ERROR_FILE_NOT_FOUND, ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_PARAMETER,
@@ -101,6 +102,7 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       try { compiled = host.compile(bytes); } catch { return c.fault(0, ERROR_BAD_EXE_FORMAT); }
       const { module, memory } = compiled;
       if (compiled.missing.length) return c.fault(0, ERROR_PROC_NOT_FOUND);
+      if (compiled.badImport || entryProblem(module, undefined)) return c.fault(0, ERROR_BAD_EXE_FORMAT);
       let env: Record<string, string> | undefined;
       if (lpEnvironment) {
         env = environmentBlock(c, lpEnvironment, (dwCreationFlags & CREATE_UNICODE_ENVIRONMENT) !== 0);

@@ -187,7 +187,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
   const carry = new Map<number, Uint8Array>();
 
   const view = () => c.guestView();
-  const ok = (p: number, n: number) => c.inGuest(p >>> 0, n);
+  const ok = (p: number, n: number) => c.inMemory(p >>> 0, n);
   /** The errno for the call's failure: the Win32 last-error it left. */
   const failed = () => errnoOf(k.GetLastError());
 
@@ -259,7 +259,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
     let at = 0;
     for (const [p, len] of parts) { bytes.set(g.subarray(p, p + len), at); at += len; }
     const text = decode(stream, bytes);
-    if (text) write(stream, text);
+    if (text && !write(stream, text)) return WASI_EPIPE; // the reader went away
     view().setUint32(writtenOut >>> 0, total, true);
     return WASI_ESUCCESS;
   }

@@ -158,6 +158,12 @@ export const MAXIMUM_WAIT_OBJECTS: u32 = 0x00000040;
 export const STILL_ACTIVE: u32 = 0x00000103;
 export const MAXIMUM_SUSPEND_COUNT: u32 = 0x0000007f;
 export const TLS_OUT_OF_INDEXES: u32 = 0xffffffff;
+export const SVC_MAX_HANDLES: u32 = 0x00000008;
+export const SVC_DEFAULT_QUEUE_LIMIT: u32 = 0x00000040;
+export const SVC_MAX_QUEUE_LIMIT: u32 = 0x00010000;
+export const SVC_MAX_CALL_BYTES: u32 = 0x01000000;
+export const SVC_PROCESS_QUOTA: u32 = 0x04000000;
+export const SVC_KERNEL_QUOTA: u32 = 0x10000000;
 
 // Access rights and flags
 export const DELETE: u32 = 0x00010000;
@@ -214,6 +220,12 @@ export const IO_COMPLETION_ALL_ACCESS: u32 = 0x001f0003;
 export const FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: u32 = 0x00000001;
 export const FILE_SKIP_SET_EVENT_ON_HANDLE: u32 = 0x00000002;
 export const FILE_SKIP_SET_USER_EVENT_ON_FAST_IO: u32 = 0x00000004;
+export const SVC_ACCEPT: u32 = 0x00000001;
+export const SVC_CONNECT: u32 = 0x00000002;
+export const SVC_ALL_ACCESS: u32 = 0x001f0003;
+export const SVC_REQUEST_SERVE: u32 = 0x00000001;
+export const SVC_REQUEST_FINISH: u32 = 0x00000002;
+export const SVC_REQUEST_ALL_ACCESS: u32 = 0x001f0003;
 export const HANDLE_FLAG_INHERIT: u32 = 0x00000001;
 export const HANDLE_FLAG_PROTECT_FROM_CLOSE: u32 = 0x00000002;
 export const DUPLICATE_CLOSE_SOURCE: u32 = 0x00000001;
@@ -362,6 +374,8 @@ export const TYPE_KEYEDWAIT: u32 = 10;
 export const TYPE_FILE: u32 = 11;
 export const TYPE_NAMEDPIPE: u32 = 12;
 export const TYPE_KEYEDEVENT: u32 = 13;
+export const TYPE_SERVICE: u32 = 14;
+export const TYPE_SERVICEREQUEST: u32 = 15;
 export const TYPE_IOCOMPLETION: u32 = 16;
 
 /** An object type's NT name (NtQueryObject's ObjectTypeInformation). */
@@ -380,6 +394,8 @@ export function typeName(type: u32): string {
     case 11: return "File";
     case 12: return "NamedPipe";
     case 13: return "KeyedEvent";
+    case 14: return "Service";
+    case 15: return "ServiceRequest";
     case 16: return "IoCompletion";
     default: return "";
   }
@@ -479,6 +495,8 @@ export function mapGenericAccess(type: u32, access: u32): u32 {
     case 11: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
     case 12: read = 0x00120089; write = 0x00120116; execute = 0x001200a0; all = 0x001f01ff; break;
     case 13: read = 0x00020001; write = 0x00020002; execute = 0x00020000; all = 0x000f0003; break;
+    case 14: read = 0x00020002; write = 0x00020002; execute = 0x00120002; all = 0x001f0003; break;
+    case 15: read = 0x00020000; write = 0x00020000; execute = 0x00120000; all = 0x001f0003; break;
     case 16: read = 0x00020001; write = 0x00020002; execute = 0x00120000; all = 0x001f0003; break;
   }
   let mapped = access & 0x0fffffff & ~MAXIMUM_ALLOWED; // reserved bits 24..27 stay: they are never granted
@@ -721,6 +739,19 @@ export const SYS_NtCreateNamedPipeFile: i32 = 530;
 export const SYS_NtFsControlFile: i32 = 531;
 export const SYS_NtQueryInformationFile: i32 = 532;
 export const SYS_NtSetInformationFile: i32 = 533;
+export const SYS_SvcCreateW: i32 = 1100;
+export const SYS_SvcCreateA: i32 = 1101;
+export const SYS_SvcOpenW: i32 = 1102;
+export const SYS_SvcOpenA: i32 = 1103;
+export const SYS_SvcAccept: i32 = 1104;
+export const SYS_SvcRead: i32 = 1105;
+export const SYS_SvcWrite: i32 = 1106;
+export const SYS_SvcReply: i32 = 1107;
+export const SYS_SvcSetCompletionPort: i32 = 1112;
+export const SYS_SvcCall: i32 = 1108;
+export const SYS_SvcCallEx: i32 = 1109;
+export const SYS_SvcCallAsync: i32 = 1110;
+export const SYS_SvcFinish: i32 = 1111;
 export const SYS_CreateIoCompletionPort: i32 = 850;
 export const SYS_PostQueuedCompletionStatus: i32 = 851;
 export const SYS_GetQueuedCompletionStatus: i32 = 852;
@@ -876,6 +907,13 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 489: return <i64>win32.NtWaitForKeyedEvent(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <i32>load<i32>(args, 8), <usize>load<i32>(args, 12));
     case 496: return <i64>win32.NtReleaseKeyedEvent(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <i32>load<i32>(args, 8), <usize>load<i32>(args, 12));
     case 530: return <i64>win32.NtCreateNamedPipeFile(<usize>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <i32>load<i32>(args, 16), <u32>load<i32>(args, 20), <usize>load<i32>(args, 24), <u32>load<i32>(args, 28), <u32>load<i32>(args, 32), <u32>load<i32>(args, 36), <u32>load<i32>(args, 40), <u32>load<i32>(args, 44), <u32>load<i32>(args, 48), <u32>load<i32>(args, 52), <u32>load<i32>(args, 56), <u32>load<i32>(args, 60), <usize>load<i32>(args, 64));
+    case 1100: return <i64>win32.SvcCreateW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 1101: return <i64>win32.SvcCreateW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
+    case 1102: return <i64>win32.SvcOpenW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 1103: return <i64>win32.SvcOpenW(<usize>load<i32>(args, 0), <i32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 1104: return <i64>win32.SvcAccept(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 1107: return <i64>win32.SvcReply(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8));
+    case 1112: return <i64>win32.SvcSetCompletionPort(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8));
     case 850: return <i64>win32.CreateIoCompletionPort(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
     case 851: return <i64>win32.PostQueuedCompletionStatus(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <u32>load<i32>(args, 8), <u32>load<i32>(args, 12));
     case 853: return <i64>win32.SetFileCompletionNotificationModes(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4));

@@ -26,6 +26,8 @@ export class Root {
   fileReaps: usize; // disk files whose last handle closed while delete pending: their paths wait for the host to remove them (objects/file.ts)
   cpus: i32; // CPUs the host's workers can use (ntw_set_cpus); 0 until said, taken as 1
   spinners: i32; // threads spinning on their wake word right now (ob/wait.ts)
+  svcAnchor: usize; // the Service SvcOpen sleeps on until a service is created (objects/service.ts); 0 until first used
+  svcStaged: u32; // bytes all service calls have staged in kernel memory, at most SVC_KERNEL_QUOTA
   critSecEvent: usize; // \KernelObjects\CritSecOutOfMemoryEvent: the keyed event of a NULL handle (nt/keyedevent.ts)
   workerPool: usize; // the parked host workers threads start on (nt/workerpool.ts); 0 until the host sets it up
 }

@@ -2,7 +2,7 @@
 import { enter, leave } from "../lib/lock";
 import { currentThread, result, setResult } from "../lib/tls";
 import { CURRENT_PROCESS, CURRENT_THREAD, currentProcess, handleClose, handleEntry, handleInsert, handleObject } from "../ob/handle";
-import { ObjectHeader, obDeref, obLastHandleClosed } from "../ob/object";
+import { ObjectHeader, obDeref, obHandleCounted, obLastHandleClosed } from "../ob/object";
 import { Process } from "../objects/process";
 import {
   DUPLICATE_CLOSE_SOURCE, DUPLICATE_SAME_ACCESS, HANDLE_FLAG_INHERIT, HANDLE_FLAG_PROTECT_FROM_CLOSE, mapGenericAccess,
@@ -43,10 +43,12 @@ export function ntDuplicate(srcProc: u32, src: u32, dstProc: u32, access: u32, i
   // not run last-handle effects (a name leaving the namespace, a pipe end breaking).
   o.refs++;
   o.handles++;
+  obHandleCounted(o, srcAccess, 1); // the same for rights a type counts its handles by (a service's servers)
   if (options & DUPLICATE_CLOSE_SOURCE) handleClose(sproc, src, false);
   const granted = options & DUPLICATE_SAME_ACCESS ? srcAccess : mapGenericAccess(o.type, access);
   const h = handleInsert(changetype<Process>(dp), o, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
   const st = h ? STATUS_SUCCESS : <u32>result;
+  obHandleCounted(o, srcAccess, -1);
   if (--o.handles == 0) obLastHandleClosed(o);
   obDeref(o);
   leave();

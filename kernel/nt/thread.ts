@@ -10,6 +10,7 @@ import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { handleCloseAll, handleEntry, handleInheritAll, handleInsert } from "../ob/handle";
 import { envCopy } from "./environment";
 import { ioProcessEnded, onlyWorkersLeft } from "./io";
+import { svcThreadExit } from "./service";
 import { waitCancel, wakeWaiters } from "../ob/wait";
 import { queueWake } from "../ob/wake";
 import { portThreadLeave } from "../objects/completionport";
@@ -92,6 +93,7 @@ export function threadExit(t: Thread, code: u32): void {
   if (t.state == THREAD_EXITED) return;
   const p = changetype<Process>(t.process);
   waitCancel(t); // a thread unwound while a wait was queued (between prepare and commit)
+  svcThreadExit(t); // its calls are cancelled, a request handed to it goes back to its service
   t.state = THREAD_EXITED;
   // TerminateThread's code was stored when it was requested; ExitProcess's wins over both.
   t.exitCode = p.exiting ? p.exitCode : t.killed ? t.exitCode : code;

@@ -4,7 +4,7 @@
 import { kalloc, kfree } from "../lib/alloc";
 import { HANDLE_ENTRY_SIZE } from "../lib/layout";
 import { currentThread, setResult } from "../lib/tls";
-import { ObjectHeader, obDeref, obHandleClosed, obLastHandleClosed } from "./object";
+import { ObjectHeader, obDeref, obHandleClosed, obHandleCounted, obLastHandleClosed } from "./object";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import {
@@ -79,6 +79,7 @@ export function handleInsert(p: Process, o: ObjectHeader, access: u32, flags: u3
   o.refs++;
   o.handles++;
   p.count++;
+  obHandleCounted(o, access, 1);
   return (index + 1) << 2;
 }
 
@@ -120,6 +121,7 @@ export function handleClose(p: Process, h: u32, force: bool): u32 {
   if ((e.flags & HANDLE_FLAG_PROTECT_FROM_CLOSE) && !force) return STATUS_HANDLE_NOT_CLOSABLE;
   const o = changetype<ObjectHeader>(e.object);
   const index = (h >> 2) - 1;
+  obHandleCounted(o, e.access, -1);
   e.object = 0;
   e.flags = 0;
   e.access = p.freeHead;
@@ -156,6 +158,7 @@ export function handleInheritAll(parent: Process, child: Process): bool {
       o.refs++;
       o.handles++;
       child.count++;
+      obHandleCounted(o, pe.access, 1);
     } else {
       ce.object = 0;
       ce.access = child.freeHead; // lowest free index ends up first

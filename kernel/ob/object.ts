@@ -6,7 +6,7 @@ import { root } from "../lib/root";
 import { OBJ_PERMANENT } from "../lib/layout";
 import {
   TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_KEYEDWAIT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
-  TYPE_TIMER, TYPE_FILE, TYPE_NAMEDPIPE, TYPE_KEYEDEVENT, TYPE_IOCOMPLETION,
+  TYPE_TIMER, TYPE_FILE, TYPE_NAMEDPIPE, TYPE_KEYEDEVENT, TYPE_IOCOMPLETION, TYPE_SERVICE, TYPE_SERVICEREQUEST,
 } from "../generated/abi";
 import { Event, eventSatisfy, eventSignaled } from "../objects/event";
 import { Mutex, mutexDestroy, mutexSatisfy, mutexSignaled } from "../objects/mutex";
@@ -21,6 +21,9 @@ import { Timer, timerDestroy, timerSatisfy, timerSignaled } from "../objects/tim
 import { NamedPipe, PipeEnd, pipeEndClosed, pipeEndDestroy, pipeEndHandleClosed, pipeSignaled } from "../objects/pipe";
 import { DiskFile, diskFileClosed, diskFileDestroy, FILE_KIND_DISK } from "../objects/file";
 import { CompletionPort, portClosed, portDestroy, portFileGone, portSignaled } from "../objects/completionport";
+import { Service, serviceSignaled } from "../objects/service";
+import { ServiceRequest, requestDestroy, requestSignaled, requestSize } from "../objects/servicerequest";
+import { svcHandleCounted } from "../nt/service";
 import { nameRemove } from "./namespace";
 
 @unmanaged
@@ -50,6 +53,8 @@ export function objectSize(type: u32): usize {
     case TYPE_NAMEDPIPE: return offsetof<NamedPipe>();
     case TYPE_KEYEDEVENT: return offsetof<KeyedEvent>();
     case TYPE_IOCOMPLETION: return offsetof<CompletionPort>();
+    case TYPE_SERVICE: return offsetof<Service>();
+    case TYPE_SERVICEREQUEST: return requestSize(); // with its passed-handle slots
     default: return 0; // threads are allocated by objects/thread.ts
   }
 }
@@ -70,7 +75,7 @@ export function obAlloc(type: u32): ObjectHeader | null {
 export function isWaitable(type: u32): bool {
   return type == TYPE_EVENT || type == TYPE_MUTANT || type == TYPE_SEMAPHORE || type == TYPE_THREAD || type == TYPE_PROCESS
     || type == TYPE_TIMER || type == TYPE_CONSOLE || type == TYPE_FILE || type == TYPE_KEYEDEVENT
-    || type == TYPE_IOCOMPLETION;
+    || type == TYPE_IOCOMPLETION || type == TYPE_SERVICE || type == TYPE_SERVICEREQUEST;
 }
 
 /** Would a wait by thread `t` on `o` be satisfied now? */
@@ -89,6 +94,8 @@ export function isWaitable(type: u32): bool {
     case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o)); // input waiting
     case TYPE_KEYEDEVENT: return true; // as on Windows (objects/keyedevent.ts)
     case TYPE_IOCOMPLETION: return portSignaled(changetype<CompletionPort>(o), t); // packets queued, not taken by the wait
+    case TYPE_SERVICE: return serviceSignaled(changetype<Service>(o), t); // requests queued (not for SvcAccept's own waits)
+    case TYPE_SERVICEREQUEST: return requestSignaled(changetype<ServiceRequest>(o)); // the call has ended
     default: return false;
   }
 }
@@ -124,9 +131,20 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_CONSOLE: consoleDestroy(changetype<Console>(o)); break; // frees its input ring
     case TYPE_SYMBOLICLINK: symlinkDestroy(changetype<SymbolicLink>(o)); break; // frees its target
     case TYPE_IOCOMPLETION: portDestroy(changetype<CompletionPort>(o)); break; // frees queued packets
+    case TYPE_SERVICEREQUEST: requestDestroy(changetype<ServiceRequest>(o)); break; // frees its staging, drops its service
   }
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));
+}
+
+/**
+ * A handle to `o` with `access` was made (+1) or is closing (-1), lock held: services and their requests
+ * count their handles by right (nt/service.ts). Called by ob/handle.ts and across NtDuplicateObject's close
+ * of its source.
+ */
+// @ts-ignore: decorator
+@inline export function obHandleCounted(o: ObjectHeader, access: u32, delta: i32): void {
+  if (o.type == TYPE_SERVICE || o.type == TYPE_SERVICEREQUEST) svcHandleCounted(o, access, delta);
 }
 
 /** Called when the last handle to `o` closes: a named object leaves the namespace then. */

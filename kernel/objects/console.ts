@@ -20,20 +20,34 @@ export function consoleSignaled(c: Console): bool {
   return c.stream == 0 && (c.count > 0 || c.ended != 0);
 }
 
+/** The largest input ring: more input than this waiting unread is refused (false from consoleFeed). */
+const MAX_RING: u32 = 1 << 30;
+
+/**
+ * Where byte `i` (from the oldest) of the ring is. The ring never divides by zero: with no ring yet
+ * (cap 0, nothing fed, or input ended before any came) there is no byte to find, and the callers
+ * only ask for i < count, which is 0 then.
+ */
+function ringAt(c: Console, i: u32): usize {
+  return c.cap ? c.buf + (c.head + i) % c.cap : c.buf;
+}
+
 /** Appends `n` bytes at `src` (kernel memory) to the input ring, growing it; false when out of memory. */
 export function consoleFeed(c: Console, src: usize, n: u32): bool {
+  if (!n) return true;
+  if (n > MAX_RING || c.count > MAX_RING - n) return false; // no u32 wrap in the sizes below
   if (c.count + n > c.cap) {
     let cap = c.cap ? c.cap : 4096;
     while (cap < c.count + n) cap <<= 1;
     const buf = kalloc(cap);
     if (!buf) return false;
-    for (let i: u32 = 0; i < c.count; i++) store<u8>(buf + i, load<u8>(c.buf + (c.head + i) % c.cap));
+    for (let i: u32 = 0; i < c.count; i++) store<u8>(buf + i, load<u8>(ringAt(c, i)));
     if (c.buf) kfree(c.buf, c.cap);
     c.buf = buf;
     c.cap = cap;
     c.head = 0;
   }
-  for (let i: u32 = 0; i < n; i++) store<u8>(c.buf + (c.head + c.count + i) % c.cap, load<u8>(src + i));
+  for (let i: u32 = 0; i < n; i++) store<u8>(ringAt(c, c.count + i), load<u8>(src + i));
   c.count += n;
   return true;
 }
@@ -42,12 +56,12 @@ export function consoleFeed(c: Console, src: usize, n: u32): bool {
 export function consoleTake(c: Console, dst: usize, max: u32, line: bool): u32 {
   let n: u32 = 0;
   while (n < max && n < c.count) {
-    const b = load<u8>(c.buf + (c.head + n) % c.cap);
+    const b = load<u8>(ringAt(c, n));
     store<u8>(dst + n, b);
     n++;
     if (line && b == 10) break;
   }
-  if (n) c.head = (c.head + n) % c.cap; // nothing taken: the ring may not exist yet (cap 0)
+  if (n && c.cap) c.head = (c.head + n) % c.cap; // nothing taken: the ring may not exist yet (cap 0)
   c.count -= n;
   return n;
 }

@@ -37,6 +37,7 @@ export class Process extends ObjectHeader {
   ioReady: usize; // auto-reset Event the process's I/O workers sleep on while no request is queued
   ioIdle: u32; // I/O workers waiting for a request
   priorityClass: u32; // SetPriorityClass's value, 0 for the default NORMAL_PRIORITY_CLASS: recorded and returned
+  svcStaged: u32; // bytes its service calls have staged in kernel memory (objects/servicerequest.ts), at most SVC_PROCESS_QUOTA
   poolThreads: u32; // threads handed to host workers (nt/workerpool.ts): the host waits for each one's end report
 }
 

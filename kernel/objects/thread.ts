@@ -47,6 +47,12 @@ export class Thread extends ObjectHeader {
   pipeWriter: u32; // asleep in a pipe call: PIPE_SLEEP_WRITER (a write or flush) or PIPE_SLEEP_OTHER (objects/pipe.ts)
   syncIo: u32; // asleep in a synchronous I/O call (pipe, console read): CancelSynchronousIo ends that wait
   priority: i32; // SetThreadPriority's value (THREAD_PRIORITY_*): recorded and returned, the host OS schedules
+  // Services (nt/service.ts): the requests this thread holds (its synchronous calls and output copies, a list
+  // through ServiceRequest.callerNext), the Service it waits in SvcAccept on, and the request a call handed it
+  // there (a reference) that it has not taken yet.
+  svcCalls: usize;
+  svcAccepting: usize;
+  svcAccepted: usize;
   // I/O completion ports (objects/completionport.ts): the port this thread last removed from (a reference, 0
   // for none), whether it counts among that port's running threads (not blocked in a wait), whether it is in a
   // remove wait on it now, and the packet handed to it there (key, value, status, information).

@@ -22,3 +22,4 @@ export * from "./pipe";
 export * from "./file";
 export * from "./io";
 export * from "./iocompletion";
+export * from "./service";

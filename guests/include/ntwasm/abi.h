@@ -161,6 +161,12 @@
 #define STILL_ACTIVE ((DWORD)0x00000103)
 #define MAXIMUM_SUSPEND_COUNT ((DWORD)0x0000007f)
 #define TLS_OUT_OF_INDEXES ((DWORD)0xffffffff)
+#define SVC_MAX_HANDLES ((DWORD)0x00000008)
+#define SVC_DEFAULT_QUEUE_LIMIT ((DWORD)0x00000040)
+#define SVC_MAX_QUEUE_LIMIT ((DWORD)0x00010000)
+#define SVC_MAX_CALL_BYTES ((DWORD)0x01000000)
+#define SVC_PROCESS_QUOTA ((DWORD)0x04000000)
+#define SVC_KERNEL_QUOTA ((DWORD)0x10000000)
 
 /* Access rights and flags */
 #define DELETE ((DWORD)0x00010000)
@@ -217,6 +223,12 @@
 #define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS ((DWORD)0x00000001)
 #define FILE_SKIP_SET_EVENT_ON_HANDLE ((DWORD)0x00000002)
 #define FILE_SKIP_SET_USER_EVENT_ON_FAST_IO ((DWORD)0x00000004)
+#define SVC_ACCEPT ((DWORD)0x00000001)
+#define SVC_CONNECT ((DWORD)0x00000002)
+#define SVC_ALL_ACCESS ((DWORD)0x001f0003)
+#define SVC_REQUEST_SERVE ((DWORD)0x00000001)
+#define SVC_REQUEST_FINISH ((DWORD)0x00000002)
+#define SVC_REQUEST_ALL_ACCESS ((DWORD)0x001f0003)
 #define HANDLE_FLAG_INHERIT ((DWORD)0x00000001)
 #define HANDLE_FLAG_PROTECT_FROM_CLOSE ((DWORD)0x00000002)
 #define DUPLICATE_CLOSE_SOURCE ((DWORD)0x00000001)
@@ -365,6 +377,8 @@
 #define NTWASM_TYPE_FILE 11
 #define NTWASM_TYPE_NAMEDPIPE 12
 #define NTWASM_TYPE_KEYEDEVENT 13
+#define NTWASM_TYPE_SERVICE 14
+#define NTWASM_TYPE_SERVICEREQUEST 15
 #define NTWASM_TYPE_IOCOMPLETION 16
 
 #define NTWASM_IMPORT(module, name) __attribute__((import_module(#module), import_name(#name)))
@@ -761,6 +775,32 @@ NTWASM_IMPORT(ntdll, NtMakeTemporaryObject) NTSTATUS WINAPI NtMakeTemporaryObjec
 NTWASM_IMPORT(ntdll, NtWaitForKeyedEvent) NTSTATUS WINAPI NtWaitForKeyedEvent(HANDLE KeyedEventHandle, PVOID Key, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
 /* #496: Wakes one thread of the same process waiting for Key, or blocks until one comes; results and the NULL handle as NtWaitForKeyedEvent. Needs KEYEDEVENT_WAKE. */
 NTWASM_IMPORT(ntdll, NtReleaseKeyedEvent) NTSTATUS WINAPI NtReleaseKeyedEvent(HANDLE KeyedEventHandle, PVOID Key, BOOLEAN Alertable, PLARGE_INTEGER Timeout);
+/* #1100: Creates a service, named in the object namespace like an event (lpName NULL: unnamed, reached through handles), and returns a handle with SVC_ALL_ACCESS: the caller is its server. dwQueueLimit: requests that may wait for a server thread (0: SVC_DEFAULT_QUEUE_LIMIT, at most SVC_MAX_QUEUE_LIMIT); dwFlags must be 0. ERROR_ALREADY_EXISTS when a service has the name, ERROR_INVALID_HANDLE when another object has it. The handle is signaled while requests are queued. When the last handle with SVC_ACCEPT closes (or its process ends), the service is gone: its name leaves the namespace and every queued and accepted call fails with RPC_S_SERVER_UNAVAILABLE. */
+NTWASM_IMPORT(ntwasm, SvcCreateW) HANDLE WINAPI SvcCreateW(LPCWSTR lpName, DWORD dwQueueLimit, DWORD dwFlags);
+/* #1101: ANSI (UTF-8) form of SvcCreateW. */
+NTWASM_IMPORT(ntwasm, SvcCreateA) HANDLE WINAPI SvcCreateA(LPCSTR lpName, DWORD dwQueueLimit, DWORD dwFlags);
+/* #1102: Opens the service of that name for calls (SVC_CONNECT), waiting up to dwMilliseconds for a server to create it (INFINITE: forever). 0: ERROR_FILE_NOT_FOUND at once when there is none; ERROR_TIMEOUT when none came in time. */
+NTWASM_IMPORT(ntwasm, SvcOpenW) HANDLE WINAPI SvcOpenW(LPCWSTR lpName, DWORD dwMilliseconds);
+/* #1103: ANSI (UTF-8) form of SvcOpenW. */
+NTWASM_IMPORT(ntwasm, SvcOpenA) HANDLE WINAPI SvcOpenA(LPCSTR lpName, DWORD dwMilliseconds);
+/* #1104: Takes the oldest queued request of a service (SVC_ACCEPT), waiting up to dwMilliseconds for one, and returns the request's handle (SVC_REQUEST_SERVE | SYNCHRONIZE, signaled once the call has ended) with its header in *lpInfo (may be NULL): the caller's process and thread ids, Argument, InputSize, OutputSize and the call's handles, already duplicated into this process. A call made while server threads wait here goes straight to the one that waited last. NULL with ERROR_TIMEOUT when none came in time. */
+NTWASM_IMPORT(ntwasm, SvcAccept) HANDLE WINAPI SvcAccept(HANDLE hService, PSVC_REQUEST_INFO lpInfo, DWORD dwMilliseconds);
+/* #1105: Copies nBytes of the caller's input from dwOffset, any number of times. ERROR_INVALID_PARAMETER (nothing copied) when the range is outside [0, InputSize); ERROR_REQUEST_ABORTED once the caller cancelled, timed out or died, or the service is gone; ERROR_REPLY_MESSAGE_MISMATCH after SvcReply. */
+NTWASM_IMPORT(ntwasm, SvcRead) BOOL WINAPI SvcRead(HANDLE hRequest, DWORD dwOffset, LPVOID lpBuffer, DWORD nBytes, LPDWORD lpRead);
+/* #1106: Copies nBytes into the caller's output at dwOffset, any number of times; the caller gets bytes [0, BytesWritten), BytesWritten being the highest offset + length written (bytes never written in that range are 0). The errors of SvcRead, for [0, OutputSize). */
+NTWASM_IMPORT(ntwasm, SvcWrite) BOOL WINAPI SvcWrite(HANDLE hRequest, DWORD dwOffset, LPCVOID lpBuffer, DWORD nBytes);
+/* #1107: Ends the request: the caller's call returns TRUE with Status = dwStatus and Result. The handle still needs CloseHandle; closing it unreplied fails the call with RPC_S_SERVER_UNAVAILABLE. The errors of SvcRead. */
+NTWASM_IMPORT(ntwasm, SvcReply) BOOL WINAPI SvcReply(HANDLE hRequest, DWORD dwStatus, ULONG_PTR Result);
+/* #1112: Delivers the service's requests to an I/O completion port (SVC_ACCEPT; hPort needs IO_COMPLETION_MODIFY_STATE, NULL stops it): each request that enters the queue posts one packet { Key, lpOverlapped NULL, dwNumberOfBytesTransferred = its InputSize }, after which a server thread takes a request with SvcAccept(hService, &info, 0) (ERROR_TIMEOUT if its caller gave up meanwhile). A call handed straight to a thread waiting in SvcAccept posts nothing. The port is let go when the service is gone. */
+NTWASM_IMPORT(ntwasm, SvcSetCompletionPort) BOOL WINAPI SvcSetCompletionPort(HANDLE hService, HANDLE hPort, ULONG_PTR Key);
+/* #1108: Calls a service (SVC_CONNECT) and waits up to dwMilliseconds for the reply: TRUE with *lpResult (may be NULL) and the output bytes the server wrote copied to lpCall->Output. FALSE with RPC_S_SERVER_UNAVAILABLE when the service is gone, RPC_S_SERVER_TOO_BUSY when its queue is full, ERROR_TIMEOUT (the call is cancelled), ERROR_INVALID_PARAMETER for more than SVC_MAX_HANDLES handles or more than SVC_MAX_CALL_BYTES, ERROR_NOT_ENOUGH_QUOTA past SVC_PROCESS_QUOTA staged bytes, ERROR_INVALID_HANDLE for a bad passed handle, ERROR_OPERATION_ABORTED after CancelSynchronousIo; on FALSE the output buffer is unchanged. */
+NTWASM_IMPORT(ntwasm, SvcCall) BOOL WINAPI SvcCall(HANDLE hService, const SVC_CALL * lpCall, PSVC_RESULT lpResult, DWORD dwMilliseconds);
+/* #1109: SvcCall; with bAlertable, user APCs queued to the thread run during the wait and the wait then goes on for the same call (neither sent again nor cancelled), until the reply or dwMilliseconds after the start. */
+NTWASM_IMPORT(ntwasm, SvcCallEx) BOOL WINAPI SvcCallEx(HANDLE hService, const SVC_CALL * lpCall, PSVC_RESULT lpResult, DWORD dwMilliseconds, BOOL bAlertable);
+/* #1110: Starts a call and returns at once with a handle to it (SVC_REQUEST_FINISH | SYNCHRONIZE), signaled when the call has ended; the input is copied now, lpCall->Output must stay valid until SvcFinish. Closing the last handle before the reply cancels the call. NULL with the errors of SvcCall. */
+NTWASM_IMPORT(ntwasm, SvcCallAsync) HANDLE WINAPI SvcCallAsync(HANDLE hService, const SVC_CALL * lpCall);
+/* #1111: The result of an asynchronous call, as SvcCall gives it, with the output copied to the Output buffer its SvcCallAsync named (by the first SvcFinish in that process). ERROR_IO_INCOMPLETE while it has not ended. */
+NTWASM_IMPORT(ntwasm, SvcFinish) BOOL WINAPI SvcFinish(HANDLE hCall, PSVC_RESULT lpResult);
 /* #850: FileHandle INVALID_HANDLE_VALUE: a new port (ExistingCompletionPort must be NULL, else ERROR_INVALID_PARAMETER) that releases at most NumberOfConcurrentThreads threads at once (0: the number of CPUs). Otherwise associates the pipe or disk file handle (opened with FILE_FLAG_OVERLAPPED) with ExistingCompletionPort and returns it, or with a new port: the overlapped ReadFile/WriteFile/ConnectNamedPipe/TransactNamedPipe/NtReadFile... completions on it then post (lpOverlapped, bytes, CompletionKey, status) packets. ERROR_INVALID_PARAMETER for a handle opened for synchronous I/O (CreatePipe's, a console) or already associated; ERROR_INVALID_HANDLE for one that is no file. */
 NTWASM_IMPORT(kernel32, CreateIoCompletionPort) HANDLE WINAPI CreateIoCompletionPort(HANDLE FileHandle, HANDLE ExistingCompletionPort, ULONG_PTR CompletionKey, DWORD NumberOfConcurrentThreads);
 /* #851: Queues a packet with status 0 (FIFO); the most recent waiting thread takes it at once if the port's concurrency limit allows. ERROR_NO_SYSTEM_RESOURCES when 65,536 packets are queued already. */
@@ -1113,6 +1153,96 @@ PSLIST_ENTRY WINAPI RtlInterlockedPushListSListEx(PSLIST_HEADER ListHead, PSLIST
 void WINAPI RaiseException(DWORD dwExceptionCode, DWORD dwExceptionFlags, DWORD nNumberOfArguments, const ULONG_PTR *lpArguments);
 /* kernel32: Takes up to ulCount packets at once (the first waited for, up to dwMilliseconds) as OVERLAPPED_ENTRY { lpCompletionKey, lpOverlapped, Internal (the status), dwNumberOfBytesTransferred }, *ulNumEntriesRemoved of them, over NtRemoveIoCompletionEx as kernelbase does. FALSE with WAIT_TIMEOUT, WAIT_IO_COMPLETION (fAlertable: queued APCs ran), ERROR_ABANDONED_WAIT_0 (the port's last handle closed while waiting), ERROR_INVALID_PARAMETER for ulCount 0, ERROR_INVALID_HANDLE... */
 BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE CompletionPort, LPOVERLAPPED_ENTRY lpCompletionPortEntries, ULONG ulCount, PULONG ulNumEntriesRemoved, DWORD dwMilliseconds, BOOL fAlertable);
+/* kernel32: A private pool: worker threads start on demand (one at a time while callbacks wait and no worker is idle) up to its maximum (500), and one idle for 5 s ends unless the pool is at its minimum (0). An idle worker spins about 150 us before it sleeps, so a callback submitted meanwhile starts without a kernel call. */
+PTP_POOL WINAPI CreateThreadpool(PVOID reserved);
+/* kernel32: Releases the pool: its threads end once no object or queued callback uses it (objects keep it alive). */
+VOID WINAPI CloseThreadpool(PTP_POOL ptpp);
+/* kernel32: The most worker threads (at least 1); the minimum drops to it when higher. */
+VOID WINAPI SetThreadpoolThreadMaximum(PTP_POOL ptpp, DWORD cthrdMost);
+/* kernel32: Starts workers until cthrdMic exist and keeps them (idle ones do not end); the maximum rises to it when lower. FALSE with the CreateThread error when a thread cannot start. */
+BOOL WINAPI SetThreadpoolThreadMinimum(PTP_POOL ptpp, DWORD cthrdMic);
+/* kernel32: A cleanup group: objects created with an environment naming it (SetThreadpoolCallbackCleanupGroup) are its members. */
+PTP_CLEANUP_GROUP WINAPI CreateThreadpoolCleanupGroup(void);
+/* kernel32: Closes every member (works, timers, waits, I/O objects, TrySubmitThreadpoolCallback callbacks not yet run): stops its timer or wait, drops its queued callbacks when fCancelPendingCallbacks, waits for its callbacks, then (fCancelPendingCallbacks) calls the environment's cancel callback (object context, pvCleanupContext). The members must not be closed again. */
+VOID WINAPI CloseThreadpoolCleanupGroupMembers(PTP_CLEANUP_GROUP ptpcg, BOOL fCancelPendingCallbacks, PVOID pvCleanupContext);
+/* kernel32: Frees the group (close its members first). */
+VOID WINAPI CloseThreadpoolCleanupGroup(PTP_CLEANUP_GROUP ptpcg);
+/* kernel32: Queues pfns(instance, pv) once on the environment's pool (NULL: the process's default pool; the environment's priority, cleanup group and long-function flag apply). FALSE with ERROR_INVALID_PARAMETER for a NULL callback. */
+BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK pfns, PVOID pv, PTP_CALLBACK_ENVIRON pcbe);
+/* kernel32: Queues Function(Context) on the default pool (WT_EXECUTELONGFUNCTION marks it long; the other WT_ flags change nothing here). FALSE with ERROR_INVALID_PARAMETER for a NULL function. */
+BOOL WINAPI QueueUserWorkItem(LPTHREAD_START_ROUTINE Function, PVOID Context, ULONG Flags);
+/* kernel32: A work object; NULL with ERROR_INVALID_PARAMETER for a NULL callback or an environment whose Version is not 1 or 3. */
+PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK pfnwk, PVOID pv, PTP_CALLBACK_ENVIRON pcbe);
+/* kernel32: Queues one more call of the work's callback: n submits, n calls (they may run at the same time). */
+VOID WINAPI SubmitThreadpoolWork(PTP_WORK pwk);
+/* kernel32: Waits until no callback of the work object is queued or running (DisassociateCurrentThreadFromCallback ends one early); fCancelPendingCallbacks first drops the queued ones, which then never run. Not from the object's own callback. */
+VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK pwk, BOOL fCancelPendingCallbacks);
+/* kernel32: Releases the work object; queued callbacks still run, and it is freed after the last one. */
+VOID WINAPI CloseThreadpoolWork(PTP_WORK pwk);
+/* kernel32: SetEvent(evt) once the callback returns, before it counts as finished for WaitFor*Callbacks. */
+VOID WINAPI SetEventWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, HANDLE evt);
+/* kernel32: ReleaseSemaphore(sem, crel) once the callback returns. */
+VOID WINAPI ReleaseSemaphoreWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, HANDLE sem, DWORD crel);
+/* kernel32: ReleaseMutex(mut) once the callback returns (the mutex must be owned by the callback's thread). */
+VOID WINAPI ReleaseMutexWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, HANDLE mut);
+/* kernel32: LeaveCriticalSection(pcs) once the callback returns. The actions run in the order critical section, mutex, semaphore, event, library. */
+VOID WINAPI LeaveCriticalSectionWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, PCRITICAL_SECTION pcs);
+/* kernel32: FreeLibrary(mod) once the callback returns. */
+VOID WINAPI FreeLibraryWhenCallbackReturns(PTP_CALLBACK_INSTANCE pci, HMODULE mod);
+/* kernel32: TRUE when another callback of the pool can still start: an idle worker exists or a new one was started; FALSE when the pool is at its maximum and no worker is idle. */
+BOOL WINAPI CallbackMayRunLong(PTP_CALLBACK_INSTANCE pci);
+/* kernel32: From now on the running callback no longer counts for WaitFor*Callbacks and cleanup groups (its object may even be closed); the ...WhenCallbackReturns actions still run when it returns. */
+VOID WINAPI DisassociateCurrentThreadFromCallback(PTP_CALLBACK_INSTANCE pci);
+/* kernel32: A timer object (not yet set). One timer thread per process waits for the earliest due time and queues the callbacks to their pools. NULL with ERROR_INVALID_PARAMETER for a NULL callback. */
+PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK pfnti, PVOID pv, PTP_CALLBACK_ENVIRON pcbe);
+/* kernel32: Sets the timer: *pftDueTime negative is relative (100 ns units), positive an absolute UTC FILETIME, 0 now; then every msPeriod ms (0: once). NULL stops it (callbacks already queued still run). msWindowLength is accepted and ignored (no coalescing). */
+VOID WINAPI SetThreadpoolTimer(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod, DWORD msWindowLength);
+/* kernel32: SetThreadpoolTimer; TRUE when the timer was set before (its next expiry was cancelled). */
+BOOL WINAPI SetThreadpoolTimerEx(PTP_TIMER pti, PFILETIME pftDueTime, DWORD msPeriod, DWORD msWindowLength);
+/* kernel32: TRUE while the timer is set: a one-shot timer is no longer set once it has expired. */
+BOOL WINAPI IsThreadpoolTimerSet(PTP_TIMER pti);
+/* kernel32: Waits until no callback of the timer is queued or running (DisassociateCurrentThreadFromCallback ends one early); fCancelPendingCallbacks first drops the queued ones, which then never run. Not from the object's own callback. The timer stays set. */
+VOID WINAPI WaitForThreadpoolTimerCallbacks(PTP_TIMER pti, BOOL fCancelPendingCallbacks);
+/* kernel32: Stops and releases the timer; queued callbacks still run, and it is freed after the last one. */
+VOID WINAPI CloseThreadpoolTimer(PTP_TIMER pti);
+/* kernel32: A wait object. Wait threads (each waits for up to 63 objects with WaitForMultipleObjects) queue the callbacks. */
+PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK pfnwa, PVOID pv, PTP_CALLBACK_ENVIRON pcbe);
+/* kernel32: Waits once for h: the callback gets WAIT_OBJECT_0 when it is signaled (an abandoned mutex counts as signaled), WAIT_TIMEOUT when *pftTimeout (relative when negative, absolute UTC when positive, 0: test now; NULL: never) passes first. Call it again to wait again. h NULL stops the wait (queued callbacks still run). A handle that cannot be waited for ends the wait without a callback. */
+VOID WINAPI SetThreadpoolWait(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout);
+/* kernel32: SetThreadpoolWait; TRUE when a wait was active and is now replaced or stopped. */
+BOOL WINAPI SetThreadpoolWaitEx(PTP_WAIT pwa, HANDLE h, PFILETIME pftTimeout, PVOID Reserved);
+/* kernel32: Waits until no callback of the wait object is queued or running (DisassociateCurrentThreadFromCallback ends one early); fCancelPendingCallbacks first drops the queued ones, which then never run. Not from the object's own callback. */
+VOID WINAPI WaitForThreadpoolWaitCallbacks(PTP_WAIT pwa, BOOL fCancelPendingCallbacks);
+/* kernel32: Stops the wait and releases the object; queued callbacks still run, and it is freed after the last one. */
+VOID WINAPI CloseThreadpoolWait(PTP_WAIT pwa);
+/* kernel32: An I/O object for a handle opened for overlapped I/O: associates it with the process's thread-pool completion port (CreateIoCompletionPort), so its completions become callbacks (instance, pv, lpOverlapped, error code, bytes, io). NULL with CreateIoCompletionPort's error (ERROR_INVALID_PARAMETER for a handle already associated). */
+PTP_IO WINAPI CreateThreadpoolIo(HANDLE fl, PTP_WIN32_IO_CALLBACK pfnio, PVOID pv, PTP_CALLBACK_ENVIRON pcbe);
+/* kernel32: Call before each overlapped operation on the handle: one completion is expected (others are dropped). */
+VOID WINAPI StartThreadpoolIo(PTP_IO pio);
+/* kernel32: Takes back one StartThreadpoolIo, for an operation that failed at once (or succeeded with FILE_SKIP_COMPLETION_PORT_ON_SUCCESS). */
+VOID WINAPI CancelThreadpoolIo(PTP_IO pio);
+/* kernel32: Waits until no callback of the I/O object is queued or running (DisassociateCurrentThreadFromCallback ends one early); fCancelPendingCallbacks first drops the queued ones, which then never run. Not from the object's own callback. Operations still in flight are not waited for. */
+VOID WINAPI WaitForThreadpoolIoCallbacks(PTP_IO pio, BOOL fCancelPendingCallbacks);
+/* kernel32: Releases the I/O object; completions already queued still call back, later ones are dropped. */
+VOID WINAPI CloseThreadpoolIo(PTP_IO pio);
+/* kernel32: Calls Callback(Context, FALSE) each time hObject is signaled and Callback(Context, TRUE) each time dwMilliseconds pass first (INFINITE: never), until UnregisterWait; WT_EXECUTEONLYONCE: one call only; WT_EXECUTEINWAITTHREAD: in the wait thread itself (the others on the default pool); WT_EXECUTELONGFUNCTION marks them long. *phNewWaitObject is not a kernel handle. FALSE with ERROR_INVALID_PARAMETER for a NULL pointer or callback. */
+BOOL WINAPI RegisterWaitForSingleObject(PHANDLE phNewWaitObject, HANDLE hObject, WAITORTIMERCALLBACK Callback, PVOID Context, ULONG dwMilliseconds, ULONG dwFlags);
+/* kernel32: UnregisterWaitEx(WaitHandle, NULL). */
+BOOL WINAPI UnregisterWait(HANDLE WaitHandle);
+/* kernel32: Ends the registration (also needed after WT_EXECUTEONLYONCE): queued callbacks still run. CompletionEvent INVALID_HANDLE_VALUE waits for them and returns TRUE; NULL or an event (set once they are done) returns FALSE with ERROR_IO_PENDING while callbacks are outstanding, TRUE otherwise. ERROR_INVALID_HANDLE for NULL. */
+BOOL WINAPI UnregisterWaitEx(HANDLE WaitHandle, HANDLE CompletionEvent);
+/* kernel32: A timer queue (not a kernel handle). Its timers share the thread pool's timer thread. */
+HANDLE WINAPI CreateTimerQueue(void);
+/* kernel32: Calls Callback(Parameter, TRUE) after DueTime ms, then every Period ms (0: once) on the default pool; WT_EXECUTEINTIMERTHREAD in the timer thread; WT_EXECUTEONLYONCE ignores Period. TimerQueue NULL: the default queue. FALSE with ERROR_INVALID_PARAMETER for a NULL pointer or callback, ERROR_INVALID_HANDLE for a deleted queue. */
+BOOL WINAPI CreateTimerQueueTimer(PHANDLE phNewTimer, HANDLE TimerQueue, WAITORTIMERCALLBACK Callback, PVOID Parameter, DWORD DueTime, DWORD Period, ULONG Flags);
+/* kernel32: Sets the timer again: first call after DueTime ms, then every Period ms. A one-shot timer that has expired stays expired (TRUE, no call), as Wine's tests record for Windows. ERROR_INVALID_PARAMETER for a NULL or deleted timer. */
+BOOL WINAPI ChangeTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, ULONG DueTime, ULONG Period);
+/* kernel32: Stops and deletes the timer; queued callbacks still run. CompletionEvent INVALID_HANDLE_VALUE waits for its callbacks (TRUE); NULL or an event (set when they are done) returns FALSE with ERROR_IO_PENDING while callbacks are queued or running, TRUE otherwise. ERROR_INVALID_PARAMETER for a NULL timer. */
+BOOL WINAPI DeleteTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, HANDLE CompletionEvent);
+/* kernel32: Deletes every timer of the queue and the queue, with DeleteTimerQueueTimer's CompletionEvent rules for all their callbacks together. ERROR_INVALID_HANDLE for NULL (the default queue cannot be deleted). */
+BOOL WINAPI DeleteTimerQueueEx(HANDLE TimerQueue, HANDLE CompletionEvent);
+/* kernel32: DeleteTimerQueueEx(TimerQueue, NULL). */
+BOOL WINAPI DeleteTimerQueue(HANDLE TimerQueue);
 
 /* A forms the C runtime converts to the W syscalls (abi: athunk). */
 VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString);
@@ -1194,6 +1324,8 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define SetCurrentDirectory SetCurrentDirectoryW
 #define SetEnvironmentVariable SetEnvironmentVariableW
 #define SetFileAttributes SetFileAttributesW
+#define SvcCreate SvcCreateW
+#define SvcOpen SvcOpenW
 #define WaitNamedPipe WaitNamedPipeW
 #define WriteConsole WriteConsoleW
 #define lstrcat lstrcatW
@@ -1269,6 +1401,8 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define SetCurrentDirectory SetCurrentDirectoryA
 #define SetEnvironmentVariable SetEnvironmentVariableA
 #define SetFileAttributes SetFileAttributesA
+#define SvcCreate SvcCreateA
+#define SvcOpen SvcOpenA
 #define WaitNamedPipe WaitNamedPipeA
 #define WriteConsole WriteConsoleA
 #define lstrcat lstrcatA
