@@ -73,15 +73,21 @@ BOOL WINAPI CreateTimerQueueTimer(PHANDLE phNewTimer, HANDLE TimerQueue, WAITORT
   return TRUE;
 }
 
-BOOL WINAPI ChangeTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, ULONG DueTime, ULONG Period) {
+/* Takes the pool lock and finds Timer in TimerQueue; NULL (lock released, last error set) when either is unknown. */
+static tp_object *lock_timer(HANDLE TimerQueue, HANDLE Timer) {
   tp_acquire();
   struct tp_timer_queue *q = find_queue(TimerQueue);
   tp_object *o = q && Timer ? find_timer(q, Timer) : NULL;
   if (!o) {
     tp_release();
     SetLastError(q ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
-    return FALSE;
   }
+  return o;
+}
+
+BOOL WINAPI ChangeTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, ULONG DueTime, ULONG Period) {
+  tp_object *o = lock_timer(TimerQueue, Timer);
+  if (!o) return FALSE;
   /* A one-shot timer that has expired stays expired (Wine's sync.c test_timer_queue records this for Windows). */
   if (!o->expired) tp_timer_arm(o, tp_now() + (LONGLONG)DueTime * 10000, Period);
   tp_release();
@@ -89,14 +95,8 @@ BOOL WINAPI ChangeTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, ULONG DueTime
 }
 
 BOOL WINAPI DeleteTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, HANDLE CompletionEvent) {
-  tp_acquire();
-  struct tp_timer_queue *q = find_queue(TimerQueue);
-  tp_object *o = q && Timer ? find_timer(q, Timer) : NULL;
-  if (!o) {
-    tp_release();
-    SetLastError(q ? ERROR_INVALID_PARAMETER : ERROR_INVALID_HANDLE);
-    return FALSE;
-  }
+  tp_object *o = lock_timer(TimerQueue, Timer);
+  if (!o) return FALSE;
   tp_list_remove(&o->queue_timers);
   BOOL ok = tp_delete_with_event(&o, 1, CompletionEvent);
   tp_release();
