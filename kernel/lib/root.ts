@@ -20,6 +20,7 @@ export class Root {
   threadList: usize; // every thread with an id (Thread.allNext), for OpenThread
   lockEntries: u32; // times the kernel lock was taken (wraps): shows which paths stay out of the kernel
   timerHead: usize; // armed waitable timers, earliest due first (objects/timer.ts); 0: none, nothing to expire
+  clockMax: i64; // the latest clock reading any instance returned, as f64 bits (lib/clock.ts): time never goes back
   tickBase: i64; // GetTickCount's zero: now() in whole ms when time was first asked for (0 until then)
   keyedWaits: usize; // hash table of KeyedWait objects by (process, guest address) (objects/keyedwait.ts); 0 until first used
   openFiles: usize; // every open disk file (objects/file.ts DiskFile list): where share modes are checked
@@ -47,3 +48,7 @@ export const SIZE_CLASSES: i32 = 28;
 
 // @ts-ignore: decorator
 @inline export function root(): Root { return changetype<Root>(rootAddr()); }
+
+// The root must fit below the free lists, and clockMax/tickBase are 64-bit atomics (8-byte aligned).
+// @ts-ignore: compile-time check
+if (offsetof<Root>() > 256 || (offsetof<Root>("clockMax") & 7) != 0) ERROR("Root layout");
