@@ -1,4 +1,5 @@
 // The Node platform: worker_threads for the pool's workers, kernel.wasm next to this bundle.
+import "./v8-flags.ts";
 import { Worker } from "node:worker_threads";
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
