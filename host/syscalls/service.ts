@@ -99,9 +99,8 @@ export function serviceSyscalls(kernel: KernelExports, c: CallContext) {
     ms >>>= 0;
     if (lpResult && !c.inGuest(lpResult, SVC_RESULT_SIZE)) return c.fault(0);
     const call = readCall(lpCall);
-    if (!call) return 0;
-    const request = begin(h, call, false);
-    if (!request) return 0;
+    const request = call ? begin(h, call, false) : 0;
+    if (!call || !request) { writeResult(lpResult, 0, 0, 0); return 0; } // a failed call leaves no stale result
     const start = ms !== INFINITE && ms !== 0 ? performance.now() : 0;
     let st: number;
     for (;;) {
