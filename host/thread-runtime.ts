@@ -26,7 +26,7 @@ import { ExitProcessSignal, ExitThreadSignal } from "./syscalls/signals.ts";
 import { threadSyscalls } from "./syscalls/thread.ts";
 import { apcDelivery } from "./syscalls/apc.ts";
 import { serviceSyscalls } from "./syscalls/service.ts";
-import { userRuntimeSync } from "./usermode.ts";
+import { userRuntimeSync, type UserRuntime } from "./usermode.ts";
 import { isCGuest, runCMain } from "./c-entry.ts";
 import { wasiImports } from "./wasi/preview1.ts";
 
@@ -120,30 +120,28 @@ function makeStubs(names: Record<GroupName, string[]>): { host: Calls; wasi: Cal
 /**
  * What a worker keeps of a process between the process's threads: plumbing only, no guest state. The
  * call context is retargeted to each thread's scratch; the import object is the generated bindings
- * (bound to the context and the stubs) with each thread's own user-mode runtime put in.
+ * (bound to the context and the stubs) with the process's user-mode runtime on this worker put in,
+ * which holds no state of a thread either (host/usermode.ts): each thread start sets its thread id.
  */
 interface Plumbing {
   c: CallContext;
   syscalls: Record<string, Calls>;
   imports: WebAssembly.Imports;
-  /** Where the user-mode runtime's exports sit in the import objects: [object, key, export name]. */
-  userSlots: [Calls, string, string][];
+  user: UserRuntime;
   /** Stack grows by CreateThread in this process on this worker: each grows for twice as many (up to 32). */
   stackGrows: number;
 }
 const plumbing = new WeakMap<ProcessInit, Plumbing>();
 
-function plumb(k: KernelExports, c: CallContext, info: ProcessInit, guestMemory: WebAssembly.Memory | null, user: Calls): Plumbing {
+function plumb(k: KernelExports, c: CallContext, info: ProcessInit, guestMemory: WebAssembly.Memory | null): Plumbing {
+  const user = userRuntimeSync(k, guestMemory);
   const syscalls = bindSyscalls(k, c, stubs!.host as unknown as Parameters<typeof bindSyscalls>[2],
-    user as unknown as Parameters<typeof bindSyscalls>[3]);
+    user.syscalls as unknown as Parameters<typeof bindSyscalls>[3]);
   syscalls.wasi_snapshot_preview1 = stubs!.wasi;
-  const names = new Map<Function, string>(Object.entries(user).map(([n, f]) => [f, n]));
-  const userSlots: [Calls, string, string][] = [];
-  for (const o of Object.values(syscalls)) for (const [key, f] of Object.entries(o)) { const n = names.get(f); if (n) userSlots.push([o, key, n]); }
   const imports: WebAssembly.Imports = { ...syscalls, env: envImports(() => c.guestFresh()) };
   const mi = info.memoryImport;
   if (mi && guestMemory) imports[mi.module] = { ...(imports[mi.module] ?? {}), [mi.name]: guestMemory };
-  return { c, syscalls, imports, userSlots, stackGrows: 0 };
+  return { c, syscalls, imports, user, stackGrows: 0 };
 }
 
 /** The builders of a thread's host call groups (and its file calls, which several groups share). */
@@ -218,8 +216,7 @@ function warmUp(k: KernelExports & PoolWorkerExports, init: PoolInit, fs: FileBa
   for (const g of GROUPS) names[g] = Object.keys(build[g]());
   groupNames = names;
   stubs = makeStubs(names);
-  const user = userRuntimeSync(k, memory, () => undefined);
-  plumb(k, c, info, memory, user.syscalls as unknown as Calls);
+  plumb(k, c, info, memory);
 }
 
 /** Runs one thread start to its end on this worker; returns its end report. */
@@ -271,14 +268,12 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
     return { t: "exit", process: proc, tid: start.tid, code: 0, endsProcess: false };
   }
   if (!stubs) throw new Error("the worker was not warmed up");
-  const user = userRuntimeSync(k, guestMemory ?? null, table);
-  const userCalls = user.syscalls as unknown as Calls;
   if (!pl) {
-    pl = plumb(k, c, info, guestMemory, userCalls);
+    pl = plumb(k, c, info, guestMemory);
     if (info.guestMemory) plumbing.set(info, pl);
-  } else {
-    for (const [o, key, n] of pl.userSlots) o[key] = userCalls[n];
   }
+  const user = pl.user;
+  user.begin(k.GetCurrentThreadId(), table);
   c.deliverApcs = apcDelivery(k, c, table);
   let imports = pl.imports;
   if (info.trace) {

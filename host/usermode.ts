@@ -1,8 +1,8 @@
 // The user-mode runtime (usermode.wasm, built from usermode/): the guest-side half of ntwasm, like
 // ntdll's user-mode synchronization. It works directly on the guest's memory, so critical sections,
 // SRW locks and condition variables take and release without a kernel call; it calls the kernel's
-// keyed waits (kernel/win32/usermode.ts) only when a thread must sleep or wake one. One instance per
-// guest thread, next to the guest instance.
+// keyed waits (kernel/win32/usermode.ts) only when a thread must sleep or wake one. A worker keeps one
+// instance per process whose threads it runs, next to each thread's own guest instance.
 //
 // Two builds of the same source, because a Wasm memory import must match the memory's sharing:
 // usermode.wasm imports a shared memory (threaded guests), usermode-local.wasm an unshared one. Both
@@ -21,22 +21,6 @@ export interface UsermodeKernelExports {
   ntw_iocp_get(port: number, ms: number): bigint;
   ntw_iocp_last(): bigint;
   SetLastError(error: number): void;
-  GetCurrentThreadId(): number;
-}
-
-let sharedModule: Promise<WebAssembly.Module> | undefined;
-let localModule: Promise<WebAssembly.Module> | undefined;
-
-function runtimeModule(shared: boolean): Promise<WebAssembly.Module> {
-  if (shared) return (sharedModule ??= WebAssembly.compile(sharedWasm as Uint8Array<ArrayBuffer>));
-  return (localModule ??= WebAssembly.compile(localWasm as Uint8Array<ArrayBuffer>));
-}
-
-export interface UserRuntime {
-  /** What the guest's user-mode imports are bound to. */
-  syscalls: UserSyscalls;
-  /** Call once the guest is instantiated: starts the runtime now if the guest exports its memory. */
-  attach(guest: WebAssembly.Instance): Promise<void>;
 }
 
 let sharedModuleSync: WebAssembly.Module | undefined;
@@ -50,21 +34,15 @@ function runtimeModuleSync(shared: boolean): WebAssembly.Module {
 
 const isShared = (memory: WebAssembly.Memory) => typeof SharedArrayBuffer !== "undefined" && memory.buffer instanceof SharedArrayBuffer;
 
-async function instantiate(k: UsermodeKernelExports, memory: WebAssembly.Memory,
-  table: () => WebAssembly.Table | undefined): Promise<UserSyscalls> {
-  const instance = await WebAssembly.instantiate(await runtimeModule(isShared(memory)), runtimeImports(k, memory, table));
-  return instance.exports as unknown as UserSyscalls;
-}
-
-function instantiateSync(k: UsermodeKernelExports, memory: WebAssembly.Memory,
+function instantiateSync(k: UsermodeKernelExports, memory: WebAssembly.Memory, threadId: WebAssembly.Global,
   table: () => WebAssembly.Table | undefined): UserSyscalls {
-  return new WebAssembly.Instance(runtimeModuleSync(isShared(memory)), runtimeImports(k, memory, table)).exports as unknown as UserSyscalls;
+  return new WebAssembly.Instance(runtimeModuleSync(isShared(memory)), runtimeImports(k, memory, threadId, table)).exports as unknown as UserSyscalls;
 }
 
-function runtimeImports(k: UsermodeKernelExports, memory: WebAssembly.Memory,
+function runtimeImports(k: UsermodeKernelExports, memory: WebAssembly.Memory, threadId: WebAssembly.Global,
   table: () => WebAssembly.Table | undefined): WebAssembly.Imports {
   return {
-    env: { memory, threadId: new WebAssembly.Global({ value: "i32", mutable: false }, k.GetCurrentThreadId()) },
+    env: { memory, threadId },
     kernel: {
       ntw_keyed_prepare: k.ntw_keyed_prepare, ntw_keyed_commit: k.ntw_keyed_commit,
       ntw_keyed_cancel: k.ntw_keyed_cancel, ntw_keyed_wake: k.ntw_keyed_wake, SetLastError: k.SetLastError,
@@ -83,44 +61,32 @@ function runtimeImports(k: UsermodeKernelExports, memory: WebAssembly.Memory,
 }
 
 /**
- * The runtime for one guest thread. `memory` is the guest's memory when the guest imports it: the
- * runtime is instantiated at once and the guest's imports are its exports (Wasm → Wasm, no
- * JavaScript on the path). A guest that exports its memory (single-threaded) only has one after
- * its own instantiation, which needs the imports already: those guests get small JavaScript
- * trampolines that call the runtime instantiated by attach() right after the guest.
+ * The runtime for the threads of one process that run on one worker (host/thread-runtime.ts), one at a
+ * time. It keeps no state between calls, so a thread's start only sets `begin(tid, table)`: the thread
+ * id global (CRITICAL_SECTION.OwningThread) and the guest instance whose function table InitOnce calls.
+ *
+ * `memory` is the guest's memory when the guest imports it: the runtime is instantiated at once and
+ * the guest's imports are its exports (Wasm → Wasm, no JavaScript on the path). A guest that exports
+ * its memory (single-threaded) only has one after its own instantiation, which needs the imports
+ * already: those guests get small JavaScript trampolines that call the runtime instantiated by
+ * attach() right after the guest.
  */
-export async function userRuntime(kernel: object, memory: WebAssembly.Memory | null,
-  table: () => WebAssembly.Table | undefined): Promise<UserRuntime> {
-  const k = kernel as UsermodeKernelExports; // kernel.wasm's exports (kernel/win32/usermode.ts has the ntw_keyed_* ones)
-  if (memory) {
-    const syscalls = await instantiate(k, memory, table);
-    return { syscalls, attach: async () => {} };
-  }
-  let late: UserSyscalls | undefined;
-  const syscalls = {} as Record<string, Function>;
-  for (const name of USER_SYSCALLS) {
-    syscalls[name] = (...args: number[]) => {
-      if (!late) throw new WebAssembly.RuntimeError(`${name}: the guest has no memory`);
-      return (late[name] as (...a: number[]) => number)(...args);
-    };
-  }
-  return {
-    syscalls: syscalls as unknown as UserSyscalls,
-    attach: async (guest) => {
-      const m = guest.exports.memory;
-      if (m instanceof WebAssembly.Memory) late = await instantiate(k, m, table);
-    },
-  };
+export interface UserRuntime {
+  /** What the guest's user-mode imports are bound to. */
+  syscalls: UserSyscalls;
+  /** Makes the runtime serve thread `tid`, whose guest instance's function table `table` gives. */
+  begin(tid: number, table: () => WebAssembly.Table | undefined): void;
+  /** Call once the guest is instantiated: starts the runtime now if the guest exports its memory. */
+  attach(guest: WebAssembly.Instance): void;
 }
 
-/** userRuntime, instantiated synchronously (for a worker: host/thread-runtime.ts). */
-export function userRuntimeSync(kernel: object, memory: WebAssembly.Memory | null,
-  table: () => WebAssembly.Table | undefined): { syscalls: UserSyscalls; attach(guest: WebAssembly.Instance): void } {
-  const k = kernel as UsermodeKernelExports;
-  if (memory) {
-    const syscalls = instantiateSync(k, memory, table);
-    return { syscalls, attach: () => {} };
-  }
+/** A user-mode runtime, instantiated synchronously (workers only: a page's main thread may not compile more than 4 KiB so). */
+export function userRuntimeSync(kernel: object, memory: WebAssembly.Memory | null): UserRuntime {
+  const k = kernel as UsermodeKernelExports; // kernel.wasm's exports (kernel/win32/usermode.ts has the ntw_keyed_* ones)
+  const threadId = new WebAssembly.Global({ value: "i32", mutable: true }, 0);
+  let table: () => WebAssembly.Table | undefined = () => undefined;
+  const begin = (tid: number, t: () => WebAssembly.Table | undefined) => { threadId.value = tid; table = t; };
+  if (memory) return { syscalls: instantiateSync(k, memory, threadId, () => table()), begin, attach: () => {} };
   let late: UserSyscalls | undefined;
   const syscalls = {} as Record<string, Function>;
   for (const name of USER_SYSCALLS) {
@@ -131,9 +97,10 @@ export function userRuntimeSync(kernel: object, memory: WebAssembly.Memory | nul
   }
   return {
     syscalls: syscalls as unknown as UserSyscalls,
+    begin,
     attach: (guest) => {
       const m = guest.exports.memory;
-      if (m instanceof WebAssembly.Memory) late = instantiateSync(k, m, table);
+      if (m instanceof WebAssembly.Memory) late = instantiateSync(k, m, threadId, () => table());
     },
   };
 }

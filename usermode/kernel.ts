@@ -1,10 +1,11 @@
 // What usermode.wasm imports. It has no state of its own: every lock lives in guest memory, and the
-// only per-thread value, the calling thread's id, is an immutable imported global (one runtime
-// instance serves one thread). See docs/architecture.md, "The user-mode runtime".
+// only per-thread value, the calling thread's id, is an imported mutable global: one runtime instance
+// serves the threads of one process on one worker, which sets it at each thread start. See
+// docs/architecture.md, "The user-mode runtime".
 
 /** GetCurrentThreadId() of the thread this instance serves (CRITICAL_SECTION.OwningThread). */
 // @ts-ignore: decorator
-@external("env", "threadId") export declare const threadId: u32;
+@external("env", "threadId") export declare let threadId: u32;
 
 // The kernel's keyed waits (kernel/win32/usermode.ts), bound straight to the thread's kernel instance.
 /** Queues the thread on `address`: STATUS_SUCCESS, or STATUS_NO_MEMORY. */
