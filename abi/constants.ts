@@ -181,6 +181,52 @@ export const WAIT: Const[] = [
   ["SVC_MAX_CALL_BYTES", 0x1000000], // InputSize + OutputSize of one call (16 MiB)
   ["SVC_PROCESS_QUOTA", 0x4000000], // bytes one process's calls may have staged in the kernel at once (64 MiB)
   ["SVC_KERNEL_QUOTA", 0x10000000], // bytes all calls may have staged at once (256 MiB)
+  // wait chains (NtwGetThreadWaitChain, guests/include/ntwasm/waitchain.h): the values of Windows'
+  // WCT_OBJECT_TYPE and WCT_OBJECT_STATUS where it has one, ntwasm's own from 0x100
+  ["NTW_WCT_MAX_NODES", 16], // WCT_MAX_NODE_COUNT
+  ["NTW_WCT_NODE_SIZE", 160], // sizeof(NTW_WAIT_NODE)
+  ["NTW_WCT_CRITICAL_SECTION", 1],
+  ["NTW_WCT_MUTEX", 3],
+  ["NTW_WCT_THREAD_WAIT", 6], // a thread object: waiting for that thread to end
+  ["NTW_WCT_PROCESS_WAIT", 7],
+  ["NTW_WCT_THREAD", 8],
+  ["NTW_WCT_UNKNOWN", 10],
+  ["NTW_WCT_EVENT", 0x100],
+  ["NTW_WCT_SEMAPHORE", 0x101],
+  ["NTW_WCT_TIMER", 0x102],
+  ["NTW_WCT_SRWLOCK", 0x103],
+  ["NTW_WCT_CONDITION_VARIABLE", 0x104],
+  ["NTW_WCT_ADDRESS", 0x105], // WaitOnAddress
+  ["NTW_WCT_INIT_ONCE", 0x106],
+  ["NTW_WCT_BARRIER", 0x107],
+  ["NTW_WCT_PIPE", 0x108],
+  ["NTW_WCT_CONSOLE", 0x109],
+  ["NTW_WCT_COMPLETION_PORT", 0x10a],
+  ["NTW_WCT_SERVICE", 0x10b], // SvcAccept
+  ["NTW_WCT_SERVICE_CALL", 0x10c], // SvcCall
+  ["NTW_WCT_KEYED_EVENT", 0x10d],
+  ["NTW_WCT_FILE", 0x10e],
+  ["NTW_WCT_STATUS_RUNNING", 2],
+  ["NTW_WCT_STATUS_BLOCKED", 3],
+  ["NTW_WCT_STATUS_OWNED", 6],
+  ["NTW_WCT_STATUS_NOT_OWNED", 7],
+  ["NTW_WCT_STATUS_ABANDONED", 8],
+  ["NTW_WCT_STATUS_UNKNOWN", 9],
+  ["NTW_WCT_FLAG_SUSPENDED", 1], // thread: held by SuspendThread (or created suspended)
+  ["NTW_WCT_FLAG_ALERTABLE", 2], // thread: an alertable wait
+  ["NTW_WCT_FLAG_WAIT_ALL", 4], // thread: waits for all its objects
+  ["NTW_WCT_FLAG_IO_WORKER", 8], // thread: a hidden I/O worker of its process
+  ["NTW_WCT_FLAG_FOREVER", 16], // thread: nothing but another thread can end its wait (no timeout, timer or input)
+  ["NTW_WCT_FLAG_SIGNALED", 32], // object: signaled (for a mutex: free, or owned by the waiter)
+  ["NTW_WCT_FLAG_NEXT", 64], // object: the chain goes on with its owner (ThreadId), the next thread node
+  ["NTW_WCT_CYCLE", 0x80000000], // ntw_wait_chain's result: the chain ends where it began again
+  // the user-mode lock a keyed wait is for (usermode/ passes it to ntw_keyed_prepare)
+  ["NTW_LOCK_ADDRESS", 0],
+  ["NTW_LOCK_CRITICAL_SECTION", 1],
+  ["NTW_LOCK_SRWLOCK", 2],
+  ["NTW_LOCK_CONDITION_VARIABLE", 3],
+  ["NTW_LOCK_INIT_ONCE", 4],
+  ["NTW_LOCK_BARRIER", 5],
 ];
 
 /** Access rights (winnt.h) and handle/duplication flags. */

@@ -73,5 +73,35 @@ export interface Syscall {
   doc: string;
 }
 
+/**
+ * The areas `ntwasm run --trace=AREAS` selects, as WINEDEBUG channels do (abi/trace.ts puts every
+ * syscall in one; "wasi" is the WASI imports').
+ */
+export type Area = "sync" | "thread" | "process" | "env" | "error" | "handle" | "object" | "time" | "console" | "pipe" |
+  "file" | "iocp" | "service";
+
+/**
+ * How --trace shows a parameter or a result (abi/trace.ts; host/trace.ts renders them). Parameters default
+ * by kind: handles hex (NULL for 0), u32 hex, BOOL/BOOLEAN TRUE/FALSE, other i32 decimal, pointers hex
+ * (NULL for 0), strings quoted. Results by type: BOOL TRUE/FALSE, HANDLE hex, DWORD/LONG/int decimal,
+ * NTSTATUS by name.
+ */
+export type Show =
+  | "hex" | "dec" | "bool" | "handle" | "ptr"
+  | "ms" // a timeout in milliseconds: decimal, INFINITE for 0xFFFFFFFF
+  | "error" // a Win32 error code by name (ERROR_*)
+  | "status" // an NTSTATUS by name (STATUS_*)
+  | "wait" // a kernel32 wait's result: WAIT_OBJECT_0+i, WAIT_ABANDONED_0+i, WAIT_IO_COMPLETION, WAIT_TIMEOUT, WAIT_FAILED
+  | "ntwait" // an NT wait's status: STATUS_WAIT_0+i, STATUS_ABANDONED_WAIT_0+i, then by name
+  | "i64" // a pointer to a LARGE_INTEGER (an NT timeout: negative relative, in 100 ns), shown as [value]
+  | "wstr" | "astr" // a NUL-terminated UTF-16 / UTF-8 string at a pointer
+  | "oa" // an OBJECT_ATTRIBUTES: its name ({L"\\name"}), with the RootDirectory when there is one
+  | "ustr" // a UNICODE_STRING: its characters
+  | `out:${"handle" | "dec" | "i64"}` // a 4-byte (8: i64) result the call writes: [value] after it returns
+  | `flags:${string}` // a set of abi/trace.ts SETS: A|B|0x8 (an exact name first)
+  | `enum:${string}` // one name of a set, or the number
+  | `handles:${string}` // an array of handles, counted by the parameter named
+  | `bytes:${string}` | `wchars:${string}`; // data, counted in bytes / UTF-16 units by the parameter named
+
 /** Kinds that make a call need a host shim: the kernel cannot read guest memory. */
 export const POINTER_KINDS: ReadonlySet<ParamKind> = new Set(["sa", "wstr", "astr", "in", "out", "outp", "oa", "ustr", "ustrout"]);

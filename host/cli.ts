@@ -7,6 +7,11 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
+import { watchDeadlocks } from "./deadlock.ts";
+
+/** `ntwasm run`'s exit code when every thread of the run is blocked for good (as timeout(1)'s for a command that would not end). */
+const DEADLOCK_EXIT = 124;
+import { TRACE_AREA_NAMES, TraceAreaError, traceAreas, type TraceOptions } from "./trace-output.ts";
 import { AscError, compileAssemblyScript } from "./asc.ts";
 import { cc, CcError } from "./cc.ts";
 import { serveCommand, ServeUsageError } from "./serve.ts";
@@ -33,6 +38,18 @@ Guests are Wasm modules that import Win32 entry points (kernel32, ntdll) from nt
 see docs/guests.md for how to write one and docs/abi.md for every entry point.
 Exit codes: a command's own; 2 for a usage error (bad option, missing file).`;
 
+/** `text` in lines of at most `width` characters, each indented by `indent` spaces. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent + line.length + 1 + word.length > width) { lines.push(line); line = word; }
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => " ".repeat(indent) + l).join("\n");
+}
+
 const RUN_HELP = `Usage: ntwasm run [options] [--] <guest.wasm> [args...]
 
 Runs <guest.wasm> as a new process: its main thread runs the export "main" (after "_start" when
@@ -53,8 +70,26 @@ Options:
                    (repeatable)
   --inherit-env    start from the host's environment (over the defaults below) instead of the
                    defaults alone
-  --trace[=FILE]   print every syscall with its arguments and result (failures with their
-                   ERROR_* or STATUS_* name), one line each, to stderr (or FILE)
+  --trace[=AREAS]  print the guest's calls, one line each, to stderr:
+                     [pid:tid] CreateFileW(L"a.txt", GENERIC_READ, FILE_SHARE_READ, NULL,
+                       OPEN_EXISTING, 0, NULL) = INVALID_HANDLE_VALUE (ERROR_FILE_NOT_FOUND)
+                   failures with their ERROR_*, STATUS_* or WASI errno name; flags, access masks
+                   and wait results by name (WAIT_OBJECT_0+1, WAIT_TIMEOUT); timeouts (INFINITE),
+                   counts and sizes in decimal, handles and other flags in hex. A call that can
+                   block is one line when nothing comes between its start and its return, else
+                   "Name(args) <unfinished ...>" when it starts and "<... Name resumed> = result"
+                   when it returns.
+${wrap(`AREAS, comma-separated as WINEDEBUG channels: ${TRACE_AREA_NAMES.join(", ")} or all; -AREA leaves one out (a list that starts with - starts from all): --trace=sync,pipe  --trace=-wasi`, 19, 96)}
+  --trace-file PATH
+                   write the trace to PATH (created or truncated) instead of stderr; implies --trace
+  --trace-format text|json
+                   json: one object per line, {ts, pid, tid, area, module, call, phase ("call",
+                   "unfinished" or "resumed"), args, result, value, error, dur}; implies --trace
+  --trace-time     start each text line with the time since the guest started (ms, to the µs);
+                   implies --trace
+  --no-deadlock-exit
+                   when every thread is blocked for good (a deadlock: see below), print the
+                   report and keep waiting instead of ending the run with exit code 124
   --entry NAME     run export NAME as the main thread instead of "main"
   --workers N      keep N workers parked, ready for thread and process starts (default 2; a
                    start that finds none waits for a new one; 0: every start does)
@@ -66,8 +101,14 @@ unless --root has one or a --dir maps one), USERPROFILE (C:\\Users\\User), HOMED
 APPDATA, LOCALAPPDATA, ProgramData, ProgramFiles, PATH (C:\\), PATHEXT, COMPUTERNAME (NTWASM),
 USERNAME (User), NUMBER_OF_PROCESSORS, OS (Windows_NT), ComSpec.
 
+Deadlocks: when every thread of the run is blocked and no timeout, timer or console input can
+wake any of them, stderr gets a wait-chain report (each thread, the call it is blocked in, the
+object, its name and owner, and each cycle: thread 40 (main) waits for Mutant "lock-B" owned by
+thread 44, which waits for Mutant "lock-A" owned by thread 40) and the run ends with exit code
+124. SIGQUIT (Ctrl-\\) prints the same report at any time and the run goes on. docs/debugging.md.
+
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
-points ntwasm lacks (each is named), or for a bad option. A thread that traps ends its process
+points ntwasm lacks (each is named), or for a bad option; 124 after a deadlock report. A thread that traps ends its process
 with the NTSTATUS Windows would give: STATUS_INTEGER_DIVIDE_BY_ZERO (0xc0000094),
 STATUS_ACCESS_VIOLATION (0xc0000005, out-of-bounds memory or a bad function pointer),
 STATUS_STACK_OVERFLOW (0xc00000fd), STATUS_ILLEGAL_INSTRUCTION (0xc000001d, unreachable/abort
@@ -97,7 +138,11 @@ Prints ntwasm's usage, or the help of COMMAND (run, cc, c++, asc, demo, serve, h
 class UsageError extends Error {}
 
 interface RunOptions {
-  entry?: string; root?: string; trace?: string | true; args?: string[]; workers?: number;
+  entry?: string; root?: string; args?: string[]; workers?: number;
+  /** --no-deadlock-exit: report a deadlock and keep waiting. */
+  noDeadlockExit?: boolean;
+  /** --trace, --trace=AREAS, --trace-file, --trace-format, --trace-time. */
+  trace?: { areas?: string; file?: string; format?: "text" | "json"; time?: boolean };
   /** --env NAME=VALUE / NAME, in order. */
   env?: string[];
   inheritEnv?: boolean;
@@ -135,12 +180,19 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
   let kernel: Kernel | undefined;
   let traceFile: number | undefined;
   try {
-    if (typeof o.trace === "string") {
-      try { traceFile = openSync(o.trace, "w"); } catch (e) { throw new UsageError(`--trace=${o.trace}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : (e as Error).message}`); }
+    const t = o.trace;
+    if (t?.file !== undefined) {
+      try { traceFile = openSync(t.file, "w"); }
+      catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === "ENOENT" ? "no such directory" : code === "EISDIR" ? "is a directory"
+          : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" ? "not a directory on the way" : (e as Error).message;
+        throw new UsageError(`--trace-file=${t.file}: ${why}`);
+      }
     }
     kernel = await boot({ root, workers: o.workers, dirs });
-    const trace = o.trace === undefined ? undefined
-      : traceFile !== undefined ? (line: string) => writeSync(traceFile!, line) : true;
+    const trace: TraceOptions | undefined = t && { areas: t.areas, format: t.format, time: t.time,
+      write: traceFile !== undefined ? (line: string) => { if (traceFile !== undefined) writeSync(traceFile, line); } : undefined };
     const args = [basename(file), ...(o.args ?? [])];
     // GetModuleFileNameW: the guest's path under C:\ when it is inside the root, else C:\<name>.
     const rel = relative(resolve(o.root ?? "."), resolve(file));
@@ -153,12 +205,27 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
     const onData = (d: Buffer) => p.writeStdin(new Uint8Array(d));
     const onEnd = () => p.endStdin();
     process.stdin.on("data", onData).on("end", onEnd);
-    const exit = await p.exited;
+    // A deadlock ends the run with DEADLOCK_EXIT after its report (docs/debugging.md); SIGQUIT (Ctrl-\)
+    // prints the same report and the run goes on.
+    const k = kernel;
+    let stopWatch = () => {};
+    const deadlock = new Promise<number>((done) => {
+      stopWatch = watchDeadlocks(k, (report) => {
+        process.stderr.write(report.text);
+        if (!o.noDeadlockExit) done(DEADLOCK_EXIT);
+        else process.stderr.write("ntwasm: --no-deadlock-exit: waiting on (Ctrl-C ends the run)\n");
+      });
+    });
+    const onQuit = () => { process.stderr.write(k.waitReport().text); };
+    process.on("SIGQUIT", onQuit);
+    const code = await Promise.race([p.exited.then((e) => e.code), deadlock]);
+    stopWatch();
+    process.off("SIGQUIT", onQuit);
     process.stdin.off("data", onData).off("end", onEnd).destroy();
-    return exit.code;
+    return code;
   } finally {
     await kernel?.shutdown();
-    if (traceFile !== undefined) closeSync(traceFile);
+    if (traceFile !== undefined) { closeSync(traceFile); traceFile = undefined; } // a line printed later (a held one) is dropped
     if (temp) rmSync(temp.host, { recursive: true, force: true });
   }
 }
@@ -214,17 +281,29 @@ function parseRun(rest: string[]): { file: string; o: RunOptions } | "help" {
     if (a === "-h" || a === "--help") return "help";
     else if ((v = opt(a, "--entry")) !== undefined) o.entry = v;
     else if ((v = opt(a, "--root")) !== undefined) o.root = v;
-    else if (a === "--trace") o.trace = true;
+    else if (a === "--trace") o.trace ??= {};
     else if (a.startsWith("--trace=")) {
-      o.trace = a.slice(8);
-      if (!o.trace) throw new UsageError("--trace=FILE: which file? (see ntwasm run --help)");
+      const areas = a.slice(8);
+      if (!areas) throw new UsageError("--trace=AREAS: which areas? (see ntwasm run --help)");
+      try { traceAreas(areas); } catch (e) { if (e instanceof TraceAreaError) throw new UsageError(`--trace=${areas}: ${e.message}`); throw e; }
+      (o.trace ??= {}).areas = areas;
     }
+    else if ((v = opt(a, "--trace-file")) !== undefined) {
+      if (!v) throw new UsageError("--trace-file: which file? (see ntwasm run --help)");
+      (o.trace ??= {}).file = v;
+    }
+    else if ((v = opt(a, "--trace-format")) !== undefined) {
+      if (v !== "text" && v !== "json") throw new UsageError(`--trace-format ${v}: text or json`);
+      (o.trace ??= {}).format = v;
+    }
+    else if (a === "--trace-time") (o.trace ??= {}).time = true;
     else if ((v = opt(a, "--workers")) !== undefined) o.workers = workerCount(v);
     else if ((v = opt(a, "--env")) !== undefined) {
       if (v === "" || v.startsWith("=") && v.indexOf("=", 1) < 0) throw new UsageError(`--env ${v}: NAME=VALUE or NAME (see ntwasm run --help)`);
       o.env!.push(v);
     }
     else if (a === "--inherit-env") o.inheritEnv = true;
+    else if (a === "--no-deadlock-exit") o.noDeadlockExit = true;
     else if ((v = opt(a, "--dir")) !== undefined) {
       const d = parseDirOption(v);
       if ("error" in d) throw new UsageError(d.error);

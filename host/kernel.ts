@@ -6,6 +6,7 @@ import { OBJECT_TYPE_NAMES, STATUS_BUFFER_TOO_SMALL, STATUS_SUCCESS } from "./ge
 import type { Platform } from "./platform.ts";
 import { GuestProcess, KILL_GRACE_MS, type ProcessExit, type SpawnOptions } from "./process.ts";
 import { isWasm, type MemoryImport } from "./wasm-module.ts";
+import { checkTraceOptions } from "./trace-output.ts";
 import { ModuleCache } from "./module-cache.ts";
 import { START_MAIN, type WorkerMessage } from "./protocol.ts";
 import { WorkerPool, type WorkerPoolOptions, type WorkerPoolStats } from "./worker-pool.ts";
@@ -15,6 +16,8 @@ import { createMemoryFs, memoryFileBackend } from "./files/memory.ts";
 import { mountBackend, mountPoint, type DirMount } from "./files/mounts.ts";
 import { fileReaper, type FileReaper, type ReapExports } from "./files/reaper.ts";
 import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
+import { decodeWaitChain, type WaitChain } from "./wait-chain.ts";
+import { waitReport, type WaitReport } from "./deadlock.ts";
 
 /** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
 const KERNEL_PAGES = { initial: 16, maximum: 32768 };
@@ -123,6 +126,7 @@ export class Kernel {
 
   /** Starts a guest program as a new process; its main thread runs `options.entry` or `main`. */
   async spawn(guest: Uint8Array, options: SpawnOptions = {}): Promise<GuestProcess> {
+    if (options.trace && typeof options.trace === "object") checkTraceOptions(options.trace); // a bad area fails here, before anything starts
     if (!isWasm(guest)) throw new GuestError("not a WebAssembly module");
     let compiled;
     try { compiled = await this.modules.compile(guest); }
@@ -261,8 +265,48 @@ export class Kernel {
     return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16), rootAddress: this.u32(s + 24), lockEntries: this.u32(s + 28) };
   }
 
-  /** Processes, threads, objects, handles and who waits on what, in one consistent picture. */
+  /** Processes, threads, objects, handles and who waits on what, in one consistent picture; then the cycles of waits. */
   snapshot(): KernelSnapshot {
+    const snap = this.snapshotOnly();
+    const seen = new Set<string>();
+    for (const t of snap.threads) {
+      if (t.exited || !t.waitingOn.length) continue;
+      const chain = this.waitChain(t.tid);
+      if (!chain?.cycle) continue;
+      const last = chain.nodes[chain.nodes.length - 1];
+      const start = chain.nodes.findIndex((n) => n.type === "thread" && last.type === "thread" && n.tid === last.tid);
+      const tids = chain.nodes.slice(start, -1).flatMap((n) => (n.type === "thread" ? [n.tid] : []));
+      const key = [...tids].sort((a, b) => a - b).join(",");
+      if (!seen.has(key)) { seen.add(key); snap.cycles.push(tids); }
+    }
+    return snap;
+  }
+
+  /**
+   * The wait chain of thread `tid` (NtwGetThreadWaitChain's, from the host): the thread, what it waits
+   * for, the owner of that, and so on; null when no live thread has that id.
+   */
+  waitChain(tid: number): WaitChain | null {
+    const r = this.exports.ntw_wait_chain(tid, this.scratch, 16);
+    return r ? decodeWaitChain(this.memory.buffer, this.scratch, r) : null;
+  }
+
+  /** Every live thread is blocked for good (no timeout, timer or console input can end a wait): nothing will run again. */
+  deadlocked(): boolean { return this.exports.ntw_deadlocked() !== 0; }
+
+  /** @internal Kernel lock entries so far: unchanged between two looks, no thread entered the kernel. */
+  lockEntries(): number { return this.exports.ntw_lock_entries() >>> 0; }
+
+  /** The image name of live process `pid`, when this host started it. */
+  processName(pid: number): string | undefined {
+    for (const p of this.processes.values()) if (p.pid === pid) return p.info.imagePath.replace(/^.*\\/, "");
+    return undefined;
+  }
+
+  /** Every live thread's wait chain, worded (docs/debugging.md): what `ntwasm run` prints on a deadlock and on SIGQUIT. */
+  waitReport(): WaitReport { return waitReport(this); }
+
+  private snapshotOnly(): KernelSnapshot {
     let size = 0x10000;
     for (;;) {
       const buf = this.exports.ntw_alloc(size);

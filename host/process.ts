@@ -4,6 +4,7 @@ import type { Kernel } from "./kernel.ts";
 import { TRACE_STREAM, type ProcessInit, type WorkerMessage } from "./protocol.ts";
 import { argvToCommandLine } from "./command-line.ts";
 import { ConsoleOutput } from "./console-output.ts";
+import { TraceOutput, type TraceOptions } from "./trace-output.ts";
 import type { MemoryImport } from "./wasm-module.ts";
 
 export interface SpawnOptions {
@@ -13,8 +14,11 @@ export interface SpawnOptions {
   args?: string[];
   /** The process's environment variables (default: none). */
   env?: Record<string, string>;
-  /** Print every syscall, strace-style, to `trace` (or stderr). */
-  trace?: boolean | ((line: string) => void);
+  /**
+   * Print every syscall, strace-style, to standard error (true), to a function (each line ends in "\n"), or
+   * as TraceOptions say: which areas, text or JSON lines, timestamps, where (host/trace-output.ts).
+   */
+  trace?: boolean | ((line: string) => void) | TraceOptions;
   /** The command line as given to CreateProcessW (default: made from `args`). */
   commandLine?: string;
   /** The program's Windows path, as GetModuleFileNameW reports it (default: C:\ and args[0]). */
@@ -28,6 +32,11 @@ export interface SpawnOptions {
   /** Receive standard output / error text (default: the platform's, e.g. process.stdout). */
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
+}
+
+/** SpawnOptions.trace as TraceOptions. */
+export function traceOptions(trace: true | ((line: string) => void) | TraceOptions): TraceOptions {
+  return trace === true ? {} : typeof trace === "function" ? { write: trace } : trace;
 }
 
 export interface ProcessExit {
@@ -50,6 +59,8 @@ export class GuestProcess {
   private readonly reported = new Set<number>();
   /** Where its output goes, in order: its own console, or its parent's (SpawnOptions.console). */
   private readonly console: ConsoleOutput;
+  /** Its trace's printer, when it traces and owns its console (a child's trace goes through its parent's). */
+  private readonly tracer: TraceOutput | undefined;
   /** Its input console (kernel record, referenced until the process has ended), 0 when none. */
   private readonly input: number;
   private crash: string | undefined;
@@ -72,6 +83,8 @@ export class GuestProcess {
   ) {
     this.pid = kernel.processInfo(record).pid;
     this.console = options.console ?? new ConsoleOutput((stream, text) => this.write(stream, text));
+    this.tracer = options.console || !options.trace ? undefined
+      : new TraceOutput(traceOptions(options.trace), (line) => kernel.platform.stderr(line));
     this.console.attach();
     this.input = kernel.exports.ntw_console_input(record);
     if (options.stdin !== undefined) this.writeStdin(options.stdin);
@@ -124,10 +137,14 @@ export class GuestProcess {
   threadLost(thread: number, tid: number, stopped: boolean, why: string): void {
     const k = this.kernel.exports;
     this.console.skipGaps(); // it may have taken an output number and never written
-    // Ends the kernel thread if the worker did not (it was stopped, or failed to start it).
-    k.ntw_thread_terminated(thread, this.kernel.processInfo(this.record).exitCode);
+    const failed = !stopped && !this.ending && !this.reported.has(tid);
+    // Ends the kernel thread if the worker did not (it was stopped, or failed to start it). First of all
+    // kernel calls: it also frees the kernel lock if the worker died holding it. A stopped thread's code is
+    // the one it was terminated with (or its process's, when that is exiting); a failed one ends its
+    // process with STATUS_ACCESS_VIOLATION, also when it was the last thread.
+    k.ntw_thread_terminated(thread, failed ? 0xc0000005 : 0);
     k.ntw_object_release(thread);
-    if (!stopped && !this.ending && !this.reported.has(tid)) {
+    if (failed) {
       this.crash ??= why;
       k.ntw_process_exit(this.record, 0xc0000005);
       this.endAll();
@@ -161,6 +178,7 @@ export class GuestProcess {
     for (const c of this.children) if (this.kernel.processInfo(c.record).exited) return;
     this.done = true;
     this.console.detach();
+    this.tracer?.flush(); // a call still blocked (a thread left waiting) shows as unfinished
     this.console.forget(this.record);
     if (this.input) this.kernel.exports.ntw_object_release(this.input);
     this.kernel.exports.ntw_object_release(this.record);
@@ -174,8 +192,9 @@ export class GuestProcess {
 
   private write(stream: number, text: string): void {
     const o = this.options, platform = this.kernel.platform;
-    if (stream === TRACE_STREAM) (typeof o.trace === "function" ? o.trace : platform.stderr)(text);
-    else if (!this.console.closed(stream)) {
+    if (stream === TRACE_STREAM) { this.tracer?.event(text); return; }
+    this.tracer?.output();
+    if (!this.console.closed(stream)) {
       const own = stream === 2 ? o.stderr : o.stdout;
       if (own) own(text);
       else (stream === 2 ? platform.stderr : platform.stdout)(text, () => this.console.close(stream));

@@ -16,7 +16,7 @@ export interface ObjectInfo {
   detail: [number, number];
 }
 export interface HandleInfo { value: number; access: number; flags: number; object: number }
-export interface ProcessSnapshot { pid: number; exited: boolean; exitCode: number; handles: HandleInfo[] }
+export interface ProcessSnapshot { pid: number; exited: boolean; exitCode: number; handles: HandleInfo[]; mainTid: number }
 export interface ThreadSnapshot {
   tid: number;
   pid: number;
@@ -37,6 +37,8 @@ export interface KernelSnapshot {
   objects: Map<number, ObjectInfo>;
   /** thread → object it waits on → the thread that owns that object (mutexes), for a wait graph. */
   waits: WaitEdge[];
+  /** Cycles of waits (deadlocks), each as thread ids in chain order, from the kernel's wait chains (Kernel.waitChain). */
+  cycles: number[][];
 }
 
 export function decodeSnapshot(bytes: Uint8Array): KernelSnapshot {
@@ -60,13 +62,13 @@ export function decodeSnapshot(bytes: Uint8Array): KernelSnapshot {
   const processes: ProcessSnapshot[] = [], threads: ThreadSnapshot[] = [];
   for (let tag = next(); tag !== 0; tag = next()) {
     if (tag === 1) {
-      const pid = next(), exited = next() !== 0, exitCode = next(), n = next();
+      const pid = next(), exited = next() !== 0, exitCode = next(), n = next(), mainTid = next();
       const handles: HandleInfo[] = [];
       for (let i = 0; i < n; i++) {
         const value = next(), access = next(), flags = next();
         handles.push({ value, access, flags, object: object() });
       }
-      processes.push({ pid, exited, exitCode, handles });
+      processes.push({ pid, exited, exitCode, handles, mainTid });
     } else {
       const tid = next(), pid = next(), exited = next() !== 0, exitCode = next(), suspendCount = next();
       const ioWorker = (next() & 2) !== 0; // bit 0 (waiting) is implied by waitingOn
@@ -86,5 +88,5 @@ export function decodeSnapshot(bytes: Uint8Array): KernelSnapshot {
       waits.push({ thread: t.tid, object: id, owner });
     }
   }
-  return { processes, threads, objects, waits };
+  return { processes, threads, objects, waits, cycles: [] };
 }

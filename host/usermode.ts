@@ -13,7 +13,7 @@ import { USER_SYSCALLS, type UserSyscalls } from "./generated/bindings.ts";
 
 /** The kernel exports the runtime imports: pointer-free, bound straight to the kernel instance. */
 export interface UsermodeKernelExports {
-  ntw_keyed_prepare(address: number): number;
+  ntw_keyed_prepare(address: number, kind: number, lock: number, owner: number): number;
   ntw_keyed_commit(timeoutMs: number): number;
   ntw_keyed_cancel(address: number): void;
   ntw_keyed_wake(address: number, all: number): void;

@@ -21,6 +21,7 @@ import {
 } from "./generated/abi";
 
 export { ntw_dispatch } from "./generated/abi";
+export { ntw_deadlocked, ntw_lock_entries, ntw_wait_chain } from "./nt/waitchain";
 
 /** Builds the kernel's shared state. Called once, by the first instance, before any other call. */
 export function ntw_boot(): void {

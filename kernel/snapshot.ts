@@ -36,6 +36,7 @@ export function ntw_snapshot(out: usize, cap: u32): u32 {
     p = word(p, end, proc.state);
     p = word(p, end, proc.exitCode);
     p = word(p, end, proc.count);
+    p = word(p, end, proc.mainTid);
     for (let i: u32 = 0; i < proc.top; i++) {
       const e = proc.table + <usize>i * HANDLE_ENTRY_SIZE;
       const o = load<usize>(e);

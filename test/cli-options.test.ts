@@ -160,7 +160,7 @@ describe("ntwasm's command line", () => {
     ["options after the guest (they are its own)", ["run", "x.wasm", "--dir"], /^ntwasm: x\.wasm: no such file/],
     ["help for no such command", ["help", "frob"], /^ntwasm: no command "frob"/],
     ["demo with an argument", ["demo", "extra"], /^ntwasm: demo takes no arguments/],
-    ["a trace file in a missing directory", ["run", `--trace=${join(tmp, "no", "such", "t.txt")}`, guest, "count"], /^ntwasm: --trace=.*: no such directory/],
+    ["a trace file in a missing directory", ["run", `--trace-file=${join(tmp, "no", "such", "t.txt")}`, guest, "count"], /^ntwasm: --trace-file=.*: no such directory/],
   ])("%s: one line on stderr, exit 2", (_, args, message) => {
     const r = ntwasm(args);
     expect(r.status).toBe(2);

@@ -81,16 +81,16 @@ describe("ntwasm", () => {
 
   it("--trace prints each syscall with its arguments and result", () => {
     const trace = join(tmp, "trace.txt");
-    const r = ntwasm("run", `--trace=${trace}`, guestPath("hello"));
+    const r = ntwasm("run", `--trace-file=${trace}`, guestPath("hello"));
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("hello from ntwasm: wait returned 0\n");
     const lines = readFileSync(trace, "utf8").trim().split("\n");
-    expect(lines[0]).toMatch(/^\[\d+\] CreateEventW\(0, 1, 0, NULL\) = 0x10$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^\[\d+\] SetEvent\(0x10\) = 1$/));
+    expect(lines[0]).toMatch(/^\[\d+:\d+\] CreateEventW\(NULL, TRUE, FALSE, NULL\) = 0x10$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^\[\d+:\d+\] SetEvent\(0x10\) = TRUE$/));
     const toStderr = ntwasm("run", "--trace", "--entry", "exit_code_3", guestPath("cli_guest"));
     expect(toStderr.stderr).toBe(""); // exit_code_3 makes no syscall
     const failing = ntwasm("run", "--trace", "--entry", "test_names", guestPath("events"));
-    expect(failing.stderr).toMatch(/OpenEventW\(.*\) = 0 \(ERROR_FILE_NOT_FOUND\)/);
+    expect(failing.stderr).toMatch(/OpenEventW\(.*\) = NULL \(ERROR_FILE_NOT_FOUND\)/);
   });
 
   it("--trace names the NTSTATUS an ntdll call returns (the names come from abi/)", () => {
@@ -104,7 +104,7 @@ describe("ntwasm", () => {
     expect(ntwasm("cc", src, "-o", wasm).status).toBe(0);
     const r = ntwasm("run", "--trace", wasm);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/\] NtOpenEvent\(0x[0-9a-f]+, 0x1f0003, 0x[0-9a-f]+\) = 0xc0000034 \(STATUS_OBJECT_NAME_NOT_FOUND\)\n/);
+    expect(r.stderr).toMatch(/\] NtOpenEvent\(0x[0-9a-f]+, EVENT_ALL_ACCESS, \{L"\\\\BaseNamedObjects\\\\ntwasm-trace-none"\}\) = STATUS_OBJECT_NAME_NOT_FOUND\n/);
   }, 60_000);
 
   it("--root maps C:\\ to a directory: CreateProcessW finds programs there", () => {

@@ -11,7 +11,7 @@
 //
 // The offsets apply to `base(barrier)`, the barrier rounded up to 4: itself when aligned; for a
 // misaligned one (unaligned.ts), the five aligned words inside its 24 bytes (+20 is not used).
-import { ERROR_INVALID_PARAMETER, INFINITE, SetLastError } from "./kernel";
+import { ERROR_INVALID_PARAMETER, INFINITE, NTW_LOCK_BARRIER, SetLastError } from "./kernel";
 import { wakeAll, waitWord } from "./address";
 
 const LEFT = 0;
@@ -65,7 +65,7 @@ function waitPhase(barrier: usize, phase: u32, flags: u32): void {
     const v = atomic.load<u32>(barrier + PHASE);
     if ((v & PHASE_MASK) != phase) return;
     if (!(v & SLEEPERS) && atomic.cmpxchg<u32>(barrier + PHASE, v, v | SLEEPERS) != v) continue;
-    waitWord(barrier + PHASE, <i32>(phase | SLEEPERS), INFINITE);
+    waitWord(barrier + PHASE, <i32>(phase | SLEEPERS), INFINITE, NTW_LOCK_BARRIER, barrier);
   }
 }
 
@@ -94,7 +94,7 @@ export function DeleteSynchronizationBarrier(lpBarrier: usize): i32 {
     const v = atomic.load<u32>(barrier + INSIDE);
     if (!(v & ~DELETING)) break;
     if (!(v & DELETING) && atomic.cmpxchg<u32>(barrier + INSIDE, v, v | DELETING) != v) continue;
-    waitWord(barrier + INSIDE, <i32>(v | DELETING), INFINITE);
+    waitWord(barrier + INSIDE, <i32>(v | DELETING), INFINITE, NTW_LOCK_BARRIER, barrier);
   }
   atomic.store<u32>(barrier + INSIDE, 0);
   return 1;

@@ -7,7 +7,7 @@
 // A misaligned variable (unaligned.ts) keeps the same bits in the aligned halfword inside it: the
 // count wraps after 32768 wakes instead of 2^31, so a sleeper would miss a wake only if exactly a
 // multiple of 32768 came between its release of the lock and its entry into the kernel wait.
-import { CONDITION_VARIABLE_LOCKMODE_SHARED, ERROR_TIMEOUT, SetLastError } from "./kernel";
+import { CONDITION_VARIABLE_LOCKMODE_SHARED, ERROR_TIMEOUT, NTW_LOCK_CONDITION_VARIABLE, SetLastError } from "./kernel";
 import { wakeAll, wakeOne, waitCell } from "./address";
 import { EnterCriticalSection, LeaveCriticalSection } from "./critsec";
 import { AcquireSRWLockExclusive, AcquireSRWLockShared, ReleaseSRWLockExclusive, ReleaseSRWLockShared } from "./srwlock";
@@ -41,12 +41,12 @@ export function SleepConditionVariableCS(cv: usize, cs: usize, timeoutMs: u32): 
   if (aligned4(cv)) {
     const s = noteSleeper<u32>(cv);
     LeaveCriticalSection(cs);
-    woken = waitCell<u32>(cv, s, timeoutMs);
+    woken = waitCell<u32>(cv, s, timeoutMs, NTW_LOCK_CONDITION_VARIABLE, cv);
   } else {
     const cell = halfIn(cv);
     const s = noteSleeper<u16>(cell);
     LeaveCriticalSection(cs);
-    woken = waitCell<u16>(cell, s, timeoutMs);
+    woken = waitCell<u16>(cell, s, timeoutMs, NTW_LOCK_CONDITION_VARIABLE, cv);
   }
   EnterCriticalSection(cs);
   return result(woken);
@@ -58,12 +58,12 @@ export function SleepConditionVariableSRW(cv: usize, lock: usize, timeoutMs: u32
   if (aligned4(cv)) {
     const s = noteSleeper<u32>(cv);
     if (shared) ReleaseSRWLockShared(lock); else ReleaseSRWLockExclusive(lock);
-    woken = waitCell<u32>(cv, s, timeoutMs);
+    woken = waitCell<u32>(cv, s, timeoutMs, NTW_LOCK_CONDITION_VARIABLE, cv);
   } else {
     const cell = halfIn(cv);
     const s = noteSleeper<u16>(cell);
     if (shared) ReleaseSRWLockShared(lock); else ReleaseSRWLockExclusive(lock);
-    woken = waitCell<u16>(cell, s, timeoutMs);
+    woken = waitCell<u16>(cell, s, timeoutMs, NTW_LOCK_CONDITION_VARIABLE, cv);
   }
   if (shared) AcquireSRWLockShared(lock); else AcquireSRWLockExclusive(lock);
   return result(woken);

@@ -12,7 +12,7 @@
 import { threadId } from "./kernel";
 import { aligned4 } from "./unaligned";
 import { wakeOne, waitWord } from "./address";
-import { INFINITE } from "./kernel";
+import { INFINITE, NTW_LOCK_CRITICAL_SECTION } from "./kernel";
 
 const DEBUG_INFO: usize = 0;
 const LOCK_COUNT: usize = 4;
@@ -53,10 +53,10 @@ export function SetCriticalSectionSpinCount(section: usize, spin: u32): u32 {
   return old;
 }
 
-/** The section was owned: wait for the owner's Leave to hand it over. */
+/** The section was owned: wait for the owner's Leave to hand it over (the owner is named for wait chains). */
 function waitHandOver(cs: usize): void {
   const sem = cs + SEMAPHORE;
-  while (atomic.cmpxchg<i32>(sem, 1, 0) != 1) waitWord(sem, 0, INFINITE);
+  while (atomic.cmpxchg<i32>(sem, 1, 0) != 1) waitWord(sem, 0, INFINITE, NTW_LOCK_CRITICAL_SECTION, cs, atomic.load<u32>(cs + OWNER));
 }
 
 function own(cs: usize, tid: u32): void {

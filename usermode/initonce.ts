@@ -14,7 +14,7 @@
 // done, that halfword holds context bits 2..15 and the object's two other bytes bits 16..31, written
 // before the halfword says DONE. In the asynchronous state bit 2 of the halfword says that one
 // InitOnceComplete has won and is writing its context, and bit 3 that others wait for it to finish.
-import { callInitFn, ERROR_GEN_FAILURE, ERROR_INVALID_PARAMETER, INFINITE, SetLastError } from "./kernel";
+import { callInitFn, ERROR_GEN_FAILURE, ERROR_INVALID_PARAMETER, INFINITE, NTW_LOCK_INIT_ONCE, SetLastError } from "./kernel";
 import { wakeAll, waitCell } from "./address";
 import { aligned4, halfIn } from "./unaligned";
 
@@ -113,7 +113,7 @@ function fail(error: u32): i32 {
  */
 function awaitRun<T>(cell: usize, v: T): void {
   if (v == <T>RUNNING && atomic.cmpxchg<T>(cell, <T>RUNNING, <T>(RUNNING | WAITING)) != <T>RUNNING) return;
-  waitCell<T>(cell, <T>(RUNNING | WAITING), INFINITE);
+  waitCell<T>(cell, <T>(RUNNING | WAITING), INFINITE, NTW_LOCK_INIT_ONCE, cell);
 }
 
 function beginInitialize<T>(once: usize, cell: usize, flags: u32, pending: usize, context: usize): i32 {
@@ -154,7 +154,7 @@ export function InitOnceBeginInitialize(once: usize, flags: u32, pending: usize,
 function completeAsyncHalf(once: usize, cell: usize, v: u16, ctx: u32): i32 {
   if (v & <u16>CLAIMED) { // another completer won: wait until its context is there, then fail below
     if (!(v & <u16>CLAIM_WAITING) && atomic.cmpxchg<u16>(cell, v, v | <u16>CLAIM_WAITING) != v) return -1;
-    waitCell<u16>(cell, v | <u16>CLAIM_WAITING, INFINITE);
+    waitCell<u16>(cell, v | <u16>CLAIM_WAITING, INFINITE, NTW_LOCK_INIT_ONCE, once);
     return -1;
   }
   if (atomic.cmpxchg<u16>(cell, v, v | <u16>CLAIMED) != v) return -1;

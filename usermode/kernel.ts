@@ -8,9 +8,13 @@
 @external("env", "threadId") export declare let threadId: u32;
 
 // The kernel's keyed waits (kernel/win32/usermode.ts), bound straight to the thread's kernel instance.
-/** Queues the thread on `address`: STATUS_SUCCESS, or STATUS_NO_MEMORY. */
+/**
+ * Queues the thread on `address`: STATUS_SUCCESS, or STATUS_NO_MEMORY. `kind` (NTW_LOCK_*), `lock` (its
+ * address as the program knows it) and `owner` (the thread id seen owning it, 0: unknown) are for
+ * wait chains and deadlock reports only.
+ */
 // @ts-ignore: decorator
-@external("kernel", "ntw_keyed_prepare") export declare function keyedPrepare(address: usize): u32;
+@external("kernel", "ntw_keyed_prepare") export declare function keyedPrepare(address: usize, kind: u32, lock: usize, owner: u32): u32;
 /** Sleeps in the prepared wait: STATUS_WAIT_0 or STATUS_TIMEOUT. */
 // @ts-ignore: decorator
 @external("kernel", "ntw_keyed_commit") export declare function keyedCommit(timeoutMs: u32): u32;
@@ -50,3 +54,9 @@ export const ERROR_NOACCESS: u32 = 998;
 export const ERROR_TIMEOUT: u32 = 1460;
 export const INFINITE: u32 = 0xffffffff;
 export const CONDITION_VARIABLE_LOCKMODE_SHARED: u32 = 1;
+export const NTW_LOCK_ADDRESS: u32 = 0;
+export const NTW_LOCK_CRITICAL_SECTION: u32 = 1;
+export const NTW_LOCK_SRWLOCK: u32 = 2;
+export const NTW_LOCK_CONDITION_VARIABLE: u32 = 3;
+export const NTW_LOCK_INIT_ONCE: u32 = 4;
+export const NTW_LOCK_BARRIER: u32 = 5;

@@ -6,7 +6,7 @@
 //
 // A misaligned lock (unaligned.ts) keeps the same bits in the aligned halfword inside it: bits
 // 2..15 count at most 16383 shared holders, and a shared acquirer beyond that waits for a release.
-import { INFINITE } from "./kernel";
+import { INFINITE, NTW_LOCK_SRWLOCK } from "./kernel";
 import { wakeAll, waitCell } from "./address";
 import { aligned4, halfIn } from "./unaligned";
 
@@ -33,7 +33,7 @@ function waitChange<T>(cell: usize, s: T): void {
     if (atomic.cmpxchg<T>(cell, s, s | <T>WAITERS) != s) return; // changed meanwhile: retry at once
     s |= <T>WAITERS;
   }
-  waitCell<T>(cell, s, INFINITE);
+  waitCell<T>(cell, s, INFINITE, NTW_LOCK_SRWLOCK, cell);
 }
 
 function acquireExclusive<T>(cell: usize): void {

@@ -112,19 +112,26 @@ function renderGraph(s: KernelSnapshot, names: Map<number, string>): void {
   const ty = (tid: number) => top + threads.indexOf(tid) * rowH;
   const oy = (id: number) => top + objects.indexOf(id) * rowH;
   const height = top + Math.max(threads.length, objects.length) * rowH;
+  // A deadlock (Kernel.snapshot's cycles, from the kernel's wait chains): its threads and edges in bold red.
+  const cycleOf = new Map<number, number>();
+  s.cycles.forEach((c, i) => { for (const tid of c) cycleOf.set(tid, i); });
+  const inCycle = (e: { thread: number; owner?: number }) =>
+    e.owner !== undefined && cycleOf.has(e.thread) && cycleOf.get(e.thread) === cycleOf.get(e.owner);
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${ox + ow + 4}" height="${height}" font-size="11" font-family="ui-monospace, DejaVu Sans Mono, monospace">
 <defs><marker id="aw" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#d9442b"/></marker>
 <marker id="ao" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#2b8a3e"/></marker></defs>`;
   for (const e of edges) {
     const y1 = ty(e.thread) + boxH / 2, y2 = oy(e.object) + boxH / 2;
-    svg += `<path class="wait-edge" d="M${tx + tw},${y1} C${tx + tw + 80},${y1} ${ox - 80},${y2} ${ox},${y2}" stroke="#d9442b" stroke-width="1.5" fill="none" marker-end="url(#aw)"/>`;
+    const cyc = inCycle(e);
+    svg += `<path class="wait-edge${cyc ? " cycle-edge" : ""}" d="M${tx + tw},${y1} C${tx + tw + 80},${y1} ${ox - 80},${y2} ${ox},${y2}" stroke="#d9442b" stroke-width="${cyc ? 3.5 : 1.5}" fill="none" marker-end="url(#aw)"/>`;
     if (e.owner) {
       const y3 = ty(e.owner) + boxH / 2;
-      svg += `<path class="owner-edge" d="M${ox},${y2 + 4} C${ox - 110},${y2 + 30} ${tx + tw + 110},${y3 + 30} ${tx + tw},${y3 + 4}" stroke="#2b8a3e" stroke-width="1.5" stroke-dasharray="5 3" fill="none" marker-end="url(#ao)"/>`;
+      svg += `<path class="owner-edge${cyc ? " cycle-edge" : ""}" d="M${ox},${y2 + 4} C${ox - 110},${y2 + 30} ${tx + tw + 110},${y3 + 30} ${tx + tw},${y3 + 4}" stroke="${cyc ? "#d9442b" : "#2b8a3e"}" stroke-width="${cyc ? 3.5 : 1.5}" stroke-dasharray="5 3" fill="none" marker-end="url(#ao)"/>`;
     }
   }
   for (const tid of threads) {
-    svg += `<g><rect x="${tx}" y="${ty(tid)}" width="${tw}" height="${boxH}" rx="4" fill="#eef3ff" stroke="#2b5fd9"/>` +
+    const cyc = cycleOf.has(tid);
+    svg += `<g${cyc ? ` class="cycle-thread"` : ""}><rect x="${tx}" y="${ty(tid)}" width="${tw}" height="${boxH}" rx="4" fill="${cyc ? "#ffe3de" : "#eef3ff"}" stroke="${cyc ? "#d9442b" : "#2b5fd9"}" stroke-width="${cyc ? 2.5 : 1}"/>` +
       `<text x="${tx + 6}" y="${ty(tid) + 14}">${esc(names.get(tid) ?? `thread ${tid}`)}</text></g>`;
   }
   for (const id of objects) {
@@ -134,7 +141,9 @@ function renderGraph(s: KernelSnapshot, names: Map<number, string>): void {
   }
   svg += "</svg>";
   $("graph").innerHTML = svg;
-  $("edges").innerHTML = edges.map((e) => `<li>${esc(names.get(e.thread) ?? String(e.thread))} waits for ${esc(objectLabel(s.objects.get(e.object)))}` +
+  const label = (tid: number) => esc(names.get(tid) ?? `thread ${tid}`);
+  $("edges").innerHTML = s.cycles.map((c) => `<li class="cycle">deadlock: ${c.map(label).join(" → ")} → ${label(c[0])}</li>`).join("") +
+    edges.map((e) => `<li${inCycle(e) ? ` class="cycle"` : ""}>${esc(names.get(e.thread) ?? String(e.thread))} waits for ${esc(objectLabel(s.objects.get(e.object)))}` +
     (e.owner ? ` — owned by ${esc(names.get(e.owner) ?? String(e.owner))}` : "") + `</li>`).join("");
 }
 

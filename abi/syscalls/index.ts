@@ -14,8 +14,9 @@ import { SERVICES } from "./services.ts";
 import { THREADS } from "./threads.ts";
 import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
+import { WAITCHAIN } from "./waitchain.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...SERVICES, ...IOCOMPLETION];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...SERVICES, ...IOCOMPLETION, ...WAITCHAIN];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

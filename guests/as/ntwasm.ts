@@ -162,6 +162,49 @@ export const SVC_MAX_QUEUE_LIMIT: u32 = 0x00010000;
 export const SVC_MAX_CALL_BYTES: u32 = 0x01000000;
 export const SVC_PROCESS_QUOTA: u32 = 0x04000000;
 export const SVC_KERNEL_QUOTA: u32 = 0x10000000;
+export const NTW_WCT_MAX_NODES: u32 = 0x00000010;
+export const NTW_WCT_NODE_SIZE: u32 = 0x000000a0;
+export const NTW_WCT_CRITICAL_SECTION: u32 = 0x00000001;
+export const NTW_WCT_MUTEX: u32 = 0x00000003;
+export const NTW_WCT_THREAD_WAIT: u32 = 0x00000006;
+export const NTW_WCT_PROCESS_WAIT: u32 = 0x00000007;
+export const NTW_WCT_THREAD: u32 = 0x00000008;
+export const NTW_WCT_UNKNOWN: u32 = 0x0000000a;
+export const NTW_WCT_EVENT: u32 = 0x00000100;
+export const NTW_WCT_SEMAPHORE: u32 = 0x00000101;
+export const NTW_WCT_TIMER: u32 = 0x00000102;
+export const NTW_WCT_SRWLOCK: u32 = 0x00000103;
+export const NTW_WCT_CONDITION_VARIABLE: u32 = 0x00000104;
+export const NTW_WCT_ADDRESS: u32 = 0x00000105;
+export const NTW_WCT_INIT_ONCE: u32 = 0x00000106;
+export const NTW_WCT_BARRIER: u32 = 0x00000107;
+export const NTW_WCT_PIPE: u32 = 0x00000108;
+export const NTW_WCT_CONSOLE: u32 = 0x00000109;
+export const NTW_WCT_COMPLETION_PORT: u32 = 0x0000010a;
+export const NTW_WCT_SERVICE: u32 = 0x0000010b;
+export const NTW_WCT_SERVICE_CALL: u32 = 0x0000010c;
+export const NTW_WCT_KEYED_EVENT: u32 = 0x0000010d;
+export const NTW_WCT_FILE: u32 = 0x0000010e;
+export const NTW_WCT_STATUS_RUNNING: u32 = 0x00000002;
+export const NTW_WCT_STATUS_BLOCKED: u32 = 0x00000003;
+export const NTW_WCT_STATUS_OWNED: u32 = 0x00000006;
+export const NTW_WCT_STATUS_NOT_OWNED: u32 = 0x00000007;
+export const NTW_WCT_STATUS_ABANDONED: u32 = 0x00000008;
+export const NTW_WCT_STATUS_UNKNOWN: u32 = 0x00000009;
+export const NTW_WCT_FLAG_SUSPENDED: u32 = 0x00000001;
+export const NTW_WCT_FLAG_ALERTABLE: u32 = 0x00000002;
+export const NTW_WCT_FLAG_WAIT_ALL: u32 = 0x00000004;
+export const NTW_WCT_FLAG_IO_WORKER: u32 = 0x00000008;
+export const NTW_WCT_FLAG_FOREVER: u32 = 0x00000010;
+export const NTW_WCT_FLAG_SIGNALED: u32 = 0x00000020;
+export const NTW_WCT_FLAG_NEXT: u32 = 0x00000040;
+export const NTW_WCT_CYCLE: u32 = 0x80000000;
+export const NTW_LOCK_ADDRESS: u32 = 0x00000000;
+export const NTW_LOCK_CRITICAL_SECTION: u32 = 0x00000001;
+export const NTW_LOCK_SRWLOCK: u32 = 0x00000002;
+export const NTW_LOCK_CONDITION_VARIABLE: u32 = 0x00000003;
+export const NTW_LOCK_INIT_ONCE: u32 = 0x00000004;
+export const NTW_LOCK_BARRIER: u32 = 0x00000005;
 
 export const DELETE: u32 = 0x00010000;
 export const READ_CONTROL: u32 = 0x00020000;
@@ -1358,3 +1401,7 @@ export declare function NtRemoveIoCompletionEx(IoCompletionHandle: u32, IoComple
 // @ts-ignore: decorator
 @external("ntdll", "NtQueryIoCompletion")
 export declare function NtQueryIoCompletion(IoCompletionHandle: u32, IoCompletionInformationClass: u32, IoCompletionInformation: usize, IoCompletionInformationLength: u32, ResultLength: usize): u32;
+/** The wait chain of thread ThreadId (any process): the thread (NTW_WCT_THREAD: running or blocked, the ms its wait has left, NTW_WCT_FLAG_FOREVER when only another thread can end it), each object it waits for (its type, a handle to it in the waiter's process or the address of a user-mode lock, its name, a mutex's or critical section's owner), then the owner thread of the first object that has one (a mutex's or critical section's owner, the thread or process a join waits for), and so on, at most NTW_WCT_MAX_NODES nodes. *ChainLength is the chain's length; only the first NodeCount nodes are written. *IsCycle is TRUE when the chain came back to a thread already in it (a deadlock), which is then its last node. ERROR_INVALID_PARAMETER when no live thread has that id. */
+// @ts-ignore: decorator
+@external("ntwasm", "NtwGetThreadWaitChain")
+export declare function NtwGetThreadWaitChain(ThreadId: u32, NodeCount: u32, NodeInfoArray: usize, ChainLength: usize, IsCycle: usize): i32;

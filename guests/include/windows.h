@@ -318,6 +318,9 @@ _Static_assert(sizeof(WCHAR) == 2, "WCHAR is 16 bits");
 #if __has_include("ntwasm/services.h")
 #include "ntwasm/services.h"
 #endif
+#if __has_include("ntwasm/waitchain.h")
+#include "ntwasm/waitchain.h"
+#endif
 #if __has_include("threadpoolapiset.h")
 #include "threadpoolapiset.h"
 #endif

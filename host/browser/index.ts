@@ -1,5 +1,6 @@
 // ntwasm in a web page: `import { boot } from "ntwasm/browser"` (dist/browser.mjs, with
-// browser-worker.mjs and kernel.wasm next to it). The page must be cross-origin isolated: served with
+// browser-worker.mjs and kernel.wasm next to it, or under boot({ assetsBase })). The page must be
+// cross-origin isolated: served with
 //   Cross-Origin-Opener-Policy: same-origin
 //   Cross-Origin-Embedder-Policy: require-corp
 // See docs/embedding.md.
@@ -7,6 +8,8 @@ import { Kernel, type BootOptions, type DirectoryEntry, type MemoryStats } from 
 import type { WorkerPoolStats } from "../worker-pool.ts";
 import type { GuestProcess, ProcessExit, SpawnOptions } from "../process.ts";
 import type { KernelSnapshot } from "../snapshot.ts";
+import type { WaitChain } from "../wait-chain.ts";
+import type { WaitReport } from "../deadlock.ts";
 import { FsError, type FileBackend, type FsErrorCode } from "../files/backend.ts";
 import { parseWinPath } from "../files/path.ts";
 import { browserPlatform, type BrowserPlatformOptions } from "./platform.ts";
@@ -16,7 +19,9 @@ export { GuestProcess, type ProcessExit } from "../process.ts";
 export { GuestLinkError } from "../guest-imports.ts";
 export { FsError, type FileBackend, type FileStat, type FsErrorCode } from "../files/backend.ts";
 export type { KernelSnapshot, ObjectInfo, ProcessSnapshot, ThreadSnapshot, HandleInfo, WaitEdge } from "../snapshot.ts";
-export { browserPlatform, type BrowserPlatformOptions } from "./platform.ts";
+export type { WaitChain, WaitNode, WaitNodeType, WaitObjectNode, WaitThreadNode } from "../wait-chain.ts";
+export { watchDeadlocks, type WaitReport } from "../deadlock.ts";
+export { browserPlatform, AssetLoadError, type BrowserPlatformOptions } from "./platform.ts";
 export * as abi from "../generated/abi.ts";
 
 /** The response headers a page needs for SharedArrayBuffer and shared WebAssembly memory. */
@@ -52,7 +57,10 @@ export type Program = Uint8Array | ArrayBuffer | Blob | Response | URL | string;
 /** SpawnOptions as the browser takes them; `args[0]` defaults to the program's file name. */
 export type BrowserSpawnOptions = Omit<SpawnOptions, "console">;
 
-/** Boots a kernel in this page. Throws NotIsolatedError when the page lacks the COOP/COEP headers. */
+/**
+ * Boots a kernel in this page. Throws NotIsolatedError when the page lacks the COOP/COEP headers, and
+ * AssetLoadError (naming the URL) when kernel.wasm or browser-worker.mjs cannot be loaded.
+ */
 export async function boot(options: BrowserBootOptions = {}): Promise<BrowserKernel> {
   if (!isIsolated()) throw new NotIsolatedError();
   const kernel = await Kernel.boot(browserPlatform(options), { fs: "memory", workers: options.workers, workerIdleMs: options.workerIdleMs });
@@ -164,6 +172,15 @@ export class BrowserKernel {
 
   /** Processes, threads, objects, handles and who waits on what, in one consistent picture. */
   snapshot(): KernelSnapshot { return this.kernel.snapshot(); }
+
+  /** Kernel.waitChain: what thread `tid` waits for, who owns that, and so on. */
+  waitChain(tid: number): WaitChain | null { return this.kernel.waitChain(tid); }
+
+  /** Kernel.waitReport: every live thread's wait chain, worded, with the cycles. */
+  waitReport(): WaitReport { return this.kernel.waitReport(); }
+
+  /** Kernel.deadlocked: every live thread is blocked for good. */
+  deadlocked(): boolean { return this.kernel.deadlocked(); }
 
   /** The entries of an object directory, e.g. "\\Sessions\\1\\BaseNamedObjects". */
   listDirectory(path: string): DirectoryEntry[] { return this.kernel.listDirectory(path); }

@@ -141,6 +141,7 @@ export interface KernelSyscalls {
   NtRemoveIoCompletion(IoCompletionHandle: number, KeyContext: number, ApcContext: number, IoStatusBlock: number, Timeout: number): number;
   NtRemoveIoCompletionEx(IoCompletionHandle: number, IoCompletionInformation: number, Count: number, NumEntriesRemoved: number, Timeout: number, Alertable: number): number;
   NtQueryIoCompletion(IoCompletionHandle: number, IoCompletionInformationClass: number, IoCompletionInformation: number, IoCompletionInformationLength: number, ResultLength: number): number;
+  NtwGetThreadWaitChain(ThreadId: number, NodeCount: number, NodeInfoArray: number, ChainLength: number, IsCycle: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -1296,6 +1297,21 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       SvcCallEx: h.SvcCallEx,
       SvcCallAsync: h.SvcCallAsync,
       SvcFinish: h.SvcFinish,
+      NtwGetThreadWaitChain(ThreadId: number, NodeCount: number, NodeInfoArray: number, ChainLength: number, IsCycle: number) {
+        c.reset();
+        const u_NodeCount = NodeCount >>> 0;
+        const n_NodeInfoArray = u_NodeCount * 160;
+        const k_NodeInfoArray = c.copyIn(NodeInfoArray, n_NodeInfoArray, 2560, false); if (k_NodeInfoArray < 0) return c.fault(0);
+        const n_ChainLength = 4;
+        const k_ChainLength = c.copyIn(ChainLength, n_ChainLength, 4, false); if (k_ChainLength < 0) return c.fault(0);
+        const n_IsCycle = 4;
+        const k_IsCycle = c.copyIn(IsCycle, n_IsCycle, 4, true); if (k_IsCycle < 0) return c.fault(0);
+        const r = k.NtwGetThreadWaitChain(ThreadId, Math.min(u_NodeCount, 16), k_NodeInfoArray, k_ChainLength, k_IsCycle);
+        c.copyOut(NodeInfoArray, k_NodeInfoArray, n_NodeInfoArray, 2560);
+        c.copyOut(ChainLength, k_ChainLength, n_ChainLength, 4);
+        c.copyOut(IsCycle, k_IsCycle, n_IsCycle, 4);
+        return r;
+      },
     },
     user32: {
       MessageBoxW: h.MessageBoxW,

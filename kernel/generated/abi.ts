@@ -164,6 +164,49 @@ export const SVC_MAX_QUEUE_LIMIT: u32 = 0x00010000;
 export const SVC_MAX_CALL_BYTES: u32 = 0x01000000;
 export const SVC_PROCESS_QUOTA: u32 = 0x04000000;
 export const SVC_KERNEL_QUOTA: u32 = 0x10000000;
+export const NTW_WCT_MAX_NODES: u32 = 0x00000010;
+export const NTW_WCT_NODE_SIZE: u32 = 0x000000a0;
+export const NTW_WCT_CRITICAL_SECTION: u32 = 0x00000001;
+export const NTW_WCT_MUTEX: u32 = 0x00000003;
+export const NTW_WCT_THREAD_WAIT: u32 = 0x00000006;
+export const NTW_WCT_PROCESS_WAIT: u32 = 0x00000007;
+export const NTW_WCT_THREAD: u32 = 0x00000008;
+export const NTW_WCT_UNKNOWN: u32 = 0x0000000a;
+export const NTW_WCT_EVENT: u32 = 0x00000100;
+export const NTW_WCT_SEMAPHORE: u32 = 0x00000101;
+export const NTW_WCT_TIMER: u32 = 0x00000102;
+export const NTW_WCT_SRWLOCK: u32 = 0x00000103;
+export const NTW_WCT_CONDITION_VARIABLE: u32 = 0x00000104;
+export const NTW_WCT_ADDRESS: u32 = 0x00000105;
+export const NTW_WCT_INIT_ONCE: u32 = 0x00000106;
+export const NTW_WCT_BARRIER: u32 = 0x00000107;
+export const NTW_WCT_PIPE: u32 = 0x00000108;
+export const NTW_WCT_CONSOLE: u32 = 0x00000109;
+export const NTW_WCT_COMPLETION_PORT: u32 = 0x0000010a;
+export const NTW_WCT_SERVICE: u32 = 0x0000010b;
+export const NTW_WCT_SERVICE_CALL: u32 = 0x0000010c;
+export const NTW_WCT_KEYED_EVENT: u32 = 0x0000010d;
+export const NTW_WCT_FILE: u32 = 0x0000010e;
+export const NTW_WCT_STATUS_RUNNING: u32 = 0x00000002;
+export const NTW_WCT_STATUS_BLOCKED: u32 = 0x00000003;
+export const NTW_WCT_STATUS_OWNED: u32 = 0x00000006;
+export const NTW_WCT_STATUS_NOT_OWNED: u32 = 0x00000007;
+export const NTW_WCT_STATUS_ABANDONED: u32 = 0x00000008;
+export const NTW_WCT_STATUS_UNKNOWN: u32 = 0x00000009;
+export const NTW_WCT_FLAG_SUSPENDED: u32 = 0x00000001;
+export const NTW_WCT_FLAG_ALERTABLE: u32 = 0x00000002;
+export const NTW_WCT_FLAG_WAIT_ALL: u32 = 0x00000004;
+export const NTW_WCT_FLAG_IO_WORKER: u32 = 0x00000008;
+export const NTW_WCT_FLAG_FOREVER: u32 = 0x00000010;
+export const NTW_WCT_FLAG_SIGNALED: u32 = 0x00000020;
+export const NTW_WCT_FLAG_NEXT: u32 = 0x00000040;
+export const NTW_WCT_CYCLE: u32 = 0x80000000;
+export const NTW_LOCK_ADDRESS: u32 = 0x00000000;
+export const NTW_LOCK_CRITICAL_SECTION: u32 = 0x00000001;
+export const NTW_LOCK_SRWLOCK: u32 = 0x00000002;
+export const NTW_LOCK_CONDITION_VARIABLE: u32 = 0x00000003;
+export const NTW_LOCK_INIT_ONCE: u32 = 0x00000004;
+export const NTW_LOCK_BARRIER: u32 = 0x00000005;
 
 // Access rights and flags
 export const DELETE: u32 = 0x00010000;
@@ -762,6 +805,7 @@ export const SYS_NtSetIoCompletion: i32 = 862;
 export const SYS_NtRemoveIoCompletion: i32 = 863;
 export const SYS_NtRemoveIoCompletionEx: i32 = 864;
 export const SYS_NtQueryIoCompletion: i32 = 865;
+export const SYS_NtwGetThreadWaitChain: i32 = 1200;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -923,6 +967,7 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 863: return <i64>win32.NtRemoveIoCompletion(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
     case 864: return <i64>win32.NtRemoveIoCompletionEx(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16), <i32>load<i32>(args, 20));
     case 865: return <i64>win32.NtQueryIoCompletion(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 1200: return <i64>win32.NtwGetThreadWaitChain(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

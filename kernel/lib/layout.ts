@@ -36,6 +36,11 @@ export const STACK_RECORD_SIZE: usize = 12; // [next, base, size]
 /** Thread.waitStatus while the wait is queued. No NTSTATUS has this value. */
 export const WAIT_PENDING: u32 = 0xffffffff;
 
+/** Thread.blocked: not blocked, asleep in a wait (ob/wait.ts sleepLocked), held by SuspendThread at a kernel entry. */
+export const BLOCKED_NONE: u32 = 0;
+export const BLOCKED_WAIT: u32 = 1;
+export const BLOCKED_SUSPENDED: u32 = 2;
+
 /** Thread.wake: 0 waiting or spinning, 2 asleep in atomic.wait, 1 woken. */
 export const WAKE_IDLE: i32 = 0;
 export const WAKE_WOKEN: i32 = 1;

@@ -10,7 +10,7 @@ import { root, rootAddr } from "./root";
 import { currentThread } from "./tls";
 import { flushWakes } from "../ob/wake";
 import { Thread } from "../objects/thread";
-import { KILL_REQUESTED, KILL_UNWINDING } from "./layout";
+import { BLOCKED_SUSPENDED, KILL_REQUESTED, KILL_UNWINDING } from "./layout";
 
 const SPIN: i32 = 128;
 const CONTENDED: i32 = 1;
@@ -89,12 +89,15 @@ export function leaveHost(): void {
 
 /** Suspension and termination, with the lock held on entry and on return (unless it unwinds). */
 function attention(t: Thread): void {
+  const blocked = t.blocked; // a wait that resumes after this (ob/wait.ts sleepLocked)
   while (t.killed != KILL_REQUESTED && t.suspendCount > 0) {
     const count = t.suspendCount;
+    t.blocked = BLOCKED_SUSPENDED;
     release();
     atomic.wait<i32>(changetype<usize>(t) + offsetof<Thread>("suspendCount"), count, -1);
     acquire();
   }
+  t.blocked = blocked;
   if (t.killed == KILL_REQUESTED) {
     release();
     unwind();

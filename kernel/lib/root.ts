@@ -30,6 +30,7 @@ export class Root {
   svcAnchor: usize; // the Service SvcOpen sleeps on until a service is created (objects/service.ts); 0 until first used
   svcStaged: u32; // bytes all service calls have staged in kernel memory, at most SVC_KERNEL_QUOTA
   critSecEvent: usize; // \KernelObjects\CritSecOutOfMemoryEvent: the keyed event of a NULL handle (nt/keyedevent.ts)
+  chainStamp: u32; // the last wait-chain walk's mark (nt/waitchain.ts)
   workerPool: usize; // the parked host workers threads start on (nt/workerpool.ts); 0 until the host sets it up
 }
 

@@ -13,12 +13,18 @@ import { obDeref, obRef } from "../ob/object";
 import { Thread } from "../objects/thread";
 import { KEYED_WAKE_ALL, keyedWaitFind } from "../objects/keyedwait";
 import { WAIT_PENDING } from "../lib/layout";
-import { STATUS_NO_MEMORY, STATUS_SUCCESS, STATUS_TIMEOUT } from "../generated/abi";
+import { NTW_LOCK_ADDRESS, STATUS_NO_MEMORY, STATUS_SUCCESS, STATUS_TIMEOUT } from "../generated/abi";
 
-/** Step 1: queues the calling thread on `address`. STATUS_SUCCESS (the wait is pending) or STATUS_NO_MEMORY. */
-export function ntAddressWaitPrepare(address: u32): u32 {
+/**
+ * Step 1: queues the calling thread on `address`. STATUS_SUCCESS (the wait is pending) or STATUS_NO_MEMORY.
+ * `kind`, `lock` and `owner` say which user-mode lock it waits for, for wait chains (nt/waitchain.ts).
+ */
+export function ntAddressWaitPrepare(address: u32, kind: u32 = NTW_LOCK_ADDRESS, lock: u32 = address, owner: u32 = 0): u32 {
   const t = changetype<Thread>(currentThread);
   enter();
+  t.keyedKind = kind;
+  t.keyedLock = lock;
+  t.keyedOwner = owner;
   const w = keyedWaitFind(t.process, address, true);
   if (!w) { leave(); return STATUS_NO_MEMORY; }
   waitEntry(t, 0).object = changetype<usize>(w);

@@ -85,6 +85,7 @@ export function threadCreate(p: Process): Thread | null {
   p.threadHead = changetype<usize>(t);
   p.threadCount++;
   p.refs++; // a thread keeps its process alive
+  if (!p.mainTid) p.mainTid = t.tid; // the first: its main thread (I/O workers come later, with its first overlapped I/O)
   return t;
 }
 

@@ -6,7 +6,7 @@ import { enter, leave } from "../lib/lock";
 import { now } from "../lib/clock";
 import { ObjectHeader, obDeref, satisfy, signaled } from "./object";
 import { queueWake } from "./wake";
-import { WAIT_ENTRY_SIZE, WAIT_PENDING, WAKE_ASLEEP, WAKE_IDLE } from "../lib/layout";
+import { BLOCKED_NONE, BLOCKED_WAIT, WAIT_ENTRY_SIZE, WAIT_PENDING, WAKE_ASLEEP, WAKE_IDLE } from "../lib/layout";
 import { Thread, threadEntries } from "../objects/thread";
 import { Timer, timerApcDeadline, timersExpire } from "../objects/timer";
 import { portThreadBlocks, portThreadRuns } from "../objects/completionport";
@@ -204,7 +204,7 @@ export function alertTaken(t: Thread): u32 {
  * When a sleeping thread must look again: its own deadline, or earlier the due time of an armed timer
  * it waits for, or (alertable) of a timer whose completion routine it would run. Lock held.
  */
-function wakeDeadline(t: Thread, own: f64): f64 {
+export function wakeDeadline(t: Thread, own: f64): f64 {
   if (!root().timerHead) return own;
   let d = own;
   for (let i: u32 = 0; i < t.waitCount; i++) {
@@ -220,6 +220,7 @@ function wakeDeadline(t: Thread, own: f64): f64 {
 function finish(t: Thread): u32 {
   const status = t.waitStatus;
   t.alertable = 0;
+  t.blocked = BLOCKED_NONE;
   if (t.iocp) portThreadRuns(t); // ended by a timeout or termination: counts again too
   leave();
   return status;
@@ -277,7 +278,9 @@ export function sleepLocked(t: Thread, timeoutMs: u32): u32 {
   if (t.iocpCounted) portThreadBlocks(t); // KQUEUE rule: its completion port may let another thread go
   const own: f64 = timeoutMs == INFINITE ? Infinity : now() + <f64>timeoutMs;
   const w = changetype<usize>(t) + offsetof<Thread>("wake");
+  t.waitDeadline = own;
   while (true) {
+    t.blocked = BLOCKED_WAIT; // again after a suspension at enter() below
     const deadline = wakeDeadline(t, own);
     atomic.store<i32>(w, WAKE_IDLE);
     leave();

@@ -18,6 +18,7 @@ export class Process extends ObjectHeader {
   count: u32; // open handles
   threadCount: u32; // threads not yet exited
   threadHead: usize;
+  mainTid: u32; // its first thread's id (wait-chain reports call it "main")
   stdIn: u32;
   stdOut: u32;
   stdErr: u32;

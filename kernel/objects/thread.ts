@@ -63,6 +63,15 @@ export class Thread extends ObjectHeader {
   iocpValue: u32;
   iocpStatus: u32;
   iocpInfo: u32;
+  // Wait chains and deadlock reports (nt/waitchain.ts): what the thread is blocked in now (BLOCKED_*), when its
+  // wait times out (Infinity: never), the lock a user-mode wait is for (NTW_LOCK_*, its guest address and the
+  // owner the runtime saw: ntw_keyed_prepare) and the mark of the last chain walk that passed it.
+  blocked: u32;
+  waitDeadline: f64;
+  keyedKind: u32;
+  keyedLock: u32;
+  keyedOwner: u32;
+  chainMark: u32;
 }
 
 /** Offset of the wait block (MAXIMUM_WAIT_OBJECTS WaitEntry records) in a thread record. */

@@ -7,7 +7,8 @@ import { ntAddressWake, ntAddressWaitCancel, ntAddressWaitCommit, ntAddressWaitP
 import { STATUS_THREAD_IS_TERMINATING } from "../generated/abi";
 
 /** Queues the calling thread on `address`: STATUS_SUCCESS, or STATUS_NO_MEMORY. */
-export function ntw_keyed_prepare(address: u32): u32 { return ntAddressWaitPrepare(address); }
+/** Step 1 of a keyed wait; `kind` (NTW_LOCK_*), `lock` and `owner` only describe it for wait chains (nt/waitchain.ts). */
+export function ntw_keyed_prepare(address: u32, kind: u32, lock: u32, owner: u32): u32 { return ntAddressWaitPrepare(address, kind, lock, owner); }
 
 /** Sleeps in the prepared wait: STATUS_WAIT_0 (woken) or STATUS_TIMEOUT. A terminated thread traps here. */
 export function ntw_keyed_commit(timeoutMs: u32): u32 {

@@ -167,6 +167,49 @@
 #define SVC_MAX_CALL_BYTES ((DWORD)0x01000000)
 #define SVC_PROCESS_QUOTA ((DWORD)0x04000000)
 #define SVC_KERNEL_QUOTA ((DWORD)0x10000000)
+#define NTW_WCT_MAX_NODES ((DWORD)0x00000010)
+#define NTW_WCT_NODE_SIZE ((DWORD)0x000000a0)
+#define NTW_WCT_CRITICAL_SECTION ((DWORD)0x00000001)
+#define NTW_WCT_MUTEX ((DWORD)0x00000003)
+#define NTW_WCT_THREAD_WAIT ((DWORD)0x00000006)
+#define NTW_WCT_PROCESS_WAIT ((DWORD)0x00000007)
+#define NTW_WCT_THREAD ((DWORD)0x00000008)
+#define NTW_WCT_UNKNOWN ((DWORD)0x0000000a)
+#define NTW_WCT_EVENT ((DWORD)0x00000100)
+#define NTW_WCT_SEMAPHORE ((DWORD)0x00000101)
+#define NTW_WCT_TIMER ((DWORD)0x00000102)
+#define NTW_WCT_SRWLOCK ((DWORD)0x00000103)
+#define NTW_WCT_CONDITION_VARIABLE ((DWORD)0x00000104)
+#define NTW_WCT_ADDRESS ((DWORD)0x00000105)
+#define NTW_WCT_INIT_ONCE ((DWORD)0x00000106)
+#define NTW_WCT_BARRIER ((DWORD)0x00000107)
+#define NTW_WCT_PIPE ((DWORD)0x00000108)
+#define NTW_WCT_CONSOLE ((DWORD)0x00000109)
+#define NTW_WCT_COMPLETION_PORT ((DWORD)0x0000010a)
+#define NTW_WCT_SERVICE ((DWORD)0x0000010b)
+#define NTW_WCT_SERVICE_CALL ((DWORD)0x0000010c)
+#define NTW_WCT_KEYED_EVENT ((DWORD)0x0000010d)
+#define NTW_WCT_FILE ((DWORD)0x0000010e)
+#define NTW_WCT_STATUS_RUNNING ((DWORD)0x00000002)
+#define NTW_WCT_STATUS_BLOCKED ((DWORD)0x00000003)
+#define NTW_WCT_STATUS_OWNED ((DWORD)0x00000006)
+#define NTW_WCT_STATUS_NOT_OWNED ((DWORD)0x00000007)
+#define NTW_WCT_STATUS_ABANDONED ((DWORD)0x00000008)
+#define NTW_WCT_STATUS_UNKNOWN ((DWORD)0x00000009)
+#define NTW_WCT_FLAG_SUSPENDED ((DWORD)0x00000001)
+#define NTW_WCT_FLAG_ALERTABLE ((DWORD)0x00000002)
+#define NTW_WCT_FLAG_WAIT_ALL ((DWORD)0x00000004)
+#define NTW_WCT_FLAG_IO_WORKER ((DWORD)0x00000008)
+#define NTW_WCT_FLAG_FOREVER ((DWORD)0x00000010)
+#define NTW_WCT_FLAG_SIGNALED ((DWORD)0x00000020)
+#define NTW_WCT_FLAG_NEXT ((DWORD)0x00000040)
+#define NTW_WCT_CYCLE ((DWORD)0x80000000)
+#define NTW_LOCK_ADDRESS ((DWORD)0x00000000)
+#define NTW_LOCK_CRITICAL_SECTION ((DWORD)0x00000001)
+#define NTW_LOCK_SRWLOCK ((DWORD)0x00000002)
+#define NTW_LOCK_CONDITION_VARIABLE ((DWORD)0x00000003)
+#define NTW_LOCK_INIT_ONCE ((DWORD)0x00000004)
+#define NTW_LOCK_BARRIER ((DWORD)0x00000005)
 
 /* Access rights and flags */
 #define DELETE ((DWORD)0x00010000)
@@ -811,6 +854,8 @@ NTWASM_IMPORT(kernel32, GetQueuedCompletionStatus) BOOL WINAPI GetQueuedCompleti
 NTWASM_IMPORT(kernel32, SetFileCompletionNotificationModes) BOOL WINAPI SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags);
 /* #862: Queues a packet {KeyContext, ApcContext, IoStatus, IoStatusInformation} (IO_COMPLETION_MODIFY_STATE); STATUS_INSUFFICIENT_RESOURCES when 65,536 are queued already. */
 NTWASM_IMPORT(ntdll, NtSetIoCompletion) NTSTATUS WINAPI NtSetIoCompletion(HANDLE IoCompletionHandle, ULONG_PTR KeyContext, ULONG_PTR ApcContext, NTSTATUS IoStatus, ULONG_PTR IoStatusInformation);
+/* #1200: The wait chain of thread ThreadId (any process): the thread (NTW_WCT_THREAD: running or blocked, the ms its wait has left, NTW_WCT_FLAG_FOREVER when only another thread can end it), each object it waits for (its type, a handle to it in the waiter's process or the address of a user-mode lock, its name, a mutex's or critical section's owner), then the owner thread of the first object that has one (a mutex's or critical section's owner, the thread or process a join waits for), and so on, at most NTW_WCT_MAX_NODES nodes. *ChainLength is the chain's length; only the first NodeCount nodes are written. *IsCycle is TRUE when the chain came back to a thread already in it (a deadlock), which is then its last node. ERROR_INVALID_PARAMETER when no live thread has that id. */
+NTWASM_IMPORT(ntwasm, NtwGetThreadWaitChain) BOOL WINAPI NtwGetThreadWaitChain(DWORD ThreadId, DWORD NodeCount, PNTW_WAIT_NODE NodeInfoArray, LPDWORD ChainLength, LPBOOL IsCycle);
 
 /* Implemented in the guest by the C runtime (guests/c/runtime/, abi/crt/). */
 /* kernel32: NULL: the program's own module; kernel32, kernelbase, ntdll, user32 (with or without .dll, any case, any directory); otherwise NULL with ERROR_MOD_NOT_FOUND. */

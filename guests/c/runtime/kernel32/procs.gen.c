@@ -326,6 +326,7 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "NtWaitForMultipleObjects", NTWASM_DLL_NTDLL, (FARPROC)NtWaitForMultipleObjects },
   { "NtWaitForSingleObject", NTWASM_DLL_NTDLL, (FARPROC)NtWaitForSingleObject },
   { "NtWriteFile", NTWASM_DLL_NTDLL, (FARPROC)NtWriteFile },
+  { "NtwGetThreadWaitChain", NTWASM_DLL_NTWASM, (FARPROC)NtwGetThreadWaitChain },
   { "OpenEventA", NTWASM_DLL_KERNEL32, (FARPROC)OpenEventA },
   { "OpenEventW", NTWASM_DLL_KERNEL32, (FARPROC)OpenEventW },
   { "OpenMutexA", NTWASM_DLL_KERNEL32, (FARPROC)OpenMutexA },
@@ -480,4 +481,4 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "wvsprintfA", NTWASM_DLL_USER32, (FARPROC)wvsprintfA },
   { "wvsprintfW", NTWASM_DLL_USER32, (FARPROC)wvsprintfW },
 };
-const unsigned __ntwasm_proc_count = 474;
+const unsigned __ntwasm_proc_count = 475;
