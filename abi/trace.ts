@@ -45,8 +45,9 @@ export const AREAS: { area: Area; doc: string; calls: string[] }[] = [
   { area: "handle", doc: "closing, duplicating and querying handles", calls: [
     "CloseHandle", "DuplicateHandle", "GetHandleInformation", "SetHandleInformation", "NtClose", "NtDuplicateObject", "NtQueryObject",
   ] },
-  { area: "object", doc: "the object namespace: directories, symbolic links; wait chains", calls: [
-    "QueryObjectDirectory", "NtwGetThreadWaitChain", "NtOpenDirectoryObject", "NtCreateDirectoryObject", "NtQueryDirectoryObject", "NtCreateSymbolicLinkObject",
+  { area: "debug", doc: "wait chains, the tests' kernel fault injection", calls: ["NtwGetThreadWaitChain", "NtwInjectKernelFault"] },
+  { area: "object", doc: "the object namespace: directories, symbolic links", calls: [
+    "QueryObjectDirectory", "NtOpenDirectoryObject", "NtCreateDirectoryObject", "NtQueryDirectoryObject", "NtCreateSymbolicLinkObject",
     "NtOpenSymbolicLinkObject", "NtQuerySymbolicLinkObject", "NtMakeTemporaryObject",
   ] },
   { area: "time", doc: "sleeping and clocks", calls: [

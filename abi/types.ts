@@ -78,7 +78,7 @@ export interface Syscall {
  * syscall in one; "wasi" is the WASI imports').
  */
 export type Area = "sync" | "thread" | "process" | "env" | "error" | "handle" | "object" | "time" | "console" | "pipe" |
-  "file" | "iocp" | "service";
+  "file" | "iocp" | "service" | "debug";
 
 /**
  * How --trace shows a parameter or a result (abi/trace.ts; host/trace.ts renders them). Parameters default

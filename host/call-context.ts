@@ -128,9 +128,13 @@ export class CallContext {
     return p >>> 0 === p && n >= 0 && (p + n <= this.guest().length || p + n <= this.guestFresh().length);
   }
 
-  /** Fails the call: sets the last-error and returns the entry's failure value. */
+  /**
+   * Fails the call: sets the last-error and returns the entry's failure value. An ntdll call's failure is its
+   * NTSTATUS alone (no Win32 entry fails with STATUS_ACCESS_VIOLATION's value): NT calls leave the last error
+   * alone, as on Windows.
+   */
   fault<T>(value: T, error: number = ERROR_NOACCESS): T {
-    this.errors.SetLastError(error);
+    if ((value as unknown) !== STATUS_ACCESS_VIOLATION) this.errors.SetLastError(error);
     this.error = ERROR_NOACCESS;
     return value;
   }
@@ -154,6 +158,9 @@ export class CallContext {
    */
   copyIn(p: number, len: number, max: number, optional: boolean, input = false): number {
     if (!(len >= 0)) return -1; // NaN or negative: a length expression gone wrong is a fault, never a size
+    // An input the call refuses by its count (none, or more than it may hold: WaitForMultipleObjects' nCount 0 or
+    // past 64) is refused before the pointer is looked at, as Windows never reads lpHandles then.
+    if (input && p && (len === 0 || len > max)) return this.reserve(8);
     if (!p) {
       if (optional) return 0;
       return len === 0 || (input && len > max) ? this.reserve(8) : -1;

@@ -18,13 +18,18 @@
 //   the host picks the one the program defines and calls it with the arguments its form takes
 //   (host/c-entry.ts), so `void main(void)` works as it does with MSVC;
 // - -Wl,--no-check-features: Debian's wasi-libc is built without atomics (BRIEF.md §2); the runtime's
-//   locks are what make it safe to share.
+//   locks are what make it safe to share;
+// - with -g, no wasm-opt: clang runs binaryen's wasm-opt after linking when it finds one on PATH, and
+//   wasm-opt rewrites the code without updating DWARF (and drops the name section). clang 19's
+//   --no-wasm-opt drops the link step too (it is fixed in clang 20), so a -B directory gives clang a
+//   wasm-opt that does nothing: the guest is wasm-ld's output, whose .debug_* sections crash reports
+//   read for file:line (host/dwarf.ts).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { findToolchain, TOOLCHAIN_PACKAGES, ToolchainError, type Toolchain } from "./toolchain.ts";
-import { runtimeLibrary, type RuntimeLibrary } from "./runtime-cache.ts";
+import { cacheRoot, runtimeLibrary, type RuntimeLibrary } from "./runtime-cache.ts";
 import { C_ENTRY_POINTS } from "./c-entry.ts";
 
 export const CC_HELP = `Usage: ntwasm cc [clang options] <file.c|file.cpp>... -o <guest.wasm>
@@ -35,7 +40,11 @@ Compiles Win32 C (C17) or C++ (C++17, with libc++) to an ntwasm guest with clang
 L"..." strings are UTF-16, and the generic names (CreateFile, STARTUPINFO...) follow UNICODE.
 main, wmain, WinMain and wWinMain all work; libc (printf, malloc, errno) is safe from several threads.
 C++ has no exceptions (libc++ for wasm32 is built without them). Every other option goes to clang as
-is (-O0, -g, -DUNICODE, -std=...). With -c, -S or -E only the compile step runs.
+is (-O0, -DUNICODE, -std=...). With -c, -S or -E only the compile step runs.
+
+-g keeps DWARF debug information in the guest (-gdwarf-5 for DWARF 5; give -g when linking objects
+too): a thread that crashes then reports the file, line and column of each frame, inlined calls
+included, e.g. "at divide (prog.c:12:9, wasm-function[5]:0x1a3)". wasm-opt does not run then.
 
 Needs Debian's packages: apt-get install ${TOOLCHAIN_PACKAGES.join(" ")}
 Environment: NTWASM_CLANG names the clang to run (default: clang-19, or clang when it is version 19+);
@@ -76,9 +85,40 @@ export function compileFlags(root: string, tc: Toolchain, cxx: boolean): string[
   return flags;
 }
 
+/**
+ * Whether `args` ask for debug information: the last -g option (-g, -g1..3, -gdwarf-N, -ggdb,
+ * -gline-tables-only...) is not -g0 (-gsplit-dwarf, -gz and the other modifiers do not count).
+ */
+export function wantsDebugInfo(args: string[]): boolean {
+  let on = false;
+  for (const a of args) {
+    if (/^-g(0|gdb0|lldb0)$/.test(a)) on = false;
+    else if (/^-g([1-3]|dwarf(-[2-5])?|gdb[1-3]?|lldb|sce|dbx|full|line-tables-only|line-directives-only)?$/.test(a) || a === "--debug") on = true;
+  }
+  return on;
+}
+
+/**
+ * A directory with a `wasm-opt` that leaves the module as it is, for clang's -B (searched before PATH):
+ * binaryen's would rewrite the code and leave DWARF stale. Made once, in the cache directory.
+ */
+function noWasmOptDir(): string {
+  const dir = join(cacheRoot(), "no-wasm-opt");
+  const exe = join(dir, "wasm-opt");
+  if (!existsSync(exe)) {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${exe}.${process.pid}`;
+    writeFileSync(tmp, "#!/bin/sh\n# ntwasm cc -g: the module stays as wasm-ld wrote it, with its DWARF (host/cc.ts)\nexit 0\n");
+    chmodSync(tmp, 0o755);
+    renameSync(tmp, exe); // whole, for a clang running it at the same time
+  }
+  return dir;
+}
+
 /** The link flags after the inputs: the runtime, the exports the host needs, the wraps. */
-function linkFlags(runtime: RuntimeLibrary, cxx: boolean): string[] {
+function linkFlags(runtime: RuntimeLibrary, cxx: boolean, debug: boolean): string[] {
   return [
+    ...(debug ? [`-B${noWasmOptDir()}`] : []),
     // A reactor: wasm-ld wraps every export of a "command" in constructor and destructor calls, so a
     // thread calling __wasm_init_tls would re-run them. The host calls _initialize once, in the main thread.
     "-mexec-model=reactor",
@@ -108,7 +148,7 @@ export function clangArgs(args: string[], cxxDriver = false, root = sdkRoot()): 
   const compileOnly = args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
   if (compileOnly) return { tool, argv: [...compile, ...args] };
   const runtime = runtimeLibrary(root, tc, compileFlags(root, tc, false), [...compileFlags(root, tc, true), "-std=c++17"]);
-  return { tool, argv: [...compile, ...args, ...linkFlags(runtime, cxx)] };
+  return { tool, argv: [...compile, ...args, ...linkFlags(runtime, cxx, wantsDebugInfo(args))] };
 }
 
 /** Runs `ntwasm cc` (or `ntwasm c++`); returns clang's exit code. Throws CcError for a usage problem (exit code 2). */

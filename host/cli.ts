@@ -8,9 +8,12 @@ import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot, GuestError, GuestLinkError, type Kernel } from "./index.ts";
 import { watchDeadlocks } from "./deadlock.ts";
+import { CHECK_KERNEL_EXIT, CHECK_KERNEL_MS, checkInterval, watchKernel } from "./check-kernel.ts";
 
 /** `ntwasm run`'s exit code when every thread of the run is blocked for good (as timeout(1)'s for a command that would not end). */
 const DEADLOCK_EXIT = 124;
+/** `ntwasm run`'s exit code when the kernel failed: a thread trapped inside it (host/kernel-fault.ts). */
+const KERNEL_FAULT_EXIT = 125;
 import { TRACE_AREA_NAMES, TraceAreaError, traceAreas, type TraceOptions } from "./trace-output.ts";
 import { AscError, compileAssemblyScript } from "./asc.ts";
 import { cc, CcError } from "./cc.ts";
@@ -90,6 +93,10 @@ ${wrap(`AREAS, comma-separated as WINEDEBUG channels: ${TRACE_AREA_NAMES.join(",
   --no-deadlock-exit
                    when every thread is blocked for good (a deadlock: see below), print the
                    report and keep waiting instead of ending the run with exit code 124
+  --check-kernel[=MS]
+                   run the kernel invariant checker (handle tables, reference counts, wait queues,
+                   names, timers, pipes, the allocator) every MS ms (default 100) and when the
+                   guest ends; the first violation goes to stderr and the run ends with exit code 123
   --entry NAME     run export NAME as the main thread instead of "main"
   --workers N      keep N workers parked, ready for thread and process starts (default 2; a
                    start that finds none waits for a new one; 0: every start does)
@@ -108,13 +115,16 @@ thread 44, which waits for Mutant "lock-A" owned by thread 40) and the run ends 
 124. SIGQUIT (Ctrl-\\) prints the same report at any time and the run goes on. docs/debugging.md.
 
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
-points ntwasm lacks (each is named), or for a bad option; 124 after a deadlock report. A thread that traps ends its process
+points ntwasm lacks (each is named), or for a bad option; 123 when --check-kernel found a broken
+kernel invariant; 124 after a deadlock report; 125 when
+the kernel failed (a kernel bug: a thread trapped inside it; stderr names the call). A thread that traps ends its process
 with the NTSTATUS Windows would give: STATUS_INTEGER_DIVIDE_BY_ZERO (0xc0000094),
 STATUS_ACCESS_VIOLATION (0xc0000005, out-of-bounds memory or a bad function pointer),
 STATUS_STACK_OVERFLOW (0xc00000fd), STATUS_ILLEGAL_INSTRUCTION (0xc000001d, unreachable/abort
 paths), STATUS_INTEGER_OVERFLOW (0xc0000095, INT_MIN / -1); stderr gets one line naming the
-process, thread and status, and the guest's backtrace. The shell sees the code's low byte
-(0xc0000094: 148); the embedding API's exit code is the full NTSTATUS.`;
+process, thread and status, and the guest's backtrace (with file:line:column when it was built
+with ntwasm cc -g). The shell sees the code's low byte (0xc0000094: 148); the embedding API's exit
+code is the full NTSTATUS.`;
 
 const ASC_HELP = `Usage: ntwasm asc <prog.ts> [-o prog.wasm] [asc options]
 
@@ -141,6 +151,8 @@ interface RunOptions {
   entry?: string; root?: string; args?: string[]; workers?: number;
   /** --no-deadlock-exit: report a deadlock and keep waiting. */
   noDeadlockExit?: boolean;
+  /** --check-kernel[=MS]: run the kernel invariant checker every MS ms and at the end. */
+  checkKernel?: number;
   /** --trace, --trace=AREAS, --trace-file, --trace-format, --trace-time. */
   trace?: { areas?: string; file?: string; format?: "text" | "json"; time?: boolean };
   /** --env NAME=VALUE / NAME, in order. */
@@ -190,7 +202,8 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
         throw new UsageError(`--trace-file=${t.file}: ${why}`);
       }
     }
-    kernel = await boot({ root, workers: o.workers, dirs });
+    // NTWASM_FAULT_INJECTION=1 lets guests call NtwInjectKernelFault: for the tests of a failing kernel only
+    kernel = await boot({ root, workers: o.workers, dirs, faultInjection: process.env.NTWASM_FAULT_INJECTION === "1" });
     const trace: TraceOptions | undefined = t && { areas: t.areas, format: t.format, time: t.time,
       write: traceFile !== undefined ? (line: string) => { if (traceFile !== undefined) writeSync(traceFile, line); } : undefined };
     const args = [basename(file), ...(o.args ?? [])];
@@ -216,9 +229,20 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
         else process.stderr.write("ntwasm: --no-deadlock-exit: waiting on (Ctrl-C ends the run)\n");
       });
     });
-    const onQuit = () => { process.stderr.write(k.waitReport().text); };
+    const onQuit = () => { if (!k.failure) process.stderr.write(k.waitReport().text); };
     process.on("SIGQUIT", onQuit);
-    const code = await Promise.race([p.exited.then((e) => e.code), deadlock]);
+    // --check-kernel: the invariant checker every N ms and at the end; a violation ends the run with CHECK_KERNEL_EXIT
+    let checker: ReturnType<typeof watchKernel> | undefined;
+    const violation = new Promise<number>((done) => {
+      if (o.checkKernel) checker = watchKernel(k, o.checkKernel, (v) => { process.stderr.write(`ntwasm: kernel invariant violated: ${v}\n`); done(CHECK_KERNEL_EXIT); });
+    });
+    let code = await Promise.race([p.exited.then((e) => {
+      if (e.kernelFault === undefined) return e.code;
+      process.stderr.write(`ntwasm: ${e.kernelFault}; every process of the kernel has ended\n`);
+      return KERNEL_FAULT_EXIT;
+    }), deadlock, violation]);
+    checker?.stop();
+    if (checker && !checker.check()) code = CHECK_KERNEL_EXIT;
     stopWatch();
     process.off("SIGQUIT", onQuit);
     process.stdin.off("data", onData).off("end", onEnd).destroy();
@@ -304,6 +328,11 @@ function parseRun(rest: string[]): { file: string; o: RunOptions } | "help" {
     }
     else if (a === "--inherit-env") o.inheritEnv = true;
     else if (a === "--no-deadlock-exit") o.noDeadlockExit = true;
+    else if (a === "--check-kernel") o.checkKernel = CHECK_KERNEL_MS;
+    else if (a.startsWith("--check-kernel=")) {
+      o.checkKernel = checkInterval(a.slice(15));
+      if (o.checkKernel === undefined) throw new UsageError(`${a}: a number of milliseconds from 1 to 3600000`);
+    }
     else if ((v = opt(a, "--dir")) !== undefined) {
       const d = parseDirOption(v);
       if ("error" in d) throw new UsageError(d.error);

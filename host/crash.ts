@@ -1,7 +1,9 @@
 // What a crashed guest thread reports: the NTSTATUS Windows would give its unhandled exception (the
 // process's exit code), by kind of Wasm trap, and a backtrace of the guest's own frames with the
-// function names of the module's name section.
+// function names of the module's name section and, for a module built with -g, the file, line and
+// column of each frame (and the calls inlined there) from its DWARF (host/dwarf.ts).
 import { GuestAbort } from "./guest-imports.ts";
+import { debugInfo, type SourceFrame, type SourcePosition } from "./dwarf.ts";
 
 export const STATUS_ACCESS_VIOLATION = 0xc0000005;
 export const STATUS_ILLEGAL_INSTRUCTION = 0xc000001d;
@@ -50,19 +52,45 @@ export function statusText(code: number): string {
 /** How many frames a trap's stack keeps (V8's default is 10: a recursion would show nothing else). */
 export const CRASH_STACK_FRAMES = 64;
 
+/** Source frames at a module offset (V8's wasm-function[N]:0xOFFSET), innermost first. */
+export type Symbolizer = (moduleOffset: number) => SourceFrame[];
+
+/** The symbolizer of a module built with -g, or undefined (no DWARF, or no code section offset). */
+export function moduleSymbolizer(module: WebAssembly.Module | undefined, codeOffset: number | undefined): Symbolizer | undefined {
+  if (!module || codeOffset === undefined) return undefined;
+  const d = debugInfo(module);
+  return d ? (offset) => offset > codeOffset ? d.lookup(offset - codeOffset) : [] : undefined;
+}
+
+const where = (p: SourcePosition) => `${p.file}:${p.line}${p.column ? `:${p.column}` : ""}`;
+
 /**
  * The guest's frames of error stack `stack`, innermost first, as "at NAME (wasm-function[N]:0xOFF)"
- * lines; a run of frames of one function is one line with its count. Host frames are left out.
+ * lines; a run of frames of one function is one line with its count. Host frames are left out. With
+ * `symbolize` (DWARF), a frame DWARF knows is "at NAME (FILE:LINE:COL, wasm-function[N]:0xOFF)", after
+ * a line "at CALLEE (FILE:LINE:COL, inlined into NAME)" for each call inlined there.
  */
-export function guestBacktrace(stack: string | undefined): string[] {
+export function guestBacktrace(stack: string | undefined, symbolize?: Symbolizer): string[] {
   const frames: string[] = [];
+  let wasmFrames = 0;
   for (const line of (stack ?? "").split("\n")) {
-    const m = /^\s*at (?:(.*) \()?wasm:\/\/wasm\/(?:(.*)-[0-9a-f]+)?:(wasm-function\[\d+\]:0x[0-9a-f]+)\)?\s*$/.exec(line);
+    const m = /^\s*at (?:(.*) \()?wasm:\/\/wasm\/(?:(.*)-[0-9a-f]+)?:(wasm-function\[\d+\]:0x([0-9a-f]+))\)?\s*$/.exec(line);
     if (!m) continue;
+    wasmFrames++;
     let name = m[1] ?? "";
     const module = m[2];
     if (module && name.startsWith(module + ".")) name = name.slice(module.length + 1);
-    frames.push(name ? `${name} (${m[3]})` : m[3]);
+    let source: SourceFrame[] = [];
+    try { source = symbolize?.(parseInt(m[4], 16)) ?? []; } catch { /* names only */ }
+    const outer = source[source.length - 1];
+    name ||= outer?.function ?? "";
+    for (let i = 0; i < source.length - 1; i++) {
+      const f = source[i], caller = i + 1 === source.length - 1 ? name : source[i + 1].function;
+      const into = caller ? `inlined into ${caller}` : "inlined";
+      frames.push(`${f.function ?? "?"} (${f.position ? `${where(f.position)}, ` : ""}${into})`);
+    }
+    const at = outer?.position ? `${where(outer.position)}, ${m[3]}` : m[3];
+    frames.push(name ? `${name} (${at})` : at);
   }
   const out: string[] = [];
   const fn = (f: string) => f.replace(/ \(.*$/, "");
@@ -73,14 +101,20 @@ export function guestBacktrace(stack: string | undefined): string[] {
     else for (let n = i; n < j; n++) out.push(`at ${frames[n]}`);
     i = j;
   }
-  if (frames.length >= CRASH_STACK_FRAMES) out.push("… (deeper frames not shown)");
+  if (wasmFrames >= CRASH_STACK_FRAMES) out.push("… (deeper frames not shown)");
   return out;
 }
 
-/** The report of a crashed thread, one line and then its backtrace (each line ends in "\n"). */
-export function crashReport(pid: number, image: string, tid: number, code: number, e: unknown, stack: string | undefined): string {
+/**
+ * The report of a crashed thread, one line and then its backtrace (each line ends in "\n"). `module`
+ * and `codeOffset` (where its code section's contents start) give file:line from its DWARF, if any.
+ */
+export function crashReport(pid: number, image: string, tid: number, code: number, e: unknown, stack: string | undefined,
+  module?: WebAssembly.Module, codeOffset?: number): string {
   const msg = e instanceof Error ? e.message : String(e);
-  const frames = guestBacktrace(stack);
+  let symbolize: Symbolizer | undefined;
+  try { symbolize = moduleSymbolizer(module, codeOffset); } catch { /* names only */ }
+  const frames = guestBacktrace(stack, symbolize);
   return `ntwasm: thread crashed: process ${pid} (${image}), thread ${tid}: ${statusText(code)}: ${msg}\n` +
     frames.map((f) => `  ${f}\n`).join("");
 }

@@ -158,6 +158,7 @@ export function watchDeadlocks(k: WaitSource & { lockEntries(): number }, onDead
   let suspect = -1; // lock entries after the look that found the kernel deadlocked
   let reported = -1;
   const timer = setInterval(() => {
+    if ((k as { failure?: unknown }).failure) { clearInterval(timer); return; } // a failed kernel: nothing to watch
     const before = k.lockEntries();
     const stuck = k.deadlocked();
     if (!stuck) { suspect = -1; reported = -1; return; }

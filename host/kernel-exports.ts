@@ -30,9 +30,14 @@ export interface KernelHostExports {
   ntw_console_feed(console: number, src: number, n: number): number;
   ntw_memory_stats(out: number): void;
   ntw_snapshot(out: number, cap: number): number;
+  ntw_check(out: number, cap: number): number;
   ntw_wait_chain(tid: number, out: number, max: number): number;
   ntw_deadlocked(): number;
   ntw_lock_entries(): number;
+  ntw_lock_word(): number;
+  ntw_fail(): void;
+  ntw_fault_injection(on: number): void;
+  ntw_set_quota(kind: number, value: number): number;
   ntw_alloc(size: number): number;
   ntw_free(p: number, size: number): void;
   ntw_dispatch(nr: number, args: number): bigint;

@@ -17,7 +17,14 @@ import { mountBackend, mountPoint, type DirMount } from "./files/mounts.ts";
 import { fileReaper, type FileReaper, type ReapExports } from "./files/reaper.ts";
 import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
 import { decodeWaitChain, type WaitChain } from "./wait-chain.ts";
+import { FAULT_BOX_BYTES, guardExports, KernelFailedError, readFault, unlessFailed } from "./kernel-fault.ts";
 import { waitReport, type WaitReport } from "./deadlock.ts";
+
+/** ntw_check's violation codes (kernel/check.ts CHECK_*): the area each names. */
+const CHECK_AREAS: Record<number, string> = {
+  1: "root", 2: "allocator", 3: "process", 4: "handle table", 5: "counts", 6: "thread", 7: "wait", 8: "mutex", 9: "namespace",
+  10: "timers", 11: "pipe", 12: "keyed wait", 13: "object",
+};
 
 /** kernel.wasm's memory limits (asconfig.json): 1 MiB to start, up to 2 GiB. */
 const KERNEL_PAGES = { initial: 16, maximum: 32768 };
@@ -58,7 +65,25 @@ export interface BootOptions {
   workers?: number;
   /** A worker parked this long beyond `workers` is retired (default 30,000 ms). */
   workerIdleMs?: number;
+  /**
+   * Tests only: guests may call NtwInjectKernelFault, which traps inside the kernel with its lock held,
+   * to see the kernel fail safely (host/kernel-fault.ts). Default false.
+   */
+  faultInjection?: boolean;
+  /**
+   * Resource limits (kernel/lib/quota.ts; docs/reliability.md), so that one process cannot starve the
+   * others: `apcs`, user APCs queued to one thread and not yet run (default 65,536; QueueUserAPC past it
+   * fails with ERROR_NO_SYSTEM_RESOURCES); `pipeBuffer`, bytes one pipe end holds unread before writers
+   * wait, whatever buffer size the pipe was created with (default 16 MiB).
+   */
+  quotas?: { apcs?: number; pipeBuffer?: number };
 }
+
+/** kernel/lib/quota.ts QUOTA_*. */
+const QUOTA_APCS = 1, QUOTA_PIPE_BUFFER = 2;
+
+/** How long the host waits, after a kernel fault, for the output of the thread that caused it. */
+const FAIL_GRACE_MS = 500;
 
 export class GuestError extends Error {
   constructor(message: string) { super(message); this.name = "GuestError"; }
@@ -90,6 +115,8 @@ export class Kernel {
     /** Removes the files whose deletion waited for a last handle (host/files/reaper.ts). */
     private readonly reaper: FileReaper,
     private readonly stopReaper: () => void,
+    /** @internal Where the thread that fails the kernel says what happened (host/kernel-fault.ts). */
+    readonly faultBox: SharedArrayBuffer,
   ) {}
 
   static async boot(platform: Platform, options: BootOptions = {}): Promise<Kernel> {
@@ -99,8 +126,18 @@ export class Kernel {
     }
     const module = await platform.kernelModule();
     const memory = new WebAssembly.Memory({ ...KERNEL_PAGES, shared: true });
-    const exports = await instantiateKernel(module, memory);
+    const raw = await instantiateKernel(module, memory);
+    // every host call goes through the guard: after a kernel fault it throws instead of trapping or spinning
+    let kernel: Kernel | undefined;
+    const faultBox = new SharedArrayBuffer(FAULT_BOX_BYTES);
+    const exports = guardExports(raw, faultBox, () => kernel?.failure, () => kernel?.kernelFailed());
     exports.ntw_boot();
+    if (options.faultInjection) exports.ntw_fault_injection(1);
+    for (const [kind, value] of [[QUOTA_APCS, options.quotas?.apcs], [QUOTA_PIPE_BUFFER, options.quotas?.pipeBuffer]] as const) {
+      if (value === undefined) continue;
+      if (!Number.isInteger(value) || value < 1 || value > 0xffffffff) throw new RangeError(`quotas: ${value} is not a count from 1 to 2^32-1`);
+      exports.ntw_set_quota(kind, value);
+    }
     exports.ntw_set_cpus(platform.cpus());
     const scratch = exports.ntw_attach(0);
     const root = options.root ?? platform.defaultRoot();
@@ -115,7 +152,7 @@ export class Kernel {
     // a file deleted while open goes at its last close, which the kernel only queues: this thread
     // removes it when the queue changes, when a process ends and before each call through `fs`
     const reaper = fileReaper(exports as KernelExports & ReapExports, () => new Uint8Array(memory.buffer), scratch, fs, false);
-    const kernel = new Kernel(platform, module, memory, exports, scratch, root, memoryFs, reaper.fs, reaper, reaper.watch());
+    kernel = new Kernel(platform, module, memory, exports, scratch, root, memoryFs, reaper.fs, reaper, reaper.watch(), faultBox);
     kernel.dirs = dirs;
     kernel.pool = new WorkerPool(kernel, { workers: options.workers, idleMs: options.workerIdleMs });
     return kernel;
@@ -140,14 +177,14 @@ export class Kernel {
     if (!record) throw new GuestError("the kernel is out of memory");
     const thread = this.exports.ntw_thread_create(record);
     this.setEnvironment(record, options.env ?? {});
-    return this.start(module, mi, record, thread, options);
+    return this.start(module, mi, record, thread, options, compiled.codeOffset);
   }
 
   /** Starts the first thread of a process whose kernel records exist. */
   private start(module: WebAssembly.Module, mi: MemoryImport | undefined, record: number, thread: number,
-    options: SpawnOptions): GuestProcess {
+    options: SpawnOptions, codeOffset: number | undefined): GuestProcess {
     const shared = mi?.shared ? new WebAssembly.Memory({ initial: mi.initial, maximum: mi.maximum, shared: true }) : null;
-    const p = new GuestProcess(this, record, module, shared, mi, options);
+    const p = new GuestProcess(this, record, module, shared, mi, options, codeOffset);
     this.processes.set(record, p);
     this.pool.setRef(true);
     this.pool.processStarted(p.info); // before its first thread can run anywhere
@@ -164,7 +201,7 @@ export class Kernel {
     const env = child.env ?? parent.env;
     return this.start(child.module, child.memory, child.process, child.thread,
       { stdout: parent.stdout, stderr: parent.stderr, trace: parent.trace, console: parent.console, args: child.args, env,
-        commandLine: child.commandLine, imagePath: child.imagePath });
+        commandLine: child.commandLine, imagePath: child.imagePath }, child.codeOffset);
   }
 
   /** @internal A guest's TerminateProcess: stops the workers of the process with kernel record `record`. */
@@ -172,11 +209,54 @@ export class Kernel {
     this.processes.get(record)?.stop();
   }
 
+  /**
+   * Set once the kernel has failed: a thread trapped inside it holding its lock (host/kernel-fault.ts).
+   * Every process of the kernel has ended then, with STATUS_INTERNAL_ERROR, and every call throws this.
+   */
+  failure: KernelFailedError | undefined;
+
+  private failTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @internal The kernel failed: from now on every host call throws. The processes end, and the workers go,
+   * once the worker of the thread that failed it has said so (its output before the fault comes first) or
+   * after FAIL_GRACE_MS; meanwhile output still arrives. No kernel call is made.
+   */
+  kernelFailed(): void {
+    if (this.failure) return;
+    const f = readFault(this.faultBox);
+    const where = !f ? "" : f.tid ? ` (thread ${f.tid} of process ${this.processes.get(f.process)?.pid ?? "?"})` : " (a host call)";
+    this.failure = new KernelFailedError((f?.message ?? "the kernel failed") + where);
+    this.stopReaper();
+    if (!f?.tid) this.finishFailure();
+    else this.failTimer = setTimeout(() => this.finishFailure(), FAIL_GRACE_MS);
+  }
+
+  private finishFailure(): void {
+    if (this.failTimer !== undefined) clearTimeout(this.failTimer);
+    this.failTimer = undefined;
+    void this.pool.shutdown();
+    const all = [...this.processes.values()];
+    this.processes.clear();
+    for (const p of all) p.kernelFailed(this.failure!);
+  }
+
   /** @internal A message from a pool worker. */
   onWorkerMessage(m: WorkerMessage): void {
+    if (!this.failure) { unlessFailed(() => this.handleWorkerMessage(m)); return; }
+    // a failed kernel: output still arrives until the thread that failed it says so (kernelFailed)
+    if (m.t === "out") unlessFailed(() => this.processes.get(m.process)?.onMessage(m));
+    else if (m.t === "kernelFault" && m.tid === readFault(this.faultBox)?.tid) this.finishFailure();
+  }
+
+  private handleWorkerMessage(m: WorkerMessage): void {
     switch (m.t) {
+      case "kernelFault":
+        this.kernelFailed();
+        if (m.tid === readFault(this.faultBox)?.tid) this.finishFailure();
+        break;
       case "terminate": // TerminateThread: the kernel ended the thread; its worker goes if it keeps running guest code
-        setTimeout(() => this.pool.stopThread(m.tid), KILL_GRACE_MS);
+        setTimeout(() => unlessFailed(() => this.pool.stopThread(m.tid)), KILL_GRACE_MS);
         break;
       case "terminateProcess":
         this.stopProcess(m.process);
@@ -189,6 +269,7 @@ export class Kernel {
 
   /** @internal The worker of thread `thread` of process `process` was lost (host/worker-pool.ts). */
   threadLost(process: number, thread: number, tid: number, stopped: boolean, why: string): void {
+    if (this.failure) return;
     const p = this.processes.get(process);
     if (p) { p.threadLost(thread, tid, stopped, why); return; }
     this.exports.ntw_thread_terminated(thread, 0);
@@ -263,6 +344,20 @@ export class Kernel {
     this.exports.ntw_memory_stats(this.scratch);
     const s = this.scratch;
     return { heapTop: this.u32(s), bytesInUse: this.u32(s + 4), liveObjects: this.u32(s + 8), liveThreads: this.u32(s + 12), liveProcesses: this.u32(s + 16), rootAddress: this.u32(s + 24), lockEntries: this.u32(s + 28) };
+  }
+
+  /**
+   * Runs the kernel invariant checker (kernel/check.ts, one critical section): null when every rule holds,
+   * else the first violation, e.g. "wait: thread 40: wait entry 0 for object 0x12340 is not linked ...".
+   */
+  checkKernel(): string | null {
+    const cap = 512;
+    const code = this.exports.ntw_check(this.scratch, cap) >>> 0;
+    if (!code) return null;
+    const bytes = new Uint8Array(this.memory.buffer, this.scratch, cap);
+    const end = bytes.indexOf(0);
+    const text = String.fromCharCode(...bytes.subarray(0, end < 0 ? cap : end));
+    return `${CHECK_AREAS[code] ?? `violation ${code}`}: ${text}`;
   }
 
   /** Processes, threads, objects, handles and who waits on what, in one consistent picture; then the cycles of waits. */
@@ -340,6 +435,7 @@ export class Kernel {
 
   /** Ends every process still running. */
   async shutdown(): Promise<void> {
+    if (this.failure) { await this.pool.shutdown(); return; } // everything has ended already, with no kernel call
     const running = [...this.processes.values()];
     for (const p of running) p.kill(1);
     await Promise.all(running.map((p) => p.exited));

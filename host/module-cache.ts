@@ -5,7 +5,7 @@
 // goes first), with what CreateProcessW checks once per module: its memory import and the imports
 // ntwasm lacks.
 import { missingImports, wrongSignature } from "./guest-imports.ts";
-import { memoryImport, type MemoryImport } from "./wasm-module.ts";
+import { codeSectionOffset, memoryImport, type MemoryImport } from "./wasm-module.ts";
 
 export interface CompiledGuest {
   module: WebAssembly.Module;
@@ -14,6 +14,8 @@ export interface CompiledGuest {
   missing: string[];
   /** A syscall imported with the wrong signature, in one line (guest-imports.ts wrongSignature). */
   badImport: string | undefined;
+  /** Where the code section's contents start in the module (host/dwarf.ts: DWARF addresses count from there). */
+  codeOffset: number | undefined;
 }
 
 interface Entry extends CompiledGuest { bytes: Uint8Array; used: number }
@@ -49,7 +51,7 @@ export class ModuleCache {
 
   private keep(bytes: Uint8Array, module: WebAssembly.Module): CompiledGuest {
     const memory = memoryImport(bytes);
-    const e: Entry = { module, memory, missing: missingImports(module, memory), badImport: wrongSignature(bytes), bytes: bytes.slice(), used: ++this.clock };
+    const e: Entry = { module, memory, missing: missingImports(module, memory), badImport: wrongSignature(bytes), codeOffset: codeSectionOffset(bytes), bytes: bytes.slice(), used: ++this.clock };
     this.compiles++;
     const list = this.byLength.get(bytes.length) ?? [];
     list.push(e);

@@ -6,6 +6,7 @@ import { argvToCommandLine } from "./command-line.ts";
 import { ConsoleOutput } from "./console-output.ts";
 import { TraceOutput, type TraceOptions } from "./trace-output.ts";
 import type { MemoryImport } from "./wasm-module.ts";
+import { STATUS_INTERNAL_ERROR, unlessFailed } from "./kernel-fault.ts";
 
 export interface SpawnOptions {
   /** Guest export to run as the main thread after `_start` (default: `main` when exported). */
@@ -43,6 +44,8 @@ export interface ProcessExit {
   code: number;
   /** Set when a thread crashed (a trap or an abort) and took the process down. */
   crash?: string;
+  /** Set when the kernel failed (Kernel.failure's message): the process ended with STATUS_INTERNAL_ERROR. */
+  kernelFault?: string;
 }
 
 /** How long a thread asked to end may keep running guest code before its worker is stopped. */
@@ -80,6 +83,7 @@ export class GuestProcess {
     memoryImport: MemoryImport | undefined,
     /** @internal */
     readonly options: SpawnOptions,
+    codeOffset?: number,
   ) {
     this.pid = kernel.processInfo(record).pid;
     this.console = options.console ?? new ConsoleOutput((stream, text) => this.write(stream, text));
@@ -92,7 +96,7 @@ export class GuestProcess {
     this.exited = new Promise((r) => { this.resolveExit = r; });
     const args = options.args ?? ["guest.wasm"];
     this.info = {
-      process: record, guestModule, guestMemory, memoryImport, outputSeq: this.console.seq, entry: options.entry,
+      process: record, guestModule, guestMemory, memoryImport, codeOffset, outputSeq: this.console.seq, entry: options.entry,
       commandLine: options.commandLine ?? argvToCommandLine(args), args, env: options.env ?? {},
       imagePath: options.imagePath ?? `C:\\${args[0].replace(/^.*[\\/]/, "")}`,
       trace: !!options.trace,
@@ -165,7 +169,7 @@ export class GuestProcess {
     if (this.ending) return;
     this.ending = true;
     // once it is done its record may be another process's: nothing of it is left to stop then
-    setTimeout(() => { if (!this.done) this.kernel.pool.stopProcess(this.record); }, KILL_GRACE_MS);
+    setTimeout(() => { if (!this.done) unlessFailed(() => this.kernel.pool.stopProcess(this.record)); }, KILL_GRACE_MS);
   }
 
   private finishIfEnded(): void {
@@ -209,6 +213,15 @@ export class GuestProcess {
   /** Ends the console input: reads return 0 bytes once what was written has been read. */
   endStdin(): void {
     if (this.input && !this.done) this.kernel.feedConsole(this.input, null);
+  }
+
+  /** @internal The kernel failed: the process is over, its workers stopped; no kernel call may follow. */
+  kernelFailed(failure: Error): void {
+    if (this.done) return;
+    this.done = true;
+    this.console.detach();
+    this.tracer?.flush();
+    this.resolveExit({ code: STATUS_INTERNAL_ERROR, crash: this.crash, kernelFault: failure.message });
   }
 
   /** @internal Stops every thread (TerminateProcess by a guest: the kernel has already ended them). */

@@ -23,6 +23,8 @@ export interface ProcessInit {
   /** Shared guest memory; null when the guest's memory is its own (single-threaded guests). */
   guestMemory: WebAssembly.Memory | null;
   memoryImport: MemoryImport | undefined;
+  /** Where the module's code section contents start (crash reports: DWARF file:line, host/dwarf.ts). */
+  codeOffset?: number;
   /**
    * Shared by a console's writers: [0] the output sequence number, so output from all threads arrives
    * in order; [1], [2] set once standard output / error is closed (its reader went away: EPIPE).
@@ -59,6 +61,8 @@ export interface PoolInit {
    * has received fewer lets its event loop run before it parks or looks a process up.
    */
   mail: Int32Array;
+  /** Where the thread that fails the kernel says what happened (host/kernel-fault.ts), one per kernel. */
+  faultBox: SharedArrayBuffer;
 }
 
 /** Main thread → worker. */
@@ -83,5 +87,7 @@ export type WorkerMessage =
   | { t: "exit"; process: number; tid: number; code: number; endsProcess: boolean; crash?: string; reported?: boolean }
   /** The worker failed outside any thread (host bug): `error` says how; it ends next. */
   | { t: "fatal"; error: string }
+  /** The kernel failed (host/kernel-fault.ts; what happened is in PoolInit.faultBox). The worker ends. */
+  | { t: "kernelFault"; tid: number }
   /** Trimmed: the worker ends. */
   | { t: "retired" };

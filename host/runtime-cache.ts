@@ -42,7 +42,7 @@ export function wrappedFunctions(sources: string[]): string[] {
   return [...names].sort();
 }
 
-function cacheRoot(): string {
+export function cacheRoot(): string {
   if (process.env.NTWASM_CACHE) return process.env.NTWASM_CACHE;
   const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), ".cache") : tmpdir());
   return join(base, "ntwasm");

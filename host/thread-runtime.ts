@@ -9,6 +9,7 @@ import { bindSyscalls } from "./generated/bindings.ts";
 import { kernelImports, type KernelExports } from "./kernel-exports.ts";
 import { envImports } from "./guest-imports.ts";
 import { CRASH_STACK_FRAMES, crashCode, crashReport } from "./crash.ts";
+import { kernelFaulted } from "./kernel-fault.ts";
 import {
   SLOT_RETIRED, START_IO, START_MAIN, START_THREAD, TRACE_STREAM,
   type HostMessage, type PoolInit, type ProcessInit, type WorkerMessage,
@@ -38,6 +39,9 @@ interface PoolWorkerExports {
   ntw_pool_dispatch(thread: number, kind: number, fn: number, param: number, stack: number): number;
 }
 
+
+/** Thrown out of runOne when the kernel failed: the worker reports it and ends (host/kernel-fault.ts). */
+class KernelFault extends Error {}
 
 /** One thread start, as the kernel handed it over (ntw_pool_take). */
 interface Start { kind: number; fn: number; param: number; stack: number; process: number; tid: number; thread: number }
@@ -83,7 +87,14 @@ export async function runPoolWorker(init: PoolInit, post: (m: WorkerMessage) => 
     try {
       if (!info) throw new Error(`no process ${start.process} known to this worker`);
       report = runOne(k, out, init, info, start, fs, modules, post);
-    } catch (e) { // a host failure, not the guest's: the thread crashes, the worker goes on
+    } catch (e) {
+      // the kernel failed (this thread's trap inside it, or another's before): report it, and this worker ends
+      if (e instanceof KernelFault || kernelFaulted(k, init.faultBox, start.tid, start.process, e)) {
+        current = undefined;
+        post({ t: "kernelFault", tid: start.tid });
+        return;
+      }
+      // a host failure, not the guest's: the thread crashes, the worker goes on
       const crash = String((e as Error)?.stack ?? e);
       try { k.ntw_process_exit(0, 0xc0000005); k.ntw_pool_exit(init.slot, 0xc0000005); } catch { /* already ended */ }
       report = { t: "exit", process: start.process, tid: start.tid, code: 0xc0000005, endsProcess: true, crash };
@@ -315,6 +326,8 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
     if (e instanceof ExitThreadSignal) { code = e.code; endsProcess = false; }
     else if (e instanceof ExitProcessSignal) { code = e.code; endsProcess = true; }
     else {
+      // a trap inside the kernel, or the kernel failed before
+      if (kernelFaulted(k, init.faultBox, start.tid, proc, e)) throw new KernelFault();
       k.ntw_thread_info(start.thread, scratch);
       if (c.kernelU32(scratch + 12)) { endsProcess = false; } // killed: the process is already ending
       else {
@@ -323,8 +336,10 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
         crash = e instanceof Error ? e.message : String(e);
         const sp = stackPointer()?.value as number | undefined, mem = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
         code = crashCode(e, sp, mem?.buffer.byteLength);
-        const text = crashReport(k.GetCurrentProcessId(), info.imagePath.replace(/^.*\\/, ""), start.tid, code, e, (e as Error)?.stack);
-        k.ntw_process_exit(0, code);
+        const pid = k.GetCurrentProcessId();
+        k.ntw_process_exit(0, code); // the other threads stop while the report is made (DWARF is read now)
+        const text = crashReport(pid, info.imagePath.replace(/^.*\\/, ""), start.tid, code, e, (e as Error)?.stack,
+          info.guestModule, info.codeOffset);
         post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream: 2, text, last: true });
         reported = true;
         endsProcess = true;

@@ -1,5 +1,6 @@
 // Reads what the JS API does not tell: the limits of a guest module's imported memory (needed to
-// create it, shared, before instantiating the guest on several workers).
+// create it, shared, before instantiating the guest on several workers), its function imports' signatures
+// and where its code section starts (crash reports map V8's offsets to DWARF's with it).
 
 export interface MemoryImport {
   module: string;
@@ -66,6 +67,25 @@ export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
     }
     r.pos = end;
   }
+  return undefined;
+}
+
+/**
+ * Where the contents of the module's code section start, in bytes from the module's start: DWARF's
+ * addresses count from there, V8's stack frames (wasm-function[N]:0xOFFSET) from the module's start.
+ * Walks the section headers only; undefined when there is no code section or the module is cut short.
+ */
+export function codeSectionOffset(bytes: Uint8Array): number | undefined {
+  const r = new Reader(bytes);
+  r.pos = 8;
+  try {
+    while (r.pos < bytes.length) {
+      const id = r.byte();
+      const size = r.u32();
+      if (id === 10) return r.pos;
+      r.pos += size;
+    }
+  } catch { /* truncated */ }
   return undefined;
 }
 

@@ -10,6 +10,7 @@
 //   the memory, the arguments), so a worker handed a thread of any live process has what it needs;
 // - it stops a worker whose thread was terminated but keeps running guest code (the grace in
 //   host/process.ts), and reports the thread of a worker that was lost to its process.
+import { unlessFailed } from "./kernel-fault.ts";
 import type { Kernel } from "./kernel.ts";
 import type { ThreadWorker } from "./platform.ts";
 import { SLOT_STARTING, type HostMessage, type ProcessInit, type WorkerMessage } from "./protocol.ts";
@@ -105,7 +106,7 @@ export class WorkerPool {
     const loop = (): void => {
       if (this.stopped) return;
       const seen = Atomics.load(this.demand, 0);
-      this.topUp();
+      unlessFailed(() => this.topUp());
       if (typeof wait === "function") {
         const r = wait(this.demand, 0, seen);
         void (r.async ? r.value as Promise<string> : Promise.resolve()).then(loop);
@@ -119,7 +120,7 @@ export class WorkerPool {
 
   private setTrim(): void {
     if (this.trimTimer !== undefined) clearInterval(this.trimTimer);
-    this.trimTimer = setInterval(() => this.trim(), Math.max(100, Math.min(this.idleMs / 2, 5000)));
+    this.trimTimer = setInterval(() => unlessFailed(() => this.trim()), Math.max(100, Math.min(this.idleMs / 2, 5000)));
     (this.trimTimer as { unref?: () => void }).unref?.();
   }
 
@@ -135,7 +136,7 @@ export class WorkerPool {
     const kernel = this.kernel;
     entry.worker = kernel.platform.startWorker({
       kernelModule: kernel.module, kernelMemory: kernel.memory, slot, root: kernel.root, dirs: kernel.dirs, memoryFs: kernel.memoryFs,
-      processes: kernel.liveProcesses().map((p) => p.info), mail,
+      processes: kernel.liveProcesses().map((p) => p.info), mail, faultBox: kernel.faultBox,
     }, {
       message: (m) => this.onMessage(entry, m),
       exit: () => this.gone(entry),
@@ -145,6 +146,7 @@ export class WorkerPool {
 
   private onMessage(entry: PoolWorker, m: WorkerMessage): void {
     this.startFailures = 0; // workers come up
+    if (m.t === "kernelFault") entry.stopping = true; // it ends by itself: no thread of it was lost
     if (m.t === "fatal") entry.fatal = m.error;
     else if (m.t !== "retired") this.kernel.onWorkerMessage(m);
   }
@@ -152,7 +154,11 @@ export class WorkerPool {
   private gone(entry: PoolWorker): void {
     if (this.workers.get(entry.slot) !== entry) return;
     this.workers.delete(entry.slot);
-    if (this.stopped) return;
+    if (!this.stopped) unlessFailed(() => this.lost(entry));
+  }
+
+  /** A worker went away while the pool runs: its thread is lost, and another worker may be needed. */
+  private lost(entry: PoolWorker): void {
     const out = this.kernel.scratchAddress;
     const state = this.k.ntw_pool_gone(entry.slot, out);
     const v = new DataView(this.kernel.memory.buffer, out, 12);

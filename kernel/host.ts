@@ -1,7 +1,8 @@
 // Exports for the host only (prefix ntw_). The host binds guests to the entries of abi/syscalls/
 // alone, so no guest can reach these. They boot the kernel, attach workers to threads, and let the
 // host start, end and observe processes and threads.
-import { enter, enterHost, leave, leaveHost, lockRepair } from "./lib/lock";
+import { quotaSet } from "./lib/quota";
+import { enter, enterHost, leave, leaveHost, lockFail, lockRepair, lockWord } from "./lib/lock";
 import { flushWakesOf } from "./ob/wake";
 import { heapStart, root, rootAddr } from "./lib/root";
 import { kalloc, kfree } from "./lib/alloc";
@@ -35,6 +36,18 @@ export function ntw_boot(): void {
   r.systemThread = changetype<usize>(sys);
   r.booted = 1;
 }
+
+/** The kernel lock's word, read without taking it (host/kernel-fault.ts: who held it when a thread trapped). */
+export function ntw_lock_word(): i32 { return lockWord(); }
+
+/** Marks the kernel failed after a thread trapped inside it holding the lock (host/kernel-fault.ts). */
+export function ntw_fail(): void { lockFail(); }
+
+/** Sets resource limit `kind` (lib/quota.ts QUOTA_*) to `value` (0: its default); 0 for an unknown kind. */
+export function ntw_set_quota(kind: u32, value: u32): i32 { return quotaSet(kind, value) ? 1 : 0; }
+
+/** Lets guests call NtwInjectKernelFault (tests only: boot({ faultInjection: true })). */
+export function ntw_fault_injection(on: i32): void { root().faultInjection = on ? 1 : 0; }
 
 /** How many CPUs the host's workers can use: threads spin before sleeping only while one is free. */
 export function ntw_set_cpus(n: i32): void {

@@ -3,3 +3,4 @@ export * from "./win32/index";
 export * from "./host";
 export * from "./nt/workerpool";
 export * from "./snapshot";
+export { ntw_check } from "./check";

@@ -44,6 +44,7 @@ export function conformance(name: string, timeout = 30_000, options: Conformance
         expect(failures, r.stdout + r.stderr).toEqual([]);
         expect(r.crash, r.stderr).toBeUndefined();
         expect(r.code).toBe(0);
+        expect(kernel().checkKernel(), "the kernel invariant checker after the test").toBeNull();
       }, timeout);
     }
     options.after?.(kernel);

@@ -14,9 +14,9 @@ import { SERVICES } from "./services.ts";
 import { THREADS } from "./threads.ts";
 import { TIME } from "./time.ts";
 import { USERMODE } from "./usermode.ts";
-import { WAITCHAIN } from "./waitchain.ts";
+import { DEBUG } from "./debug.ts";
 import type { Entry } from "./params.ts";
 
-const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...SERVICES, ...IOCOMPLETION, ...WAITCHAIN];
+const entries: Entry[] = [...CORE, ...THREADS, ...TIME, ...USERMODE, ...PROCESSES, ...PIPES, ...FILES, ...OVERLAPPED, ...NTDLL, ...NTFILE, ...SERVICES, ...IOCOMPLETION, ...DEBUG];
 
 export const SYSCALLS: Syscall[] = entries.map((e) => ({ module: "kernel32", impl: "kernel", ...e }));

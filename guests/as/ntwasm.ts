@@ -1405,3 +1405,7 @@ export declare function NtQueryIoCompletion(IoCompletionHandle: u32, IoCompletio
 // @ts-ignore: decorator
 @external("ntwasm", "NtwGetThreadWaitChain")
 export declare function NtwGetThreadWaitChain(ThreadId: u32, NodeCount: u32, NodeInfoArray: usize, ChainLength: usize, IsCycle: usize): i32;
+/** Tests only: traps inside the kernel while it holds its lock, as a kernel bug would (dwKind 0: divide by zero, 1: unreachable, 2: out-of-bounds memory access), so that a test sees the host catch it: the kernel is marked failed, every process ends, shutdown completes. FALSE with ERROR_NOT_SUPPORTED unless the kernel was booted with faultInjection (the CLI: NTWASM_FAULT_INJECTION=1). */
+// @ts-ignore: decorator
+@external("ntwasm", "NtwInjectKernelFault")
+export declare function NtwInjectKernelFault(dwKind: u32): i32;

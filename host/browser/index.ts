@@ -21,6 +21,7 @@ export { FsError, type FileBackend, type FileStat, type FsErrorCode } from "../f
 export type { KernelSnapshot, ObjectInfo, ProcessSnapshot, ThreadSnapshot, HandleInfo, WaitEdge } from "../snapshot.ts";
 export type { WaitChain, WaitNode, WaitNodeType, WaitObjectNode, WaitThreadNode } from "../wait-chain.ts";
 export { watchDeadlocks, type WaitReport } from "../deadlock.ts";
+export { KernelFailedError } from "../kernel-fault.ts";
 export { browserPlatform, AssetLoadError, type BrowserPlatformOptions } from "./platform.ts";
 export * as abi from "../generated/abi.ts";
 

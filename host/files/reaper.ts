@@ -14,6 +14,7 @@
 // back (ntw_file_reap_done). Only the claimer touches the path, so a file made again at that name
 // later is never removed by mistake. The kernel's calls for this use the host's lock, so a thread
 // being terminated still hands back what it claimed.
+import { KernelFailedError } from "../kernel-fault.ts";
 import type { FileBackend } from "./backend.ts";
 
 /** The kernel's queue exports (kernel/win32/file.ts). */
@@ -101,7 +102,7 @@ export function fileReaper(kernel: ReapExports, bytes: () => Uint8Array, scratch
     if (typeof wait !== "function") return () => {};
     const loop = (): void => {
       if (stopped) return;
-      drain();
+      try { drain(); } catch (e) { if (e instanceof KernelFailedError) return; throw e; } // a failed kernel: over
       const r = wait(head(), 0, Atomics.load(head(), 0));
       void (r.async ? r.value as Promise<string> : Promise.resolve()).then(loop);
     };

@@ -808,7 +808,8 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 863, name: "NtRemoveIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "KeyContext", "ApcContext", "IoStatusBlock", "Timeout"], kinds: ["handle", "out", "out", "out", "in"], result: "NTSTATUS", area: "iocp", show: ["handle", "out:dec", "out:dec", "ptr", "i64"], shows: "status", fails: null, blocks: 4 },
   { nr: 864, name: "NtRemoveIoCompletionEx", module: "ntdll", params: ["IoCompletionHandle", "IoCompletionInformation", "Count", "NumEntriesRemoved", "Timeout", "Alertable"], kinds: ["handle", "out", "u32", "out", "in", "i32"], result: "NTSTATUS", area: "iocp", show: ["handle", "ptr", "dec", "out:dec", "i64", "bool"], shows: "status", fails: null, blocks: 4 },
   { nr: 865, name: "NtQueryIoCompletion", module: "ntdll", params: ["IoCompletionHandle", "IoCompletionInformationClass", "IoCompletionInformation", "IoCompletionInformationLength", "ResultLength"], kinds: ["handle", "u32", "out", "u32", "out"], result: "NTSTATUS", area: "iocp", show: ["handle", "dec", "ptr", "dec", "out:dec"], shows: "status", fails: null, blocks: false },
-  { nr: 1200, name: "NtwGetThreadWaitChain", module: "ntwasm", params: ["ThreadId", "NodeCount", "NodeInfoArray", "ChainLength", "IsCycle"], kinds: ["u32", "u32", "out", "out", "out"], result: "BOOL", area: "object", show: ["dec", "dec", "ptr", "out:dec", "out:dec"], shows: "bool", fails: 0x00000000, blocks: false },
+  { nr: 1200, name: "NtwGetThreadWaitChain", module: "ntwasm", params: ["ThreadId", "NodeCount", "NodeInfoArray", "ChainLength", "IsCycle"], kinds: ["u32", "u32", "out", "out", "out"], result: "BOOL", area: "debug", show: ["dec", "dec", "ptr", "out:dec", "out:dec"], shows: "bool", fails: 0x00000000, blocks: false },
+  { nr: 1201, name: "NtwInjectKernelFault", module: "ntwasm", params: ["dwKind"], kinds: ["u32"], result: "BOOL", area: "debug", show: ["hex"], shows: "bool", fails: 0x00000000, blocks: false },
 ];
 
 /** --trace's areas (abi/trace.ts), with what each holds. */
@@ -819,7 +820,8 @@ export const TRACE_AREAS: [string, string][] = [
   ["env", "environment variables"],
   ["error", "the last error and status conversion"],
   ["handle", "closing, duplicating and querying handles"],
-  ["object", "the object namespace: directories, symbolic links; wait chains"],
+  ["debug", "wait chains, the tests' kernel fault injection"],
+  ["object", "the object namespace: directories, symbolic links"],
   ["time", "sleeping and clocks"],
   ["console", "standard handles, console reads and writes, OutputDebugString, MessageBox"],
   ["pipe", "anonymous and named pipes"],

@@ -142,6 +142,7 @@ export interface KernelSyscalls {
   NtRemoveIoCompletionEx(IoCompletionHandle: number, IoCompletionInformation: number, Count: number, NumEntriesRemoved: number, Timeout: number, Alertable: number): number;
   NtQueryIoCompletion(IoCompletionHandle: number, IoCompletionInformationClass: number, IoCompletionInformation: number, IoCompletionInformationLength: number, ResultLength: number): number;
   NtwGetThreadWaitChain(ThreadId: number, NodeCount: number, NodeInfoArray: number, ChainLength: number, IsCycle: number): number;
+  NtwInjectKernelFault(dwKind: number): number;
 }
 
 /** Calls the host implements itself (host/syscalls/*.ts), with the guest's raw arguments. */
@@ -1312,6 +1313,7 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         c.copyOut(IsCycle, k_IsCycle, n_IsCycle, 4);
         return r;
       },
+      NtwInjectKernelFault: k.NtwInjectKernelFault,
     },
     user32: {
       MessageBoxW: h.MessageBoxW,

@@ -31,6 +31,8 @@ export interface ProcessHost {
 export interface ChildProcess {
   module: WebAssembly.Module;
   memory: MemoryImport | undefined;
+  /** Where the module's code section contents start (CompiledGuest.codeOffset). */
+  codeOffset: number | undefined;
   process: number;
   thread: number;
   commandLine: string;
@@ -117,7 +119,7 @@ export function processSyscalls(k: KernelExports, c: CallContext, host: ProcessH
       if (!k.ntw_create_process(bInheritHandles ? 1 : 0, dwCreationFlags >>> 0, std[0], std[1], std[2], out)) return 0;
       const [hProcess, hThread, pid, tid, process, thread] = [0, 4, 8, 12, 16, 20].map((o) => c.kernelU32(out + o));
       if (dir !== undefined) host.directory!.set(process, dir);
-      host.start({ module, memory, process, thread, commandLine, args, env, imagePath: found.path });
+      host.start({ module, memory, codeOffset: compiled.codeOffset, process, thread, commandLine, args, env, imagePath: found.path });
       const pi = c.guestView();
       pi.setUint32(lpProcessInformation, hProcess, true);
       pi.setUint32(lpProcessInformation + 4, hThread, true);

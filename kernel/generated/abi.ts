@@ -806,6 +806,7 @@ export const SYS_NtRemoveIoCompletion: i32 = 863;
 export const SYS_NtRemoveIoCompletionEx: i32 = 864;
 export const SYS_NtQueryIoCompletion: i32 = 865;
 export const SYS_NtwGetThreadWaitChain: i32 = 1200;
+export const SYS_NtwInjectKernelFault: i32 = 1201;
 
 /**
  * Calls a syscall by number with its kernel-side arguments read as i32s from `args` (kernel memory).
@@ -968,6 +969,7 @@ export function ntw_dispatch(nr: i32, args: usize): i64 {
     case 864: return <i64>win32.NtRemoveIoCompletionEx(<u32>load<i32>(args, 0), <usize>load<i32>(args, 4), <u32>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16), <i32>load<i32>(args, 20));
     case 865: return <i64>win32.NtQueryIoCompletion(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <u32>load<i32>(args, 12), <usize>load<i32>(args, 16));
     case 1200: return <i64>win32.NtwGetThreadWaitChain(<u32>load<i32>(args, 0), <u32>load<i32>(args, 4), <usize>load<i32>(args, 8), <usize>load<i32>(args, 12), <usize>load<i32>(args, 16));
+    case 1201: return <i64>win32.NtwInjectKernelFault(<u32>load<i32>(args, 0));
     default: return <i64>STATUS_NOT_IMPLEMENTED;
   }
 }

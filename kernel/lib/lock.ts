@@ -15,6 +15,12 @@ import { BLOCKED_SUSPENDED, KILL_REQUESTED, KILL_UNWINDING } from "./layout";
 const SPIN: i32 = 128;
 const CONTENDED: i32 = 1;
 const HELD: i32 = 2;
+/**
+ * The lock word of a failed kernel: a thread trapped inside the kernel while it held the lock, so the
+ * state may be half changed (host/kernel-fault.ts). Whoever asks for the lock from then on traps too,
+ * instead of waiting for ever; the host ends every worker.
+ */
+export const LOCK_FAILED: i32 = -1;
 
 // @ts-ignore: decorator
 @inline function me(): i32 {
@@ -32,13 +38,16 @@ const HELD: i32 = 2;
 /** The contended path, kept out of line so the free-lock path inlines into every syscall. */
 function acquireSlow(LOCK: usize, mine: i32): void {
   for (let i = 0; i < SPIN; i++) {
-    if (atomic.load<i32>(LOCK) == 0 && atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
+    const v = atomic.load<i32>(LOCK);
+    if (v == 0 && atomic.cmpxchg<i32>(LOCK, 0, mine) == 0) return;
+    if (v == LOCK_FAILED) unreachable();
   }
   // The host's control instance may run on a thread that must not block (a page's main thread):
   // it only spins, as critical sections are short.
   const mayWait = currentThread != root().systemThread;
   for (;;) {
     const v = atomic.load<i32>(LOCK);
+    if (v == LOCK_FAILED) unreachable();
     if (v == 0) {
       // Taken after sleeping: others may sleep too, so keep CONTENDED (a spare notify is harmless).
       if (atomic.cmpxchg<i32>(LOCK, 0, mine | CONTENDED) == 0) return;
@@ -55,6 +64,15 @@ function acquireSlow(LOCK: usize, mine: i32): void {
 @inline export function release(): void {
   const LOCK = rootAddr();
   if (atomic.xchg<i32>(LOCK, 0) & CONTENDED) atomic.notify(LOCK, 1);
+}
+
+/** The lock word, read without taking it: who holds it (thread id | HELD), or LOCK_FAILED. */
+export function lockWord(): i32 { return atomic.load<i32>(rootAddr()); }
+
+/** Marks the kernel failed (host/kernel-fault.ts): the lock is never free again, and every thread waiting for it wakes to trap. */
+export function lockFail(): void {
+  atomic.store<i32>(rootAddr(), LOCK_FAILED);
+  atomic.notify(rootAddr(), -1);
 }
 
 /** Takes the lock for a guest thread's syscall; a terminated thread unwinds here, a suspended one waits. */

@@ -31,6 +31,10 @@ export class Root {
   svcStaged: u32; // bytes all service calls have staged in kernel memory, at most SVC_KERNEL_QUOTA
   critSecEvent: usize; // \KernelObjects\CritSecOutOfMemoryEvent: the keyed event of a NULL handle (nt/keyedevent.ts)
   chainStamp: u32; // the last wait-chain walk's mark (nt/waitchain.ts)
+  faultInjection: u32; // NtwInjectKernelFault works (tests only: ntw_fault_injection)
+  // Quotas (lib/quota.ts): 0 until the host sets one, which means the default there.
+  quotaApcs: u32; // user APCs queued to one thread and not yet run
+  quotaPipeBuffer: u32; // bytes one pipe end's queue holds before writers wait, whatever size the pipe was created with
   workerPool: usize; // the parked host workers threads start on (nt/workerpool.ts); 0 until the host sets it up
 }
 

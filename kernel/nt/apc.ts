@@ -11,8 +11,10 @@ import { handleObject } from "../ob/handle";
 import { waitAbort, waitAlert } from "../ob/wait";
 import { Thread } from "../objects/thread";
 import {
-  STATUS_ALERTED, STATUS_NO_MEMORY, STATUS_SUCCESS, STATUS_UNSUCCESSFUL, THREAD_ALERT, THREAD_SET_CONTEXT, TYPE_THREAD,
+  STATUS_ALERTED, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY, STATUS_SUCCESS, STATUS_UNSUCCESSFUL, THREAD_ALERT, THREAD_SET_CONTEXT,
+  TYPE_THREAD,
 } from "../generated/abi";
+import { apcQuota } from "../lib/quota";
 
 @unmanaged
 class Apc {
@@ -35,6 +37,7 @@ export function apcQueue(t: Thread, routine: u32, arg1: u32, arg2: u32, arg3: u3
   if (t.apcTail) changetype<Apc>(t.apcTail).next = p;
   else t.apcHead = p;
   t.apcTail = p;
+  t.apcCount++;
   if (t.alertable && t.waitStatus == WAIT_PENDING) waitAlert(t);
   return true;
 }
@@ -48,6 +51,7 @@ export function apcFreeAll(t: Thread): void {
     p = next;
   }
   t.apcHead = t.apcTail = 0;
+  t.apcCount = 0;
 }
 
 /**
@@ -61,6 +65,7 @@ export function ntQueueApcThread(h: u32, routine: u32, arg1: u32, arg2: u32, arg
   const t = changetype<Thread>(o);
   let st = STATUS_SUCCESS;
   if (t.state == THREAD_EXITED || t.killed) st = STATUS_UNSUCCESSFUL;
+  else if (t.apcCount >= apcQuota()) st = STATUS_INSUFFICIENT_RESOURCES; // a thread that never waits alertably: bounded
   else if (!apcQueue(t, routine, arg1, arg2, arg3)) st = STATUS_NO_MEMORY;
   leave();
   return st;
@@ -107,6 +112,7 @@ export function ntw_apc_next(out: usize): i32 {
   const a = changetype<Apc>(p);
   t.apcHead = a.next;
   if (!a.next) t.apcTail = 0;
+  t.apcCount--;
   store<u32>(out, a.routine);
   store<u32>(out, a.arg1, 4);
   store<u32>(out, a.arg2, 8);

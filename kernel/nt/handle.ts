@@ -25,9 +25,17 @@ export function ntDuplicate(srcProc: u32, src: u32, dstProc: u32, access: u32, i
   enter();
   const sp = handleObject(srcProc, PROCESS_DUP_HANDLE, TYPE_PROCESS);
   if (!sp) { const st = <u32>result; leave(); return st; }
-  const dp = handleObject(dstProc, PROCESS_DUP_HANDLE, TYPE_PROCESS);
-  if (!dp) { const st = <u32>result; leave(); return st; }
   const sproc = changetype<Process>(sp);
+  const dp = handleObject(dstProc, PROCESS_DUP_HANDLE, TYPE_PROCESS);
+  if (!dp) {
+    const st = <u32>result;
+    // DUPLICATE_CLOSE_SOURCE closes the source "regardless of any error status returned" (Microsoft's documentation;
+    // Wine's server too): DuplicateHandle(hProcess, h, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE) closes a handle of
+    // another process. Found by the model-based fuzzer (test/fuzz.test.ts).
+    if (options & DUPLICATE_CLOSE_SOURCE) handleClose(sproc, src, false);
+    leave();
+    return st;
+  }
   let o: ObjectHeader;
   let srcAccess: u32;
   const self = changetype<usize>(sp) == changetype<usize>(currentProcess());

@@ -5,6 +5,7 @@
 // client, WaitNamedPipe) sleeps on the end or the name with the wait engine and, once woken, takes
 // the lock and looks the handle up again: the call holds no reference of its own across the sleep,
 // so a thread terminated there leaves nothing behind (its queued wait is withdrawn as any other).
+import { pipeBufferQuota } from "../lib/quota";
 import { enter, leave } from "../lib/lock";
 import { now } from "../lib/clock";
 import { root } from "../lib/root";
@@ -196,11 +197,11 @@ export function ntCreatePipe(inherit: bool, size: u32): u32 {
     if (w) discard(w);
     return done(STATUS_NO_MEMORY);
   }
-  const quota = size ? size : DEFAULT_PIPE_SIZE;
+  const quota = size ? size : DEFAULT_PIPE_SIZE; // what GetNamedPipeInfo reports; the queue is bounded too (lib/quota.ts)
   r.state = PIPE_CONNECTED; w.state = PIPE_CONNECTED;
   r.flags |= OBJ_SYNC_IO; w.flags |= OBJ_SYNC_IO; // as Windows opens them: for synchronous I/O
   r.peer = changetype<usize>(w); w.peer = changetype<usize>(r);
-  r.quota = quota;
+  r.quota = min(quota, pipeBufferQuota());
   r.outSize = w.outSize = quota;
   r.inSize = w.inSize = quota;
   r.maxInstances = w.maxInstances = 1;
@@ -298,7 +299,7 @@ export function pipeInstanceCreate(name: usize, len: u32, access: u32, message: 
   e.outSize = outSize;
   e.inSize = inSize;
   e.maxInstances = maxInstances;
-  e.quota = inSize;
+  e.quota = min(inSize, pipeBufferQuota());
   e.serverPid = currentProcess().pid;
   instanceLink(np, e);
   const h = handleInsert(currentProcess(), e, granted, handleFlags);
@@ -358,7 +359,7 @@ export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool, sy
   c.outSize = s.outSize;
   c.inSize = s.inSize;
   c.maxInstances = s.maxInstances;
-  c.quota = s.outSize; // what the server sends waits in the client's queue
+  c.quota = min(s.outSize, pipeBufferQuota()); // what the server sends waits in the client's queue
   const h = handleInsert(currentProcess(), c, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
   if (!h) { const st = <u32>result; discard(c); return done(st); }
   c.peer = changetype<usize>(s);

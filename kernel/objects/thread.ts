@@ -30,6 +30,7 @@ export class Thread extends ObjectHeader {
   tls: usize; // TlsSetValue slots (TLS_SLOTS u32s), allocated on first use
   apcHead: usize; // queued user APCs (FIFO), run in the thread's next alertable wait
   apcTail: usize;
+  apcCount: u32; // APCs queued (lib/quota.ts bounds the user ones)
   alertable: u32; // in an alertable wait right now: a queued APC ends it
   alerted: u32; // NtAlertThread came while it was not in an alertable wait: its next one ends with STATUS_ALERTED
   freeNext: usize;

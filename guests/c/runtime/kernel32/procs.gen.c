@@ -327,6 +327,7 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "NtWaitForSingleObject", NTWASM_DLL_NTDLL, (FARPROC)NtWaitForSingleObject },
   { "NtWriteFile", NTWASM_DLL_NTDLL, (FARPROC)NtWriteFile },
   { "NtwGetThreadWaitChain", NTWASM_DLL_NTWASM, (FARPROC)NtwGetThreadWaitChain },
+  { "NtwInjectKernelFault", NTWASM_DLL_NTWASM, (FARPROC)NtwInjectKernelFault },
   { "OpenEventA", NTWASM_DLL_KERNEL32, (FARPROC)OpenEventA },
   { "OpenEventW", NTWASM_DLL_KERNEL32, (FARPROC)OpenEventW },
   { "OpenMutexA", NTWASM_DLL_KERNEL32, (FARPROC)OpenMutexA },
@@ -481,4 +482,4 @@ const struct ntwasm_proc __ntwasm_procs[] = {
   { "wvsprintfA", NTWASM_DLL_USER32, (FARPROC)wvsprintfA },
   { "wvsprintfW", NTWASM_DLL_USER32, (FARPROC)wvsprintfW },
 };
-const unsigned __ntwasm_proc_count = 475;
+const unsigned __ntwasm_proc_count = 476;

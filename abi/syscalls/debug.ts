@@ -1,9 +1,9 @@
-// Wait chains (issue 16; docs/debugging.md): what a thread is blocked on, who owns it, and so on, in the
-// spirit of Windows' GetThreadWaitChain. 1200..1209, module ntwasm. The kernel half is
-// kernel/nt/waitchain.ts; the node layout is guests/include/ntwasm/waitchain.h.
+// Debugging (docs/debugging.md), 1200..1219, module ntwasm: wait chains (what a thread is blocked on, who
+// owns it, and so on, in the spirit of Windows' GetThreadWaitChain; kernel/nt/waitchain.ts, the node
+// layout in guests/include/ntwasm/waitchain.h) and the tests' kernel fault injection.
 import { call, opt, out, u32, type Entry } from "./params.ts";
 
-export const WAITCHAIN: Entry[] = [
+export const DEBUG: Entry[] = [
   call(1200, "NtwGetThreadWaitChain", "BOOL", [u32("ThreadId"), u32("NodeCount"),
     out("NodeInfoArray", "PNTW_WAIT_NODE", "NodeCount * 160", 2560), out("ChainLength", "LPDWORD"), opt(out("IsCycle", "LPBOOL"))],
     "The wait chain of thread ThreadId (any process): the thread (NTW_WCT_THREAD: running or blocked, the ms " +
@@ -15,4 +15,9 @@ export const WAITCHAIN: Entry[] = [
     "written. *IsCycle is TRUE when the chain came back to a thread already in it (a deadlock), which is " +
     "then its last node. ERROR_INVALID_PARAMETER when no live thread has that id.",
     { module: "ntwasm" }),
+  call(1201, "NtwInjectKernelFault", "BOOL", [u32("dwKind")],
+    "Tests only: traps inside the kernel while it holds its lock, as a kernel bug would (dwKind 0: divide by " +
+    "zero, 1: unreachable, 2: out-of-bounds memory access), so that a test sees the host catch it: the kernel " +
+    "is marked failed, every process ends, shutdown completes. FALSE with ERROR_NOT_SUPPORTED unless the kernel " +
+    "was booted with faultInjection (the CLI: NTWASM_FAULT_INJECTION=1).", { module: "ntwasm" }),
 ];
