@@ -90,6 +90,10 @@ ${wrap(`AREAS, comma-separated as WINEDEBUG channels: ${TRACE_AREA_NAMES.join(",
                    "unfinished" or "resumed"), args, result, value, error, dur}; implies --trace
   --trace-time     start each text line with the time since the guest started (ms, to the µs);
                    implies --trace
+  --quota NAME=N   a resource limit (repeatable): apcs=N user APCs queued to one thread and not
+                   yet run (default 65536; QueueUserAPC then fails with ERROR_NO_SYSTEM_RESOURCES),
+                   pipe-buffer=BYTES unread bytes one pipe end holds before writers wait (default
+                   16 MiB, whatever buffer size the pipe was created with)
   --no-deadlock-exit
                    when every thread is blocked for good (a deadlock: see below), print the
                    report and keep waiting instead of ending the run with exit code 124
@@ -151,6 +155,8 @@ interface RunOptions {
   entry?: string; root?: string; args?: string[]; workers?: number;
   /** --no-deadlock-exit: report a deadlock and keep waiting. */
   noDeadlockExit?: boolean;
+  /** --quota NAME=N (BootOptions.quotas). */
+  quotas?: { apcs?: number; pipeBuffer?: number };
   /** --check-kernel[=MS]: run the kernel invariant checker every MS ms and at the end. */
   checkKernel?: number;
   /** --trace, --trace=AREAS, --trace-file, --trace-format, --trace-time. */
@@ -203,7 +209,7 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
       }
     }
     // NTWASM_FAULT_INJECTION=1 lets guests call NtwInjectKernelFault: for the tests of a failing kernel only
-    kernel = await boot({ root, workers: o.workers, dirs, faultInjection: process.env.NTWASM_FAULT_INJECTION === "1" });
+    kernel = await boot({ root, workers: o.workers, dirs, quotas: o.quotas, faultInjection: process.env.NTWASM_FAULT_INJECTION === "1" });
     const trace: TraceOptions | undefined = t && { areas: t.areas, format: t.format, time: t.time,
       write: traceFile !== undefined ? (line: string) => { if (traceFile !== undefined) writeSync(traceFile, line); } : undefined };
     const args = [basename(file), ...(o.args ?? [])];
@@ -328,6 +334,12 @@ function parseRun(rest: string[]): { file: string; o: RunOptions } | "help" {
     }
     else if (a === "--inherit-env") o.inheritEnv = true;
     else if (a === "--no-deadlock-exit") o.noDeadlockExit = true;
+    else if ((v = opt(a, "--quota")) !== undefined) {
+      const m = /^(apcs|pipe-buffer)=(\d+)$/.exec(v);
+      const n = m ? Number(m[2]) : NaN;
+      if (!m || n < 1 || n > 0xffffffff) throw new UsageError(`--quota ${v}: apcs=N or pipe-buffer=BYTES, N from 1 to 4294967295`);
+      (o.quotas ??= {})[m[1] === "apcs" ? "apcs" : "pipeBuffer"] = n;
+    }
     else if (a === "--check-kernel") o.checkKernel = CHECK_KERNEL_MS;
     else if (a.startsWith("--check-kernel=")) {
       o.checkKernel = checkInterval(a.slice(15));

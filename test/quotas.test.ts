@@ -30,6 +30,15 @@ describe("boot({ quotas })", () => {
     await k.shutdown();
   }, 60_000);
 
+  it("ntwasm run --quota apcs=N, and a bad --quota is one line with exit code 2", () => {
+    const r = spawnSync(process.execPath, [cli, "run", "--root", tmp, "--quota", "apcs=500", guest], { encoding: "utf8", cwd: tmp, timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual(["APCs queued 500, then error 1450", "APCs run 500"]);
+    const bad = spawnSync(process.execPath, [cli, "run", "--quota", "apcs=0", guest], { encoding: "utf8", cwd: tmp, timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("ntwasm: --quota apcs=0: apcs=N or pipe-buffer=BYTES, N from 1 to 4294967295\n");
+  }, 60_000);
+
   it("refuses values that are not counts", async () => {
     await expect(boot({ quotas: { apcs: 0 } })).rejects.toThrow(RangeError);
     await expect(boot({ quotas: { pipeBuffer: -1 } })).rejects.toThrow(RangeError);
