@@ -100,7 +100,8 @@ ${wrap(`AREAS, comma-separated as WINEDEBUG channels: ${TRACE_AREA_NAMES.join(",
   --check-kernel[=MS]
                    run the kernel invariant checker (handle tables, reference counts, wait queues,
                    names, timers, pipes, the allocator) every MS ms (default 100) and when the
-                   guest ends; the first violation goes to stderr and the run ends with exit code 123
+                   guest ends; the first violation goes to stderr and ends the run with exit code
+                   123 (docs/reliability.md)
   --entry NAME     run export NAME as the main thread instead of "main"
   --workers N      keep N workers parked, ready for thread and process starts (default 2; a
                    start that finds none waits for a new one; 0: every start does)
@@ -120,8 +121,8 @@ thread 44, which waits for Mutant "lock-A" owned by thread 40) and the run ends 
 
 Exit codes: the guest's own; 2 when the file is missing, is not WebAssembly, or imports entry
 points ntwasm lacks (each is named), or for a bad option; 123 when --check-kernel found a broken
-kernel invariant; 124 after a deadlock report; 125 when
-the kernel failed (a kernel bug: a thread trapped inside it; stderr names the call). A thread that traps ends its process
+kernel invariant; 124 after a deadlock report; 125 when the kernel failed (a kernel bug: a thread
+trapped inside it; stderr names the call). A thread that traps ends its process
 with the NTSTATUS Windows would give: STATUS_INTEGER_DIVIDE_BY_ZERO (0xc0000094),
 STATUS_ACCESS_VIOLATION (0xc0000005, out-of-bounds memory or a bad function pointer),
 STATUS_STACK_OVERFLOW (0xc00000fd), STATUS_ILLEGAL_INSTRUCTION (0xc000001d, unreachable/abort
