@@ -74,6 +74,15 @@ describe("ntwasm run: deadlocks", () => {
     expect(r.stderr).toMatch(new RegExp(`cycle: thread ${m![1]} \\(main\\) waits for thread ${m![2]} to end, which waits for Mutant 0x[0-9a-f]+ owned by thread ${m![1]} \\(main\\)`));
   });
 
+  it("50 threads (guests/as/programs/waitgraph50.ts): all in the report, the cycle, and no warning from Node", () => {
+    const r = run([fileURLToPath(new URL("../dist/guests/waitgraph50.wasm", import.meta.url))]);
+    expect(r.status, r.stderr).toBe(124);
+    expect(r.stderr).toContain("(50 threads)\n");
+    expect(r.stderr.match(/^    thread \d+/gm)).toHaveLength(50);
+    expect(r.stderr).toMatch(/cycle: thread \d+ waits for Mutant "lock-B" owned by thread \d+, which waits for Mutant "lock-A" owned by thread \d+\n/);
+    expect(r.stderr).not.toContain("Warning"); // each worker's stdout piped into ours added an 'error' listener once
+  });
+
   it("one thread asleep for ever (SleepEx INFINITE, alertable) is reported too", () => {
     const r = run([wasm("hang")]);
     expect(r.status, r.stderr).toBe(124);

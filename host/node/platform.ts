@@ -15,7 +15,7 @@ const quiet = new WeakSet<NodeJS.WriteStream>();
  * Writes to process.stdout / stderr. A reader that went away (`ntwasm run x | head -1`: EPIPE) is no
  * error of ours: no stack trace; `closed` tells the process, whose later writes then fail.
  */
-function write(stream: NodeJS.WriteStream, text: string, closed?: () => void): void {
+function write(stream: NodeJS.WriteStream, text: string | Uint8Array, closed?: () => void): void {
   if (!quiet.has(stream)) { quiet.add(stream); stream.on("error", () => {}); }
   if (stream.destroyed || stream.writableEnded) { closed?.(); return; }
   stream.write(text, (e) => { if (e) closed?.(); });
@@ -27,7 +27,11 @@ export const nodePlatform: Platform = {
     return kernel;
   },
   startWorker(init: PoolInit, events: WorkerEvents): ThreadWorker {
-    const w = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: init });
+    // Its stdout and stderr are forwarded by hand: Node's own forwarding pipes each worker's streams into
+    // process.stdout / stderr, one more 'error' listener there per worker (a warning past 10 workers).
+    const w = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: init, stdout: true, stderr: true });
+    w.stdout.on("data", (d: Buffer) => write(process.stdout, d));
+    w.stderr.on("data", (d: Buffer) => write(process.stderr, d));
     w.on("message", (m) => events.message(m));
     w.on("error", () => {}); // reported through exit: a thread it ran is treated as crashed
     w.on("exit", () => events.exit());
