@@ -438,7 +438,7 @@ function genCHeader(): string {
   const importLine = (s: Syscall) => {
     const ps = s.params.length ? s.params.map((p) => `${p.ctype} ${p.name}`).join(", ") : "void";
     L.push(`/* #${s.nr}: ${s.doc.replace(/\*\//g, "* /")} */`,
-      `NTWASM_IMPORT(${s.module}, ${s.name}) ${cResultOf(s)} WINAPI ${s.name}(${ps});`);
+      `NTWASM_IMPORT(${s.module}, ${s.name})${s.noreturn ? " __attribute__((noreturn))" : ""} ${cResultOf(s)} WINAPI ${s.name}(${ps});`);
   };
   const crtLine = (f: (typeof CRT)[number]) =>
     L.push(`/* ${f.module}: ${f.doc.replace(/\*\//g, "* /")} */`, `${f.result} WINAPI ${f.name}(${f.params || "void"});`);

@@ -70,6 +70,8 @@ export interface Syscall {
    * kernel32's A functions do. For entries whose strings only go in.
    */
   athunk?: boolean;
+  /** Never returns (ExitProcess, ExitThread): the C header says so, so `return` after it is not needed. */
+  noreturn?: boolean;
   doc: string;
 }
 

@@ -511,9 +511,9 @@ NTWASM_IMPORT(kernel32, Sleep) VOID WINAPI Sleep(DWORD dwMilliseconds);
 /* #120: Runs a guest function (table index) on a new worker sharing the guest's memory. */
 NTWASM_IMPORT(kernel32, CreateThread) HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwStackSize, LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter, DWORD dwCreationFlags, LPDWORD lpThreadId);
 /* #121: Ends the calling thread with an exit code. */
-NTWASM_IMPORT(kernel32, ExitThread) VOID WINAPI ExitThread(DWORD dwExitCode);
+NTWASM_IMPORT(kernel32, ExitThread) __attribute__((noreturn)) VOID WINAPI ExitThread(DWORD dwExitCode);
 /* #122: Ends every thread of the calling process. */
-NTWASM_IMPORT(kernel32, ExitProcess) VOID WINAPI ExitProcess(UINT uExitCode);
+NTWASM_IMPORT(kernel32, ExitProcess) __attribute__((noreturn)) VOID WINAPI ExitProcess(UINT uExitCode);
 /* #123: A thread's exit code, STILL_ACTIVE (259) while it runs. */
 NTWASM_IMPORT(kernel32, GetExitCodeThread) BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
 /* #124: The id of the thread a handle refers to (0 on error). */
