@@ -3,7 +3,7 @@
 // pending, and ends it at a random moment (TerminateProcess, a trap of its own, ExitProcess from a
 // thread), then checks the mutex is abandoned, the pipe broken and the exit code right. Here: 200 rounds
 // (npm test; `NTWASM_DEATH_ROUNDS=10000 npx vitest run test/death-stress.test.ts` for the long one),
-// then the kernel invariant checker is clean and live objects and bytes in use are back to where a
+// and the same for threads TerminateThread'ed while they hammer a mutex; then the kernel invariant checker is clean and live objects and bytes in use are back to where a
 // warm-up of the same shape left them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
@@ -44,6 +44,22 @@ describe("death at any moment", () => {
     expect(after.liveThreads).toBe(before.liveThreads);
     expect(after.liveObjects).toBe(before.liveObjects);
     expect(after.bytesInUse).toBe(before.bytesInUse);
+    await k.shutdown();
+  }, 600_000);
+
+  it(`${ROUNDS} threads terminated while hammering a mutex: abandoned or free, never stuck; nothing left`, async () => {
+    const k = await boot({ root, workers: 4 });
+    const run = async (rounds: number, seed: number) => {
+      const r = await k.run(bytes, { args: ["death.wasm", "threads", String(rounds), String(seed)] });
+      expect(r.stdout, r.stderr).toMatch(new RegExp(`^${rounds} threads terminated: the mutex was abandoned or free each time`));
+      expect(r.code).toBe(0);
+    };
+    await run(4, 1);
+    const before = k.memoryStats();
+    await run(ROUNDS, 3);
+    expect(k.checkKernel()).toBeNull();
+    const after = k.memoryStats();
+    expect([after.liveObjects, after.liveThreads, after.bytesInUse]).toEqual([before.liveObjects, before.liveThreads, before.bytesInUse]);
     await k.shutdown();
   }, 600_000);
 });

@@ -7,6 +7,8 @@
    STATUS_INTEGER_DIVIDE_BY_ZERO), or ExitProcess(5) from another thread. After each end the parent checks
    what Windows guarantees: the mutex is abandoned (WAIT_ABANDONED), the pipe's server end reads
    ERROR_BROKEN_PIPE, the process handle is signaled with that exit code.
+   `death threads ROUNDS SEED` does the same to threads: TerminateThread of a thread that takes and
+   releases a mutex in a loop, at a random moment; the mutex is then abandoned or free, never stuck.
    Usage: death ROUNDS SEED (the parent), death child HOW SPINS (the child). */
 #include <windows.h>
 #include <stdio.h>
@@ -51,8 +53,38 @@ static int child(int how, int spins) {
   for (;;) Sleep(1); /* how 0: TerminateProcess comes; how 2: ExitProcess comes */
 }
 
+static HANDLE hammered;
+static DWORD WINAPI taker(LPVOID p) {
+  (void)p;
+  for (;;) { WaitForSingleObject(hammered, INFINITE); ReleaseMutex(hammered); }
+}
+
+static int threads(int rounds) {
+  hammered = CreateMutexW(NULL, FALSE, NULL);
+  int abandoned = 0, free_ = 0;
+  for (int r = 0; r < rounds; r++) {
+    HANDLE t = CreateThread(NULL, 0, taker, NULL, 0, NULL);
+    Sleep(rand() % 3);
+    if (!TerminateThread(t, 9)) { printf("round %d: TerminateThread %lu\n", r, GetLastError()); return 1; }
+    WaitForSingleObject(t, INFINITE);
+    DWORD code = 0;
+    GetExitCodeThread(t, &code);
+    if (code != 9) { printf("round %d: thread exit code %lu\n", r, code); return 1; }
+    DWORD w = WaitForSingleObject(hammered, 5000);
+    if (w == WAIT_ABANDONED_0) abandoned++;
+    else if (w == WAIT_OBJECT_0) free_++;
+    else { printf("round %d: the mutex gave %lu\n", r, w); return 1; }
+    if (!ReleaseMutex(hammered)) { printf("round %d: ReleaseMutex %lu\n", r, GetLastError()); return 1; }
+    CloseHandle(t);
+  }
+  printf("%d threads terminated: the mutex was abandoned or free each time (%s)\n", rounds,
+    abandoned && free_ ? "both seen" : "one kind only");
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc > 3 && !strcmp(argv[1], "child")) return child(atoi(argv[2]), atoi(argv[3]));
+  if (argc > 1 && !strcmp(argv[1], "threads")) { srand(argc > 3 ? (unsigned)atoi(argv[3]) : 1); return threads(argc > 2 ? atoi(argv[2]) : 10); }
   int rounds = argc > 1 ? atoi(argv[1]) : 10;
   srand(argc > 2 ? (unsigned)atoi(argv[2]) : 1);
   WCHAR self[MAX_PATH];
