@@ -3,8 +3,10 @@
 // operation the parent directory is resolved with realpath and must be the root or inside it; an
 // existing last component is resolved too (a link pointing outside, or a dangling link, is refused
 // with ESCAPE), and a new one is created with O_EXCL, which never follows a link. Operations then use
-// the real path, so links inside the root work. (A link swapped in by another host process between
-// the check and the operation is outside this model: the root is the guest's, not shared.)
+// the real path, so links inside the root work. A directory swapped for a link to outside between that
+// check and the open (another host process racing the guest) is caught after the open: where the
+// platform names an open descriptor's file (Linux: /proc/self/fd), an opened file outside the root is
+// closed unused, and a file just created outside is removed, before anything is read or written.
 import * as fs from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { checkRelative, FsError, type FileBackend, type FileStat, type FsErrorCode } from "../files/backend.ts";
@@ -47,9 +49,20 @@ export function nodeFileBackend(root: string): FileBackend {
     return target;
   }
 
+  /** Throws ESCAPE, after closing `fd` (and removing the file when `created`), when it is outside the root. */
+  function checkOpened(fd: number, created: boolean): void {
+    let at: string;
+    try { at = fs.readlinkSync(`/proc/self/fd/${fd}`); } catch { return; } // the platform cannot tell
+    if (inside(at)) return;
+    fs.closeSync(fd);
+    if (created) try { fs.unlinkSync(at); } catch { /* gone already */ }
+    throw new FsError("ESCAPE");
+  }
+
   function withFd<T>(rel: string, flags: string | number, f: (fd: number) => T): T {
     let fd: number;
     try { fd = fs.openSync(real(rel), flags); } catch (e) { fail(e); }
+    checkOpened(fd, false);
     try { return f(fd); } catch (e) { fail(e); } finally { fs.closeSync(fd); }
   }
 
@@ -69,7 +82,7 @@ export function nodeFileBackend(root: string): FileBackend {
       try {
         if (!exclusive && fs.existsSync(path)) { if (truncate) fs.truncateSync(path, 0); return; }
         if (!inside(fs.realpathSync(dirname(path)))) throw new FsError("ESCAPE");
-        try { fs.closeSync(fs.openSync(path, "wx")); } catch (e) {
+        try { const fd = fs.openSync(path, "wx"); checkOpened(fd, true); fs.closeSync(fd); } catch (e) {
           // another thread or process made it in between: OPEN_ALWAYS / CREATE_ALWAYS open that one
           if (exclusive || (e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
           if (truncate) fs.truncateSync(real(rel), 0);

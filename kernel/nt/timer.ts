@@ -23,8 +23,12 @@ export function bootMs(): i64 {
   return old ? old : v;
 }
 
-/** Milliseconds since bootMs(), fractional. */
-export function uptimeMs(): f64 { return now() - <f64>bootMs(); }
+/**
+ * Milliseconds since bootMs(), fractional. bootMs() is read first: the first call of all sets it from a
+ * reading of its own, which must not come after the one subtracted from (the difference would be
+ * negative, and the first tick count or counter value huge).
+ */
+export function uptimeMs(): f64 { const base = <f64>bootMs(); return now() - base; }
 
 /** On success `result` is the handle; STATUS_OBJECT_NAME_EXISTS when the name existed. */
 export function ntCreateTimer(access: u32, inherit: bool, name: usize, nameLen: u32, manual: bool, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {

@@ -25,8 +25,8 @@ export function SleepEx(dwMilliseconds: u32, bAlertable: i32): u32 {
   return st == STATUS_USER_APC ? WAIT_IO_COMPLETION : 0;
 }
 
-export function GetTickCount(): u32 { return <u32>(<i64>now() - bootMs()); }
-export function GetTickCount64(): u64 { return <u64>(<i64>now() - bootMs()); }
+export function GetTickCount(): u32 { const base = bootMs(); return <u32>(<i64>now() - base); } // base first: see uptimeMs
+export function GetTickCount64(): u64 { const base = bootMs(); return <u64>(<i64>now() - base); }
 
 export function QueryPerformanceCounter(lpPerformanceCount: usize): i32 {
   if (!lpPerformanceCount) return boolResult(STATUS_ACCESS_VIOLATION);
