@@ -19,22 +19,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM, check, failures } from "./common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const TOTAL_TIMEOUT_MS = 180_000;
 const PHILOSOPHERS_END = "dinner is over: everyone ate, no deadlock";
 
-let failures = 0;
-function check(ok, what, detail) {
-  if (ok) console.log(`  ok   ${what}`);
-  else { failures++; console.log(`  FAIL ${what}${detail === undefined ? "" : `\n       ${String(detail).replace(/\n/g, "\n       ")}`}`); }
-}
 
 const children = [];
 

@@ -6,45 +6,19 @@
 // in-memory file system, checks the message boot() gives on a page without the COOP/COEP
 // headers, and starts 100 threads at once and 100 one after another in a page of its own. Saves
 // test/browser/screenshot.png (taken while the philosophers eat). Exits non-zero on any failure. Not part of `npm test` (vitest only picks up test/**/*.test.ts).
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM, check, failures, startServer } from "./common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const SCREENSHOT = join(here, "screenshot.png");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const TOTAL_TIMEOUT_MS = 240_000;
 
-let failures = 0;
-function check(ok, what, detail) {
-  if (ok) console.log(`  ok   ${what}`);
-  else { failures++; console.log(`  FAIL ${what}${detail === undefined ? "" : `\n       ${String(detail).replace(/\n/g, "\n       ")}`}`); }
-}
 
-/** `ntwasm serve --port 0`; resolves with its URL once it listens. */
-function startServer(...extra) {
-  const child = spawn(process.execPath, [join(root, "dist", "cli.mjs"), "serve", "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`ntwasm serve did not start:\n${out}`)), 20_000);
-    const onData = (d) => {
-      out += d;
-      const m = /(http:\/\/[^\s,]+?\/)(web\/|,)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (d) => { out += d; });
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`ntwasm serve exited (${code}):\n${out}`)); });
-  });
-}
 
 const demoState = (page) => page.evaluate(() => window.ntwasmDemo);
 

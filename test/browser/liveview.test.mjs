@@ -10,44 +10,18 @@
 //     (EVENT_ALL_ACCESS, EVENT_MODIFY_STATE|SYNCHRONIZE, MUTANT_ALL_ACCESS, THREAD_ALL_ACCESS);
 //   - that a picture which did not change is not laid out again (the layout cache), and the zoom buttons.
 // Then Kill ends the program. Saves test/browser/liveview.png (the graph). Exits non-zero on any failure.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM, check, failures, startServer } from "./common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
 const SCREENSHOT = join(here, "liveview.png");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const TOTAL_TIMEOUT_MS = 120_000;
 
-let failures = 0;
-function check(ok, what, detail) {
-  if (ok) console.log(`  ok   ${what}`);
-  else { failures++; console.log(`  FAIL ${what}${detail === undefined ? "" : `\n       ${String(detail).replace(/\n/g, "\n       ")}`}`); }
-}
 
-/** `ntwasm serve --port 0`; resolves with its URL once it listens. */
-function startServer() {
-  const child = spawn(process.execPath, [join(root, "dist", "cli.mjs"), "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`ntwasm serve did not start:\n${out}`)), 20_000);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /(http:\/\/[^\s,]+?\/)(web\/|,)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
-    });
-    child.stderr.on("data", (d) => { out += d; });
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`ntwasm serve exited (${code}):\n${out}`)); });
-  });
-}
 
 const demoState = (page) => page.evaluate(() => window.ntwasmDemo);
 
