@@ -4,7 +4,7 @@
 //   thread 40 (main) waits for Mutant "lock-B" owned by thread 44, which waits for Mutant "lock-A" owned by thread 40
 // The chains are the kernel's (kernel/nt/waitchain.ts, decoded by wait-chain.ts); this file only words them.
 import type { KernelSnapshot } from "./snapshot.ts";
-import type { WaitChain, WaitObjectNode, WaitThreadNode } from "./wait-chain.ts";
+import { cycleKey, cycleNodes, cycleThreads, type WaitChain, type WaitObjectNode, type WaitThreadNode } from "./wait-chain.ts";
 
 export interface WaitReport {
   /** Every live thread is blocked for good: no timeout, timer or input can end any wait. */
@@ -91,16 +91,14 @@ function linkText(o: WaitObjectNode, main: Set<number>): string {
 
 /** The cycle a chain ends in, from its first thread node that the last one repeats. */
 function cycleText(chain: WaitChain, main: Set<number>): { tids: number[]; text: string } | null {
-  if (!chain.cycle) return null;
-  const last = chain.nodes[chain.nodes.length - 1] as WaitThreadNode;
-  const start = chain.nodes.findIndex((n) => n.type === "thread" && n.tid === last.tid);
-  const tids: number[] = [];
+  const nodes = cycleNodes(chain);
+  if (!nodes) return null;
+  const tids = cycleThreads(nodes);
   const parts: string[] = [];
   let link: WaitObjectNode | undefined;
-  for (const n of chain.nodes.slice(start, -1)) {
+  for (const n of nodes) {
     if (n.type === "thread") {
       if (link) parts.push(linkText(link, main));
-      tids.push(n.tid);
       link = undefined;
     } else if (n.next) link = n;
   }
@@ -138,7 +136,7 @@ export function waitReport(k: WaitSource): WaitReport {
       lines.push(`    ${threadLabel(t.tid, main)}${head.ioWorker ? " [I/O worker]" : ""}: ${callOf(head, objects)}${what}`);
       const c = cycleText(chain, main);
       if (!c) continue;
-      const key = [...c.tids].sort((a, b) => a - b).join(",");
+      const key = cycleKey(c.tids);
       if (seen.has(key)) continue;
       seen.add(key);
       cycles.push(c.tids);

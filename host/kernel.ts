@@ -16,7 +16,7 @@ import { createMemoryFs, memoryFileBackend } from "./files/memory.ts";
 import { mountBackend, mountPoint, type DirMount } from "./files/mounts.ts";
 import { fileReaper, type FileReaper, type ReapExports } from "./files/reaper.ts";
 import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
-import { decodeWaitChain, type WaitChain } from "./wait-chain.ts";
+import { cycleKey, cycleNodes, cycleThreads, decodeWaitChain, type WaitChain } from "./wait-chain.ts";
 import { FAULT_BOX_BYTES, guardExports, KernelFailedError, readFault, unlessFailed } from "./kernel-fault.ts";
 import { waitReport, type WaitReport } from "./deadlock.ts";
 
@@ -367,11 +367,9 @@ export class Kernel {
     for (const t of snap.threads) {
       if (t.exited || !t.waitingOn.length) continue;
       const chain = this.waitChain(t.tid);
-      if (!chain?.cycle) continue;
-      const last = chain.nodes[chain.nodes.length - 1];
-      const start = chain.nodes.findIndex((n) => n.type === "thread" && last.type === "thread" && n.tid === last.tid);
-      const tids = chain.nodes.slice(start, -1).flatMap((n) => (n.type === "thread" ? [n.tid] : []));
-      const key = [...tids].sort((a, b) => a - b).join(",");
+      const nodes = chain && cycleNodes(chain);
+      if (!nodes) continue;
+      const tids = cycleThreads(nodes), key = cycleKey(tids);
       if (!seen.has(key)) { seen.add(key); snap.cycles.push(tids); }
     }
     return snap;

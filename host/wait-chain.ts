@@ -57,6 +57,20 @@ export interface WaitChain {
   cycle: boolean;
 }
 
+/** The cycle a chain ends in: its nodes from the thread node its last one repeats (that last one left out); null when none. */
+export function cycleNodes(chain: WaitChain): WaitNode[] | null {
+  if (!chain.cycle) return null;
+  const last = chain.nodes[chain.nodes.length - 1];
+  if (last?.type !== "thread") return null;
+  return chain.nodes.slice(chain.nodes.findIndex((n) => n.type === "thread" && n.tid === last.tid), -1);
+}
+
+/** The thread ids of a cycle, in chain order. */
+export const cycleThreads = (nodes: WaitNode[]): number[] => nodes.flatMap((n) => (n.type === "thread" ? [n.tid] : []));
+
+/** One key for a cycle whichever of its threads the chain started from. */
+export const cycleKey = (tids: number[]): string => [...tids].sort((a, b) => a - b).join(",");
+
 const STATUS: Record<number, WaitObjectNode["status"]> = {
   [abi.NTW_WCT_STATUS_OWNED]: "owned", [abi.NTW_WCT_STATUS_NOT_OWNED]: "not owned", [abi.NTW_WCT_STATUS_ABANDONED]: "abandoned",
 };
