@@ -227,6 +227,14 @@ export const WAIT: Const[] = [
   ["NTW_LOCK_CONDITION_VARIABLE", 3],
   ["NTW_LOCK_INIT_ONCE", 4],
   ["NTW_LOCK_BARRIER", 5],
+  // ntw_set_quota's kinds (kernel/lib/quota.ts; host/quotas.ts names them)
+  ["NTW_QUOTA_APCS", 1],
+  ["NTW_QUOTA_PIPE_BUFFER", 2],
+  ["NTW_QUOTA_HANDLES", 3],
+  ["NTW_QUOTA_KERNEL_MEMORY", 4],
+  ["NTW_QUOTA_OBJECTS", 5],
+  ["NTW_QUOTA_THREADS", 6],
+  ["NTW_QUOTA_WORKERS", 7],
 ];
 
 /** Access rights (winnt.h) and handle/duplication flags. */

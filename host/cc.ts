@@ -19,18 +19,22 @@
 //   (host/c-entry.ts), so `void main(void)` works as it does with MSVC;
 // - -Wl,--no-check-features: Debian's wasi-libc is built without atomics (BRIEF.md §2); the runtime's
 //   locks are what make it safe to share;
-// - with -g, no wasm-opt: clang runs binaryen's wasm-opt after linking when it finds one on PATH, and
-//   wasm-opt rewrites the code without updating DWARF (and drops the name section). clang 19's
-//   --no-wasm-opt drops the link step too (it is fixed in clang 20), so a -B directory gives clang a
-//   wasm-opt that does nothing: the guest is wasm-ld's output, whose .debug_* sections crash reports
-//   read for file:line (host/dwarf.ts).
+// - no wasm-opt: clang runs binaryen's wasm-opt after linking when it finds one on PATH, and wasm-opt
+//   rewrites the code without updating DWARF, drops the name section and shortens the encodings the
+//   stack checks rewrite. clang 19's --no-wasm-opt drops the link step too (it is fixed in clang 20),
+//   so a -B directory gives clang a wasm-opt that does nothing;
+// - stack checks (unless -fno-stack-check): after linking, every write of __stack_pointer that may move
+//   it down refuses a value below the thread's limit (STATUS_STACK_OVERFLOW), rewritten in place
+//   (host/stack-check.ts); the host sets the limit of each thread, the main thread's from __stack_low,
+//   the bottom of the linker's stack.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { findToolchain, TOOLCHAIN_PACKAGES, ToolchainError, type Toolchain } from "./toolchain.ts";
 import { cacheRoot, runtimeLibrary, type RuntimeLibrary } from "./runtime-cache.ts";
 import { C_ENTRY_POINTS } from "./c-entry.ts";
+import { addStackChecks, STACK_LIMIT, STACK_SET } from "./stack-check.ts";
 
 export const CC_HELP = `Usage: ntwasm cc [clang options] <file.c|file.cpp>... -o <guest.wasm>
        ntwasm c++ [clang options] <file.cpp>... -o <guest.wasm>
@@ -44,7 +48,12 @@ is (-O0, -DUNICODE, -std=...). With -c, -S or -E only the compile step runs.
 
 -g keeps DWARF debug information in the guest (-gdwarf-5 for DWARF 5; give -g when linking objects
 too): a thread that crashes then reports the file, line and column of each frame, inlined calls
-included, e.g. "at divide (prog.c:12:9, wasm-function[5]:0x1a3)". wasm-opt does not run then.
+included, e.g. "at divide (prog.c:12:9, wasm-function[5]:0x1a3)".
+
+Every function that needs a stack frame checks that it fits: a thread that runs out of its stack
+(CreateThread's dwStackSize, 256 KiB by default and for the main thread) ends its process with
+STATUS_STACK_OVERFLOW instead of overwriting the memory below; -fno-stack-check builds without the
+checks. They are rewritten into the linked code in place, so -g's DWARF stays exact.
 
 Needs Debian's packages: apt-get install ${TOOLCHAIN_PACKAGES.join(" ")}
 Environment: NTWASM_CLANG names the clang to run (default: clang-19, or clang when it is version 19+);
@@ -86,21 +95,9 @@ export function compileFlags(root: string, tc: Toolchain, cxx: boolean): string[
 }
 
 /**
- * Whether `args` ask for debug information: the last -g option (-g, -g1..3, -gdwarf-N, -ggdb,
- * -gline-tables-only...) is not -g0 (-gsplit-dwarf, -gz and the other modifiers do not count).
- */
-export function wantsDebugInfo(args: string[]): boolean {
-  let on = false;
-  for (const a of args) {
-    if (/^-g(0|gdb0|lldb0)$/.test(a)) on = false;
-    else if (/^-g([1-3]|dwarf(-[2-5])?|gdb[1-3]?|lldb|sce|dbx|full|line-tables-only|line-directives-only)?$/.test(a) || a === "--debug") on = true;
-  }
-  return on;
-}
-
-/**
  * A directory with a `wasm-opt` that leaves the module as it is, for clang's -B (searched before PATH):
- * binaryen's would rewrite the code and leave DWARF stale. Made once, in the cache directory.
+ * binaryen's would rewrite the code, leave DWARF stale, drop the names and shorten the encodings the
+ * stack checks rewrite. Made once, in the cache directory.
  */
 function noWasmOptDir(): string {
   const dir = join(cacheRoot(), "no-wasm-opt");
@@ -108,7 +105,7 @@ function noWasmOptDir(): string {
   if (!existsSync(exe)) {
     mkdirSync(dir, { recursive: true });
     const tmp = `${exe}.${process.pid}`;
-    writeFileSync(tmp, "#!/bin/sh\n# ntwasm cc -g: the module stays as wasm-ld wrote it, with its DWARF (host/cc.ts)\nexit 0\n");
+    writeFileSync(tmp, "#!/bin/sh\n# ntwasm cc: the module stays as wasm-ld wrote it (host/cc.ts)\nexit 0\n");
     chmodSync(tmp, 0o755);
     renameSync(tmp, exe); // whole, for a clang running it at the same time
   }
@@ -116,9 +113,9 @@ function noWasmOptDir(): string {
 }
 
 /** The link flags after the inputs: the runtime, the exports the host needs, the wraps. */
-function linkFlags(runtime: RuntimeLibrary, cxx: boolean, debug: boolean): string[] {
+function linkFlags(runtime: RuntimeLibrary, cxx: boolean): string[] {
   return [
-    ...(debug ? [`-B${noWasmOptDir()}`] : []),
+    `-B${noWasmOptDir()}`,
     // A reactor: wasm-ld wraps every export of a "command" in constructor and destructor calls, so a
     // thread calling __wasm_init_tls would re-run them. The host calls _initialize once, in the main thread.
     "-mexec-model=reactor",
@@ -127,6 +124,8 @@ function linkFlags(runtime: RuntimeLibrary, cxx: boolean, debug: boolean): strin
     // below 0x10000) from a name pointer, and a NULL-based access never lands in the program's data.
     "-Wl,--global-base=65536",
     "-Wl,--export-table", "-Wl,--export=__stack_pointer",
+    // the stack checks: the main thread's limit, and the runtime's setter and limit (host/stack-check.ts)
+    "-Wl,--export=__stack_low", `-Wl,--export=${STACK_SET}`, `-Wl,--export=${STACK_LIMIT}`,
     "-Wl,--export=__wasm_init_tls", "-Wl,--export=__tls_size", "-Wl,--export=__tls_align", "-Wl,--export=__tls_base",
     ...C_ENTRY_POINTS.map((e) => `-Wl,--export-if-defined=${e}`),
     "-Wl,--no-check-features",
@@ -138,6 +137,8 @@ function linkFlags(runtime: RuntimeLibrary, cxx: boolean, debug: boolean): strin
 
 export class CcError extends Error {}
 
+const isCompileOnly = (args: string[]) => args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
+
 /** The clang command line for `ntwasm cc args` (builds the runtime first when it is not cached). */
 export function clangArgs(args: string[], cxxDriver = false, root = sdkRoot()): { tool: string; argv: string[] } {
   const tc = findToolchain();
@@ -145,10 +146,31 @@ export function clangArgs(args: string[], cxxDriver = false, root = sdkRoot()): 
   const tool = cxx ? tc.clangxx : tc.clang;
   const std = args.some((a) => a.startsWith("-std=")) ? [] : cxx ? ["-std=c++17"] : [];
   const compile = [...compileFlags(root, tc, cxx), ...std];
-  const compileOnly = args.some((a) => a === "-c" || a === "-S" || a === "-E" || a === "-M" || a === "-MM");
-  if (compileOnly) return { tool, argv: [...compile, ...args] };
+  if (isCompileOnly(args)) return { tool, argv: [...compile, ...args] };
   const runtime = runtimeLibrary(root, tc, compileFlags(root, tc, false), [...compileFlags(root, tc, true), "-std=c++17"]);
-  return { tool, argv: [...compile, ...args, ...linkFlags(runtime, cxx, wantsDebugInfo(args))] };
+  return { tool, argv: [...compile, ...args, ...linkFlags(runtime, cxx)] };
+}
+
+/** Adds the stack checks to the linked guest `wasm`, in place (host/stack-check.ts). */
+function checkStack(wasm: string): void {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = addStackChecks(new Uint8Array(readFileSync(wasm))).bytes;
+    if (!WebAssembly.validate(bytes)) throw new Error("the result is not a valid module");
+  } catch (e) {
+    throw new CcError(`cannot add the stack checks to ${wasm} (${(e as Error).message}): build with -fno-stack-check`);
+  }
+  writeFileSync(wasm, bytes);
+}
+
+/** Where clang writes the linked module: the last -o (a.out without one). */
+function outputOf(args: string[]): string {
+  let out = "a.out";
+  args.forEach((a, i) => {
+    if (a === "-o" && i + 1 < args.length) out = args[i + 1];
+    else if (a.startsWith("-o") && a.length > 2) out = a.slice(2);
+  });
+  return out;
 }
 
 /** Runs `ntwasm cc` (or `ntwasm c++`); returns clang's exit code. Throws CcError for a usage problem (exit code 2). */
@@ -159,12 +181,16 @@ export function cc(args: string[], cxxDriver = false): number {
   }
   const root = sdkRoot();
   if (!existsSync(join(root, "guests", "c", "runtime", "ntwasm_crt.c"))) throw new CcError(`the C SDK is missing under ${root}`);
+  // -fstack-check / -fno-stack-check are ntwasm cc's (the last one wins), not clang's
+  const check = args.filter((a) => a === "-fstack-check" || a === "-fno-stack-check").pop() !== "-fno-stack-check";
+  const clangOptions = args.filter((a) => a !== "-fstack-check" && a !== "-fno-stack-check");
   let cmd;
-  try { cmd = clangArgs(args, cxxDriver, root); } catch (e) {
+  try { cmd = clangArgs(clangOptions, cxxDriver, root); } catch (e) {
     if (e instanceof ToolchainError) throw new CcError(e.message);
     throw e;
   }
   const r = spawnSync(cmd.tool, cmd.argv, { stdio: "inherit" });
   if (r.error) throw new CcError(`${cmd.tool}: ${r.error.message}`);
+  if (r.status === 0 && check && !isCompileOnly(clangOptions)) checkStack(outputOf(clangOptions));
   return r.status ?? 1;
 }

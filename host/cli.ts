@@ -20,6 +20,7 @@ import { cc, CcError } from "./cc.ts";
 import { serveCommand, ServeUsageError } from "./serve.ts";
 import { guestEnvironment } from "./environment.ts";
 import { mountPoint, parseDirOption, type DirMount } from "./files/mounts.ts";
+import { QUOTAS, type Quotas } from "./quotas.ts";
 
 const HELP = `ntwasm — run WebAssembly guests on a kernel with the Windows NT object model
 
@@ -52,6 +53,9 @@ function wrap(text: string, indent: number, width: number): string {
   if (line) lines.push(line);
   return lines.map((l) => " ".repeat(indent) + l).join("\n");
 }
+
+/** --quota's names, one paragraph each under the option. */
+const QUOTA_HELP = QUOTAS.map((q) => `${" ".repeat(19)}- ${wrap(`${q.cli}=${q.unit}: ${q.help}`, 21, 96).slice(21)}`).join("\n");
 
 const RUN_HELP = `Usage: ntwasm run [options] [--] <guest.wasm> [args...]
 
@@ -90,10 +94,8 @@ ${wrap(`AREAS, comma-separated as WINEDEBUG channels: ${TRACE_AREA_NAMES.join(",
                    "unfinished" or "resumed"), args, result, value, error, dur}; implies --trace
   --trace-time     start each text line with the time since the guest started (ms, to the µs);
                    implies --trace
-  --quota NAME=N   a resource limit (repeatable): apcs=N user APCs queued to one thread and not
-                   yet run (default 65536; QueueUserAPC then fails with ERROR_NO_SYSTEM_RESOURCES),
-                   pipe-buffer=BYTES unread bytes one pipe end holds before writers wait (default
-                   16 MiB, whatever buffer size the pipe was created with)
+  --quota NAME=N   a resource limit (repeatable; docs/reliability.md), one of:
+${QUOTA_HELP}
   --no-deadlock-exit
                    when every thread is blocked for good (a deadlock: see below), print the
                    report and keep waiting instead of ending the run with exit code 124
@@ -157,7 +159,7 @@ interface RunOptions {
   /** --no-deadlock-exit: report a deadlock and keep waiting. */
   noDeadlockExit?: boolean;
   /** --quota NAME=N (BootOptions.quotas). */
-  quotas?: { apcs?: number; pipeBuffer?: number };
+  quotas?: Quotas;
   /** --check-kernel[=MS]: run the kernel invariant checker every MS ms and at the end. */
   checkKernel?: number;
   /** --trace, --trace=AREAS, --trace-file, --trace-format, --trace-time. */
@@ -336,10 +338,12 @@ function parseRun(rest: string[]): { file: string; o: RunOptions } | "help" {
     else if (a === "--inherit-env") o.inheritEnv = true;
     else if (a === "--no-deadlock-exit") o.noDeadlockExit = true;
     else if ((v = opt(a, "--quota")) !== undefined) {
-      const m = /^(apcs|pipe-buffer)=(\d+)$/.exec(v);
-      const n = m ? Number(m[2]) : NaN;
-      if (!m || n < 1 || n > 0xffffffff) throw new UsageError(`--quota ${v}: apcs=N or pipe-buffer=BYTES, N from 1 to 4294967295`);
-      (o.quotas ??= {})[m[1] === "apcs" ? "apcs" : "pipeBuffer"] = n;
+      const eq = v.indexOf("="), name = eq < 0 ? v : v.slice(0, eq);
+      const q = QUOTAS.find((r) => r.cli === name);
+      if (!q) throw new UsageError(`--quota ${v}: NAME=N with NAME one of ${QUOTAS.map((r) => r.cli).join(", ")}`);
+      const n = /^\d+$/.test(v.slice(eq + 1)) ? Number(v.slice(eq + 1)) : NaN;
+      if (!(n >= 1 && n <= q.max)) throw new UsageError(`--quota ${v}: ${q.cli}=${q.unit}, ${q.unit} from 1 to ${q.max}`);
+      (o.quotas ??= {})[q.key] = n;
     }
     else if (a === "--check-kernel") o.checkKernel = CHECK_KERNEL_MS;
     else if (a.startsWith("--check-kernel=")) {

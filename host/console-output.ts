@@ -3,23 +3,46 @@
 // messages from different workers arrive in any order. A process started by a guest shares its
 // parent's console, so the order also holds across processes (a child's last line comes before the
 // parent's report that the child ended).
+//
+// The console's backlog is bounded (the consoleBacklog quota): a writer adds its text's length to a
+// shared count before posting it and waits while the count is at the limit; the host takes the text
+// off once its sink has taken it (Node: written to the file or pipe). A guest printing faster than its
+// reader reads is slowed down instead of piling its output up in the host's memory.
+import { OUT_BACKLOG, OUT_LIMIT, OUT_WORDS } from "./protocol.ts";
 
-export type Sink = (stream: number, text: string) => void;
+/** Text a console holds for its sink by default before writers wait: 16 of Linux's 64 KiB pipe buffers. */
+export const CONSOLE_BACKLOG = 1 << 20;
+
+/** Takes a text; calls `done` once it has taken it in full (the console's writers may go on). */
+export type Sink = (stream: number, text: string, done: () => void) => void;
+
+/** Calls an embedder's output callback; `done` when it has returned, or when the promise it returned has settled. */
+export function handOver(write: (text: string) => unknown, text: string, done: () => void): void {
+  let r: unknown;
+  try { r = write(text); } catch (e) { done(); throw e; }
+  if (r && typeof (r as PromiseLike<unknown>).then === "function") (r as PromiseLike<unknown>).then(done, done);
+  else done();
+}
 
 export class ConsoleOutput {
-  /** The shared counter writers number their texts with ([0]), and the closed flags of streams 1 and 2. */
-  readonly seq = new Int32Array(new SharedArrayBuffer(12));
+  /** Shared with the console's writers: the words protocol.ts OUT_* names. */
+  readonly seq = new Int32Array(new SharedArrayBuffer(4 * OUT_WORDS));
   private next = 0;
   private readonly pending = new Map<number, { stream: number; text: string; from?: number; last?: boolean }>();
   /** Processes (kernel records) whose crash report was delivered: their later output is dropped. */
   private readonly ended = new Set<number>();
   private users = 0;
 
-  constructor(private readonly sink: Sink) {}
+  /** `backlog`: characters of text held (posted, not yet taken by the sink) at which writers wait. */
+  constructor(private readonly sink: Sink, backlog: number) {
+    this.seq[OUT_LIMIT] = Math.min(backlog, 2 ** 30); // an Int32 count: more would be no limit anyway
+  }
 
   /** Stream 1 or 2 can take no more (EPIPE): guests' writes to it fail from now on, as on a broken pipe. */
   close(stream: number): void {
-    if (stream === 1 || stream === 2) Atomics.store(this.seq, stream, 1);
+    if (stream !== 1 && stream !== 2) return;
+    Atomics.store(this.seq, stream, 1);
+    Atomics.notify(this.seq, OUT_BACKLOG); // a writer waiting for room fails at once
   }
 
   closed(stream: number): boolean {
@@ -48,9 +71,14 @@ export class ConsoleOutput {
   forget(from: number): void { this.ended.delete(from); }
 
   private emit(m: { stream: number; text: string; from?: number; last?: boolean }): void {
-    if (m.from !== undefined && this.ended.has(m.from)) return;
-    this.sink(m.stream, m.text);
+    if (m.from !== undefined && this.ended.has(m.from)) { this.taken(m.text.length); return; }
+    this.sink(m.stream, m.text, () => this.taken(m.text.length));
     if (m.last && m.from !== undefined) this.ended.add(m.from);
+  }
+
+  /** `n` characters left the backlog: writers waiting at the limit may go on. */
+  private taken(n: number): void {
+    if (Atomics.sub(this.seq, OUT_BACKLOG, n) >= this.seq[OUT_LIMIT]) Atomics.notify(this.seq, OUT_BACKLOG);
   }
 
   /**

@@ -2,7 +2,7 @@
 // process's exit code), by kind of Wasm trap, and a backtrace of the guest's own frames with the
 // function names of the module's name section and, for a module built with -g, the file, line and
 // column of each frame (and the calls inlined there) from its DWARF (host/dwarf.ts).
-import { GuestAbort } from "./guest-imports.ts";
+import { GuestAbort, GuestStackOverflow } from "./guest-imports.ts";
 import { debugInfo, type SourceFrame, type SourcePosition } from "./dwarf.ts";
 
 export const STATUS_ACCESS_VIOLATION = 0xc0000005;
@@ -23,12 +23,14 @@ const NAMES: Record<number, string> = {
 
 /**
  * The exit code of a process killed by trap `e`: V8's trap messages mapped to the exception x86
- * Windows raises for the same fault. `stackPointer` is the C stack pointer global's value at the
- * trap, when the guest has one: a C stack run past its bottom shows as a negative one (the
- * access then traps as out of bounds), which is a stack overflow. abort() gives 3, as msvcrt's does.
+ * Windows raises for the same fault; a stack check's refusal (ntwasm cc) is a stack overflow.
+ * `stackPointer` is the C stack pointer global's value at the trap, when the guest has one: in a guest
+ * without stack checks, a C stack run past address 0 shows as a negative one (the access then traps as
+ * out of bounds), which is a stack overflow too. abort() gives 3, as msvcrt's does.
  */
 export function crashCode(e: unknown, stackPointer?: number, memoryBytes?: number): number {
   if (e instanceof GuestAbort) return 3;
+  if (e instanceof GuestStackOverflow) return STATUS_STACK_OVERFLOW;
   const msg = e instanceof Error ? e.message : String(e);
   if (/divide by zero|remainder by zero/.test(msg)) return STATUS_INTEGER_DIVIDE_BY_ZERO;
   if (/integer overflow/.test(msg)) return STATUS_INTEGER_OVERFLOW; // INT_MIN / -1: x86's #DE

@@ -19,8 +19,25 @@ export class GuestAbort extends Error {
   constructor(message: string) { super(message); this.name = "GuestAbort"; }
 }
 
+/** The env import ntwasm cc's stack checks call with the stack pointer and the limit. */
+export const STACK_OVERFLOW_HANDLER = "__ntwasm_stack_overflow";
+
+/**
+ * A C guest's stack check refused a frame below the thread's stack limit (ntwasm cc,
+ * host/stack-check.ts); `trap`: the trap of an inline check, whose stack (the guest's frames) it keeps.
+ */
+export class GuestStackOverflow extends Error {
+  constructor(stackPointer: number, limit: number, trap?: Error) {
+    const hex = (n: number) => `0x${(n >>> 0).toString(16).padStart(8, "0")}`;
+    super(`stack overflow: no room for the next frame (stack pointer ${hex(stackPointer)}, the thread's stack limit ${hex(limit)})`);
+    this.name = "GuestStackOverflow";
+    if (trap) this.stack = trap.stack;
+  }
+}
+
 const PROVIDED = new Set(SYSCALL_INFO.map((s) => `${s.module}.${s.name}`));
-const ENV = new Set(["env.abort", "env.seed", "env.trace", ...WASI_FUNCTIONS.map((f) => `wasi_snapshot_preview1.${f}`)]);
+const ENV = new Set(["env.abort", "env.seed", "env.trace", `env.${STACK_OVERFLOW_HANDLER}`,
+  ...WASI_FUNCTIONS.map((f) => `wasi_snapshot_preview1.${f}`)]);
 
 export function missingImports(module: WebAssembly.Module, memory: MemoryImport | undefined): string[] {
   const missing: string[] = [];
@@ -79,7 +96,14 @@ export function entryProblem(module: WebAssembly.Module, entry: string | undefin
   return `the guest exports no entry point: no function "_start" or "main" (name one with --entry)`;
 }
 
-/** The `env` functions AssemblyScript guests import (abort, seed, trace). */
+/** What __ntwasm_stack_set calls below the limit (an alloca's check; the prologues' trap instead). */
+function stackOverflow(stackPointer: number, limit: number): never {
+  const e = new GuestStackOverflow(stackPointer, limit);
+  Error.captureStackTrace?.(e, stackOverflow); // the guest's frames only: the crash report counts them
+  throw e;
+}
+
+/** The `env` functions AssemblyScript guests import (abort, seed, trace), and C guests' stack check handler. */
 export function envImports(guest: () => Uint8Array): Record<string, Function> {
   const asString = (p: number): string => {
     if (!p) return "";
@@ -93,5 +117,6 @@ export function envImports(guest: () => Uint8Array): Record<string, Function> {
     },
     seed: () => Date.now() * Math.random(),
     trace: () => {},
+    [STACK_OVERFLOW_HANDLER]: stackOverflow,
   };
 }

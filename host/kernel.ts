@@ -19,6 +19,8 @@ import { decodeSnapshot, type KernelSnapshot } from "./snapshot.ts";
 import { cycleKey, cycleNodes, cycleThreads, decodeWaitChain, type WaitChain } from "./wait-chain.ts";
 import { FAULT_BOX_BYTES, guardExports, KernelFailedError, readFault, unlessFailed } from "./kernel-fault.ts";
 import { waitReport, type WaitReport } from "./deadlock.ts";
+import { CONSOLE_BACKLOG } from "./console-output.ts";
+import { QUOTAS, type Quotas } from "./quotas.ts";
 
 /** ntw_check's violation codes (kernel/check.ts CHECK_*): the area each names. */
 const CHECK_AREAS: Record<number, string> = {
@@ -71,16 +73,11 @@ export interface BootOptions {
    */
   faultInjection?: boolean;
   /**
-   * Resource limits (kernel/lib/quota.ts; docs/reliability.md), so that one process cannot starve the
-   * others: `apcs`, user APCs queued to one thread and not yet run (default 65,536; QueueUserAPC past it
-   * fails with ERROR_NO_SYSTEM_RESOURCES); `pipeBuffer`, bytes one pipe end holds unread before writers
-   * wait, whatever buffer size the pipe was created with (default 16 MiB).
+   * Resource limits (host/quotas.ts; docs/reliability.md), so that one process cannot starve the others:
+   * past one, calls fail with the error Windows gives when its quota or pool runs out, or wait.
    */
-  quotas?: { apcs?: number; pipeBuffer?: number };
+  quotas?: Quotas;
 }
-
-/** kernel/lib/quota.ts QUOTA_*. */
-const QUOTA_APCS = 1, QUOTA_PIPE_BUFFER = 2;
 
 /** How long the host waits, after a kernel fault, for the output of the thread that caused it. */
 const FAIL_GRACE_MS = 500;
@@ -98,6 +95,8 @@ export class Kernel {
   pool!: WorkerPool;
   /** @internal BootOptions.dirs: every worker mounts them too. */
   dirs: DirMount[] = [];
+  /** @internal BootOptions.quotas.consoleBacklog: each console's (host/console-output.ts). */
+  consoleBacklog!: number;
 
   private constructor(
     readonly platform: Platform,
@@ -133,10 +132,11 @@ export class Kernel {
     const exports = guardExports(raw, faultBox, () => kernel?.failure, () => kernel?.kernelFailed());
     exports.ntw_boot();
     if (options.faultInjection) exports.ntw_fault_injection(1);
-    for (const [kind, value] of [[QUOTA_APCS, options.quotas?.apcs], [QUOTA_PIPE_BUFFER, options.quotas?.pipeBuffer]] as const) {
+    for (const q of QUOTAS) {
+      const value = options.quotas?.[q.key];
       if (value === undefined) continue;
-      if (!Number.isInteger(value) || value < 1 || value > 0xffffffff) throw new RangeError(`quotas: ${value} is not a count from 1 to 2^32-1`);
-      exports.ntw_set_quota(kind, value);
+      if (!Number.isInteger(value) || value < 1 || value > q.max) throw new RangeError(`quotas.${q.key}: ${value} is not a count from 1 to ${q.max}`);
+      if (q.kind !== undefined) exports.ntw_set_quota(q.kind, value);
     }
     exports.ntw_set_cpus(platform.cpus());
     const scratch = exports.ntw_attach(0);
@@ -154,6 +154,7 @@ export class Kernel {
     const reaper = fileReaper(exports as KernelExports & ReapExports, () => new Uint8Array(memory.buffer), scratch, fs, false);
     kernel = new Kernel(platform, module, memory, exports, scratch, root, memoryFs, reaper.fs, reaper, reaper.watch(), faultBox);
     kernel.dirs = dirs;
+    kernel.consoleBacklog = options.quotas?.consoleBacklog ?? CONSOLE_BACKLOG;
     kernel.pool = new WorkerPool(kernel, { workers: options.workers, idleMs: options.workerIdleMs });
     return kernel;
   }
@@ -176,6 +177,10 @@ export class Kernel {
     const record = this.exports.ntw_process_create();
     if (!record) throw new GuestError("the kernel is out of memory");
     const thread = this.exports.ntw_thread_create(record);
+    if (!thread) {
+      this.exports.ntw_object_release(record);
+      throw new GuestError("no thread can start: the workers quota is reached, or the kernel is out of memory");
+    }
     this.setEnvironment(record, options.env ?? {});
     return this.start(module, mi, record, thread, options, compiled.codeOffset);
   }

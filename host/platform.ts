@@ -30,9 +30,10 @@ export interface Platform {
   /** The host file system under `root` (C:\ for guests); without it, guests get the in-memory one. */
   fileBackend?(root: string): FileBackend;
   /**
-   * Default sinks for a process's standard output and error; `closed` is called when the stream can
-   * take no more (its reader went away, EPIPE): the guest's later writes then fail as on a broken pipe.
+   * Default sinks for a process's standard output and error; `done` is called once the text is out
+   * (Node: written to the file or pipe), with `closed` true when the stream can take no more (its
+   * reader went away, EPIPE): the guest's later writes then fail as on a broken pipe.
    */
-  stdout(text: string, closed?: () => void): void;
-  stderr(text: string, closed?: () => void): void;
+  stdout(text: string, done?: (closed: boolean) => void): void;
+  stderr(text: string, done?: (closed: boolean) => void): void;
 }

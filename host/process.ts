@@ -3,7 +3,7 @@
 import type { Kernel } from "./kernel.ts";
 import { TRACE_STREAM, type ProcessInit, type WorkerMessage } from "./protocol.ts";
 import { argvToCommandLine } from "./command-line.ts";
-import { ConsoleOutput } from "./console-output.ts";
+import { ConsoleOutput, handOver } from "./console-output.ts";
 import { TraceOutput, type TraceOptions } from "./trace-output.ts";
 import type { MemoryImport } from "./wasm-module.ts";
 import { STATUS_INTERNAL_ERROR, unlessFailed } from "./kernel-fault.ts";
@@ -30,9 +30,12 @@ export interface SpawnOptions {
   stdin?: string | Uint8Array;
   /** Leave the input open after `stdin` (the caller goes on with writeStdin / endStdin). */
   keepStdinOpen?: boolean;
-  /** Receive standard output / error text (default: the platform's, e.g. process.stdout). */
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
+  /**
+   * Receive standard output / error text (default: the platform's, e.g. process.stdout). A callback that
+   * returns a promise holds the guest's writes back, past the consoleBacklog quota, until it settles.
+   */
+  stdout?: (text: string) => unknown;
+  stderr?: (text: string) => unknown;
 }
 
 /** SpawnOptions.trace as TraceOptions. */
@@ -86,7 +89,7 @@ export class GuestProcess {
     codeOffset?: number,
   ) {
     this.pid = kernel.processInfo(record).pid;
-    this.console = options.console ?? new ConsoleOutput((stream, text) => this.write(stream, text));
+    this.console = options.console ?? new ConsoleOutput((stream, text, done) => this.write(stream, text, done), kernel.consoleBacklog);
     this.tracer = options.console || !options.trace ? undefined
       : new TraceOutput(traceOptions(options.trace), (line) => kernel.platform.stderr(line));
     this.console.attach();
@@ -194,15 +197,15 @@ export class GuestProcess {
     parent?.finishIfEnded();
   }
 
-  private write(stream: number, text: string): void {
+  /** `done` once the text is out of the host's hands (ConsoleOutput's backlog). */
+  private write(stream: number, text: string, done = () => {}): void {
     const o = this.options, platform = this.kernel.platform;
-    if (stream === TRACE_STREAM) { this.tracer?.event(text); return; }
+    if (stream === TRACE_STREAM) { this.tracer?.event(text); done(); return; }
     this.tracer?.output();
-    if (!this.console.closed(stream)) {
-      const own = stream === 2 ? o.stderr : o.stdout;
-      if (own) own(text);
-      else (stream === 2 ? platform.stderr : platform.stdout)(text, () => this.console.close(stream));
-    }
+    if (this.console.closed(stream)) { done(); return; }
+    const own = stream === 2 ? o.stderr : o.stdout;
+    if (own) handOver(own, text, done);
+    else (stream === 2 ? platform.stderr : platform.stdout)(text, (closed) => { if (closed) this.console.close(stream); done(); });
   }
 
   /** Types into the process's console input (which a child shares with its parent). */

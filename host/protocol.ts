@@ -15,6 +15,14 @@ export const SLOT_STARTING = 1;
 export const SLOT_ASSIGNED = 3;
 export const SLOT_RETIRED = 7;
 
+/**
+ * The words of ProcessInit.outputSeq: the output sequence number, so output from all threads arrives in
+ * order; words 1 and 2 (the stream numbers) are set once standard output / error is closed (its reader
+ * went away: EPIPE); the characters posted and not yet taken by the host's sink, and the limit at which
+ * writers wait (BootOptions.quotas.consoleBacklog).
+ */
+export const OUT_SEQ = 0, OUT_BACKLOG = 3, OUT_LIMIT = 4, OUT_WORDS = 5;
+
 /** Everything a worker needs to run threads of one process; sent to every worker when the process starts. */
 export interface ProcessInit {
   /** Kernel process record: the key of this process in messages. */
@@ -25,10 +33,7 @@ export interface ProcessInit {
   memoryImport: MemoryImport | undefined;
   /** Where the module's code section contents start (crash reports: DWARF file:line, host/dwarf.ts). */
   codeOffset?: number;
-  /**
-   * Shared by a console's writers: [0] the output sequence number, so output from all threads arrives
-   * in order; [1], [2] set once standard output / error is closed (its reader went away: EPIPE).
-   */
+  /** Shared by a console's writers (host/console-output.ts): the words OUT_* names. */
   outputSeq: Int32Array;
   /** The guest export the main thread runs (default: main). */
   entry?: string;

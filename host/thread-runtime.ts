@@ -7,11 +7,12 @@
 import { CallContext } from "./call-context.ts";
 import { bindSyscalls } from "./generated/bindings.ts";
 import { kernelImports, type KernelExports } from "./kernel-exports.ts";
-import { envImports } from "./guest-imports.ts";
+import { envImports, GuestStackOverflow } from "./guest-imports.ts";
+import { isStackCheckTrap, STACK_LIMIT } from "./stack-check.ts";
 import { CRASH_STACK_FRAMES, crashCode, crashReport } from "./crash.ts";
 import { kernelFaulted } from "./kernel-fault.ts";
 import {
-  SLOT_RETIRED, START_IO, START_MAIN, START_THREAD, TRACE_STREAM,
+  OUT_BACKLOG, OUT_LIMIT, OUT_SEQ, OUT_WORDS, SLOT_RETIRED, START_IO, START_MAIN, START_THREAD, TRACE_STREAM,
   type HostMessage, type PoolInit, type ProcessInit, type WorkerMessage,
 } from "./protocol.ts";
 import type { FileBackend } from "./files/backend.ts";
@@ -40,11 +41,20 @@ interface PoolWorkerExports {
 }
 
 
+/** How long a writer waiting for console backlog room sleeps between looks at its thread: under KILL_GRACE_MS. */
+const BACKLOG_SLICE_MS = 50;
+
+/** Posts console text, its length counted in the console's backlog until the host's sink has taken it. */
+function postOutput(post: (m: WorkerMessage) => void, info: ProcessInit, stream: number, text: string, last?: boolean): void {
+  Atomics.add(info.outputSeq, OUT_BACKLOG, text.length);
+  post({ t: "out", process: info.process, seq: Atomics.add(info.outputSeq, OUT_SEQ, 1), stream, text, last });
+}
+
 /** Thrown out of runOne when the kernel failed: the worker reports it and ends (host/kernel-fault.ts). */
 class KernelFault extends Error {}
 
-/** One thread start, as the kernel handed it over (ntw_pool_take). */
-interface Start { kind: number; fn: number; param: number; stack: number; process: number; tid: number; thread: number }
+/** One thread start, as the kernel handed it over (ntw_pool_take); stackBase: the bottom of a CreateThread stack. */
+interface Start { kind: number; fn: number; param: number; stack: number; process: number; tid: number; thread: number; stackBase: number }
 
 /**
  * A pool worker's life. `post` sends to the host's main thread; `listen` installs the handler of the
@@ -76,10 +86,10 @@ export async function runPoolWorker(init: PoolInit, post: (m: WorkerMessage) => 
     await catchUp(); // a process that ended is forgotten before this worker sleeps
     if (k.ntw_pool_park(init.slot) === SLOT_RETIRED) return;
     const out = k.ntw_pool_take(init.slot) >>> 0;
-    const v = new DataView(init.kernelMemory.buffer, out, 28);
+    const v = new DataView(init.kernelMemory.buffer, out, 32);
     const start: Start = {
       kind: v.getUint32(0, true), fn: v.getUint32(4, true), param: v.getUint32(8, true), stack: v.getUint32(12, true),
-      process: v.getUint32(16, true), tid: v.getUint32(20, true), thread: v.getUint32(24, true),
+      process: v.getUint32(16, true), tid: v.getUint32(20, true), thread: v.getUint32(24, true), stackBase: v.getUint32(28, true),
     };
     await catchUp(); // what the main thread sent before this start (a record may be a new process's now)
     const info = processes.get(start.process);
@@ -160,10 +170,19 @@ function builders(k: KernelExports & PoolWorkerExports, c: CallContext, info: Pr
   post: (m: WorkerMessage) => void, table: () => WebAssembly.Table | undefined, stackPointer: () => WebAssembly.Global | undefined,
   stackBatch: () => number) {
   const proc = info.process;
-  /** False (text dropped) once the stream's reader went away (ConsoleOutput.close): a broken pipe. */
+  const out = info.outputSeq;
+  const closed = (stream: number) => (stream === 1 || stream === 2) && Atomics.load(out, stream) !== 0;
+  /**
+   * False (text dropped) once the stream's reader went away (ConsoleOutput.close): a broken pipe. While
+   * the console's backlog is at its limit, waits for the host to take text off; every slice it enters
+   * the kernel (SleepEx), where a thread terminated meanwhile unwinds before its worker would be stopped.
+   */
   const write = (stream: number, text: string): boolean => {
-    if ((stream === 1 || stream === 2) && stream < info.outputSeq.length && Atomics.load(info.outputSeq, stream)) return false;
-    post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream, text });
+    for (let b = Atomics.load(out, OUT_BACKLOG); b >= out[OUT_LIMIT] && !closed(stream); b = Atomics.load(out, OUT_BACKLOG)) {
+      if (Atomics.wait(out, OUT_BACKLOG, b, BACKLOG_SLICE_MS) === "timed-out") k.SleepEx(1, 0);
+    }
+    if (closed(stream)) return false;
+    postOutput(post, info, stream, text);
     return true;
   };
   /** A thread start handed to a pooled worker through the kernel: no message to the host's main thread. */
@@ -219,7 +238,7 @@ function warmUp(k: KernelExports & PoolWorkerExports, init: PoolInit, fs: FileBa
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
   const info: ProcessInit = {
     process: 0, guestModule: undefined!, guestMemory: memory, memoryImport: { module: "env", name: "memory", initial: 1, maximum: 1, shared: true },
-    outputSeq: new Int32Array(3), commandLine: "", imagePath: "C:\\", args: [], env: {}, trace: false,
+    outputSeq: new Int32Array(OUT_WORDS), commandLine: "", imagePath: "C:\\", args: [], env: {}, trace: false,
   };
   const c = new CallContext(init.kernelMemory, 0, memory, k);
   const { build } = builders(k, c, info, fs, modules, () => {}, () => undefined, () => undefined, () => 1);
@@ -248,8 +267,8 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
 
   /**
    * A C guest's _Thread_local block (it exports __wasm_init_tls and __tls_size, as `ntwasm cc` builds
-   * it): carved from the top of the thread's stack, the main thread's included (wasm-ld leaves the
-   * main thread's __tls_base at 0). Returns the stack pointer below the block.
+   * it): carved from the top of the thread's stack, the main thread's (the linker's) included: wasm-ld
+   * leaves the main thread's __tls_base at 0. Returns the stack pointer below the block.
    */
   const threadTls = (stackTop: number): number => {
     const e = exports(), size = e.__tls_size, align = e.__tls_align;
@@ -305,15 +324,13 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
     instance = new WebAssembly.Instance(info.guestModule, imports);
     if (!guestMemory) c.setGuestMemory(exports().memory as WebAssembly.Memory);
     user.attach(instance);
-    if (start.kind === START_THREAD && start.stack) stackPointer()!.value = threadTls(start.stack);
+    const sp = stackPointer();
+    if (start.kind === START_THREAD && start.stack) sp!.value = threadTls(start.stack);
+    // the main thread runs on the linker's stack, whose top is where the stack pointer starts
+    if (start.kind === START_MAIN && sp && guestMemory) sp.value = threadTls(sp.value as number);
+    setStackLimit(exports(), start);
     const memory = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
-    if (start.kind === START_MAIN) {
-      // the main thread's TLS block gets a page of its own (the main stack is the linker's, below the
-      // heap), grown together with the command line's pages
-      const tls = !!stackPointer() && !!guestMemory && typeof exports().__wasm_init_tls === "function";
-      const page = writeCommandLine(k, memory, info.commandLine, tls ? 1 : 0);
-      if (tls) threadTls(((page >= 0 ? page : guestMemory!.grow(1)) + 1) * 65536);
-    }
+    if (start.kind === START_MAIN) writeCommandLine(k, memory, info.commandLine);
     k.ntw_thread_begin(); // waits while suspended (CREATE_SUSPENDED); unwinds if terminated already
     if (start.kind === START_MAIN) {
       if (isCGuest(exports()) && memory) code = runCMain(exports(), memory, info.entry);
@@ -333,14 +350,18 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
       else {
         // the exit code and report Windows would give (host/crash.ts); the report goes out in order
         // with the process's output, which ends with it: other threads print nothing more
-        crash = e instanceof Error ? e.message : String(e);
         const sp = stackPointer()?.value as number | undefined, mem = guestMemory ?? (exports().memory as WebAssembly.Memory | undefined);
-        code = crashCode(e, sp, mem?.buffer.byteLength);
+        // an inline stack check's division by zero is a stack overflow (host/stack-check.ts)
+        const limit = instance?.exports[STACK_LIMIT];
+        const err = limit instanceof WebAssembly.Global && isStackCheckTrap(e, info.guestModule)
+          ? new GuestStackOverflow(sp ?? 0, limit.value, e as Error) : e;
+        crash = err instanceof Error ? err.message : String(err);
+        code = crashCode(err, sp, mem?.buffer.byteLength);
         const pid = k.GetCurrentProcessId();
         k.ntw_process_exit(0, code); // the other threads stop while the report is made (DWARF is read now)
-        const text = crashReport(pid, info.imagePath.replace(/^.*\\/, ""), start.tid, code, e, (e as Error)?.stack,
+        const text = crashReport(pid, info.imagePath.replace(/^.*\\/, ""), start.tid, code, err, (err as Error)?.stack,
           info.guestModule, info.codeOffset);
-        post({ t: "out", process: proc, seq: Atomics.add(info.outputSeq, 0, 1), stream: 2, text, last: true });
+        postOutput(post, info, 2, text, true); // past the backlog limit too: it is the process's last
         reported = true;
         endsProcess = true;
       }
@@ -349,6 +370,24 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
   if (endsProcess) k.ntw_process_exit(0, code);
   k.ntw_pool_exit(init.slot, code); // the thread record is recycled now: the report below comes after
   return { t: "exit", process: proc, tid: start.tid, code, endsProcess, crash, reported };
+}
+
+/**
+ * Keeps the red zone clear of the limit: LLVM's leaf functions use up to 128 bytes below the stack
+ * pointer without moving it, so no check sees those writes.
+ */
+const RED_ZONE = 128;
+
+/**
+ * Sets the stack checks' limit of a guest built by `ntwasm cc` (host/stack-check.ts) to the bottom of
+ * this thread's stack: a CreateThread stack's, or the linker's for the main thread (__stack_low).
+ * Guests without the checks' global are left as they are.
+ */
+function setStackLimit(e: Record<string, unknown>, start: Start): void {
+  const limit = e[STACK_LIMIT];
+  if (!(limit instanceof WebAssembly.Global)) return;
+  const low = start.kind === START_THREAD ? start.stackBase : e.__stack_low instanceof WebAssembly.Global ? Number(e.__stack_low.value) : 0;
+  if (low) limit.value = low + RED_ZONE;
 }
 
 /** Any other guest's main thread: `_start` when it has one, then `main` or the export named by --entry. */
@@ -365,17 +404,14 @@ function runStart(e: Record<string, unknown>, entryName: string | undefined, don
 /**
  * GetCommandLineW/A return addresses in guest memory: the process's main thread writes both forms on
  * fresh pages at the end of guest memory (the guest's allocator grows memory past them) before the
- * guest runs, and tells the kernel where they are. `before` more pages are grown first in the same
- * memory.grow (one grow of shared memory is a good part of a process start); returns the first of
- * them (a page number), or -1 when memory could not grow (GetCommandLine then gives NULL).
+ * guest runs, and tells the kernel where they are. When memory cannot grow, GetCommandLine gives NULL.
  */
-function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefined, line: string, before: number): number {
-  if (!memory) return -1;
+function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefined, line: string): void {
+  if (!memory) return;
   const utf8 = new TextEncoder().encode(line);
   const bytes = (line.length + 1) * 2 + utf8.length + 1;
-  let first: number;
-  try { first = memory.grow(before + Math.ceil(bytes / 65536)); } catch { return -1; }
-  const base = (first + before) * 65536;
+  let base: number;
+  try { base = memory.grow(Math.ceil(bytes / 65536)) * 65536; } catch { return; }
   const view = new DataView(memory.buffer);
   for (let i = 0; i < line.length; i++) view.setUint16(base + 2 * i, line.charCodeAt(i), true);
   view.setUint16(base + 2 * line.length, 0, true);
@@ -383,5 +419,4 @@ function writeCommandLine(k: KernelExports, memory: WebAssembly.Memory | undefin
   new Uint8Array(memory.buffer).set(utf8, a);
   view.setUint8(a + utf8.length, 0);
   k.ntw_set_cmdline(base, a);
-  return first;
 }

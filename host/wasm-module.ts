@@ -10,7 +10,8 @@ export interface MemoryImport {
   shared: boolean;
 }
 
-class Reader {
+/** A cursor over a module's bytes (host/stack-check.ts reads code with it too). */
+export class Reader {
   pos = 0;
   constructor(readonly bytes: Uint8Array) {}
   byte(): number {

@@ -37,6 +37,7 @@ import { currentThread } from "./lib/tls";
 import { ObjectHeader, objectSize, signaled } from "./ob/object";
 import { NameEntry, nameChars } from "./ob/namespace";
 import { WaitEntry } from "./ob/wait";
+import { Charge } from "./ob/charge";
 import { Thread, threadEntries, threadSize } from "./objects/thread";
 import { Process } from "./objects/process";
 import { Mutex } from "./objects/mutex";
@@ -47,6 +48,7 @@ import { Directory } from "./objects/directory";
 import { KeyedWait } from "./objects/keyedwait";
 import { FILE_KIND_PIPE, NamedPipe, PipeEnd, PipeRecord } from "./objects/pipe";
 import { IoRequest } from "./objects/iorequest";
+import { poolLive } from "./nt/workerpool";
 import {
   HANDLE_FLAG_INHERIT, HANDLE_FLAG_PROTECT_FROM_CLOSE, MAXIMUM_WAIT_OBJECTS, TYPE_COUNT, TYPE_DIRECTORY, TYPE_EVENT, TYPE_FILE,
   TYPE_KEYEDWAIT, TYPE_MUTANT, TYPE_NAMEDPIPE, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SERVICE, TYPE_SERVICEREQUEST, TYPE_THREAD, TYPE_TIMER,
@@ -246,6 +248,15 @@ function checkThreadList(m: usize, cap: u32): u32 {
   }
   // The system thread (the host's control instance) is the one live thread record without an id.
   if (n + 1 != r.liveThreads) return fail(m, cap, CHECK_THREAD, "thread list: ", n, " threads listed, ", r.liveThreads, " counted live (with the system thread)");
+  // Threads promised a host worker (nt/workerpool.ts): those that have not ended, as the pool counts them.
+  let pooled: i64 = 0;
+  for (let t = r.threadList; t; t = changetype<Thread>(t).allNext) {
+    const th = changetype<Thread>(t);
+    if (th.pooled && th.state == THREAD_EXITED) return fail(m, cap, CHECK_THREAD, "thread ", th.tid, " has ended but still counts in the worker pool");
+    if (th.pooled) pooled++;
+  }
+  const live = poolLive();
+  if (live >= 0 && pooled != live) return fail(m, cap, CHECK_THREAD, "", pooled, " threads promised a worker, the pool counts ", live);
   for (let t = r.threadList; t; t = changetype<Thread>(t).allNext) changetype<Thread>(t).flags |= MARK_THREAD;
   // Recycled records: threads, unreferenced, on no list of live threads.
   n = 0;
@@ -409,6 +420,7 @@ function checkObject(m: usize, cap: u32, o: ObjectHeader): u32 {
   if (o.refs == 0) return fail(m, cap, CHECK_OBJECT, typeName(o.type), hx(a), ": reachable with no references (freed or about to be)");
   if (o.refs < o.handles) return fail(m, cap, CHECK_COUNT, typeName(o.type), hx(a), ": refs ", o.refs, " < handles ", o.handles);
   if (o.flags & OBJ_WAITMARK) return fail(m, cap, CHECK_OBJECT, typeName(o.type), hx(a), ": the wait-all duplicate mark is left set");
+  if (o.charge && !inHeap(o.charge, offsetof<Charge>(), 16)) return fail(m, cap, CHECK_OBJECT, typeName(o.type), hx(a), ": its charge ", hx(o.charge), " is not in the heap");
   if (o.name) {
     if (!inHeap(o.name, offsetof<NameEntry>(), 16) || changetype<NameEntry>(o.name).object != a) return fail(m, cap, CHECK_NAME, typeName(o.type), hx(a), ": name entry ", hx(o.name), " does not name it");
     if (!inBucket(o.name)) return fail(m, cap, CHECK_NAME, typeName(o.type), hx(a), ": its name entry ", hx(o.name), " is not in the hash table");
@@ -484,9 +496,10 @@ function checkProcess(m: usize, cap: u32, p: Process): u32 {
     f = load<u32>(e, 4);
   }
   if (n != p.top - p.count) return fail(m, cap, CHECK_HANDLE, "process ", pid, ": ", n, " handles on the free list, ", p.top - p.count, " free entries");
-  // Its live threads: a list linked both ways, each of this process, alive, counted.
+  // Its live threads: a list linked both ways, each of this process, alive, counted (and those that run guest code).
   const limit = walkLimit();
   n = 0;
+  let guest: u32 = 0;
   let prev: usize = 0;
   for (let t = p.threadHead; t; t = changetype<Thread>(t).procNext) {
     if (!isType(t, TYPE_THREAD) || !(changetype<Thread>(t).flags & MARK_THREAD)) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": its thread list holds ", hx(t), ", not a live thread");
@@ -494,9 +507,12 @@ function checkProcess(m: usize, cap: u32, p: Process): u32 {
     if (th.procPrev != prev || th.process != changetype<usize>(p)) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": thread ", th.tid, " is linked wrongly in its thread list");
     if (th.state == THREAD_EXITED) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": thread ", th.tid, " has exited but is still listed");
     if (<usize>++n > limit) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": its thread list has a cycle");
+    if (!th.system) guest++;
     prev = t;
   }
   if (n != p.threadCount) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": ", n, " threads listed, ", p.threadCount, " counted");
+  if (guest != p.guestThreads) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": ", guest, " threads run guest code, ", p.guestThreads, " counted");
+  if (p.charge && !inHeap(p.charge, offsetof<Charge>(), 16)) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": its object charge ", hx(p.charge), " is not in the heap");
   if (p.state == PROCESS_EXITED && p.count) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": ended with ", p.count, " handles still open");
   if (p.state != PROCESS_EXITED && !p.threadCount) return fail(m, cap, CHECK_PROCESS, "process ", pid, ": alive with no thread");
   n = 0;

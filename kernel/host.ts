@@ -14,11 +14,11 @@ import { spinForget, wakeWaiters } from "./ob/wait";
 import { Console, consoleFeed } from "./objects/console";
 import { Process } from "./objects/process";
 import { Thread, threadAlloc } from "./objects/thread";
-import { processBeginExit, processCreate, stackReuse, threadCreate, threadExit, threadKill } from "./nt/thread";
+import { processAbandon, processBeginExit, processCreate, stackReuse, threadCreate, threadExit, threadKill } from "./nt/thread";
 import { failStatus } from "./win32/result";
 import {
-  CREATE_SUSPENDED, HANDLE_FLAG_INHERIT, STACK_SIZE_PARAM_IS_A_RESERVATION, STATUS_INSUFFICIENT_RESOURCES,
-  STATUS_INVALID_PARAMETER, THREAD_ALL_ACCESS, TYPE_CONSOLE,
+  CREATE_SUSPENDED, HANDLE_FLAG_INHERIT, STACK_SIZE_PARAM_IS_A_RESERVATION, STATUS_INVALID_PARAMETER, STATUS_SUCCESS,
+  THREAD_ALL_ACCESS, TYPE_CONSOLE,
 } from "./generated/abi";
 
 export { ntw_dispatch } from "./generated/abi";
@@ -68,11 +68,15 @@ export function ntw_process_create(): usize {
   return changetype<usize>(p);
 }
 
-/** A new thread in process `p` started by the host (a process's first thread), or 0. */
+/**
+ * A new thread in process `p` started by the host (a process's first thread), or 0 past the workers
+ * quota or when kernel memory is exhausted: `p` has ended then (the host still releases its reference).
+ */
 export function ntw_thread_create(p: usize): usize {
   enterHost();
   const t = threadCreate(changetype<Process>(p));
   if (t) t.refs++; // the host's reference, released by ntw_object_release
+  else processAbandon(changetype<Process>(p));
   leaveHost();
   return changetype<usize>(t);
 }
@@ -89,6 +93,7 @@ export function ntw_create_thread(inherit: i32, flags: u32, stackSize: u32, out:
   const p = currentProcess();
   const t = threadCreate(p);
   let h: u32 = 0;
+  let st = t ? STATUS_SUCCESS : <u32>result;
   if (t) {
     h = handleInsert(p, t, THREAD_ALL_ACCESS, inherit ? HANDLE_FLAG_INHERIT : 0);
     if (h) {
@@ -98,10 +103,13 @@ export function ntw_create_thread(inherit: i32, flags: u32, stackSize: u32, out:
         t.stackBase = stackReuse(p, stackSize);
         t.stackSize = t.stackBase ? <u32>result : 0;
       }
-    } else threadExit(t, 0);
+    } else {
+      st = <u32>result;
+      threadExit(t, 0);
+    }
   }
   leaveHost();
-  if (!h) { failStatus(STATUS_INSUFFICIENT_RESOURCES); return 0; }
+  if (!h) { failStatus(st); return 0; }
   const th = changetype<Thread>(t);
   store<u32>(out, h);
   store<u32>(out, th.tid, 4);
@@ -262,10 +270,10 @@ export function ntw_memory_stats(out: usize): void {
   leaveHost();
 }
 
-/** A zeroed block of kernel memory for the host's own use (e.g. a snapshot buffer), or 0. */
+/** A zeroed block of kernel memory for the host's own use (e.g. a snapshot buffer), or 0; outside the kernel-memory quota. */
 export function ntw_alloc(size: u32): usize {
   enterHost();
-  const p = kalloc(size);
+  const p = kalloc(size, false);
   leaveHost();
   return p;
 }

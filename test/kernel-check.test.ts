@@ -14,9 +14,12 @@ const hold = join(tmp, "hold.wasm");
 
 // Field offsets of the kernel's @unmanaged records (fields in order, naturally aligned: kernel/ob, kernel/objects).
 const ROOT = { inUse: 12, liveThreads: 44, processList: 52, threadList: 56, timerHead: 64 };
-const HEADER = { refs: 4, handles: 8, flags: 12, name: 16, waitHead: 20, waitTail: 24 };
-const MUTEX_COUNT = 32;
-const TIMER_ARMED = 36;
+const HEADER = { refs: 4, handles: 8, flags: 12, name: 16, waitHead: 20, waitTail: 24, charge: 28 };
+const BODY = 32; // each type's own fields follow the header
+const MUTEX_OWNER = BODY, MUTEX_COUNT = BODY + 4;
+const EVENT_SIGNALED = BODY + 4;
+const THREAD_OWNED = BODY + 36;
+const TIMER_ARMED = BODY + 8;
 const NAME_HASH = 8;
 
 describe("the kernel invariant checker", () => {
@@ -86,13 +89,19 @@ describe("the kernel invariant checker", () => {
   it("a lost wake-up: a queued wait-all whose objects are all signaled", () => {
     const ev = find("Event", "check-event")[0].id;
     const mu = find("Mutant", "check-mutex")[0].id;
-    const oldCount = u32(mu + MUTEX_COUNT), oldOwner = u32(mu + 28), oldSig = u32(ev + 32);
-    const ownerThread = oldOwner, oldOwned = u32(ownerThread + 64);
-    set(ev + 32, 1); set(mu + MUTEX_COUNT, 0); set(mu + 28, 0); set(ownerThread + 64, 0); // the event set, the mutex free
+    const oldCount = u32(mu + MUTEX_COUNT), oldOwner = u32(mu + MUTEX_OWNER), oldSig = u32(ev + EVENT_SIGNALED);
+    const ownerThread = oldOwner, oldOwned = u32(ownerThread + THREAD_OWNED);
+    set(ev + EVENT_SIGNALED, 1); set(mu + MUTEX_COUNT, 0); set(mu + MUTEX_OWNER, 0); set(ownerThread + THREAD_OWNED, 0); // the event set, the mutex free
     const r = k.checkKernel();
-    set(ev + 32, oldSig); set(mu + MUTEX_COUNT, oldCount); set(mu + 28, oldOwner); set(ownerThread + 64, oldOwned);
+    set(ev + EVENT_SIGNALED, oldSig); set(mu + MUTEX_COUNT, oldCount); set(mu + MUTEX_OWNER, oldOwner); set(ownerThread + THREAD_OWNED, oldOwned);
     expect(r).toMatch(/^wait: thread \d+: waits for all of 2 objects, which are all signaled \(a lost wake-up\)/);
     expect(k.checkKernel()).toBeNull();
+  });
+
+  it("objects: a charged object's charge record is in the heap", () => {
+    const ev = find("Event", "check-event")[0].id;
+    expect(u32(ev + HEADER.charge)).not.toBe(0); // the guest's CreateEvent charged its process
+    corrupt(ev + HEADER.charge, 0x10, /^object: Event 0x[0-9a-f]+: its charge 0x10 is not in the heap/);
   });
 
   it("mutexes: owner and recursion count agree, the owner lists it", () => {

@@ -47,7 +47,7 @@ export function isIsolated(): boolean {
   return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false && typeof SharedArrayBuffer !== "undefined";
 }
 
-export interface BrowserBootOptions extends BrowserPlatformOptions, Pick<BootOptions, "workers" | "workerIdleMs"> {
+export interface BrowserBootOptions extends BrowserPlatformOptions, Pick<BootOptions, "workers" | "workerIdleMs" | "quotas"> {
   /** Files to put in C:\ before anything runs: path (e.g. "data\\in.txt" or "C:\\x.wasm") → contents. */
   files?: Record<string, Uint8Array | ArrayBuffer | string>;
 }
@@ -64,7 +64,7 @@ export type BrowserSpawnOptions = Omit<SpawnOptions, "console">;
  */
 export async function boot(options: BrowserBootOptions = {}): Promise<BrowserKernel> {
   if (!isIsolated()) throw new NotIsolatedError();
-  const kernel = await Kernel.boot(browserPlatform(options), { fs: "memory", workers: options.workers, workerIdleMs: options.workerIdleMs });
+  const kernel = await Kernel.boot(browserPlatform(options), { fs: "memory", workers: options.workers, workerIdleMs: options.workerIdleMs, quotas: options.quotas });
   const k = new BrowserKernel(kernel);
   for (const [path, data] of Object.entries(options.files ?? {})) k.addFile(path, data);
   return k;

@@ -10,6 +10,7 @@
 // the wrong MIME type for the worker) makes boot() throw an AssetLoadError that names the URL.
 import type { Platform, ThreadWorker, WorkerEvents } from "../platform.ts";
 import type { PoolInit, WorkerMessage } from "../protocol.ts";
+import { handOver } from "../console-output.ts";
 
 export interface BrowserPlatformOptions {
   /**
@@ -21,9 +22,12 @@ export interface BrowserPlatformOptions {
   kernel?: string | URL | BufferSource | WebAssembly.Module;
   /** The thread worker script (default: browser-worker.mjs next to this module, or under assetsBase). */
   workerUrl?: string | URL;
-  /** Where a process's output goes when it was spawned without stdout / stderr callbacks (default: the console). */
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
+  /**
+   * Where a process's output goes when it was spawned without stdout / stderr callbacks (default: the
+   * console). A returned promise holds the guest's writes back, past the consoleBacklog quota, until it settles.
+   */
+  stdout?: (text: string) => unknown;
+  stderr?: (text: string) => unknown;
 }
 
 /** One of ntwasm's own files (kernel.wasm, browser-worker.mjs) could not be loaded from `url`. */
@@ -151,6 +155,8 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): Platform 
     ? defaultUrl("browser-worker.mjs", options.assetsBase)
     : new URL(String(options.workerUrl), pageUrl());
   let reported = false;
+  const stdout = options.stdout ?? lineSink((line) => console.log(line));
+  const stderr = options.stderr ?? lineSink((line) => console.error(line));
   return {
     kernelModule() {
       // Both files are checked before boot() returns, so a missing one fails there, by name.
@@ -196,7 +202,7 @@ export function browserPlatform(options: BrowserPlatformOptions = {}): Platform 
     },
     // C:\ is the in-memory file system; the root only names it.
     defaultRoot: () => "/",
-    stdout: options.stdout ?? lineSink((line) => console.log(line)),
-    stderr: options.stderr ?? lineSink((line) => console.error(line)),
+    stdout: (text, done) => handOver(stdout, text, () => done?.(false)),
+    stderr: (text, done) => handOver(stderr, text, () => done?.(false)),
   };
 }

@@ -205,6 +205,13 @@ export const NTW_LOCK_SRWLOCK = 0x00000002;
 export const NTW_LOCK_CONDITION_VARIABLE = 0x00000003;
 export const NTW_LOCK_INIT_ONCE = 0x00000004;
 export const NTW_LOCK_BARRIER = 0x00000005;
+export const NTW_QUOTA_APCS = 0x00000001;
+export const NTW_QUOTA_PIPE_BUFFER = 0x00000002;
+export const NTW_QUOTA_HANDLES = 0x00000003;
+export const NTW_QUOTA_KERNEL_MEMORY = 0x00000004;
+export const NTW_QUOTA_OBJECTS = 0x00000005;
+export const NTW_QUOTA_THREADS = 0x00000006;
+export const NTW_QUOTA_WORKERS = 0x00000007;
 
 // Access rights and flags
 export const DELETE = 0x00010000;

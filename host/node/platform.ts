@@ -12,13 +12,14 @@ let kernel: Promise<WebAssembly.Module> | undefined;
 const quiet = new WeakSet<NodeJS.WriteStream>();
 
 /**
- * Writes to process.stdout / stderr. A reader that went away (`ntwasm run x | head -1`: EPIPE) is no
- * error of ours: no stack trace; `closed` tells the process, whose later writes then fail.
+ * Writes to process.stdout / stderr; `done` once the text is written out (Platform.stdout). A reader
+ * that went away (`ntwasm run x | head -1`: EPIPE) is no error of ours: no stack trace; `done(true)`
+ * tells the process, whose later writes then fail.
  */
-function write(stream: NodeJS.WriteStream, text: string | Uint8Array, closed?: () => void): void {
+function write(stream: NodeJS.WriteStream, text: string | Uint8Array, done?: (closed: boolean) => void): void {
   if (!quiet.has(stream)) { quiet.add(stream); stream.on("error", () => {}); }
-  if (stream.destroyed || stream.writableEnded) { closed?.(); return; }
-  stream.write(text, (e) => { if (e) closed?.(); });
+  if (stream.destroyed || stream.writableEnded) { done?.(true); return; }
+  stream.write(text, (e) => done?.(!!e));
 }
 
 export const nodePlatform: Platform = {
@@ -44,6 +45,6 @@ export const nodePlatform: Platform = {
   cpus: () => availableParallelism(),
   defaultRoot: () => process.cwd(),
   fileBackend: (root) => nodeFileBackend(root),
-  stdout: (text, closed) => write(process.stdout, text, closed),
-  stderr: (text, closed) => write(process.stderr, text, closed),
+  stdout: (text, done) => write(process.stdout, text, done),
+  stderr: (text, done) => write(process.stderr, text, done),
 };

@@ -22,7 +22,7 @@ import {
   ERROR_INVALID_HANDLE, ERROR_INVALID_NAME, ERROR_INVALID_PARAMETER, ERROR_NEGATIVE_SEEK, ERROR_NO_MORE_FILES, ERROR_PATH_NOT_FOUND,
   ERROR_SUCCESS, FILE_APPEND_DATA, FILE_ATTRIBUTE_ARCHIVE, FILE_ATTRIBUTE_DIRECTORY, FILE_ATTRIBUTE_READONLY,
   FILE_FLAG_BACKUP_SEMANTICS, FILE_FLAG_DELETE_ON_CLOSE, FILE_FLAG_OVERLAPPED, FILE_READ_DATA, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, FILE_WRITE_DATA,
-  GENERIC_WRITE, MOVEFILE_REPLACE_EXISTING, OPEN_ALWAYS, OPEN_EXISTING, TRUNCATE_EXISTING,
+  GENERIC_WRITE, MOVEFILE_REPLACE_EXISTING, OPEN_ALWAYS, OPEN_EXISTING, STATUS_SUCCESS, TRUNCATE_EXISTING,
 } from "../generated/abi.ts";
 
 /** The kernel's file exports (kernel/win32/file.ts), next to the generated ones. */
@@ -467,7 +467,10 @@ export function fileSyscalls(kernel: KernelExports, c: CallContext, backend: Fil
       const target = sameName ? join(src.parent, dst.name === src.name ? dp![dp!.length - 1] : dst.name) : dst.rel;
       try { fs.rename(src.rel, target); } catch (e) { return fail(0, fsError(e)); }
       const a = c.scratch, n = kput(src.rel, a), b = a + ((2 * n + 7) & ~7), m = kput(target, b);
-      k.ntw_file_rename_open(a, n, b, m);
+      if (k.ntw_file_rename_open(a, n, b, m) >>> 0 !== STATUS_SUCCESS) { // no kernel memory for the open files' new paths: undone
+        try { fs.rename(target, src.rel); } catch { /* it stays moved; the error says the call failed */ }
+        return 0;
+      }
       k.SetLastError(ERROR_SUCCESS);
       return 1;
     },

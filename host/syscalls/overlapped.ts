@@ -77,7 +77,6 @@ export interface Completion { sb: number; hEvent: number; apc: number; context: 
 interface IoExports {
   ntw_io_submit(h: number, op: number, buf: number, len: number, ov: number, hEvent: number, apc: number, apcContext: number,
     style: number, out: number): number;
-  ntw_io_worker_create(out: number): number;
   ntw_io_take(out: number): number;
   ntw_io_finish(req: number, status: number, count: number): number;
   ntw_io_complete(h: number, hEvent: number, apc: number, apcContext: number, style: number, sb: number, status: number,
@@ -191,11 +190,7 @@ export function overlappedIo(kernel: KernelExports, c: CallContext, host: Overla
     k.ntw_file_signal(h, 0); // pending: before the worker can complete it
     const st = k.ntw_io_submit(h, op, buf, n, cmp.sb, cmp.hEvent, cmp.apc, cmp.context, cmp.style, out) >>> 0;
     if (!ntSuccess(st)) { k.ntw_file_signal(h, 1); return st; }
-    if (c.kernelU32(out)) {
-      const w = k.ntw_io_worker_create(out) >>> 0;
-      if (!ntSuccess(w)) return w;
-      host.startWorker!(c.kernelU32(out));
-    }
+    if (c.kernelU32(out)) host.startWorker!(c.kernelU32(out));
     return STATUS_PENDING;
   }
 

@@ -3,7 +3,7 @@
 // which runs guest code (APCs).
 import type { CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
-import { ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED, STATUS_SUCCESS } from "../generated/abi.ts";
+import { ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY, ERROR_NOT_SUPPORTED, STACK_SIZE_PARAM_IS_A_RESERVATION, STATUS_SUCCESS } from "../generated/abi.ts";
 import { ExitProcessSignal, ExitThreadSignal } from "./signals.ts";
 
 export interface ThreadHost {
@@ -48,7 +48,11 @@ export function threadSyscalls(kernel: KernelExports, c: CallContext, host: Thre
       const table = host.table()!;
       if (lpStartAddress >>> 0 >= table.length || !table.get(lpStartAddress >>> 0)) return c.fault(0, ERROR_INVALID_PARAMETER);
       const out = c.scratch;
-      const stackSize = host.usesStack() ? Math.ceil(((dwStackSize >>> 0) || DEFAULT_STACK) / PAGE) * PAGE : 0;
+      // Without STACK_SIZE_PARAM_IS_A_RESERVATION dwStackSize is what Windows commits at first: the
+      // reserve (all a thread here ever gets) is still the default, or that size when it is larger.
+      const asked = dwStackSize >>> 0, reserve = dwCreationFlags & STACK_SIZE_PARAM_IS_A_RESERVATION;
+      const bytes = !asked ? DEFAULT_STACK : reserve ? asked : Math.max(asked, DEFAULT_STACK);
+      const stackSize = host.usesStack() ? Math.ceil(bytes / PAGE) * PAGE : 0;
       if (!k.ntw_create_thread(inherit, dwCreationFlags >>> 0, stackSize, out)) return 0;
       const handle = c.kernelU32(out), tid = c.kernelU32(out + 4), thread = c.kernelU32(out + 8);
       let stackTop = 0;

@@ -207,6 +207,13 @@ export const NTW_LOCK_SRWLOCK: u32 = 0x00000002;
 export const NTW_LOCK_CONDITION_VARIABLE: u32 = 0x00000003;
 export const NTW_LOCK_INIT_ONCE: u32 = 0x00000004;
 export const NTW_LOCK_BARRIER: u32 = 0x00000005;
+export const NTW_QUOTA_APCS: u32 = 0x00000001;
+export const NTW_QUOTA_PIPE_BUFFER: u32 = 0x00000002;
+export const NTW_QUOTA_HANDLES: u32 = 0x00000003;
+export const NTW_QUOTA_KERNEL_MEMORY: u32 = 0x00000004;
+export const NTW_QUOTA_OBJECTS: u32 = 0x00000005;
+export const NTW_QUOTA_THREADS: u32 = 0x00000006;
+export const NTW_QUOTA_WORKERS: u32 = 0x00000007;
 
 // Access rights and flags
 export const DELETE: u32 = 0x00010000;

@@ -26,6 +26,8 @@ export const WAIT_ENTRY_SIZE: usize = 20;
 /** Deferred wakes one critical section can record before it wakes the rest directly. */
 export const MAX_PENDING: u32 = 64;
 export const HANDLE_ENTRY_SIZE: usize = 12;
+/** Windows' per-process limit is 2^24 handles; a handle table never grows past it (lib/quota.ts may set a lower one). */
+export const MAX_HANDLES: u32 = 1 << 24;
 
 /** Thread-local storage: TLS_MINIMUM_AVAILABLE (64) + TLS_EXPANSION_SLOTS (1024), as on Windows. */
 export const TLS_SLOTS: u32 = 1088;

@@ -35,6 +35,11 @@ export class Root {
   // Quotas (lib/quota.ts): 0 until the host sets one, which means the default there.
   quotaApcs: u32; // user APCs queued to one thread and not yet run
   quotaPipeBuffer: u32; // bytes one pipe end's queue holds before writers wait, whatever size the pipe was created with
+  quotaHandles: u32; // handles one process has open
+  quotaKernelMemory: u32; // bytes the kernel allocator hands out in all
+  quotaObjects: u32; // objects one process's calls created that are still alive
+  quotaThreads: u32; // threads of one process that run guest code and have not ended
+  quotaWorkers: u32; // threads of all processes on host workers (or promised one) that have not ended
   workerPool: usize; // the parked host workers threads start on (nt/workerpool.ts); 0 until the host sets it up
 }
 

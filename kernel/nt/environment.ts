@@ -44,10 +44,13 @@ function reserve(p: Process, chars: u32): bool {
   return true;
 }
 
-export function envCopy(from: Process, to: Process): void {
-  if (!from.envChars || !reserve(to, from.envChars)) return;
+/** Gives new process `to` a copy of `from`'s environment; false when memory is exhausted. */
+export function envCopy(from: Process, to: Process): bool {
+  if (!from.envChars) return true;
+  if (!reserve(to, from.envChars)) return false;
   memory.copy(to.env, from.env, <usize>from.envChars << 1);
   to.envChars = from.envChars;
+  return true;
 }
 
 /**

@@ -1,11 +1,11 @@
 // Disk file services: the kernel half of CreateFileW, ReadFile/WriteFile/SetFilePointer (the
 // position), FindFirstFileW (search handles) and the current directory. The host resolves paths and
 // does the I/O (host/syscalls/files.ts); here are the shared objects, share modes and positions.
-import { kalloc } from "../lib/alloc";
+import { kalloc, kfree } from "../lib/alloc";
 import { enter, enterHost, leave, leaveHost } from "../lib/lock";
 import { root } from "../lib/root";
 import { currentProcess, handleAccess, handleObject } from "../ob/handle";
-import { obAlloc, obDeref } from "../ob/object";
+import { obAlloc, obAllocCharged, obDeref } from "../ob/object";
 import { Process } from "../objects/process";
 import {
   DiskFile, FILE_FIND, FILE_KIND_DISK, FILE_OPEN_SYNC_IO, fileLink, openBelow, shareConflict, stringCopy, stringFree,
@@ -14,7 +14,7 @@ import {
 } from "../objects/file";
 import { accessStatus, discard, grantedAccess, obInsert } from "./object";
 import {
-  DELETE, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, STATUS_DELETE_PENDING, STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SHARING_VIOLATION, STATUS_SUCCESS, TYPE_FILE,
+  DELETE, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, STATUS_DELETE_PENDING, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SHARING_VIOLATION, STATUS_SUCCESS, TYPE_FILE,
 } from "../generated/abi";
 import { result, setResult } from "../lib/tls";
 import { OBJ_SYNC_IO } from "../lib/layout";
@@ -33,8 +33,8 @@ export function ntFileOpen(path: usize, pathLen: u32, pat: usize, patLen: u32, a
   enter();
   if (!(fflags & FILE_FIND) && deletePending(path, pathLen)) { leave(); return STATUS_DELETE_PENDING; }
   if (!(fflags & FILE_FIND) && shareConflict(path, pathLen, granted, share)) { leave(); return STATUS_SHARING_VIOLATION; }
-  const o = obAlloc(TYPE_FILE);
-  if (!o) { leave(); return STATUS_NO_MEMORY; }
+  const o = obAllocCharged(TYPE_FILE);
+  if (!o) { leave(); return <u32>result; }
   const f = changetype<DiskFile>(o);
   f.kind = FILE_KIND_DISK;
   f.fflags = fflags & ~FILE_OPEN_SYNC_IO;
@@ -50,7 +50,7 @@ export function ntFileOpen(path: usize, pathLen: u32, pat: usize, patLen: u32, a
     if (f.pat == 1) f.pat = 0;
     discard(o);
     leave();
-    return STATUS_NO_MEMORY;
+    return STATUS_INSUFFICIENT_RESOURCES;
   }
   fileLink(f);
   const st = obInsert(o, granted, inherit, true);
@@ -119,25 +119,48 @@ export function ntFileAddPos(h: u32, delta: i64, out: usize): u32 {
   return st;
 }
 
-/** Renames the open files at `from` (and below it) to `to`: MoveFileW of a file opened with FILE_SHARE_DELETE. */
+/** Is open file `f` at `from` or below it? */
+function under(f: DiskFile, from: usize, fromLen: u32): bool {
+  if (f.pathLen < fromLen || memory.compare(f.path, from, <usize>fromLen << 1) != 0) return false;
+  return f.pathLen == fromLen || load<u16>(f.path + (<usize>fromLen << 1)) == 0x2f;
+}
+
+/**
+ * Renames the open files at `from` (and below it) to `to`: MoveFileW of a file opened with FILE_SHARE_DELETE.
+ * All of them, or none when memory is exhausted (STATUS_NO_MEMORY): every new path is made first.
+ */
 export function ntFileRenameOpen(from: usize, fromLen: u32, to: usize, toLen: u32): u32 {
   enter();
-  let st = STATUS_SUCCESS;
-  for (let o = root().openFiles; o; o = changetype<DiskFile>(o).next) {
+  let n: u32 = 0;
+  for (let o = root().openFiles; o; o = changetype<DiskFile>(o).next) if (under(changetype<DiskFile>(o), from, fromLen)) n++;
+  const paths = n ? kalloc(<usize>n << 3) : 0; // [string, chars] of each new path
+  let made: u32 = 0;
+  for (let o = root().openFiles; o && paths && made < n; o = changetype<DiskFile>(o).next) {
     const f = changetype<DiskFile>(o);
-    if (f.pathLen < fromLen || memory.compare(f.path, from, <usize>fromLen << 1) != 0) continue;
-    if (f.pathLen != fromLen && load<u16>(f.path + (<usize>fromLen << 1)) != 0x2f) continue;
+    if (!under(f, from, fromLen)) continue;
     const len = toLen + f.pathLen - fromLen;
     const s = len ? kalloc(<usize>len << 1) : 0;
-    if (len && !s) { st = STATUS_NO_MEMORY; continue; }
+    if (len && !s) break;
     memory.copy(s, to, <usize>toLen << 1);
     memory.copy(s + (<usize>toLen << 1), f.path + (<usize>fromLen << 1), <usize>(f.pathLen - fromLen) << 1);
-    stringFree(f.path, f.pathLen);
-    f.path = s;
-    f.pathLen = len;
+    store<usize>(paths + (<usize>made << 3), s);
+    store<u32>(paths + (<usize>made << 3), len, 4);
+    made++;
   }
+  const ok = made == n;
+  let i: u32 = 0;
+  for (let o = root().openFiles; ok && o && i < n; o = changetype<DiskFile>(o).next) {
+    const f = changetype<DiskFile>(o);
+    if (!under(f, from, fromLen)) continue;
+    stringFree(f.path, f.pathLen);
+    f.path = load<usize>(paths + (<usize>i << 3));
+    f.pathLen = load<u32>(paths + (<usize>i << 3), 4);
+    i++;
+  }
+  if (!ok) for (i = 0; i < made; i++) stringFree(load<usize>(paths + (<usize>i << 3)), load<u32>(paths + (<usize>i << 3), 4));
+  if (paths) kfree(paths, <usize>n << 3);
   leave();
-  return st;
+  return ok ? STATUS_SUCCESS : STATUS_NO_MEMORY;
 }
 
 /** Is anything open at or below `p`? (RemoveDirectoryW / MoveFileW of a directory refuse then.) */

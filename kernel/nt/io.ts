@@ -21,7 +21,7 @@ import { threadCreate } from "./thread";
 import { apcQueue } from "./apc";
 import { iocpIoDone } from "./iocompletion";
 import {
-  EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_CANCELLED, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY,
+  EVENT_MODIFY_STATE, STATUS_ACCESS_DENIED, STATUS_CANCELLED, STATUS_INSUFFICIENT_RESOURCES,
   STATUS_NOT_FOUND, STATUS_SUCCESS, THREAD_TERMINATE, TYPE_EVENT, TYPE_FILE, TYPE_THREAD, statusToError,
 } from "../generated/abi";
 
@@ -35,9 +35,9 @@ function isIdleWorker(t: Thread, p: Process): bool {
   return t.system != 0 && t.waitStatus == WAIT_PENDING && waitEntry(t, 0).object == p.ioReady;
 }
 
-/** Should the host start another worker for `p`'s queue? (queued requests outnumber waiting and starting workers) */
+/** Would one more request want another worker for `p`'s queue? (queued requests outnumber waiting and starting workers) */
 function needsWorker(p: Process): bool {
-  let queued: u32 = 0;
+  let queued: u32 = 1;
   for (let r = p.ioHead; r; r = changetype<IoRequest>(r).next) if (!changetype<IoRequest>(r).worker) queued++;
   let ready: u32 = 0;
   for (let t = p.threadHead; t; t = changetype<Thread>(t).procNext) {
@@ -50,8 +50,10 @@ function needsWorker(p: Process): bool {
 /**
  * Queues a request on file handle `h` of the calling process. `ov` is its status block (an OVERLAPPED
  * or an IO_STATUS_BLOCK), `hEvent` the event to set at the end (0: none), `apc` a completion routine to
- * queue to this thread then, called as `style` says (IO_COMPLETE_*; 0: none). On success `result` is 1
- * when the host must start another I/O worker (ntIoWorkerCreate).
+ * queue to this thread then, called as `style` says (IO_COMPLETE_*; 0: none). On success `result` is a
+ * new I/O worker thread (with a host reference) when the queue needs one, which the host starts, or 0.
+ * When it needs one and none can be made (the workers quota, kernel memory) the request is refused
+ * with STATUS_INSUFFICIENT_RESOURCES before it is queued: the process's busy workers may never finish.
  */
 export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent: u32, apc: u32, apcContext: u32, style: u32): u32 {
   const t = me();
@@ -66,15 +68,26 @@ export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent:
   }
   if (!p.ioReady) {
     const e = obAlloc(TYPE_EVENT);
-    if (!e) { leave(); return STATUS_NO_MEMORY; }
+    if (!e) { leave(); return STATUS_INSUFFICIENT_RESOURCES; }
     e.refs = 1;
     p.ioReady = changetype<usize>(e);
   }
   const r = changetype<IoRequest>(kalloc(offsetof<IoRequest>()));
-  if (!changetype<usize>(r)) { leave(); return STATUS_NO_MEMORY; }
+  if (!changetype<usize>(r)) { leave(); return STATUS_INSUFFICIENT_RESOURCES; }
   memory.fill(changetype<usize>(r), 0, offsetof<IoRequest>());
   r.handle = handleInsert(p, o, handleAccess(h), 0);
   if (!r.handle) { kfree(changetype<usize>(r), offsetof<IoRequest>()); leave(); return STATUS_INSUFFICIENT_RESOURCES; }
+  let worker: Thread | null = null;
+  if (needsWorker(p)) {
+    worker = threadCreate(p, SYSTEM_STARTING);
+    if (!worker) {
+      handleClose(p, r.handle, true);
+      kfree(changetype<usize>(r), offsetof<IoRequest>());
+      leave();
+      return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    worker.refs++; // the host's reference, released by ntw_object_release
+  }
   o.refs++;
   r.file = changetype<usize>(o);
   if (ev) { ev.refs++; r.event = changetype<usize>(ev); }
@@ -94,7 +107,7 @@ export function ntIoSubmit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent:
   else p.ioHead = changetype<usize>(r);
   p.ioTail = changetype<usize>(r);
   eventSet(changetype<Event>(p.ioReady)); // wakes one waiting worker
-  setResult(needsWorker(p) ? 1 : 0);
+  setResult(changetype<usize>(worker));
   leave();
   return STATUS_SUCCESS;
 }
@@ -119,18 +132,6 @@ export function ntIoComplete(h: u32, hEvent: u32, apc: u32, apcContext: u32, sty
   if (f) iocpIoDone(f, apc, apcContext, status, count, true); // its completion port's packet
   leave();
   return st;
-}
-
-/** A new I/O worker thread for the calling process (`result`: the thread record, with a host reference). */
-export function ntIoWorkerCreate(): u32 {
-  enter();
-  const t = threadCreate(currentProcess());
-  if (!t) { leave(); return STATUS_INSUFFICIENT_RESOURCES; }
-  t.system = SYSTEM_STARTING;
-  t.refs++; // the host's reference, released by ntw_object_release
-  setResult(changetype<usize>(t));
-  leave();
-  return STATUS_SUCCESS;
 }
 
 /**

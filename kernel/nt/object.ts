@@ -4,7 +4,7 @@ import { ntSuccess } from "./status";
 import { result, setResult } from "../lib/tls";
 import { root } from "../lib/root";
 import { enter, leave } from "../lib/lock";
-import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
+import { ObjectHeader, obAllocCharged, obDeref } from "../ob/object";
 import { currentProcess, handleInsert, handleObject } from "../ob/handle";
 import { nameInsert, nameResolve } from "../ob/namespace";
 import { result2, result3 } from "../lib/tls";
@@ -12,7 +12,7 @@ import { Directory } from "../objects/directory";
 import { OBJ_PERMANENT } from "../lib/layout";
 import {
   ACCESS_SYSTEM_SECURITY, DELETE, HANDLE_FLAG_INHERIT, MAXIMUM_ALLOWED, STATUS_PRIVILEGE_NOT_HELD, mapGenericAccess, STATUS_ACCESS_DENIED,
-  STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_PATH_SYNTAX_BAD,
+  STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_PARAMETER, STATUS_OBJECT_NAME_EXISTS, STATUS_OBJECT_PATH_SYNTAX_BAD,
   STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS, STATUS_OBJECT_NAME_COLLISION, TYPE_DIRECTORY, validAccessMask, WRITE_DAC, WRITE_OWNER,
 } from "../generated/abi";
 
@@ -57,8 +57,8 @@ function nameFind(type: u32, name: usize, nameLen: u32, rootH: u32, attr: u32, c
  */
 export function obCreate(type: u32, name: usize, nameLen: u32, rootH: u32 = 0, attr: u32 = 0xffffffff): u32 {
   if (!nameLen) {
-    const o = obAlloc(type);
-    if (!o) return STATUS_NO_MEMORY;
+    const o = obAllocCharged(type);
+    if (!o) return <u32>result;
     setResult(changetype<usize>(o));
     return STATUS_SUCCESS;
   }
@@ -72,9 +72,9 @@ export function obCreate(type: u32, name: usize, nameLen: u32, rootH: u32 = 0, a
   }
   if (st != STATUS_SUCCESS) return st;
   const dir = changetype<Directory>(result), comp = result2, clen = result3;
-  const o = obAlloc(type);
-  if (!o) return STATUS_NO_MEMORY;
-  if (!nameInsert(dir, o, comp, clen)) { discard(o); return STATUS_NO_MEMORY; }
+  const o = obAllocCharged(type);
+  if (!o) return <u32>result;
+  if (!nameInsert(dir, o, comp, clen)) { discard(o); return STATUS_INSUFFICIENT_RESOURCES; }
   setResult(changetype<usize>(o));
   return STATUS_SUCCESS;
 }

@@ -12,7 +12,7 @@ import { root } from "../lib/root";
 import { currentThread, result, setResults } from "../lib/tls";
 import { OBJ_PERMANENT, OBJ_SYNC_IO, WAIT_PENDING } from "../lib/layout";
 import { currentProcess, handleAccess, handleClose, handleInsert, handleObject } from "../ob/handle";
-import { ObjectHeader, obAlloc, obDeref, obRef } from "../ob/object";
+import { ObjectHeader, obAlloc, obAllocCharged, obDeref, obRef } from "../ob/object";
 import { nameInsert, nameLookup } from "../ob/namespace";
 import { WaitEntry, sleepLocked, waitBegin, waitCancel, waitEntry } from "../ob/wait";
 import { Directory } from "../objects/directory";
@@ -28,7 +28,7 @@ import {
   FILE_WRITE_ATTRIBUTES, FILE_WRITE_DATA, HANDLE_FLAG_INHERIT, INFINITE, NMPWAIT_USE_DEFAULT_WAIT, PIPE_ACCESS_INBOUND,
   PIPE_ACCESS_OUTBOUND, PIPE_NOWAIT, PIPE_READMODE_MESSAGE, PIPE_TYPE_MESSAGE, PIPE_UNLIMITED_INSTANCES, STATUS_ACCESS_DENIED,
   STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW, STATUS_BUFFER_TOO_SMALL, STATUS_ILLEGAL_FUNCTION, STATUS_NOT_FOUND, STATUS_INSTANCE_NOT_AVAILABLE, STATUS_INVALID_DEVICE_REQUEST,
-  STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
+  STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_PARAMETER, STATUS_INVALID_PIPE_STATE, STATUS_INVALID_READ_MODE, STATUS_IO_TIMEOUT, STATUS_NO_MEMORY,
   STATUS_PENDING, STATUS_OBJECT_NAME_INVALID, STATUS_OBJECT_NAME_NOT_FOUND, STATUS_OBJECT_PATH_NOT_FOUND,
   STATUS_PIPE_BROKEN, STATUS_PIPE_BUSY, STATUS_PIPE_CLOSING, STATUS_PIPE_CONNECTED, STATUS_PIPE_DISCONNECTED,
   STATUS_PIPE_EMPTY, STATUS_PIPE_LISTENING, STATUS_PIPE_NOT_AVAILABLE, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_WAIT_0, TYPE_DIRECTORY,
@@ -92,9 +92,9 @@ function subdir(parent: Directory, name: string, create: bool): Directory | null
   if (!create) return null;
   const d = obAlloc(TYPE_DIRECTORY);
   if (!d) return null;
+  if (!nameInsert(parent, d, changetype<usize>(name), <u32>name.length)) { discard(d); return null; }
   d.flags = OBJ_PERMANENT;
   d.refs = 1;
-  if (!nameInsert(parent, d, changetype<usize>(name), <u32>name.length)) return null;
   return changetype<Directory>(d);
 }
 
@@ -175,8 +175,9 @@ function stateError(e: PipeEnd): u32 {
   return STATUS_SUCCESS;
 }
 
+/** A new end charged to the calling process, or null with the status in `result`. */
 function newEnd(server: bool): PipeEnd | null {
-  const o = obAlloc(TYPE_FILE);
+  const o = obAllocCharged(TYPE_FILE);
   if (!o) return null;
   const e = changetype<PipeEnd>(o);
   e.kind = FILE_KIND_PIPE;
@@ -191,11 +192,11 @@ export function ntCreatePipe(inherit: bool, size: u32): u32 {
   const flags = inherit ? HANDLE_FLAG_INHERIT : 0;
   enter();
   const r = newEnd(true);
-  const w = newEnd(false);
+  const w = r ? newEnd(false) : null;
   if (!r || !w) {
+    const st = <u32>result;
     if (r) discard(r);
-    if (w) discard(w);
-    return done(STATUS_NO_MEMORY);
+    return done(st);
   }
   const quota = size ? size : DEFAULT_PIPE_SIZE; // what GetNamedPipeInfo reports; the queue is bounded too (lib/quota.ts)
   r.state = PIPE_CONNECTED; w.state = PIPE_CONNECTED;
@@ -262,7 +263,7 @@ export function pipeInstanceCreate(name: usize, len: u32, access: u32, message: 
   sync: bool): u32 {
   enter();
   const dir = pipeDirectory(true);
-  if (!dir) return done(STATUS_NO_MEMORY);
+  if (!dir) return done(STATUS_INSUFFICIENT_RESOURCES);
   const o = nameLookup(dir, name, len);
   let np: NamedPipe;
   let fresh = false;
@@ -278,8 +279,8 @@ export function pipeInstanceCreate(name: usize, len: u32, access: u32, message: 
     if (o) np = changetype<NamedPipe>(o); // a name whose instances all closed, still referenced
     else {
       const n = obAlloc(TYPE_NAMEDPIPE);
-      if (!n) return done(STATUS_NO_MEMORY);
-      if (!nameInsert(dir, n, name, len)) { discard(n); return done(STATUS_NO_MEMORY); }
+      if (!n) return done(<u32>result);
+      if (!nameInsert(dir, n, name, len)) { discard(n); return done(STATUS_INSUFFICIENT_RESOURCES); }
       np = changetype<NamedPipe>(n);
       fresh = true;
     }
@@ -290,7 +291,7 @@ export function pipeInstanceCreate(name: usize, len: u32, access: u32, message: 
     np.timeout = timeout;
   }
   const e = newEnd(true);
-  if (!e) { if (fresh) discard(np); return done(STATUS_NO_MEMORY); }
+  if (!e) { const st = <u32>result; if (fresh) discard(np); return done(st); }
   e.state = PIPE_LISTENING;
   if (sync) e.flags |= OBJ_SYNC_IO;
   e.message = np.message;
@@ -326,7 +327,7 @@ export function ntOpenPipeDevice(access: u32, inherit: bool, sync: bool): u32 {
   if (denied != STATUS_SUCCESS) return denied;
   enter();
   const e = newEnd(false);
-  if (!e) return done(STATUS_NO_MEMORY);
+  if (!e) return done(<u32>result);
   e.state = PIPE_DEVICE;
   if (sync) e.flags |= OBJ_SYNC_IO;
   const h = handleInsert(currentProcess(), e, granted, inherit ? HANDLE_FLAG_INHERIT : 0);
@@ -352,7 +353,7 @@ export function ntOpenPipe(name: usize, len: u32, access: u32, inherit: bool, sy
   const s = listening(np);
   if (!s) return done(STATUS_PIPE_NOT_AVAILABLE);
   const c = newEnd(false);
-  if (!c) return done(STATUS_NO_MEMORY);
+  if (!c) return done(<u32>result);
   c.state = PIPE_CONNECTED;
   if (sync) c.flags |= OBJ_SYNC_IO;
   c.message = s.message;

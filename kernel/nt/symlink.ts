@@ -9,7 +9,7 @@ import { createBegin, createEnd } from "./object";
 import { ntSuccess } from "./status";
 import { SymbolicLink, symlinkSetTarget } from "../objects/directory";
 import {
-  DELETE, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_BUFFER_TOO_SMALL, STATUS_INVALID_PARAMETER, STATUS_NO_MEMORY,
+  DELETE, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_BUFFER_TOO_SMALL, STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_PARAMETER,
   STATUS_SUCCESS, SYMBOLIC_LINK_QUERY, TYPE_SYMBOLICLINK,
 } from "../generated/abi";
 
@@ -40,7 +40,7 @@ export function ntCreateSymbolicLink(access: u32, inherit: bool, name: usize, na
   if (st == STATUS_SUCCESS && !symlinkSetTarget(l, usBuffer(target), len, max)) { // an existing link keeps its target
     discard(l);
     leave();
-    return STATUS_NO_MEMORY;
+    return STATUS_INSUFFICIENT_RESOURCES;
   }
   return createEnd(l, st, access, inherit);
 }

@@ -5,6 +5,7 @@
 import { root } from "../lib/root";
 import { KILL_REQUESTED, PROCESS_EXITED, STACK_RECORD_SIZE, THREAD_EXITED, WAIT_PENDING } from "../lib/layout";
 import { kalloc, kfree } from "../lib/alloc";
+import { threadQuota } from "../lib/quota";
 import { setResult } from "../lib/tls";
 import { ObjectHeader, obAlloc, obDeref } from "../ob/object";
 import { handleCloseAll, handleEntry, handleInheritAll, handleInsert } from "../ob/handle";
@@ -18,9 +19,10 @@ import { Console } from "../objects/console";
 import { mutexAbandonAll } from "../objects/mutex";
 import { Process } from "../objects/process";
 import { Thread, threadAlloc } from "../objects/thread";
+import { poolAdmit, poolRelease, poolRoom } from "./workerpool";
 import {
-  GENERIC_ALL, mapGenericAccess, MAXIMUM_SUSPEND_COUNT, STATUS_SUCCESS, STATUS_SUSPEND_COUNT_EXCEEDED,
-  STATUS_THREAD_IS_TERMINATING, SYNCHRONIZE, TYPE_CONSOLE, TYPE_PROCESS,
+  GENERIC_ALL, mapGenericAccess, MAXIMUM_SUSPEND_COUNT, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY, STATUS_SUCCESS,
+  STATUS_SUSPEND_COUNT_EXCEEDED, STATUS_THREAD_IS_TERMINATING, SYNCHRONIZE, TYPE_CONSOLE, TYPE_PROCESS,
 } from "../generated/abi";
 
 function nextId(): u32 {
@@ -45,7 +47,8 @@ function sharedInput(parent: Process, p: Process): u32 {
 
 /**
  * A new process with its standard handles; the caller (the host) holds one reference. A child of
- * `parent` gets a copy of its environment and, with `inherit`, its inheritable handles.
+ * `parent` gets a copy of its environment and, with `inherit`, its inheritable handles. Null with
+ * STATUS_INSUFFICIENT_RESOURCES in `result` when any of that does not fit: nothing of it is kept.
  */
 export function processCreate(parent: Process | null = null, inherit: bool = false): Process | null {
   const o = obAlloc(TYPE_PROCESS);
@@ -58,21 +61,40 @@ export function processCreate(parent: Process | null = null, inherit: bool = fal
   p.allNext = r.processList;
   if (r.processList) changetype<Process>(r.processList).allPrev = changetype<usize>(p);
   r.processList = changetype<usize>(p);
-  if (parent) {
-    if (inherit) handleInheritAll(parent, p);
-    envCopy(parent, p);
-  }
-  p.stdIn = parent ? sharedInput(parent, p) : stdHandle(p, 0);
-  p.stdOut = stdHandle(p, 1);
-  p.stdErr = stdHandle(p, 2);
-  return p;
+  const ok = !parent || ((!inherit || handleInheritAll(parent, p)) && envCopy(parent, p));
+  if (ok) p.stdIn = parent ? sharedInput(parent, p) : stdHandle(p, 0);
+  if (ok && p.stdIn) p.stdOut = stdHandle(p, 1);
+  if (ok && p.stdOut) p.stdErr = stdHandle(p, 2);
+  if (ok && p.stdErr) return p;
+  processAbandon(p);
+  obDeref(p);
+  setResult(STATUS_INSUFFICIENT_RESOURCES);
+  return null;
 }
 
-/** A new thread of `p`; it holds a reference on itself until it ends. */
-export function threadCreate(p: Process): Thread | null {
-  if (p.state == PROCESS_EXITED || p.exiting) return null;
+/** Ends process `p`, which has no thread (its first one could not be made): its handles close. */
+export function processAbandon(p: Process): void {
+  p.state = PROCESS_EXITED;
+  handleCloseAll(p);
+  wakeWaiters(p);
+}
+
+/**
+ * A new thread of `p` (an I/O worker when `system`, nt/io.ts SYSTEM_*), promised a host worker
+ * (nt/workerpool.ts); it holds a reference on itself until it ends. Null with the status in `result`:
+ * STATUS_NO_MEMORY (CreateThread's ERROR_NOT_ENOUGH_MEMORY, what Windows programs get when no further
+ * thread's stack fits: Raymond Chen, "Does Windows have a limit of 2000 threads per process?") past
+ * `p`'s threads quota or the kernel's workers quota (lib/quota.ts), otherwise
+ * STATUS_INSUFFICIENT_RESOURCES (kernel memory, or `p` is ending).
+ */
+export function threadCreate(p: Process, system: u32 = 0): Thread | null {
+  if (p.state == PROCESS_EXITED || p.exiting) { setResult(STATUS_INSUFFICIENT_RESOURCES); return null; }
+  if ((!system && p.guestThreads >= threadQuota()) || !poolRoom()) { setResult(STATUS_NO_MEMORY); return null; }
   const t = threadAlloc();
-  if (!t) return null;
+  if (!t) { setResult(STATUS_INSUFFICIENT_RESOURCES); return null; }
+  poolAdmit(t);
+  t.system = system;
+  if (!system) p.guestThreads++;
   t.tid = nextId();
   t.process = changetype<usize>(p);
   const r = root();
@@ -96,6 +118,8 @@ export function threadExit(t: Thread, code: u32): void {
   waitCancel(t); // a thread unwound while a wait was queued (between prepare and commit)
   svcThreadExit(t); // its calls are cancelled, a request handed to it goes back to its service
   t.state = THREAD_EXITED;
+  poolRelease(t); // its worker may take another thread
+  if (!t.system) p.guestThreads--;
   // TerminateThread's code was stored when it was requested; ExitProcess's wins over both.
   t.exitCode = p.exiting ? p.exitCode : t.killed ? t.exitCode : code;
   stackRecycle(p, t);

@@ -26,11 +26,20 @@
 // - trim: the host retires workers parked longer than its idle time, beyond the target.
 //
 // The slot owns the host's reference on the thread it runs (taken by ntw_create_thread and friends):
-// exit drops it; when a worker is lost, ntw_pool_gone hands it to the host, or the end report it owed. Slots come in chunks of
-// SLOTS_PER_CHUNK that are never freed, and the queue of waiting starts is a ring allocated once, so
-// the pool's size changes no kernel memory statistics below that many workers.
+// exit drops it; when a worker is lost, ntw_pool_gone hands it to the host, or the end report it owed.
+//
+// The workers quota (lib/quota.ts) bounds the threads of all processes that hold a worker or were
+// promised one (threadCreate: poolRoom, poolAdmit) and have not ended, and the slots in use, so the host
+// never starts more workers than that: a thread past it is refused when it is created (CreateThread,
+// CreateProcess: ERROR_NOT_ENOUGH_MEMORY) instead of waiting for a worker that never comes. The slots
+// (in chunks of SLOTS_PER_CHUNK) and the ring of waiting starts are made at setup for the whole quota and
+// never freed, so the pool needs no memory later and its size changes no kernel memory statistic. A
+// start that waits always gets a worker: it is a promised thread that runs nowhere, so either a slot is
+// free and the host starts a worker in it (below the quota), or a slot in use runs no thread: its
+// worker parks (its thread ended), is starting, or is stopped and freed.
 import { enterHost, leaveHost, release } from "../lib/lock";
-import { kalloc } from "../lib/alloc";
+import { kalloc, kfree } from "../lib/alloc";
+import { workerQuota } from "../lib/quota";
 import { now } from "../lib/clock";
 import { root } from "../lib/root";
 import { setCurrentThread } from "../lib/tls";
@@ -58,8 +67,6 @@ export const START_THREAD: u32 = 2; // CreateThread: fn(param) on its own stack
 export const START_IO: u32 = 3; // an I/O worker (nt/io.ts)
 
 const SLOTS_PER_CHUNK: u32 = 64;
-/** Thread starts that may wait for a worker at once; one more fails (CreateThread: ERROR_NOT_ENOUGH_MEMORY). */
-const PENDING_MAX: u32 = 4096;
 const PENDING_ENTRY: usize = 20; // [thread, kind, fn, param, stack]
 
 @unmanaged
@@ -95,6 +102,8 @@ class WorkerPool {
   pending: u32; // starts waiting for a worker, in the ring from `pendFirst`
   pendFirst: u32;
   ring: usize;
+  ringCap: u32; // entries of the ring: the workers quota, so every promised thread fits
+  live: u32; // threads promised a worker that have not ended (Thread.pooled): at most the workers quota
 }
 
 // @ts-ignore: decorator
@@ -143,18 +152,23 @@ function idleUnlink(w: WorkerPool, s: PoolSlot): void {
   w.idle--;
 }
 
-function slotAlloc(w: WorkerPool): PoolSlot | null {
-  if (!w.freeSlots) {
-    const c = kalloc(CHUNK_HEADER + <usize>SLOTS_PER_CHUNK * SLOT_SIZE);
-    if (!c) return null;
-    store<usize>(c, w.chunks);
-    w.chunks = c;
-    for (let i: i32 = <i32>SLOTS_PER_CHUNK - 1; i >= 0; i--) {
-      const s = slotAt(c + CHUNK_HEADER + <usize>i * SLOT_SIZE);
-      s.next = w.freeSlots;
-      w.freeSlots = changetype<usize>(s);
-    }
+/** Adds a chunk of free slots; false when kernel memory is exhausted. */
+function chunkAdd(w: WorkerPool): bool {
+  const c = kalloc(CHUNK_HEADER + <usize>SLOTS_PER_CHUNK * SLOT_SIZE);
+  if (!c) return false;
+  store<usize>(c, w.chunks);
+  w.chunks = c;
+  for (let i: i32 = <i32>SLOTS_PER_CHUNK - 1; i >= 0; i--) {
+    const s = slotAt(c + CHUNK_HEADER + <usize>i * SLOT_SIZE);
+    s.next = w.freeSlots;
+    w.freeSlots = changetype<usize>(s);
   }
+  return true;
+}
+
+/** A free slot (there is one below the workers quota), or null. */
+function slotAlloc(w: WorkerPool): PoolSlot | null {
+  if (!w.freeSlots) return null;
   const s = slotAt(w.freeSlots);
   w.freeSlots = s.next;
   memory.fill(changetype<usize>(s), 0, SLOT_SIZE);
@@ -203,24 +217,54 @@ function killHolders(w: WorkerPool, tid: u32, p: usize, out: usize, max: u32): u
   return n;
 }
 
+/** Can another thread be promised a worker (lock held)? Not past the workers quota. */
+export function poolRoom(): bool {
+  return !root().workerPool || pool().live < workerQuota();
+}
+
+/** New thread `t` is promised a worker (lock held, after poolRoom): it counts until it ends. */
+export function poolAdmit(t: Thread): void {
+  if (!root().workerPool) return;
+  pool().live++;
+  t.pooled = 1;
+}
+
+/** Thread `t` has ended (threadExit, lock held): its worker may take another. */
+export function poolRelease(t: Thread): void {
+  if (!t.pooled) return;
+  t.pooled = 0;
+  pool().live--;
+}
+
+/** The pool record with its ring and a slot for each worker the quota allows, or 0 (nothing kept). */
+function poolMake(): usize {
+  const n = workerQuota();
+  const w = changetype<WorkerPool>(kalloc(offsetof<WorkerPool>()));
+  if (!changetype<usize>(w)) return 0;
+  w.ring = kalloc(<usize>n * PENDING_ENTRY);
+  w.ringCap = n;
+  let ok = w.ring != 0;
+  for (let slots: u32 = 0; ok && slots < n; slots += SLOTS_PER_CHUNK) ok = chunkAdd(w);
+  if (ok) return changetype<usize>(w);
+  while (w.chunks) {
+    const c = w.chunks;
+    w.chunks = load<usize>(c);
+    kfree(c, CHUNK_HEADER + <usize>SLOTS_PER_CHUNK * SLOT_SIZE);
+  }
+  if (w.ring) kfree(w.ring, <usize>n * PENDING_ENTRY);
+  kfree(changetype<usize>(w), offsetof<WorkerPool>());
+  return 0;
+}
+
 /**
- * Sets the pool up (first call) and its size: `target` parked workers kept ready, at most
- * `maxStarting` starting at once. Returns the address of the demand word the host's main thread
- * watches, or 0 when kernel memory is exhausted.
+ * Sets the pool up (first call, after the workers quota is set) and its size: `target` parked workers
+ * kept ready, at most `maxStarting` starting at once. Returns the address of the demand word the host's
+ * main thread watches, or 0 when kernel memory is exhausted.
  */
 export function ntw_pool_setup(target: u32, maxStarting: u32): usize {
   enterPool();
   const r = root();
-  if (!r.workerPool) {
-    const w = kalloc(offsetof<WorkerPool>());
-    const ring = w ? kalloc(<usize>PENDING_MAX * PENDING_ENTRY) : 0;
-    if (ring) {
-      changetype<WorkerPool>(w).ring = ring;
-      r.workerPool = w;
-      const s = slotAlloc(changetype<WorkerPool>(w)); // the first chunk, now: it belongs to the kernel's baseline
-      if (s) slotFree(changetype<WorkerPool>(w), s);
-    }
-  }
+  if (!r.workerPool) r.workerPool = poolMake();
   const w = r.workerPool ? pool() : null;
   let demand: usize = 0;
   let wake = false;
@@ -243,7 +287,7 @@ export function ntw_pool_grow(): usize {
   enterPool();
   const w = pool();
   let s: PoolSlot | null = null;
-  if (root().workerPool && shortfall(w) > 0 && w.starting < w.maxStarting) {
+  if (root().workerPool && shortfall(w) > 0 && w.starting < w.maxStarting && w.total < workerQuota()) {
     s = slotAlloc(w);
     if (s) {
       atomic.store<i32>(changetype<usize>(s), SLOT_STARTING);
@@ -272,7 +316,7 @@ export function ntw_pool_park(slot: usize): i32 {
   s.owedProcess = 0;
   if (w.pending) {
     const e = w.ring + <usize>w.pendFirst * PENDING_ENTRY;
-    w.pendFirst = (w.pendFirst + 1) % PENDING_MAX;
+    w.pendFirst = (w.pendFirst + 1) % w.ringCap;
     w.pending--;
     assign(s, load<usize>(e), load<u32>(e, 4), load<u32>(e, 8), load<u32>(e, 12), load<u32>(e, 16));
   } else {
@@ -319,8 +363,9 @@ export function ntw_pool_exit(slot: usize, code: u32): void {
 
 /**
  * Claims the start a parked worker was given and attaches the worker's kernel instance to its thread.
- * Writes [kind, fn, param, stack, process, tid, thread] at the start of the thread's scratch buffer and returns
- * that buffer. Never returns while the host is stopping the worker.
+ * Writes [kind, fn, param, stack, process, tid, thread, stackBase] at the start of the thread's scratch
+ * buffer and returns that buffer (stackBase: the bottom of a CreateThread stack, for the host's stack
+ * checks; 0 for a process's first thread). Never returns while the host is stopping the worker.
  */
 export function ntw_pool_take(slot: usize): usize {
   const s = slotAt(slot);
@@ -336,6 +381,7 @@ export function ntw_pool_take(slot: usize): usize {
   store<u32>(out, <u32>t.process, 16);
   store<u32>(out, t.tid, 20);
   store<u32>(out, <u32>changetype<usize>(t), 24);
+  store<u32>(out, t.stackBase, 28);
   return out;
 }
 
@@ -343,7 +389,7 @@ export function ntw_pool_take(slot: usize): usize {
  * Hands thread `thread` (a new kernel thread whose host reference the caller holds; the pool owns it
  * now) to a parked worker, which runs `kind` (START_*; for START_THREAD `fn(param)` on the stack whose
  * top is `stack`). Returns 1 when a parked worker was woken, 2 when the start waits for the next worker
- * that parks, 0 when it cannot wait (PENDING_MAX starts wait already, or no pool): the caller still
+ * that parks, 0 when it cannot wait (the ring is full, or no pool): the caller still
  * holds its reference then.
  */
 export function ntw_pool_dispatch(thread: usize, kind: u32, fn: u32, param: u32, stack: u32): i32 {
@@ -355,8 +401,8 @@ export function ntw_pool_dispatch(thread: usize, kind: u32, fn: u32, param: u32,
     s = slotAt(w.idleHead);
     idleUnlink(w, s);
     assign(s, thread, kind, fn, param, stack);
-  } else if (w.pending < PENDING_MAX) {
-    const e = w.ring + <usize>((w.pendFirst + w.pending) % PENDING_MAX) * PENDING_ENTRY;
+  } else if (w.pending < w.ringCap) {
+    const e = w.ring + <usize>((w.pendFirst + w.pending) % w.ringCap) * PENDING_ENTRY;
     store<usize>(e, thread);
     store<u32>(e, kind, 4);
     store<u32>(e, fn, 8);
@@ -455,7 +501,7 @@ export function ntw_pool_unqueue(out: usize): u32 {
   if (root().workerPool && pool().pending) {
     const w = pool();
     t = load<usize>(w.ring + <usize>w.pendFirst * PENDING_ENTRY);
-    w.pendFirst = (w.pendFirst + 1) % PENDING_MAX;
+    w.pendFirst = (w.pendFirst + 1) % w.ringCap;
     w.pending--;
     store<u32>(out, <u32>t);
     store<u32>(out, changetype<Thread>(t).tid, 4);
@@ -463,6 +509,11 @@ export function ntw_pool_unqueue(out: usize): u32 {
   }
   leaveHost();
   return t ? 1 : 0;
+}
+
+/** Threads promised a worker that have not ended (the invariant checker counts them too), or -1 with no pool. */
+export function poolLive(): i64 {
+  return root().workerPool ? <i64>pool().live : -1;
 }
 
 /** Writes [workers, parked, starting, waiting starts, target] at `out`. */

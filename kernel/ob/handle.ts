@@ -2,14 +2,15 @@
 // starting at 4 and the low two bits are ignored on use. Each entry holds the object, the access
 // granted and the handle flags. Free entries form a LIFO list, so a closed value is reused first.
 import { kalloc, kfree } from "../lib/alloc";
-import { HANDLE_ENTRY_SIZE } from "../lib/layout";
+import { HANDLE_ENTRY_SIZE, MAX_HANDLES } from "../lib/layout";
+import { handleQuota } from "../lib/quota";
 import { currentThread, setResult } from "../lib/tls";
 import { ObjectHeader, obDeref, obHandleClosed, obHandleCounted, obLastHandleClosed } from "./object";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import {
   HANDLE_FLAG_INHERIT, HANDLE_FLAG_PROTECT_FROM_CLOSE, PROCESS_ALL_ACCESS, STATUS_ACCESS_DENIED, STATUS_HANDLE_NOT_CLOSABLE,
-  STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_HANDLE, STATUS_NO_MEMORY, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
+  STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, STATUS_SUCCESS,
   THREAD_ALL_ACCESS,
 } from "../generated/abi";
 
@@ -20,8 +21,6 @@ export class HandleEntry {
   flags: u32; // HANDLE_FLAG_*
 }
 
-/** Windows' per-process limit is 2^24 handles; so is ours. */
-export const MAX_HANDLES: u32 = 1 << 24;
 const FIRST_CAP: u32 = 16;
 
 export const CURRENT_PROCESS: u32 = 0xffffffff;
@@ -59,17 +58,20 @@ function grow(p: Process): bool {
   return true;
 }
 
-/** Adds a handle to `o` in `p`; returns its value, or 0 with the status in `result`. */
+/**
+ * Adds a handle to `o` in `p`; returns its value, or 0 with the status in `result`: past the process's
+ * handle quota or when the table cannot grow, STATUS_INSUFFICIENT_RESOURCES (ERROR_NO_SYSTEM_RESOURCES),
+ * as Windows' ObpCreateHandle answers when its handle table takes no more entries (ReactOS's
+ * ob/obhandle.c; Windows stops at 2^24: Russinovich, "Pushing the Limits of Windows: Handles").
+ */
 export function handleInsert(p: Process, o: ObjectHeader, access: u32, flags: u32): u32 {
+  if (p.count >= handleQuota()) { setResult(STATUS_INSUFFICIENT_RESOURCES); return 0; }
   let index: u32;
   if (p.freeHead) {
     index = p.freeHead - 1;
     p.freeHead = entry(p, index).access;
   } else {
-    if (p.top == p.cap && !grow(p)) {
-      setResult(p.cap >= MAX_HANDLES >> 1 ? STATUS_INSUFFICIENT_RESOURCES : STATUS_NO_MEMORY);
-      return 0;
-    }
+    if (p.top == p.cap && !grow(p)) { setResult(STATUS_INSUFFICIENT_RESOURCES); return 0; }
     index = p.top++;
   }
   const e = entry(p, index);

@@ -3,10 +3,13 @@
 // header's type, as Wine's server does with object_ops and ntsync with its per-type switch.
 import { kalloc, kfree } from "../lib/alloc";
 import { root } from "../lib/root";
+import { currentThread, setResult } from "../lib/tls";
+import { chargeRelease, chargeRoom } from "./charge";
 import { OBJ_PERMANENT } from "../lib/layout";
 import {
   TYPE_CONSOLE, TYPE_DIRECTORY, TYPE_EVENT, TYPE_KEYEDWAIT, TYPE_MUTANT, TYPE_PROCESS, TYPE_SEMAPHORE, TYPE_SYMBOLICLINK, TYPE_THREAD,
   TYPE_TIMER, TYPE_FILE, TYPE_NAMEDPIPE, TYPE_KEYEDEVENT, TYPE_IOCOMPLETION, TYPE_SERVICE, TYPE_SERVICEREQUEST,
+  STATUS_INSUFFICIENT_RESOURCES,
 } from "../generated/abi";
 import { Event, eventSatisfy, eventSignaled } from "../objects/event";
 import { Mutex, mutexDestroy, mutexSatisfy, mutexSignaled } from "../objects/mutex";
@@ -35,6 +38,7 @@ export class ObjectHeader {
   name: usize; // NameEntry, 0 when unnamed
   waitHead: usize; // WaitEntry queue (FIFO)
   waitTail: usize;
+  charge: usize; // the Charge of the process whose call created it (ob/charge.ts), 0 for the kernel's own
 }
 
 
@@ -62,13 +66,32 @@ export function objectSize(type: u32): usize {
 /** A File object's kind is its first field (objects/pipe.ts, objects/file.ts). */
 function isDiskFile(o: ObjectHeader): bool { return changetype<DiskFile>(o).kind == FILE_KIND_DISK; }
 
-/** A new zeroed object of `type` with no references, or null when memory is exhausted. */
+/**
+ * A new zeroed object of `type` with no references, or null with STATUS_INSUFFICIENT_RESOURCES in
+ * `result` when kernel memory is exhausted (lib/alloc.ts).
+ */
 export function obAlloc(type: u32): ObjectHeader | null {
   const p = kalloc(objectSize(type));
-  if (!p) return null;
+  if (!p) { setResult(STATUS_INSUFFICIENT_RESOURCES); return null; }
   const o = changetype<ObjectHeader>(p);
   o.type = type;
   root().liveObjects++;
+  return o;
+}
+
+/**
+ * As obAlloc, for an object a guest's create call makes: charged to the calling thread's process until
+ * it is freed, or null with STATUS_QUOTA_EXCEEDED in `result` past that process's objects quota.
+ */
+export function obAllocCharged(type: u32): ObjectHeader | null {
+  const p = changetype<Thread>(currentThread).process;
+  const c = p ? chargeRoom(changetype<Process>(p)) : null;
+  if (p && !c) return null;
+  const o = obAlloc(type);
+  if (o && c) {
+    c.objects++;
+    o.charge = changetype<usize>(c);
+  }
   return o;
 }
 
@@ -133,6 +156,7 @@ export function obDeref(o: ObjectHeader): void {
     case TYPE_IOCOMPLETION: portDestroy(changetype<CompletionPort>(o)); break; // frees queued packets
     case TYPE_SERVICEREQUEST: requestDestroy(changetype<ServiceRequest>(o)); break; // frees its staging, drops its service
   }
+  if (o.charge) chargeRelease(o.charge);
   root().liveObjects--;
   kfree(changetype<usize>(o), objectSize(o.type));
 }

@@ -3,6 +3,7 @@
 import { ObjectHeader } from "../ob/object";
 import { kfree } from "../lib/alloc";
 import { root } from "../lib/root";
+import { chargeProcessGone } from "../ob/charge";
 import { HANDLE_ENTRY_SIZE, PROCESS_EXITED, STACK_RECORD_SIZE, TLS_SLOTS } from "../lib/layout";
 
 @unmanaged
@@ -40,6 +41,8 @@ export class Process extends ObjectHeader {
   priorityClass: u32; // SetPriorityClass's value, 0 for the default NORMAL_PRIORITY_CLASS: recorded and returned
   svcStaged: u32; // bytes its service calls have staged in kernel memory (objects/servicerequest.ts), at most SVC_PROCESS_QUOTA
   poolThreads: u32; // threads handed to host workers (nt/workerpool.ts): the host waits for each one's end report
+  guestThreads: u32; // threadCount less its I/O workers: what the threads quota bounds (lib/quota.ts)
+  charge: usize; // the Charge its objects count against (ob/charge.ts), made with its first charged object
 }
 
 
@@ -59,5 +62,6 @@ export function processDestroy(p: Process): void {
     p.stackFree = load<usize>(s);
     kfree(s, STACK_RECORD_SIZE);
   }
+  chargeProcessGone(p);
   root().liveProcesses--;
 }

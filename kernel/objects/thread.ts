@@ -5,7 +5,7 @@
 // is never reused as anything else. A waker that still holds a stale pointer after the thread ended
 // can therefore only cause a spurious wake-up, which every wait loop tolerates.
 import { ObjectHeader } from "../ob/object";
-import { kalloc, kfree } from "../lib/alloc";
+import { kallocKept, kfree } from "../lib/alloc";
 import { root } from "../lib/root";
 import { apcFreeAll } from "../nt/apc";
 import { MAX_PENDING, SCRATCH_SIZE, THREAD_EXITED, TLS_BYTES, WAIT_ENTRY_SIZE } from "../lib/layout";
@@ -39,6 +39,7 @@ export class Thread extends ObjectHeader {
   allNext: usize; // every thread record with an id, for OpenThread (root().threadList)
   allPrev: usize;
   system: u32; // an I/O worker (nt/io.ts): runs no guest code and does not keep its process alive
+  pooled: u32; // promised a host worker: counted in the pool's live threads until it ends (nt/workerpool.ts)
   ioCancel: u32; // the I/O request this I/O worker runs was cancelled: its waits end with this NTSTATUS (STATUS_CANCELLED...)
   stackBase: u32; // the guest stack the host gave this thread (guest address), 0 when none
   stackSize: u32;
@@ -96,10 +97,11 @@ export function threadAlloc(): Thread | null {
     scratch = changetype<Thread>(p).scratch;
     memory.fill(p, 0, threadSize());
   } else {
-    p = kalloc(threadSize());
+    // the record and its scratch in one kept block: records are recycled, never freed
+    const record = (threadSize() + 63) & ~(<usize>63);
+    p = kallocKept(record + SCRATCH_SIZE);
     if (!p) return null;
-    scratch = kalloc(SCRATCH_SIZE);
-    if (!scratch) return null; // the record leaks into nothing: kalloc failures are terminal anyway
+    scratch = p + record;
   }
   const t = changetype<Thread>(p);
   t.type = TYPE_THREAD;

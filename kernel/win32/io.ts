@@ -2,7 +2,7 @@
 // table, so guests cannot import them. Each returns the NTSTATUS and sets the last-error on failure.
 import { result } from "../lib/tls";
 import { ntSuccess } from "../nt/status";
-import { ntIoCancel, ntIoComplete, ntIoFinish, ntIoSubmit, ntIoTake, ntIoWorkerCreate } from "../nt/io";
+import { ntIoCancel, ntIoComplete, ntIoFinish, ntIoSubmit, ntIoTake } from "../nt/io";
 import { failStatus } from "./result";
 
 function check(st: u32): u32 {
@@ -12,18 +12,11 @@ function check(st: u32): u32 {
 
 /**
  * Queues a request (status block `ov`, event, completion routine `apc` called as IO_COMPLETE_* `style`
- * says); writes 1 at `out` when the host must start an I/O worker.
+ * says); writes at `out` the new I/O worker thread the host must start (it holds a reference), or 0.
  */
 export function ntw_io_submit(h: u32, op: u32, buf: u32, len: u32, ov: u32, hEvent: u32, apc: u32, apcContext: u32, style: u32,
   out: usize): u32 {
   const st = check(ntIoSubmit(h, op, buf, len, ov, hEvent, apc, apcContext, style));
-  store<u32>(out, ntSuccess(st) ? <u32>result : 0);
-  return st;
-}
-
-/** A new I/O worker thread of the calling process; writes its record at `out`. */
-export function ntw_io_worker_create(out: usize): u32 {
-  const st = check(ntIoWorkerCreate());
   store<u32>(out, ntSuccess(st) ? <u32>result : 0);
   return st;
 }

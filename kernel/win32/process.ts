@@ -2,19 +2,19 @@
 // command line and the environment.
 import { enter, leave, leaveHost } from "../lib/lock";
 import { result } from "../lib/tls";
-import { currentProcess, handleInsert, handleObject } from "../ob/handle";
+import { currentProcess, handleClose, handleInsert, handleObject } from "../ob/handle";
 import { ObjectHeader, obDeref } from "../ob/object";
 import { accessStatus, grantedAccess, obInsert } from "../nt/object";
 import { envGet, envSet } from "../nt/environment";
 import { processLookup, processTerminate } from "../nt/process";
-import { processCreate, threadCreate, threadExit } from "../nt/thread";
+import { processAbandon, processCreate, threadCreate, threadExit } from "../nt/thread";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { SetLastError } from "./lasterror";
 import { failStatus, openResult } from "./result";
 import {
   CREATE_SUSPENDED, ERROR_SUCCESS, PROCESS_ALL_ACCESS, PROCESS_TERMINATE, STATUS_BUFFER_TOO_SMALL,
-  STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_PARAMETER, STATUS_SUCCESS, THREAD_ALL_ACCESS, TYPE_PROCESS,
+  STATUS_INVALID_PARAMETER, STATUS_SUCCESS, THREAD_ALL_ACCESS, TYPE_PROCESS,
 } from "../generated/abi";
 
 export function OpenProcess(dwDesiredAccess: u32, bInheritHandle: i32, dwProcessId: u32): u32 {
@@ -53,19 +53,23 @@ export function ntw_create_process(inherit: i32, flags: u32, stdIn: u32, stdOut:
   enter();
   const parent = currentProcess();
   const p = processCreate(parent, inherit != 0);
-  const t = p ? threadCreate(p) : null;
+  const t = p ? threadCreate(p) : null; // past the workers quota: ERROR_NOT_ENOUGH_MEMORY, before anything starts
+  let st = t ? STATUS_SUCCESS : <u32>result;
   let hp: u32 = 0, ht: u32 = 0;
   if (p && t) {
     if (flags & CREATE_SUSPENDED) t.suspendCount = 1;
     if (stdIn | stdOut | stdErr) { p.stdIn = stdIn; p.stdOut = stdOut; p.stdErr = stdErr; } // STARTF_USESTDHANDLES
     hp = handleInsert(parent, p, PROCESS_ALL_ACCESS, 0);
     ht = hp ? handleInsert(parent, t, THREAD_ALL_ACCESS, 0) : 0;
+    if (!ht) st = <u32>result;
+    if (hp && !ht) handleClose(parent, hp, true);
   }
   if (!ht) {
     if (t) threadExit(t, 0); // ends the child too, closing what it inherited
+    else if (p) processAbandon(p);
     if (p) obDeref(p);
     leave();
-    failStatus(STATUS_INSUFFICIENT_RESOURCES);
+    failStatus(st);
     return 0;
   }
   changetype<Thread>(t).refs++; // the host's references, released by ntw_object_release

@@ -1,8 +1,12 @@
 // What the browser test scripts share: Debian's chromium and its flags, the ok/FAIL checks (their count
-// is `failures`, a live binding), and `ntwasm serve --port 0` for the demo page.
+// is `failures`, a live binding), `ntwasm serve --port 0` for the demo page, and the demo page opened
+// in a Chromium of its own.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -32,4 +36,37 @@ export function startServer(...extra) {
     child.stderr.on("data", (d) => { out += d; });
     child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`ntwasm serve exited (${code}):\n${out}`)); });
   });
+}
+
+/** The demo page's state for tests (window.ntwasmDemo, web/demo.ts). */
+export const demoState = (page) => page.evaluate(() => window.ntwasmDemo);
+
+/**
+ * Chromium on a fresh profile with the demo page of `url` (startServer's) open, once it has booted a
+ * kernel (a check). `pageErrors` collects the page's errors; `close()` ends Chromium and removes the profile.
+ */
+export async function openDemoPage(url) {
+  const profile = mkdtempSync(join(tmpdir(), "ntwasm-chromium-"));
+  let context;
+  const close = async () => {
+    await context?.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1000 },
+    });
+    const page = context.pages()[0] ?? await context.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
+    await page.goto(`${url}web/`);
+    await page.waitForFunction(() => window.ntwasmDemo && (window.ntwasmDemo.ready || window.ntwasmDemo.error), null, { timeout: 30_000 });
+    const boot = await demoState(page);
+    check(boot.ready && !boot.error, "the demo page booted a kernel", boot.error);
+    return { context, page, pageErrors, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }

@@ -10,17 +10,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, check, failures, startServer } from "./common.mjs";
+import { check, demoState, failures, openDemoPage, startServer } from "./common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const SCREENSHOT = join(here, "screenshot.png");
 const TOTAL_TIMEOUT_MS = 240_000;
-
-
-
-const demoState = (page) => page.evaluate(() => window.ntwasmDemo);
 
 async function runExample(page, file, { args = "" } = {}) {
   await page.selectOption("#example", file);
@@ -36,23 +31,12 @@ const waitForExit = (page, timeout = 60_000) =>
 async function main() {
   const { child: server, url } = await startServer();
   console.log(`ntwasm serve: ${url}`);
-  const profile = mkdtempSync(join(tmpdir(), "ntwasm-chromium-"));
   const site = mkdtempSync(join(tmpdir(), "ntwasm-site-"));
-  let context, siteServer;
+  let opened, siteServer;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1000 },
-    });
-    const page = context.pages()[0] ?? await context.newPage();
-    const pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
-
     // ---- the page boots, cross-origin isolated
-    await page.goto(`${url}web/`);
-    await page.waitForFunction(() => window.ntwasmDemo && (window.ntwasmDemo.ready || window.ntwasmDemo.error), null, { timeout: 30_000 });
-    const boot = await demoState(page);
-    check(boot.ready && !boot.error, "the demo page booted a kernel", boot.error);
+    opened = await openDemoPage(url);
+    const { context, page, pageErrors } = opened;
     check(await page.evaluate(() => crossOriginIsolated), "the page is cross-origin isolated");
     check(await page.evaluate(() => typeof SharedArrayBuffer === "function"), "SharedArrayBuffer is there");
 
@@ -202,10 +186,9 @@ async function main() {
     check(thErrors.length === 0, "no errors in the threads page", thErrors.join("\n"));
     await th.close();
   } finally {
-    await context?.close().catch(() => {});
+    await opened?.close();
     server.kill("SIGTERM");
     siteServer?.child.kill("SIGTERM");
-    rmSync(profile, { recursive: true, force: true });
     rmSync(site, { recursive: true, force: true });
   }
 }

@@ -10,39 +10,21 @@
 //     (EVENT_ALL_ACCESS, EVENT_MODIFY_STATE|SYNCHRONIZE, MUTANT_ALL_ACCESS, THREAD_ALL_ACCESS);
 //   - that a picture which did not change is not laid out again (the layout cache), and the zoom buttons.
 // Then Kill ends the program. Saves test/browser/liveview.png (the graph). Exits non-zero on any failure.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, check, failures, startServer } from "./common.mjs";
+import { check, demoState, failures, openDemoPage, startServer } from "./common.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SCREENSHOT = join(here, "liveview.png");
 const TOTAL_TIMEOUT_MS = 120_000;
 
-
-
-const demoState = (page) => page.evaluate(() => window.ntwasmDemo);
-
 async function main() {
   const { child: server, url } = await startServer();
   console.log(`ntwasm serve: ${url}`);
-  const profile = mkdtempSync(join(tmpdir(), "ntwasm-chromium-"));
-  let context;
+  let opened;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 1000 },
-    });
-    const page = context.pages()[0] ?? await context.newPage();
-    const pageErrors = [];
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
-
-    await page.goto(`${url}web/`);
-    await page.waitForFunction(() => window.ntwasmDemo && (window.ntwasmDemo.ready || window.ntwasmDemo.error), null, { timeout: 30_000 });
-    const boot = await demoState(page);
-    check(boot.ready && !boot.error, "the demo page booted a kernel", boot.error);
+    opened = await openDemoPage(url);
+    const { page, pageErrors } = opened;
 
     console.log("50 threads, 50 objects, a deadlock:");
     await page.selectOption("#example", "waitgraph50.wasm");
@@ -162,9 +144,8 @@ async function main() {
     check(end.exit?.code === 1, "Kill ended the deadlocked program with code 1", JSON.stringify(end.exit));
     check(pageErrors.length === 0, "no errors in the page", pageErrors.join("\n"));
   } finally {
-    await context?.close().catch(() => {});
+    await opened?.close();
     server.kill("SIGTERM");
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 

@@ -529,3 +529,36 @@ __attribute__((export_name("__ntwasm_crt_entries"))) int __ntwasm_crt_entries(vo
 __attribute__((export_name("__ntwasm_crt_exit"))) void __ntwasm_crt_exit(int code) {
   exit(code);
 }
+
+/* ---------- stack checks ---------- */
+
+/*
+ * ntwasm cc makes the linked guest's writes of __stack_pointer that may move it down refuse a value
+ * below __ntwasm_stack_limit (host/stack-check.ts): the prologues inline, the rest (allocas) by calling
+ * __ntwasm_stack_set, which calls the host's handler (the stack pointer, the limit); either way the
+ * process ends with STATUS_STACK_OVERFLOW. The limit is a Wasm global, so each thread's instance has
+ * its own; the host sets it when the thread starts (0 checks nothing). Assembly, because C can neither
+ * declare a global nor write __stack_pointer.
+ */
+__asm__(
+  ".globaltype __stack_pointer, i32\n"
+  ".globl __ntwasm_stack_limit\n"
+  ".globaltype __ntwasm_stack_limit, i32\n"
+  "__ntwasm_stack_limit:\n"
+  ".functype __ntwasm_stack_overflow (i32, i32) -> ()\n"
+  ".import_module __ntwasm_stack_overflow, env\n"
+  ".import_name __ntwasm_stack_overflow, __ntwasm_stack_overflow\n"
+  ".globl __ntwasm_stack_set\n"
+  "__ntwasm_stack_set:\n"
+  "  .functype __ntwasm_stack_set (i32) -> ()\n"
+  "  local.get 0\n"
+  "  global.get __ntwasm_stack_limit\n"
+  "  i32.lt_u\n"
+  "  if\n"
+  "    global.get __stack_pointer\n"
+  "    global.get __ntwasm_stack_limit\n"
+  "    call __ntwasm_stack_overflow\n"
+  "  end_if\n"
+  "  local.get 0\n"
+  "  global.set __stack_pointer\n"
+  "  end_function\n");
