@@ -13,7 +13,7 @@ export { defaultEnvironment } from "./environment.ts";
 export type { KernelSnapshot, ObjectInfo, ProcessSnapshot, ThreadSnapshot, HandleInfo, WaitEdge } from "./snapshot.ts";
 export type { WaitChain, WaitNode, WaitNodeType, WaitObjectNode, WaitThreadNode } from "./wait-chain.ts";
 export { watchDeadlocks, type WaitReport } from "./deadlock.ts";
-export { KernelFailedError } from "./kernel-fault.ts";
+export { KernelFailedError, KernelShutDownError } from "./kernel-fault.ts";
 export * as abi from "./generated/abi.ts";
 
 /** Boots a kernel on this Node process. */

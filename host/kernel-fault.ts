@@ -77,7 +77,7 @@ export function kernelFaulted(k: LockExports, box: SharedArrayBuffer, tid: numbe
  * (`onFault`) and throws too.
  */
 export function guardExports<T extends object>(raw: T, box: SharedArrayBuffer, failure: () => KernelFailedError | undefined,
-  onFault: () => void): T {
+  onFault: () => void, down: () => boolean): T {
   const k = raw as unknown as LockExports;
   const guarded: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(raw)) {
@@ -86,6 +86,7 @@ export function guardExports<T extends object>(raw: T, box: SharedArrayBuffer, f
     guarded[name] = (...args: unknown[]) => {
       const failed = failure();
       if (failed) throw failed;
+      if (down()) throw new KernelShutDownError();
       try { return fn(...args); }
       catch (e) {
         if (!kernelFaulted(k, box, 0, 0, e)) throw e;
@@ -97,7 +98,18 @@ export function guardExports<T extends object>(raw: T, box: SharedArrayBuffer, f
   return guarded as T;
 }
 
-/** Runs `f`, swallowing the KernelFailedError a failed kernel throws (host event handlers: nothing is left to do). */
+/**
+ * A call into a kernel after its shutdown(): its workers were stopped wherever they were, maybe holding
+ * the kernel lock, so nothing may enter it again (a late timer of the host's would spin for ever).
+ */
+export class KernelShutDownError extends Error {
+  constructor() {
+    super("the kernel has been shut down");
+    this.name = "KernelShutDownError";
+  }
+}
+
+/** Runs `f`, swallowing what a failed or shut-down kernel throws (host event handlers: nothing is left to do). */
 export function unlessFailed(f: () => void): void {
-  try { f(); } catch (e) { if (!(e instanceof KernelFailedError)) throw e; }
+  try { f(); } catch (e) { if (!(e instanceof KernelFailedError) && !(e instanceof KernelShutDownError)) throw e; }
 }

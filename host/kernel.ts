@@ -129,7 +129,7 @@ export class Kernel {
     // every host call goes through the guard: after a kernel fault it throws instead of trapping or spinning
     let kernel: Kernel | undefined;
     const faultBox = new SharedArrayBuffer(FAULT_BOX_BYTES);
-    const exports = guardExports(raw, faultBox, () => kernel?.failure, () => kernel?.kernelFailed());
+    const exports = guardExports(raw, faultBox, () => kernel?.failure, () => kernel?.kernelFailed(), () => kernel?.down === true);
     exports.ntw_boot();
     if (options.faultInjection) exports.ntw_fault_injection(1);
     for (const q of QUOTAS) {
@@ -219,6 +219,8 @@ export class Kernel {
    * Every process of the kernel has ended then, with STATUS_INTERNAL_ERROR, and every call throws this.
    */
   failure: KernelFailedError | undefined;
+  /** shutdown() has stopped the workers: no call may enter the kernel again (KernelShutDownError). */
+  private down = false;
 
   private failTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -442,7 +444,8 @@ export class Kernel {
     const running = [...this.processes.values()];
     for (const p of running) p.kill(1);
     await Promise.all(running.map((p) => p.exited));
-    await this.pool.shutdown();
     this.stopReaper();
+    this.down = true; // before the workers stop: one may hold the lock when it is stopped
+    await this.pool.shutdown();
   }
 }
