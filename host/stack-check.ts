@@ -11,7 +11,7 @@
 // - any other write that may move it down (an alloca) becomes a call of the runtime's
 //   __ntwasm_stack_set (6 bytes, as the write), which calls the host's handler below the limit;
 // - a write of `x + constant` (a function's epilogue giving its frame back) moves it up: left as it is.
-import { Reader } from "./wasm-module.ts";
+import { Reader, sections } from "./wasm-module.ts";
 
 /** What ntwasm cc exports for the checks (guests/c/runtime/ntwasm_crt.c), and the custom section it adds. */
 export const STACK_SET = "__ntwasm_stack_set";
@@ -152,11 +152,7 @@ export function addStackChecks(input: Uint8Array<ArrayBuffer>): StackChecks {
   const r = new Reader(bytes);
   let importedFunctions = 0, stackPointer = -1, setter = -1, limit = -1;
   let code = -1;
-  r.pos = 8;
-  while (r.pos < bytes.length) {
-    const id = r.byte();
-    const size = r.u32();
-    const end = r.pos + size;
+  for (const { id, start } of sections(r)) {
     if (id === 2) {
       for (let i = r.u32(); i > 0; i--) {
         r.name(); r.name();
@@ -175,8 +171,7 @@ export function addStackChecks(input: Uint8Array<ArrayBuffer>): StackChecks {
         if (name === STACK_LIMIT && kind === 3) limit = index;
         if (name === STACK_SET && kind === 0) setter = index;
       }
-    } else if (id === 10) code = r.pos;
-    r.pos = end;
+    } else if (id === 10) code = start;
   }
   if (stackPointer < 0 || limit < 0 || setter < 0 || code < 0) {
     throw new Error(`the module exports no __stack_pointer, ${STACK_LIMIT} or ${STACK_SET}`);

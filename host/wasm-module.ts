@@ -37,6 +37,21 @@ export class Reader {
   }
 }
 
+/**
+ * The module's sections in order, each with `r` at its contents (a caller may read them, or return
+ * early); the walk goes on from the section's end whatever the caller read.
+ */
+export function* sections(r: Reader): Generator<{ id: number; start: number; end: number }> {
+  r.pos = 8;
+  while (r.pos < r.bytes.length) {
+    const id = r.byte();
+    const size = r.u32();
+    const start = r.pos, end = start + size;
+    yield { id, start, end };
+    r.pos = end;
+  }
+}
+
 export function isWasm(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
 }
@@ -44,11 +59,7 @@ export function isWasm(bytes: Uint8Array): boolean {
 /** The module's imported memory, or undefined when it defines its own. */
 export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
   const r = new Reader(bytes);
-  r.pos = 8;
-  while (r.pos < bytes.length) {
-    const id = r.byte();
-    const size = r.u32();
-    const end = r.pos + size;
+  for (const { id } of sections(r)) {
     if (id === 2) {
       const count = r.u32();
       for (let i = 0; i < count; i++) {
@@ -66,7 +77,6 @@ export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
       }
       return undefined;
     }
-    r.pos = end;
   }
   return undefined;
 }
@@ -77,15 +87,8 @@ export function memoryImport(bytes: Uint8Array): MemoryImport | undefined {
  * Walks the section headers only; undefined when there is no code section or the module is cut short.
  */
 export function codeSectionOffset(bytes: Uint8Array): number | undefined {
-  const r = new Reader(bytes);
-  r.pos = 8;
   try {
-    while (r.pos < bytes.length) {
-      const id = r.byte();
-      const size = r.u32();
-      if (id === 10) return r.pos;
-      r.pos += size;
-    }
+    for (const { id, start } of sections(new Reader(bytes))) if (id === 10) return start;
   } catch { /* truncated */ }
   return undefined;
 }
@@ -114,11 +117,7 @@ export function functionImports(bytes: Uint8Array): FunctionImport[] {
   };
   const types: { params: string[]; results: string[] }[] = [];
   const imports: FunctionImport[] = [];
-  r.pos = 8;
-  while (r.pos < bytes.length) {
-    const id = r.byte();
-    const size = r.u32();
-    const end = r.pos + size;
+  for (const { id } of sections(r)) {
     if (id === 1) {
       const count = r.u32();
       for (let i = 0; i < count; i++) {
@@ -144,7 +143,6 @@ export function functionImports(bytes: Uint8Array): FunctionImport[] {
       }
       return imports;
     }
-    r.pos = end;
   }
   return imports;
 }
