@@ -224,7 +224,10 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
       throw e;
     });
     // The terminal (or whatever stdin is) types into the guest's console input.
-    const onData = (d: Buffer) => p.writeStdin(new Uint8Array(d));
+    // A guest that reads slower than stdin comes (or never) pauses it: its input waits in the pipe.
+    const onData = (d: Buffer) => {
+      if (!p.writeStdin(new Uint8Array(d))) { process.stdin.pause(); p.onInputDrain(() => process.stdin.resume()); }
+    };
     const onEnd = () => p.endStdin();
     process.stdin.on("data", onData).on("end", onEnd);
     // A deadlock ends the run with DEADLOCK_EXIT after its report (docs/debugging.md); SIGQUIT (Ctrl-\)

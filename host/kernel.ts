@@ -300,15 +300,20 @@ export class Kernel {
   /** Resolves once the pool has its target number of workers parked. */
   workerPoolReady(): Promise<void> { return this.pool.ready(); }
 
-  /** @internal Feeds bytes to input console `console` (kernel record), or ends its input (null). */
-  feedConsole(console: number, bytes: Uint8Array | null): void {
-    if (!bytes) { this.exports.ntw_console_feed(console, 0, -1); return; }
+  /**
+   * @internal Feeds bytes to input console `console` (kernel record), or ends its input (null). Returns
+   * how many it took: the rest waits while the console's ring is full (or kernel memory short).
+   */
+  feedConsole(console: number, bytes: Uint8Array | null): number {
+    if (!bytes) { this.exports.ntw_console_feed(console, 0, -1); return 0; }
     const chunk = 0x10000;
-    for (let at = 0; at < bytes.length; at += chunk) {
+    let at = 0;
+    for (; at < bytes.length; at += chunk) {
       const part = bytes.subarray(at, at + chunk);
       new Uint8Array(this.memory.buffer).set(part, this.scratch);
-      this.exports.ntw_console_feed(console, this.scratch, part.length);
+      if (!this.exports.ntw_console_feed(console, this.scratch, part.length)) break;
     }
+    return Math.min(at, bytes.length);
   }
 
   /** Sets environment variables of process `record` in the kernel. */

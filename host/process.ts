@@ -53,6 +53,10 @@ export interface ProcessExit {
 
 /** How long a thread asked to end may keep running guest code before its worker is stopped. */
 export const KILL_GRACE_MS = 100;
+/** Input held in the host beyond the kernel's ring (1 MiB) before writeStdin asks its caller to pause. */
+const INPUT_BACKLOG = 1 << 20;
+/** How often held input is offered again while the guest has not read. */
+const INPUT_RETRY_MS = 10;
 
 export class GuestProcess {
   readonly pid: number;
@@ -69,6 +73,12 @@ export class GuestProcess {
   private readonly tracer: TraceOutput | undefined;
   /** Its input console (kernel record, referenced until the process has ended), 0 when none. */
   private readonly input: number;
+  /** Input writeStdin took that the console's ring had no room for yet (pumpInput), and its size. */
+  private pendingIn: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private inputEnding = false;
+  private pumpTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly drained: (() => void)[] = [];
   private crash: string | undefined;
   private ending = false;
   private done = false;
@@ -208,14 +218,52 @@ export class GuestProcess {
     else (stream === 2 ? platform.stderr : platform.stdout)(text, (closed) => { if (closed) this.console.close(stream); done(); });
   }
 
-  /** Types into the process's console input (which a child shares with its parent). */
-  writeStdin(data: string | Uint8Array): void {
-    if (this.input && !this.done) this.kernel.feedConsole(this.input, typeof data === "string" ? new TextEncoder().encode(data) : data);
+  /**
+   * Types into the process's console input (which a child shares with its parent). False when the input
+   * the guest has not read yet passes INPUT_BACKLOG: the caller should stop (pause its source) until
+   * `onInputDrain`, as with a stream's write(). Nothing is dropped either way.
+   */
+  writeStdin(data: string | Uint8Array): boolean {
+    if (!this.input || this.done) return true;
+    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    if (bytes.length) { this.pendingIn.push(bytes.slice()); this.pendingBytes += bytes.length; }
+    this.pumpInput();
+    return this.pendingBytes < INPUT_BACKLOG;
   }
 
   /** Ends the console input: reads return 0 bytes once what was written has been read. */
   endStdin(): void {
-    if (this.input && !this.done) this.kernel.feedConsole(this.input, null);
+    this.inputEnding = true;
+    this.pumpInput();
+  }
+
+  /** Calls `f` once the input held back by writeStdin's false has gone into the kernel. */
+  onInputDrain(f: () => void): void {
+    if (this.pendingBytes < INPUT_BACKLOG || this.done) f();
+    else this.drained.push(f);
+  }
+
+  /** Moves held input into the console's ring as the guest reads it, then ends the input if asked. */
+  private pumpInput(): void {
+    this.pumpTimer = undefined;
+    if (!this.input || this.done) { this.pendingIn = []; this.pendingBytes = 0; this.flushDrained(); return; }
+    while (this.pendingIn.length) {
+      const first = this.pendingIn[0];
+      const took = this.kernel.feedConsole(this.input, first);
+      this.pendingBytes -= took;
+      if (took < first.length) {
+        this.pendingIn[0] = first.subarray(took);
+        this.pumpTimer ??= setTimeout(() => unlessFailed(() => this.pumpInput()), INPUT_RETRY_MS);
+        break;
+      }
+      this.pendingIn.shift();
+    }
+    if (this.pendingBytes < INPUT_BACKLOG) this.flushDrained();
+    if (!this.pendingIn.length && this.inputEnding) { this.inputEnding = false; this.kernel.feedConsole(this.input, null); }
+  }
+
+  private flushDrained(): void {
+    for (const f of this.drained.splice(0)) f();
   }
 
   /** @internal The kernel failed: the process is over, its workers stopped; no kernel call may follow. */

@@ -20,8 +20,12 @@ export function consoleSignaled(c: Console): bool {
   return c.stream == 0 && (c.count > 0 || c.ended != 0);
 }
 
-/** The largest input ring: more input than this waiting unread is refused (false from consoleFeed). */
-const MAX_RING: u32 = 1 << 30;
+/**
+ * The largest input ring: more input than this waiting unread is refused (false from consoleFeed), and
+ * the host keeps it until the guest has read (GuestProcess.pumpInput), so that a program that never
+ * reads cannot fill kernel memory from its standard input.
+ */
+const MAX_RING: u32 = 1 << 20;
 
 /**
  * Where byte `i` (from the oldest) of the ring is. The ring never divides by zero: with no ring yet
