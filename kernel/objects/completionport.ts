@@ -95,8 +95,10 @@ export function portDeliver(port: CompletionPort): void {
 /**
  * Posts a packet to `port` (lock held): to the most recent waiting remover if the concurrency limit lets
  * one go, else at the end of the FIFO. `limited`: a post by the program (PostQueuedCompletionStatus,
- * NtSetIoCompletion), refused with STATUS_INSUFFICIENT_RESOURCES past PORT_MAX_QUEUED; I/O completions
- * always queue. A port whose last handle has closed drops it. The status: STATUS_SUCCESS, or
+ * NtSetIoCompletion), refused with STATUS_INSUFFICIENT_RESOURCES past PORT_MAX_QUEUED and past the
+ * kernel-memory quota; I/O completions always queue, past that quota too: their requests (or service
+ * calls) were admitted under it and are freed with them, as Windows completes an IRP into its port
+ * without allocating. A port whose last handle has closed drops it. The status: STATUS_SUCCESS, or
  * STATUS_INSUFFICIENT_RESOURCES when it could not be queued. Other kernel code (a service delivering its
  * requests to a port) calls this too.
  */
@@ -107,7 +109,7 @@ export function portPost(port: CompletionPort, key: u32, status: u32, info: u32,
     if (t) { handOver(t, key, value, status, info); return STATUS_SUCCESS; }
   }
   if (limited && port.depth >= PORT_MAX_QUEUED) return STATUS_INSUFFICIENT_RESOURCES;
-  const p = kalloc(offsetof<Packet>());
+  const p = kalloc(offsetof<Packet>(), limited);
   if (!p) return STATUS_INSUFFICIENT_RESOURCES;
   const k = changetype<Packet>(p);
   k.next = 0;

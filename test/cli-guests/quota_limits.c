@@ -175,6 +175,13 @@ static void calls_while_full(void) {
 static void memory(void) {
   static WCHAR name[4100];
   go = CreateEventW(NULL, TRUE, FALSE, NULL);
+  /* an overlapped read on a pipe associated with a completion port, pending while memory fills up */
+  HANDLE server = CreateNamedPipeW(L"\\\\.\\pipe\\quota-limits", PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_BYTE, 1, 4096, 4096, 0, NULL);
+  HANDLE client = CreateFileW(L"\\\\.\\pipe\\quota-limits", GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+  HANDLE port = CreateIoCompletionPort(server, NULL, 77, 1);
+  static char buf[16];
+  OVERLAPPED ov = { 0 };
+  BOOL pending = !ReadFile(server, buf, sizeof buf, NULL, &ov) && GetLastError() == ERROR_IO_PENDING;
   /* long names first (8 KiB each), then unnamed events, until nothing more fits */
   DWORD named = 0, err = 0;
   while (nfilled < MAX_FILL) {
@@ -195,6 +202,17 @@ static void memory(void) {
     unnamed++;
   }
   printf("memory: named events until error %lu, then unnamed ones until error %lu\n", err, err2);
+  /* its completion comes while memory is full: the packet is never dropped (the request was admitted) */
+  CancelIoEx(server, &ov);
+  DWORD n = 0;
+  ULONG_PTR key = 0;
+  LPOVERLAPPED got = NULL;
+  BOOL done = GetQueuedCompletionStatus(port, &n, &key, &got, 10000);
+  printf("a completion while full: %s, key %lu, error %lu\n", pending && got == &ov ? "queued" : "lost", (unsigned long)key,
+    done ? 0ul : (unsigned long)GetLastError());
+  CloseHandle(client);
+  CloseHandle(server);
+  CloseHandle(port);
   /* with a little more room each time, so that allocations fail at ever later points of each call */
   int levels = 0;
   for (; levels < 64 && nfilled > 8; levels++) {
