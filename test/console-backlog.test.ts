@@ -8,20 +8,15 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { boot } from "ntwasm";
+import { ccGuest, cliPath } from "./harness.ts";
 
-const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+const cli = cliPath;
 const tmp = mkdtempSync(join(tmpdir(), "ntwasm-console-backlog-"));
 const wasm = join(tmp, "console_flood.wasm");
 const MiB = 1 << 20;
 
-beforeAll(() => {
-  const src = fileURLToPath(new URL("./cli-guests/console_flood.c", import.meta.url));
-  const r = spawnSync(process.execPath, [cli, "cc", src, "-o", wasm], { encoding: "utf8", timeout: 120_000 });
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-}, 180_000);
+beforeAll(() => { ccGuest("console_flood.c", wasm); }, 180_000);
 
 /** Bytes the flood has written so far (its console_flood.progress file). */
 const progress = () => { try { return Number(readFileSync(join(tmp, "console_flood.progress"), "latin1")) || 0; } catch { return 0; } };

@@ -8,19 +8,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { boot } from "ntwasm";
+import { ccGuest, cliPath } from "./harness.ts";
 
-const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+const cli = cliPath;
 const tmp = mkdtempSync(join(tmpdir(), "ntwasm-input-backlog-"));
 const wasm = join(tmp, "stdin_slow.wasm");
 const MiB = 1 << 20;
 
-beforeAll(() => {
-  const src = fileURLToPath(new URL("./cli-guests/stdin_slow.c", import.meta.url));
-  const r = spawnSync(process.execPath, [cli, "cc", src, "-o", wasm], { encoding: "utf8", timeout: 120_000 });
-  expect(r.stderr).toBe("");
-}, 180_000);
+beforeAll(() => { ccGuest("stdin_slow.c", wasm); }, 180_000);
 
 /** `n` bytes of a pattern with no "\n" (console reads end a line with "\r\n"), and the checksum stdin_slow.c prints for them. */
 function input(n: number): { bytes: Uint8Array; sum: string } {

@@ -6,24 +6,17 @@
 // and the same for threads TerminateThread'ed while they hammer a mutex; then the kernel invariant checker is clean and live objects and bytes in use are back to where a
 // warm-up of the same shape left them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { boot } from "ntwasm";
+import { ccGuest } from "./harness.ts";
 
-const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 const root = mkdtempSync(join(tmpdir(), "ntwasm-death-"));
 const ROUNDS = Number(process.env.NTWASM_DEATH_ROUNDS ?? 200);
 let bytes: Uint8Array;
 
-beforeAll(() => {
-  const src = fileURLToPath(new URL("./cli-guests/death.c", import.meta.url));
-  const r = spawnSync(process.execPath, [cli, "cc", src, "-o", join(root, "death.wasm")], { encoding: "utf8", timeout: 120_000 });
-  expect(r.stderr).toBe("");
-  bytes = readFileSync(join(root, "death.wasm"));
-}, 180_000);
+beforeAll(() => { bytes = ccGuest("death.c", join(root, "death.wasm")); }, 180_000);
 
 describe("death at any moment", () => {
   it(`${ROUNDS} children ended at random moments: mutexes abandoned, pipes broken, exit codes right, nothing left`, async () => {

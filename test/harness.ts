@@ -1,12 +1,28 @@
 // Runs AssemblyScript conformance guests through the real path: guest → host → kernel.wasm.
 // Each `test_*` export of a guest becomes one vitest case, run as the main thread of a new process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { boot, type BootOptions, type Kernel } from "ntwasm";
 
 export const guestPath = (name: string) => fileURLToPath(new URL(`../dist/guests/${name}.wasm`, import.meta.url));
 export const guestBytes = (name: string) => new Uint8Array(readFileSync(guestPath(name)));
+
+/** The built CLI, as users run it. */
+export const cliPath = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+
+/**
+ * Builds C guest `src` (a test/cli-guests/ name, or a path) with plain `ntwasm cc` (and `flags`) into
+ * `out`, as a user would; it must build cleanly. Returns the module's bytes.
+ */
+export function ccGuest(src: string, out: string, flags: string[] = []): Uint8Array {
+  const path = src.includes("/") ? src : fileURLToPath(new URL(`./cli-guests/${src}`, import.meta.url));
+  const r = spawnSync(process.execPath, [cliPath, "cc", path, ...flags, "-o", out], { encoding: "utf8", timeout: 120_000 });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return new Uint8Array(readFileSync(out));
+}
 
 /** One shared kernel per test file (or describe block), booted before its tests and shut down after. */
 export function useKernel(options?: () => BootOptions): () => Kernel {

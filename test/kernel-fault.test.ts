@@ -5,25 +5,19 @@
 // with 125. The fault comes from NtwInjectKernelFault, which only boot({ faultInjection: true }) enables.
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { boot, KernelFailedError, KernelShutDownError } from "ntwasm";
+import { ccGuest, cliPath } from "./harness.ts";
 
-const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+const cli = cliPath;
 const tmp = mkdtempSync(join(tmpdir(), "ntwasm-kernel-fault-"));
 const guest = join(tmp, "kernel_fault.wasm");
 let bytes: Uint8Array;
 const STATUS_INTERNAL_ERROR = 0xc00000e5;
 
-beforeAll(() => {
-  const src = fileURLToPath(new URL("./cli-guests/kernel_fault.c", import.meta.url));
-  const r = spawnSync(process.execPath, [cli, "cc", src, "-o", guest], { encoding: "utf8", timeout: 120_000 });
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  bytes = readFileSync(guest);
-}, 180_000);
+beforeAll(() => { bytes = ccGuest("kernel_fault.c", guest); }, 180_000);
 
 describe("a kernel fault", () => {
   it("is refused unless the kernel was booted for it", async () => {

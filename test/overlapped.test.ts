@@ -2,13 +2,11 @@
 // uses: requests, I/O worker threads and their event are freed when the process ends, also when it
 // ends with requests still pending (test/cli-guests/overlapped_exit.c: 200 of them, ended three ways).
 import { beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { boot } from "ntwasm";
-import { conformance, guestBytes, useKernel } from "./harness.ts";
+import { ccGuest, conformance, guestBytes, useKernel } from "./harness.ts";
 
 conformance("overlapped", 60_000);
 
@@ -31,15 +29,9 @@ describe("overlapped I/O memory", () => {
 });
 
 describe("a process ending with 200 overlapped reads pending", () => {
-  const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
   const root = mkdtempSync(join(tmpdir(), "ntwasm-overlapped-exit-"));
   let bytes: Uint8Array;
-  beforeAll(() => {
-    const src = fileURLToPath(new URL("./cli-guests/overlapped_exit.c", import.meta.url));
-    const r = spawnSync(process.execPath, [cli, "cc", src, "-o", join(root, "overlapped_exit.wasm")], { encoding: "utf8", timeout: 120_000 });
-    expect(r.stderr).toBe("");
-    bytes = readFileSync(join(root, "overlapped_exit.wasm"));
-  }, 180_000);
+  beforeAll(() => { bytes = ccGuest("overlapped_exit.c", join(root, "overlapped_exit.wasm")); }, 180_000);
 
   // Its I/O workers were once left holding the kernel lock at teardown (4 in ~45 loaded runs); each
   // round here ends one while its workers start, run or wait, and the kernel must stay sound.
