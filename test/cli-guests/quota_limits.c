@@ -98,18 +98,23 @@ static int child(const char *what) {
   return 7; /* "quiet": just runs */
 }
 
-static void handles(void) {
-  DWORD err = fill_events();
-  printf("handles: %lu events, then CreateEvent error %lu\n", nfilled, err);
-  HANDLE dup;
-  if (DuplicateHandle(GetCurrentProcess(), filled[0], GetCurrentProcess(), &dup, 0, FALSE, DUPLICATE_SAME_ACCESS)) printf("DuplicateHandle: ok\n");
-  else printf("DuplicateHandle: error %lu\n", GetLastError());
+/* At the limit: closing one handle lets exactly one more event in. */
+static void one_more_after_close(void) {
   CloseHandle(filled[--nfilled]);
   HANDLE e = CreateEventW(NULL, TRUE, FALSE, NULL);
   printf("after one CloseHandle: CreateEvent %s", e ? "ok" : "failed");
   if (e) filled[nfilled++] = e;
   e = CreateEventW(NULL, TRUE, FALSE, NULL);
   printf(", the next one error %lu\n", e ? 0 : GetLastError());
+}
+
+static void handles(void) {
+  DWORD err = fill_events();
+  printf("handles: %lu events, then CreateEvent error %lu\n", nfilled, err);
+  HANDLE dup;
+  if (DuplicateHandle(GetCurrentProcess(), filled[0], GetCurrentProcess(), &dup, 0, FALSE, DUPLICATE_SAME_ACCESS)) printf("DuplicateHandle: ok\n");
+  else printf("DuplicateHandle: error %lu\n", GetLastError());
+  one_more_after_close();
   CloseHandle(filled[--nfilled]); /* room for the child's process and thread handles */
   CloseHandle(filled[--nfilled]);
   run_child(L"events");
@@ -127,12 +132,7 @@ static void objects(void) {
   printf("DuplicateHandle: %s\n", DuplicateHandle(GetCurrentProcess(), filled[0], GetCurrentProcess(), &dup, 0, FALSE,
     DUPLICATE_SAME_ACCESS) ? "ok" : "failed");
   CloseHandle(dup);
-  CloseHandle(filled[--nfilled]);
-  HANDLE e = CreateEventW(NULL, TRUE, FALSE, NULL);
-  printf("after one CloseHandle: CreateEvent %s", e ? "ok" : "failed");
-  if (e) filled[nfilled++] = e;
-  e = CreateEventW(NULL, TRUE, FALSE, NULL);
-  printf(", the next one error %lu\n", e ? 0 : GetLastError());
+  one_more_after_close();
   run_child(L"events"); /* while this process is at its limit */
   close_filled();
 }
