@@ -291,6 +291,12 @@ size_t wcstombs(char *restrict dst, const wchar_t *restrict src, size_t n) {
   return to_multibyte(dst, &w, (size_t)-1, n, &st);
 }
 
+/* Stores a terminator at dst[i] in units of `unit` bytes. */
+static void terminate(void *dst, size_t unit, size_t i) {
+  if (unit == 1) ((char *)dst)[i] = 0;
+  else ((wchar_t *)dst)[i] = 0;
+}
+
 /*
  * The _s forms (UCRT's rules): dst NULL with size 0 asks for the size; *converted counts the
  * terminator. n limits what is converted (wide characters or bytes, the terminator not counted);
@@ -299,52 +305,48 @@ size_t wcstombs(char *restrict dst, const wchar_t *restrict src, size_t n) {
  * that disagree, are EINVAL.
  */
 static errno_t bad_args(void *dst, size_t size, const void *src, size_t unit) {
-  if ((dst && size) && !src) {
-    if (unit == 1) *(char *)dst = 0;
-    else *(wchar_t *)dst = 0;
-  }
+  if ((dst && size) && !src) terminate(dst, unit, 0);
   if ((!dst && size) || (dst && !size) || !src) { errno = EINVAL; return EINVAL; }
   return 0;
 }
 
-static errno_t to_wide_s(size_t *converted, wchar_t *dst, size_t size, const char **src, size_t n, mbstate_t *ps) {
-  const char *start = *src;
+/* One direction of conversion: to_wide or to_multibyte, with the destination's unit. */
+typedef size_t (*convert_fn)(void *dst, const void **src, size_t nsrc, size_t n, mbstate_t *ps);
+static size_t wide_fn(void *dst, const void **src, size_t nsrc, size_t n, mbstate_t *ps) {
+  return to_wide(dst, (const char **)src, nsrc, n, ps);
+}
+static size_t multibyte_fn(void *dst, const void **src, size_t nsrc, size_t n, mbstate_t *ps) {
+  return to_multibyte(dst, (const wchar_t **)src, nsrc, n, ps);
+}
+
+/* The _s forms' rules (the count with its terminator, ERANGE or _TRUNCATE), for either direction. */
+static errno_t convert_s(convert_fn conv, size_t unit, size_t *converted, void *dst, size_t size, const void **src, size_t n,
+                         mbstate_t *ps) {
+  const void *start = *src;
   mbstate_t first = *ps;
-  size_t total = to_wide(0, src, (size_t)-1, 0, ps);
-  if (total == FAIL) { if (dst) dst[0] = 0; return EILSEQ; }
+  size_t total = conv(0, src, (size_t)-1, 0, ps);
+  if (total == FAIL) { if (dst) terminate(dst, unit, 0); return EILSEQ; }
   if (!dst) { if (converted) *converted = total + 1; return 0; }
   size_t want = n < total ? n : total;
   errno_t e = 0;
   if (want + 1 > size) {
-    if (n != _TRUNCATE) { dst[0] = 0; errno = ERANGE; return ERANGE; }
+    if (n != _TRUNCATE) { terminate(dst, unit, 0); errno = ERANGE; return ERANGE; }
     want = size - 1;
     e = STRUNCATE;
   }
-  size_t r = to_wide(dst, src, (size_t)-1, want, ps);
-  if (r == FAIL) { dst[0] = 0; *src = start; *ps = first; return EILSEQ; }
-  dst[r] = 0;
+  size_t r = conv(dst, src, (size_t)-1, want, ps);
+  if (r == FAIL) { terminate(dst, unit, 0); *src = start; *ps = first; return EILSEQ; }
+  terminate(dst, unit, r);
   if (converted) *converted = r + 1;
   return e;
 }
 
+static errno_t to_wide_s(size_t *converted, wchar_t *dst, size_t size, const char **src, size_t n, mbstate_t *ps) {
+  return convert_s(wide_fn, sizeof(wchar_t), converted, dst, size, (const void **)src, n, ps);
+}
+
 static errno_t to_multibyte_s(size_t *converted, char *dst, size_t size, const wchar_t **src, size_t n, mbstate_t *ps) {
-  const wchar_t *start = *src;
-  mbstate_t first = *ps;
-  size_t total = to_multibyte(0, src, (size_t)-1, 0, ps);
-  if (total == FAIL) { if (dst) dst[0] = 0; return EILSEQ; }
-  if (!dst) { if (converted) *converted = total + 1; return 0; }
-  size_t want = n < total ? n : total;
-  errno_t e = 0;
-  if (want + 1 > size) {
-    if (n != _TRUNCATE) { dst[0] = 0; errno = ERANGE; return ERANGE; }
-    want = size - 1;
-    e = STRUNCATE;
-  }
-  size_t r = to_multibyte(dst, src, (size_t)-1, want, ps);
-  if (r == FAIL) { dst[0] = 0; *src = start; *ps = first; return EILSEQ; }
-  dst[r] = 0;
-  if (converted) *converted = r + 1;
-  return e;
+  return convert_s(multibyte_fn, 1, converted, dst, size, (const void **)src, n, ps);
 }
 
 errno_t mbstowcs_s(size_t *converted, wchar_t *dst, size_t size, const char *src, size_t n) {
