@@ -61,8 +61,10 @@ const RUN_HELP = `Usage: ntwasm run [options] [--] <guest.wasm> [args...]
 
 Runs <guest.wasm> as a new process: its main thread runs the export "main" (after "_start" when
 present). Threads run on workers kept parked in advance (the pool refills itself in the
-background). Output is written as the guest produces it; stdin is the guest's console input
-(an empty or closed stdin is end of file at once). When stdout's reader goes away
+background). Output is written as the guest produces it. A terminal's stdin is the guest's console
+input; stdin from a pipe or file is a pipe to the guest, as on Windows (GetFileType says
+FILE_TYPE_PIPE and ReadFile returns the bytes as they are; console calls read it too). An empty or
+closed stdin is end of file at once. When stdout's reader goes away
 (ntwasm run x | head -1) the guest's later writes fail with ERROR_NO_DATA, as on a closed pipe.
 Arguments after the guest are its own (command line and argv); "--" ends ntwasm's options.
 
@@ -96,6 +98,8 @@ ${wrap(`AREAS, comma-separated as WINEDEBUG channels: ${TRACE_AREA_NAMES.join(",
                    implies --trace
   --quota NAME=N   a resource limit (repeatable; docs/reliability.md), one of:
 ${QUOTA_HELP}
+  --console-input  stdin types into the guest's console even when it is a pipe or file, as keys
+                   typed at a terminal would (ReadFile gets a line at a time, "\n" as "\r\n")
   --no-deadlock-exit
                    when every thread is blocked for good (a deadlock: see below), print the
                    report and keep waiting instead of ending the run with exit code 124
@@ -158,6 +162,8 @@ interface RunOptions {
   entry?: string; root?: string; args?: string[]; workers?: number;
   /** --no-deadlock-exit: report a deadlock and keep waiting. */
   noDeadlockExit?: boolean;
+  /** --console-input: piped stdin still types into the console (SpawnOptions.stdinPipe off). */
+  consoleInput?: boolean;
   /** --quota NAME=N (BootOptions.quotas). */
   quotas?: Quotas;
   /** --check-kernel[=MS]: run the kernel invariant checker every MS ms and at the end. */
@@ -219,11 +225,13 @@ async function runGuest(file: string, o: RunOptions = {}): Promise<number> {
     // GetModuleFileNameW: the guest's path under C:\ when it is inside the root, else C:\<name>.
     const rel = relative(resolve(o.root ?? "."), resolve(file));
     const imagePath = "C:\\" + (rel.startsWith("..") || isAbsolute(rel) ? basename(file) : rel.split(sep).join("\\"));
-    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, imagePath, env }).catch((e) => {
+    // Input from a pipe or file is a pipe to the guest, as on Windows; a terminal is its console.
+    const stdinPipe = !process.stdin.isTTY && !o.consoleInput;
+    const p = await kernel.spawn(bytes, { entry: o.entry, args, trace, imagePath, env, stdinPipe }).catch((e) => {
       if (e instanceof GuestError) throw new UsageError(`${file}: ${e.message}`);
       throw e;
     });
-    // The terminal (or whatever stdin is) types into the guest's console input.
+    // The terminal (or whatever stdin is) types into the guest's input.
     // A guest that reads slower than stdin comes (or never) pauses it: its input waits in the pipe.
     const onData = (d: Buffer) => {
       if (!p.writeStdin(new Uint8Array(d))) { process.stdin.pause(); p.onInputDrain(() => process.stdin.resume()); }
@@ -340,6 +348,7 @@ function parseRun(rest: string[]): { file: string; o: RunOptions } | "help" {
     }
     else if (a === "--inherit-env") o.inheritEnv = true;
     else if (a === "--no-deadlock-exit") o.noDeadlockExit = true;
+    else if (a === "--console-input") o.consoleInput = true;
     else if ((v = opt(a, "--quota")) !== undefined) {
       const eq = v.indexOf("="), name = eq < 0 ? v : v.slice(0, eq);
       const q = QUOTAS.find((r) => r.cli === name);

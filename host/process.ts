@@ -31,6 +31,13 @@ export interface SpawnOptions {
   /** Leave the input open after `stdin` (the caller goes on with writeStdin / endStdin). */
   keepStdinOpen?: boolean;
   /**
+   * The input comes from no terminal (a pipe or a file, as with `ntwasm run < file`), so the program
+   * sees a pipe, as on Windows: ReadFile returns the bytes as they come ("\n" stays "\n"),
+   * GetFileType says FILE_TYPE_PIPE, PeekNamedPipe tells what is waiting and _isatty(0) is 0. Console
+   * calls (ReadConsoleW, _getch) still read it. Default: a console's keyboard (false).
+   */
+  stdinPipe?: boolean;
+  /**
    * Receive standard output / error text (default: the platform's, e.g. process.stdout). A callback that
    * returns a promise holds the guest's writes back, past the consoleBacklog quota, until it settles.
    */
@@ -104,6 +111,7 @@ export class GuestProcess {
       : new TraceOutput(traceOptions(options.trace), (line) => kernel.platform.stderr(line));
     this.console.attach();
     this.input = kernel.exports.ntw_console_input(record);
+    if (options.stdinPipe && this.input && !options.console) kernel.exports.ntw_console_set_piped(this.input);
     if (options.stdin !== undefined) this.writeStdin(options.stdin);
     if (options.stdin !== undefined && !options.keepStdinOpen) this.endStdin();
     this.exited = new Promise((r) => { this.resolveExit = r; });

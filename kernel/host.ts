@@ -244,6 +244,13 @@ export function ntw_console_feed(c: usize, src: usize, n: i32): i32 {
   return ok ? 1 : 0;
 }
 
+/** Marks input console `c` as fed by no terminal (a pipe or file): see Console.piped. */
+export function ntw_console_set_piped(c: usize): void {
+  enterHost();
+  changetype<Console>(c).piped = 1;
+  leaveHost();
+}
+
 /** The stream (0 in, 1 out, 2 err) behind console handle `h`, or -1 with the last-error set. */
 export function ntw_console_stream(h: u32): i32 {
   enterHost();

@@ -4,7 +4,9 @@
 // user would. Each must print exactly its .expected file (the output Windows gives; each source says
 // where its expected values came from: mingw-w64 + Wine 8.0 for most) and exit with its .exit code
 // (default 0). Optional: .args (the command-line arguments, one line, split as Windows does), .stdin
-// (its input), .hold-stdin (an empty file: stdin stays open, empty after .stdin, until the program ends).
+// (its input, a pipe to the program as on Windows), .hold-stdin (an empty file: stdin stays open, empty
+// after .stdin, until the program ends), .console-input (an empty file: the input is typed into the
+// console instead, ntwasm run --console-input).
 import { describe, expect, it, beforeAll } from "vitest";
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -69,7 +71,8 @@ describe("Win32 programs built with plain ntwasm cc", () => {
       const root = mkdtempSync(join(out, "root-"));
       const name = program.replace(/\.(c|cpp)$/, ".wasm");
       copyFileSync(join(out, name), join(root, name));
-      const r = await node(["run", "--root", root, join(root, name), ...(args ? commandLineToArgv(`x ${args.trim()}`).slice(1) : [])],
+      const consoleInput = existsSync(sibling(program, ".console-input")) ? ["--console-input"] : [];
+      const r = await node(["run", "--root", root, ...consoleInput, join(root, name), ...(args ? commandLineToArgv(`x ${args.trim()}`).slice(1) : [])],
         { cwd: root, input: optional(program, ".stdin"), holdStdin: existsSync(sibling(program, ".hold-stdin")) });
       expect(r.stdout).toBe(expected);
       expect(r.code, r.stderr).toBe(Number(optional(program, ".exit") ?? 0));

@@ -62,7 +62,8 @@ export const FILES: Entry[] = [
     ptr("lpFilePart", "LPWSTR*")],
     "Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed.", host),
   call(619, "GetFileType", "DWORD", [handle("hFile")],
-    "FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with " +
+    "FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE (also standard input fed by a pipe or file, " +
+    "SpawnOptions.stdinPipe), FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with " +
     "ERROR_INVALID_HANDLE for other handles.", { impl: "kernel" }),
   call(620, "SetFileAttributesW", "BOOL", [wstr("lpFileName"), u32("dwFileAttributes")],
     "Sets or clears FILE_ATTRIBUTE_READONLY (a read-only file cannot be opened for writing or deleted); the other " +

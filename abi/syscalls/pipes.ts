@@ -41,7 +41,8 @@ export const PIPES: Entry[] = [
     "Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) " +
     "and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a " +
     "listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is " +
-    "left can still be peeked, then ERROR_BROKEN_PIPE."),
+    "left can still be peeked, then ERROR_BROKEN_PIPE. Standard input fed by a pipe or file (SpawnOptions.stdinPipe) " +
+    "peeks the same way."),
   call(509, "TransactNamedPipe", "BOOL", [handle("hNamedPipe"), ptr("lpInBuffer", "LPVOID"), u32("nInBufferSize"),
     ptr("lpOutBuffer", "LPVOID"), u32("nOutBufferSize"), ptr("lpBytesRead", "LPDWORD"), ptr("lpOverlapped", "LPOVERLAPPED")],
     "Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY " +

@@ -964,7 +964,7 @@ export declare function WaitNamedPipeA(lpName: usize, nTimeOut: u32): i32;
 // @ts-ignore: decorator
 @external("kernel32", "SetNamedPipeHandleState")
 export declare function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, lpMaxCollectionCount: usize, lpCollectDataTimeout: usize): i32;
-/** Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is left can still be peeked, then ERROR_BROKEN_PIPE. */
+/** Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is left can still be peeked, then ERROR_BROKEN_PIPE. Standard input fed by a pipe or file (SpawnOptions.stdinPipe) peeks the same way. */
 // @ts-ignore: decorator
 @external("kernel32", "PeekNamedPipe")
 export declare function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize, lpBytesLeftThisMessage: usize): i32;
@@ -1100,7 +1100,7 @@ export declare function SetCurrentDirectoryW(lpPathName: usize): i32;
 // @ts-ignore: decorator
 @external("kernel32", "GetFullPathNameW")
 export declare function GetFullPathNameW(lpFileName: usize, nBufferLength: u32, lpBuffer: usize, lpFilePart: usize): u32;
-/** FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
+/** FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE (also standard input fed by a pipe or file, SpawnOptions.stdinPipe), FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
 // @ts-ignore: decorator
 @external("kernel32", "GetFileType")
 export declare function GetFileType(hFile: u32): u32;

@@ -14,7 +14,7 @@ import type { KernelExports } from "../kernel-exports.ts";
 import type { ConsoleSink } from "./console.ts";
 import type { DiskIo } from "./files.ts";
 import { IO_DISK, IO_OP_CONNECT, IO_OP_READ, IO_OP_WRITE, IO_PIPE, ntSuccess, overlappedIo, type Transfer } from "./overlapped.ts";
-import { readConsoleLine } from "../console-input.ts";
+import { readConsoleBytes, readConsoleLine } from "../console-input.ts";
 import {
   ERROR_ACCESS_DENIED, ERROR_INVALID_FUNCTION, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_NO_DATA, ERROR_PATH_NOT_FOUND,
   ERROR_PIPE_BUSY, GENERIC_READ, GENERIC_WRITE, OPEN_EXISTING, PIPE_READMODE_MESSAGE, STATUS_ACCESS_DENIED, STATUS_ACCESS_VIOLATION, STATUS_BUFFER_OVERFLOW,
@@ -117,9 +117,12 @@ export function fileIoSyscalls(kernel: KernelExports, c: CallContext, write: Con
     return true;
   }
 
-  /** Console input: one line into the guest buffer, as a console gives it; the bytes, or -1 (last-error set). */
+  /**
+   * Console input: one line into the guest buffer, as a console gives it, or what has come when the
+   * input is piped (SpawnOptions.stdinPipe); the bytes, or -1 (last-error set).
+   */
   function consoleRead(h: number, buf: number, n: number): number {
-    const bytes = readConsoleLine(k, c, h, n);
+    const bytes = k.ntw_console_piped(h) ? readConsoleBytes(k, c, h, n, false) : readConsoleLine(k, c, h, n);
     if (!bytes) return -1;
     c.guestFor(buf, bytes.length).set(bytes, buf);
     return bytes.length;

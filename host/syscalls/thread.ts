@@ -63,9 +63,14 @@ export function threadSyscalls(kernel: KernelExports, c: CallContext, host: Thre
           // A fresh stack from new pages: the guest's allocator grows memory itself and skips them.
           const memory = host.guestMemory()!;
           let n = Math.max(1, Math.floor(host.stackBatch?.() ?? 1));
-          try { base = memory.grow((n * size) / PAGE) * PAGE; }
+          // The top must stay below 4 GiB: a 32-bit stack pointer of 2^32 would wrap to address 0.
+          const grow = (count: number) => {
+            if (memory.buffer.byteLength + count * size >= 2 ** 32) throw new RangeError("no 32-bit room");
+            return memory.grow((count * size) / PAGE) * PAGE;
+          };
+          try { base = grow(n); }
           catch {
-            try { n = 1; base = memory.grow(size / PAGE) * PAGE; } // no room for spares: just this one
+            try { n = 1; base = grow(1); } // no room for spares: just this one
             catch {
               k.ntw_thread_terminated(thread, 0); // it never ran: end it and drop the host's reference
               k.ntw_object_release(thread);

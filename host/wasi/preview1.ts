@@ -204,6 +204,8 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
 
   /** What `h` is: a console's stream (0 the input), IO_PIPE, IO_DISK, or -1 (no handle, or not one fds name). */
   const target = (h: number) => (h ? k.ntw_io_target(h) : -1);
+  /** A console stream that is a terminal: not the input when it comes from a pipe or file (SpawnOptions.stdinPipe). */
+  const terminal = (h: number, t: number) => t >= 0 && t < IO_PIPE && !(t === 0 && k.ntw_console_piped(h));
 
   function putList(list: { bytes: Uint8Array[] }, ptrs: number, buf: number): number {
     if (!ok(ptrs, list.bytes.length * 4) || !ok(buf, list.bytes.reduce((n, b) => n + b.length, 0))) return WASI_EFAULT;
@@ -266,9 +268,9 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
 
   function consoleRead(h: number, stream: number, parts: [number, number][], readOut: number): number {
     if (stream !== 0) { view().setUint32(readOut >>> 0, 0, true); return WASI_ESUCCESS; } // an output console
-    // The console input: a line at most, as it arrives (an empty read is the end of input).
+    // The console input: a line at most from a terminal, what has come from a pipe (an empty read is the end of input).
     const total = parts.reduce((s, [, len]) => s + len, 0);
-    const bytes = readConsoleBytes(k, c, h, total, true);
+    const bytes = readConsoleBytes(k, c, h, total, terminal(h, stream));
     if (!bytes) return WASI_EBADF;
     let at = 0;
     const g = c.guestFresh();
@@ -490,7 +492,7 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
       if (t < 0 && !preopen) return WASI_EBADF;
       if (!ok(out, 24)) return WASI_EFAULT;
       let type = FILETYPE_UNKNOWN, flags = 0, base = RIGHT_FD_READ | RIGHT_FD_WRITE | RIGHT_POLL, inheriting = 0n;
-      if (t >= 0 && t < IO_PIPE) { // a terminal: libc line-buffers stdout
+      if (terminal(h, t)) { // libc line-buffers stdout
         type = FILETYPE_CHARACTER_DEVICE;
         flags = t === 0 ? 0 : FDFLAGS_APPEND;
         base = CONSOLE_RIGHTS;
@@ -522,8 +524,8 @@ export function wasiImports(kernel: KernelExports, c: CallContext, proc: WasiPro
       const preopen = fd >>> 0 === PREOPEN_FD && files;
       if (t < 0 && !preopen) return WASI_EBADF;
       if (!ok(out, 64)) return WASI_EFAULT;
-      if (t >= 0 && t < IO_PIPE) { putFilestat(out, "", null, FILETYPE_CHARACTER_DEVICE); return WASI_ESUCCESS; }
-      if (t === IO_PIPE) { putFilestat(out, "", null, FILETYPE_UNKNOWN); return WASI_ESUCCESS; }
+      if (terminal(h, t)) { putFilestat(out, "", null, FILETYPE_CHARACTER_DEVICE); return WASI_ESUCCESS; }
+      if (t >= 0 && t < IO_DISK) { putFilestat(out, "", null, FILETYPE_UNKNOWN); return WASI_ESUCCESS; } // a pipe, or piped input
       const d = disk(fd);
       if (typeof d === "number") return d;
       putFilestat(out, d.path, d.stat, 0);

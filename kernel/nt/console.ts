@@ -3,10 +3,10 @@ import { enter, leave } from "../lib/lock";
 import { currentThread, result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { waitEntry, waitLocked } from "../ob/wait";
-import { Console, consoleTake } from "../objects/console";
+import { Console, consolePeek, consolePiped, consoleTake } from "../objects/console";
 import { Thread } from "../objects/thread";
 import { ntSuccess } from "./status";
-import { STATUS_INVALID_HANDLE, STATUS_SUCCESS, TYPE_CONSOLE } from "../generated/abi";
+import { STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, STATUS_PIPE_BROKEN, STATUS_SUCCESS, TYPE_CONSOLE } from "../generated/abi";
 
 /**
  * Reads up to `max` bytes of console input into `dst` (kernel memory), at most one line when `line`;
@@ -35,4 +35,32 @@ export function ntReadConsole(h: u32, dst: usize, max: u32, line: bool): u32 {
     if (!ntSuccess(st)) return st;
   }
   return STATUS_SUCCESS; // not reached
+}
+
+/** Whether `h` is an input console fed by something that is no terminal (ReadFile takes it as it comes). */
+export function ntConsolePiped(h: u32): bool {
+  enter();
+  const o = handleObject(h, 0, TYPE_CONSOLE, false);
+  const piped = o != null && consolePiped(changetype<Console>(o));
+  leave();
+  return piped;
+}
+
+/**
+ * PeekNamedPipe on piped console input, as on a pipe's read end: copies up to `n` bytes into `buf`
+ * (kernel memory) without taking them, with the count available; STATUS_PIPE_BROKEN once the input
+ * has ended and all of it was read. STATUS_OBJECT_TYPE_MISMATCH when `h` is no piped input console.
+ */
+export function ntPeekConsole(h: u32, buf: usize, n: u32, readOut: usize, totalOut: usize, leftOut: usize): u32 {
+  enter();
+  const o = handleObject(h, 0, TYPE_CONSOLE, false);
+  if (!o || !consolePiped(changetype<Console>(o))) { leave(); return STATUS_OBJECT_TYPE_MISMATCH; }
+  const c = changetype<Console>(o);
+  if (!c.count && c.ended) { leave(); return STATUS_PIPE_BROKEN; }
+  const got = buf ? consolePeek(c, buf, n) : 0;
+  if (readOut) store<u32>(readOut, got);
+  if (totalOut) store<u32>(totalOut, c.count);
+  if (leftOut) store<u32>(leftOut, 0);
+  leave();
+  return STATUS_SUCCESS;
 }

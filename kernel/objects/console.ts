@@ -14,6 +14,12 @@ export class Console extends ObjectHeader {
   head: u32; // index of the oldest byte
   count: u32; // bytes waiting
   ended: u32; // no more input will come
+  piped: u32; // the input is no terminal (ntwasm run < file, a | b): ReadFile takes it as it comes, GetFileType says FILE_TYPE_PIPE
+}
+
+/** An input console whose input is no terminal: to its readers it is the read end of a pipe. */
+export function consolePiped(c: Console): bool {
+  return c.stream == 0 && c.piped != 0;
 }
 
 export function consoleSignaled(c: Console): bool {
@@ -67,6 +73,13 @@ export function consoleTake(c: Console, dst: usize, max: u32, line: bool): u32 {
   }
   if (n && c.cap) c.head = (c.head + n) % c.cap; // nothing taken: the ring may not exist yet (cap 0)
   c.count -= n;
+  return n;
+}
+
+/** Copies up to `max` of the oldest bytes into `dst` without taking them; returns how many. */
+export function consolePeek(c: Console, dst: usize, max: u32): u32 {
+  const n = min(max, c.count);
+  for (let i: u32 = 0; i < n; i++) store<u8>(dst + i, load<u8>(ringAt(c, i)));
   return n;
 }
 

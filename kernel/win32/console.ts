@@ -4,7 +4,7 @@ import { currentThread } from "../lib/tls";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { failStatus } from "./result";
-import { ntReadConsole } from "../nt/console";
+import { ntConsolePiped, ntReadConsole } from "../nt/console";
 import { ntSuccess } from "../nt/status";
 import { result } from "../lib/tls";
 import { STATUS_INVALID_HANDLE, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE } from "../generated/abi";
@@ -36,4 +36,9 @@ export function ntw_console_read(h: u32, dst: usize, max: u32, line: i32): i32 {
   const st = ntReadConsole(h, dst, max, line != 0);
   if (!ntSuccess(st)) { failStatus(st); return -1; }
   return <i32>result;
+}
+
+/** 1 when `h` is an input console fed by no terminal: the host's ReadFile then takes input as it comes, without "\r\n". */
+export function ntw_console_piped(h: u32): i32 {
+  return ntConsolePiped(h) ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import { ERROR_SUCCESS, STATUS_INVALID_HANDLE, TYPE_CONSOLE, TYPE_FILE } from ".
 import { enter, leave } from "../lib/lock";
 import { handleObject } from "../ob/handle";
 import { DiskFile, FILE_DIRECTORY, FILE_KIND_DISK, reapsAddr } from "../objects/file";
+import { Console, consolePiped } from "../objects/console";
 
 function check(st: u32): u32 {
   if (!ntSuccess(st)) failStatus(st);
@@ -98,7 +99,7 @@ export function GetFileType(hFile: u32): u32 {
   enter();
   const o = handleObject(hFile, 0, 0, false);
   let type: u32 = 0; // FILE_TYPE_UNKNOWN
-  if (o && o.type == TYPE_CONSOLE) type = 2; // FILE_TYPE_CHAR
+  if (o && o.type == TYPE_CONSOLE) type = consolePiped(changetype<Console>(o)) ? 3 : 2; // FILE_TYPE_PIPE : FILE_TYPE_CHAR
   else if (o && o.type == TYPE_FILE) type = changetype<DiskFile>(o).kind == FILE_KIND_DISK ? 1 : 3; // DISK : PIPE
   leave();
   if (!type) { failStatus(STATUS_INVALID_HANDLE); return 0; }

@@ -12,11 +12,12 @@ import {
   ntConnectNamedPipe, ntCreateNamedPipe, ntFileSignal, ntFlushPipe, ntCreatePipe, ntDisconnectNamedPipe, ntOpenPipe, ntOpenPipeDevice, ntPeekPipe, ntPipeHandleState, ntPipeInfo, ntPipeProcessId, ntReadPipe,
   ntSetPipeState, ntWaitNamedPipe, ntWritePipe, pipePrefix,
 } from "../nt/pipe";
+import { ntPeekConsole } from "../nt/console";
 import { boolResult, failStatus } from "./result";
 import { SetLastError } from "./lasterror";
 import {
   CREATE_NEW, ERROR_SUCCESS, FILE_FLAG_OVERLAPPED, STATUS_ACCESS_VIOLATION, STATUS_INVALID_PARAMETER,
-  STATUS_OBJECT_PATH_NOT_FOUND, TRUNCATE_EXISTING, TYPE_CONSOLE, TYPE_FILE,
+  STATUS_OBJECT_PATH_NOT_FOUND, STATUS_OBJECT_TYPE_MISMATCH, TRUNCATE_EXISTING, TYPE_CONSOLE, TYPE_FILE,
 } from "../generated/abi";
 
 const INVALID_HANDLE_VALUE: u32 = 0xffffffff;
@@ -82,6 +83,9 @@ export function SetNamedPipeHandleState(hNamedPipe: u32, lpMode: usize, lpMaxCol
 
 export function PeekNamedPipe(hNamedPipe: u32, lpBuffer: usize, nBufferSize: u32, lpBytesRead: usize, lpTotalBytesAvail: usize,
   lpBytesLeftThisMessage: usize): i32 {
+  // Standard input that is no terminal is a pipe to its reader (a console's ring: kernel/nt/console.ts).
+  const st = ntPeekConsole(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail, lpBytesLeftThisMessage);
+  if (st != STATUS_OBJECT_TYPE_MISMATCH) return boolResult(st);
   return boolResult(ntPeekPipe(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail, lpBytesLeftThisMessage, 0));
 }
 

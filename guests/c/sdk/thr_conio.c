@@ -1,8 +1,8 @@
 /*
- * <conio.h> on piped console input (thr_conio.stdin): _kbhit polls without waiting, _getch takes one
- * character at a time without the stdin stream, Enter ("\r\n" or "\n") reads as '\r', _ungetch
- * pushes one character back, _getche echoes with _putch, the old names work, and at the end of the
- * input _kbhit says no and _getch returns EOF. _putch, _cputs and _cprintf keep their order with
+ * <conio.h> on console input typed from thr_conio.stdin (ntwasm run --console-input): _kbhit polls
+ * without waiting, _getch takes one character at a time without the stdin stream, Enter ("\r\n" or
+ * "\n") reads as '\r', _ungetch pushes one character back, _getche echoes with _putch, the old names
+ * work, and at the end of the input _kbhit says no and _getch returns EOF. _putch, _cputs and _cprintf keep their order with
  * printf. On Windows _getch reads the keyboard even when stdin is redirected, so neither Windows nor
  * Wine can confirm this output: it is ntwasm's documented behaviour (docs/guests.md).
  */

@@ -707,7 +707,7 @@ NTWASM_IMPORT(kernel32, WaitNamedPipeW) BOOL WINAPI WaitNamedPipeW(LPCWSTR lpNam
 NTWASM_IMPORT(kernel32, WaitNamedPipeA) BOOL WINAPI WaitNamedPipeA(LPCSTR lpName, DWORD nTimeOut);
 /* #507: Sets the read mode (PIPE_READMODE_BYTE/MESSAGE; message only on message pipes, ERROR_INVALID_PARAMETER otherwise and for unknown bits) and PIPE_WAIT/NOWAIT of one end; lpMode NULL changes nothing. The collection parameters concern remote pipes and are ignored. */
 NTWASM_IMPORT(kernel32, SetNamedPipeHandleState) BOOL WINAPI SetNamedPipeHandleState(HANDLE hNamedPipe, LPDWORD lpMode, LPDWORD lpMaxCollectionCount, LPDWORD lpCollectDataTimeout);
-/* #508: Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is left can still be peeked, then ERROR_BROKEN_PIPE. */
+/* #508: Copies data without removing it (from the first message only on message pipes; at most 65,536 bytes) and reports the bytes available and the bytes left in the first message. Never blocks. ERROR_BAD_PIPE on a listening server, ERROR_PIPE_NOT_CONNECTED after DisconnectNamedPipe; once the other end closed, what is left can still be peeked, then ERROR_BROKEN_PIPE. Standard input fed by a pipe or file (SpawnOptions.stdinPipe) peeks the same way. */
 NTWASM_IMPORT(kernel32, PeekNamedPipe) BOOL WINAPI PeekNamedPipe(HANDLE hNamedPipe, LPVOID lpBuffer, DWORD nBufferSize, LPDWORD lpBytesRead, LPDWORD lpTotalBytesAvail, LPDWORD lpBytesLeftThisMessage);
 /* #509: Writes one message and reads one reply on a message-mode end (ERROR_BAD_PIPE otherwise, ERROR_PIPE_BUSY when unread data is waiting); ERROR_MORE_DATA when the reply is longer. With lpOverlapped the write completes at once and the read is overlapped. */
 NTWASM_IMPORT(kernel32, TransactNamedPipe) BOOL WINAPI TransactNamedPipe(HANDLE hNamedPipe, LPVOID lpInBuffer, DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, LPDWORD lpBytesRead, LPOVERLAPPED lpOverlapped);
@@ -775,7 +775,7 @@ NTWASM_IMPORT(kernel32, GetCurrentDirectoryW) DWORD WINAPI GetCurrentDirectoryW(
 NTWASM_IMPORT(kernel32, SetCurrentDirectoryW) BOOL WINAPI SetCurrentDirectoryW(LPCWSTR lpPathName);
 /* #618: Joins a path with the current directory and normalizes it (no file system access). Length, or the size needed. */
 NTWASM_IMPORT(kernel32, GetFullPathNameW) DWORD WINAPI GetFullPathNameW(LPCWSTR lpFileName, DWORD nBufferLength, LPWSTR lpBuffer, LPWSTR* lpFilePart);
-/* #619: FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE, FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
+/* #619: FILE_TYPE_DISK (a file or directory), FILE_TYPE_PIPE (also standard input fed by a pipe or file, SpawnOptions.stdinPipe), FILE_TYPE_CHAR (a console); FILE_TYPE_UNKNOWN with ERROR_INVALID_HANDLE for other handles. */
 NTWASM_IMPORT(kernel32, GetFileType) DWORD WINAPI GetFileType(HANDLE hFile);
 /* #620: Sets or clears FILE_ATTRIBUTE_READONLY (a read-only file cannot be opened for writing or deleted); the other attributes (HIDDEN, SYSTEM, ARCHIVE, NORMAL...) are accepted and not kept. ERROR_FILE_NOT_FOUND / ERROR_PATH_NOT_FOUND as GetFileAttributesW. */
 NTWASM_IMPORT(kernel32, SetFileAttributesW) BOOL WINAPI SetFileAttributesW(LPCWSTR lpFileName, DWORD dwFileAttributes);
