@@ -61,6 +61,18 @@ interface Start { kind: number; fn: number; param: number; stack: number; proces
  * main thread's messages; `hostFs` is the platform's file system under init.root (null: the in-memory
  * one in init.memoryFs). Returns when the pool retires the worker.
  */
+/**
+ * Waits (at most a second) until this worker sees shared `memory` reach `end`. The stack of a new
+ * thread may come from pages another worker has just added with memory.grow; V8 tells each isolate
+ * of the new size by an interrupt, taken at its next loop or call check, and until then this worker's
+ * instance may bounds-check against the old size (a trap on the first touch of the new stack).
+ */
+function seeGrownMemory(memory: WebAssembly.Memory, end: number): void {
+  if (memory.buffer.byteLength >= end) return;
+  const deadline = Date.now() + 1000;
+  while (memory.buffer.byteLength < end && Date.now() < deadline) { /* the loop's check takes the interrupt */ }
+}
+
 export async function runPoolWorker(init: PoolInit, post: (m: WorkerMessage) => void,
   listen: (handler: (m: HostMessage) => void) => void, hostFs: FileBackend | null): Promise<void> {
   const k = new WebAssembly.Instance(init.kernelModule, kernelImports(init.kernelMemory)).exports as unknown as KernelExports & PoolWorkerExports;
@@ -275,6 +287,7 @@ function runOne(k: KernelExports & PoolWorkerExports, scratch: number, init: Poo
     if (typeof e.__wasm_init_tls !== "function" || !(size instanceof WebAssembly.Global)) return stackTop;
     const a = Math.max(16, align instanceof WebAssembly.Global ? Number(align.value) : 16);
     const base = (stackTop - Number(size.value)) & -a;
+    seeGrownMemory(guestMemory ?? (e.memory as WebAssembly.Memory), stackTop);
     // The block may be a recycled stack's: zero it (__wasm_init_tls copies only the initialised part),
     // and move the stack pointer below it first, so nothing runs on another thread's stack.
     const sp = stackPointer();
