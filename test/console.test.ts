@@ -10,17 +10,22 @@ it("guests read typed lines, the input handle is waitable, and reads end with th
   expect(r.code).toBe(0);
 });
 
-it("a reader waits for input that comes later (writeStdin / endStdin)", async () => {
+it("a reader waits for input that comes later, a whole line at a time (writeStdin / endStdin)", async () => {
   let out = "";
   const p = await kernel().spawn(guestBytes("cli_guest"), { entry: "echo_lines", stdout: (t) => { out += t; } });
-  // Whole lines only: a read that comes between "three" and its "\n" gets the part line (the
-  // console does not yet hold a line back until Enter, as Windows does; see the stop note).
+  // A line typed in parts is read as one line: a Windows console hands ReadConsole/ReadFile nothing
+  // until Enter. The pause lets the guest's read start between "thr" and "ee\n"; input that ends
+  // without a newline is the last, unterminated line.
   p.writeStdin("one\n");
-  p.writeStdin("two\nthree\n");
+  p.writeStdin("two\nthr");
+  await new Promise((r) => setTimeout(r, 50));
+  p.writeStdin("ee\nfo");
+  await new Promise((r) => setTimeout(r, 50));
+  p.writeStdin("ur");
   p.endStdin();
   const exit = await p.exited;
-  expect(out).toBe("got: one (CRLF)\ngot: two (CRLF)\ngot: three (CRLF)\nend of input after 3 lines\n");
-  expect(exit.code).toBe(3);
+  expect(out).toBe("got: one (CRLF)\ngot: two (CRLF)\ngot: three (CRLF)\ngot: four\nend of input after 4 lines\n");
+  expect(exit.code).toBe(4);
 });
 
 it("SetStdHandle replaces a standard handle", async () => {

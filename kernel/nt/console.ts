@@ -3,14 +3,16 @@ import { enter, leave } from "../lib/lock";
 import { currentThread, result, setResult } from "../lib/tls";
 import { handleObject } from "../ob/handle";
 import { waitEntry, waitLocked } from "../ob/wait";
-import { Console, consolePeek, consolePiped, consoleTake } from "../objects/console";
+import { Console, consolePeek, consolePiped, consoleSignaled, consoleTake } from "../objects/console";
 import { Thread } from "../objects/thread";
 import { ntSuccess } from "./status";
 import { STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, STATUS_PIPE_BROKEN, STATUS_SUCCESS, TYPE_CONSOLE } from "../generated/abi";
 
 /**
- * Reads up to `max` bytes of console input into `dst` (kernel memory), at most one line when `line`;
- * waits until there is input. On success `result` is the count, 0 once input has ended.
+ * Reads up to `max` bytes of console input into `dst` (kernel memory); waits until there is input.
+ * With `line`, at most one line, and it waits for the whole line unless `max` bytes are there (the
+ * reader gets the rest of a longer line on its next reads, as from a Windows console). On success
+ * `result` is the count, 0 once input has ended.
  */
 export function ntReadConsole(h: u32, dst: usize, max: u32, line: bool): u32 {
   const t = changetype<Thread>(currentThread);
@@ -20,7 +22,10 @@ export function ntReadConsole(h: u32, dst: usize, max: u32, line: bool): u32 {
     if (!o) { const st = <u32>result; leave(); return st; }
     const c = changetype<Console>(o);
     if (c.stream != 0) { leave(); return STATUS_INVALID_HANDLE; } // an output console
-    if (c.count || c.ended || !max) {
+    t.consoleLine = line ? max : 0;
+    const ready = consoleSignaled(c, t);
+    t.consoleLine = 0;
+    if (ready || !max) {
       const n = consoleTake(c, dst, max, line);
       leave();
       setResult(n);
@@ -30,7 +35,9 @@ export function ntReadConsole(h: u32, dst: usize, max: u32, line: bool): u32 {
     t.waitCount = 1;
     t.waitAll = 0;
     t.syncIo = 1; // CancelSynchronousIo ends the wait with STATUS_CANCELLED
-    const st = waitLocked(t, 0xffffffff); // signaled once input arrives; then take it
+    t.consoleLine = line ? max : 0;
+    const st = waitLocked(t, 0xffffffff); // signaled once input (a line for a line read) arrives; then take it
+    t.consoleLine = 0;
     t.syncIo = 0;
     if (!ntSuccess(st)) return st;
   }

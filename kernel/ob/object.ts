@@ -114,7 +114,7 @@ export function isWaitable(type: u32): bool {
     case TYPE_KEYEDWAIT: return keyedWaitSignaled(changetype<KeyedWait>(o));
     case TYPE_FILE: return isDiskFile(o) || pipeSignaled(o, t); // disk I/O never stays pending
     case TYPE_NAMEDPIPE: return pipeSignaled(o, t);
-    case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o)); // input waiting
+    case TYPE_CONSOLE: return consoleSignaled(changetype<Console>(o), t); // input waiting (a whole line for a line read)
     case TYPE_KEYEDEVENT: return true; // as on Windows (objects/keyedevent.ts)
     case TYPE_IOCOMPLETION: return portSignaled(changetype<CompletionPort>(o), t); // packets queued, not taken by the wait
     case TYPE_SERVICE: return serviceSignaled(changetype<Service>(o), t); // requests queued (not for SvcAccept's own waits)

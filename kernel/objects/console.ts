@@ -2,8 +2,12 @@
 // kernel object gives it a handle, access rights and a lifetime like any other object. The input
 // console holds what the host has fed it (the user's typing, ntwasm run's stdin) in a ring buffer
 // until a guest reads it; it is signaled while there is something to read (or input has ended), so
-// a reader waits on it like on any object. A child process shares its parent's input console.
+// a reader waits on it like on any object. A line-mode read (ReadConsole, ReadFile on a console) waits
+// for more, as a Windows console does: a whole line (or the end of input, or as much as the reader
+// takes), so that a line the host fed in two parts is read as one. A child process shares its
+// parent's input console.
 import { ObjectHeader } from "../ob/object";
+import { Thread } from "./thread";
 import { kalloc, kfree } from "../lib/alloc";
 
 @unmanaged
@@ -13,6 +17,7 @@ export class Console extends ObjectHeader {
   cap: u32;
   head: u32; // index of the oldest byte
   count: u32; // bytes waiting
+  lines: u32; // newlines among them: whole lines a line-mode read can take
   ended: u32; // no more input will come
   piped: u32; // the input is no terminal (ntwasm run < file, a | b): ReadFile takes it as it comes, GetFileType says FILE_TYPE_PIPE
 }
@@ -22,8 +27,15 @@ export function consolePiped(c: Console): bool {
   return c.stream == 0 && c.piped != 0;
 }
 
-export function consoleSignaled(c: Console): bool {
-  return c.stream == 0 && (c.count > 0 || c.ended != 0);
+/**
+ * Would a wait by `t` on input console `c` end now? A plain wait (WaitForSingleObject on the input
+ * handle) ends when there is any input, as on Windows; a line-mode read (Thread.consoleLine) when a
+ * line can be taken whole or the reader's buffer can be filled.
+ */
+export function consoleSignaled(c: Console, t: Thread): bool {
+  if (c.stream != 0) return false;
+  if (c.ended) return true;
+  return t.consoleLine ? c.lines > 0 || c.count >= t.consoleLine : c.count > 0;
 }
 
 /**
@@ -57,7 +69,11 @@ export function consoleFeed(c: Console, src: usize, n: u32): bool {
     c.cap = cap;
     c.head = 0;
   }
-  for (let i: u32 = 0; i < n; i++) store<u8>(ringAt(c, c.count + i), load<u8>(src + i));
+  for (let i: u32 = 0; i < n; i++) {
+    const b = load<u8>(src + i);
+    store<u8>(ringAt(c, c.count + i), b);
+    if (b == 10) c.lines++;
+  }
   c.count += n;
   return true;
 }
@@ -69,7 +85,7 @@ export function consoleTake(c: Console, dst: usize, max: u32, line: bool): u32 {
     const b = load<u8>(ringAt(c, n));
     store<u8>(dst + n, b);
     n++;
-    if (line && b == 10) break;
+    if (b == 10) { c.lines--; if (line) break; }
   }
   if (n && c.cap) c.head = (c.head + n) % c.cap; // nothing taken: the ring may not exist yet (cap 0)
   c.count -= n;

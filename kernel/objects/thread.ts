@@ -48,6 +48,7 @@ export class Thread extends ObjectHeader {
   spinning: u32; // counted in root().spinners right now
   pipeWriter: u32; // asleep in a pipe call: PIPE_SLEEP_WRITER (a write or flush) or PIPE_SLEEP_OTHER (objects/pipe.ts)
   syncIo: u32; // asleep in a synchronous I/O call (pipe, console read): CancelSynchronousIo ends that wait
+  consoleLine: u32; // asleep in a line-mode console read of at most this many bytes: woken by a whole line (objects/console.ts)
   priority: i32; // SetThreadPriority's value (THREAD_PRIORITY_*): recorded and returned, the host OS schedules
   // Services (nt/service.ts): the requests this thread holds (its synchronous calls and output copies, a list
   // through ServiceRequest.callerNext), the Service it waits in SvcAccept on, and the request a call handed it
