@@ -56,6 +56,7 @@ export const AREAS: { area: Area; doc: string; calls: string[] }[] = [
   ] },
   { area: "console", doc: "standard handles, console reads and writes, OutputDebugString, MessageBox", calls: [
     "GetStdHandle", "SetStdHandle", "WriteConsoleW", "WriteConsoleA", "ReadConsoleW", "ReadConsoleA", "OutputDebugStringW",
+    "GetConsoleMode", "SetConsoleMode", "FlushConsoleInputBuffer", "GetConsoleScreenBufferInfo", "NtwSetConsoleTextAttribute",
     "MessageBoxW", "MessageBeep",
   ] },
   { area: "pipe", doc: "anonymous and named pipes", calls: [

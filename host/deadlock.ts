@@ -156,9 +156,17 @@ export function watchDeadlocks(k: WaitSource & { lockEntries(): number }, onDead
   let suspect = -1; // lock entries after the look that found the kernel deadlocked
   let reported = -1;
   const timer = setInterval(() => {
-    if ((k as { failure?: unknown }).failure) { clearInterval(timer); return; } // a failed kernel: nothing to watch
-    const before = k.lockEntries();
-    const stuck = k.deadlocked();
+    const failed = () => (k as { failure?: unknown }).failure !== undefined;
+    if (failed()) { clearInterval(timer); return; } // a failed kernel: nothing to watch
+    let before: number, stuck: boolean;
+    try {
+      before = k.lockEntries();
+      stuck = k.deadlocked();
+    } catch (e) {
+      // The kernel failed on another thread while this look ran: its process reports the fault.
+      if (failed()) { clearInterval(timer); return; }
+      throw e;
+    }
     if (!stuck) { suspect = -1; reported = -1; return; }
     if (suspect === before && reported !== before) {
       const report = waitReport(k);

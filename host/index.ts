@@ -9,6 +9,7 @@ export { TraceAreaError, type TraceOptions } from "./trace-output.ts";
 export { FsError, type FileBackend, type FileStat, type FsErrorCode } from "./files/backend.ts";
 export type { DirMount } from "./files/mounts.ts";
 export type { Quotas } from "./quotas.ts";
+export type { TerminalSize } from "./protocol.ts";
 export { defaultEnvironment } from "./environment.ts";
 export type { KernelSnapshot, ObjectInfo, ProcessSnapshot, ThreadSnapshot, HandleInfo, WaitEdge } from "./snapshot.ts";
 export type { WaitChain, WaitNode, WaitNodeType, WaitObjectNode, WaitThreadNode } from "./wait-chain.ts";

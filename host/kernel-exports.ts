@@ -30,6 +30,7 @@ export interface KernelHostExports {
   ntw_console_feed(console: number, src: number, n: number): number;
   ntw_console_set_piped(console: number): void;
   ntw_console_piped(handle: number): number;
+  ntw_console_attributes(handle: number, attr: number): number;
   ntw_memory_stats(out: number): void;
   ntw_snapshot(out: number, cap: number): number;
   ntw_check(out: number, cap: number): number;

@@ -205,7 +205,7 @@ export class Kernel {
     }
     const env = child.env ?? parent.env;
     return this.start(child.module, child.memory, child.process, child.thread,
-      { stdout: parent.stdout, stderr: parent.stderr, trace: parent.trace, console: parent.console, args: child.args, env,
+      { stdout: parent.stdout, stderr: parent.stderr, trace: parent.trace, console: parent.console, terminal: parent.terminal, args: child.args, env,
         commandLine: child.commandLine, imagePath: child.imagePath }, child.codeOffset);
   }
 

@@ -1,6 +1,6 @@
 // What the core needs from the environment it runs in. host/node/ implements it with
 // worker_threads and fs; a browser implementation uses Web Workers and fetch.
-import type { HostMessage, PoolInit, WorkerMessage } from "./protocol.ts";
+import type { HostMessage, PoolInit, TerminalSize, WorkerMessage } from "./protocol.ts";
 import type { FileBackend } from "./files/backend.ts";
 
 /** A pool worker (host/worker-pool.ts): it runs guest threads one after another. */
@@ -36,4 +36,6 @@ export interface Platform {
    */
   stdout(text: string, done?: (closed: boolean) => void): void;
   stderr(text: string, done?: (closed: boolean) => void): void;
+  /** The terminal `stdout` shows text on, if it is one (Node: process.stdout.isTTY): SpawnOptions.terminal's default. */
+  terminal?(): TerminalSize | undefined;
 }

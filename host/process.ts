@@ -1,7 +1,7 @@
 // A guest process as the host's main thread sees it: its output delivered in the order its threads
 // wrote it, the end reports of its threads (which run on pooled workers, host/worker-pool.ts), and its end.
 import type { Kernel } from "./kernel.ts";
-import { TRACE_STREAM, type ProcessInit, type WorkerMessage } from "./protocol.ts";
+import { TRACE_STREAM, type ProcessInit, type TerminalSize, type WorkerMessage } from "./protocol.ts";
 import { argvToCommandLine } from "./command-line.ts";
 import { ConsoleOutput, handOver } from "./console-output.ts";
 import { TraceOutput, type TraceOptions } from "./trace-output.ts";
@@ -43,6 +43,12 @@ export interface SpawnOptions {
    */
   stdout?: (text: string) => unknown;
   stderr?: (text: string) => unknown;
+  /**
+   * The output is shown on a terminal of this size (e.g. xterm.js in a page): SetConsoleTextAttribute
+   * writes ANSI colour sequences and GetConsoleScreenBufferInfo reports the size. Default: the
+   * platform's terminal when the output goes to the platform's stdout (Node: a TTY), else none.
+   */
+  terminal?: TerminalSize;
 }
 
 /** SpawnOptions.trace as TraceOptions. */
@@ -121,6 +127,7 @@ export class GuestProcess {
       commandLine: options.commandLine ?? argvToCommandLine(args), args, env: options.env ?? {},
       imagePath: options.imagePath ?? `C:\\${args[0].replace(/^.*[\\/]/, "")}`,
       trace: !!options.trace,
+      terminal: options.terminal ?? (options.stdout || options.console ? undefined : kernel.platform.terminal?.()),
     };
   }
 
@@ -138,7 +145,7 @@ export class GuestProcess {
         this.console.deliver(m.seq, m.stream, m.text, this.record, m.last);
         break;
       case "process": {
-        const child = this.kernel.startChild({ ...this.options, console: this.console }, m.child);
+        const child = this.kernel.startChild({ ...this.options, console: this.console, terminal: this.info.terminal }, m.child);
         child.parent = this;
         this.children.add(child);
         break;

@@ -45,6 +45,14 @@ export interface ProcessInit {
   env: Record<string, string>;
   /** Trace every syscall (ntwasm run --trace): lines go out as stream TRACE_STREAM. */
   trace: boolean;
+  /** The terminal its output is shown on (SpawnOptions.terminal), when it is one. */
+  terminal?: TerminalSize;
+}
+
+/** A terminal's size in character cells. */
+export interface TerminalSize {
+  columns: number;
+  rows: number;
 }
 
 /** What a pool worker starts with. */

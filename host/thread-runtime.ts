@@ -220,7 +220,7 @@ function builders(k: KernelExports & PoolWorkerExports, c: CallContext, info: Pr
       spawn: (thread, fn, param, stack) => dispatch(thread, START_THREAD, fn, param, stack),
       terminate: (tid) => post({ t: "terminate", tid }),
     }),
-    console: () => consoleSyscalls(k, c, write),
+    console: () => consoleSyscalls(k, c, write, info.terminal),
     service: () => serviceSyscalls(k, c),
     process: () => processSyscalls(k, c, {
       program: (path) => fileGroup().files.program(path),

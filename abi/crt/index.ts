@@ -1,5 +1,6 @@
 // Every Win32 function the C SDK implements in the guest, one file per area (abi/crt/types.ts).
 import type { CrtFunction } from "./types.ts";
+import { CONSOLE } from "./console.ts";
 import { ERRORS } from "./errors.ts";
 import { FILES } from "./files.ts";
 import { IOCOMPLETION } from "./iocompletion.ts";
@@ -11,4 +12,4 @@ import { SYSTEM } from "./system.ts";
 import { THREADS } from "./threads.ts";
 import { THREADPOOL } from "./threadpool.ts";
 
-export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL, ...IOCOMPLETION, ...THREADPOOL];
+export const CRT: CrtFunction[] = [...MODULES, ...MEMORY, ...STRINGS, ...SYSTEM, ...FILES, ...THREADS, ...ERRORS, ...NTDLL, ...IOCOMPLETION, ...THREADPOOL, ...CONSOLE];

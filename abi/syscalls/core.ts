@@ -96,6 +96,27 @@ export const CORE: Entry[] = [
     out("lpNumberOfCharsRead", "LPDWORD"), ptr("pInputControl", "LPVOID")],
     "UTF-8 form of ReadConsoleW.", { impl: "host" }),
 
+  call(147, "GetConsoleMode", "BOOL", [handle("hConsoleHandle"), out("lpMode", "LPDWORD")],
+    "The console handle's mode: CONSOLE_INPUT_MODE_DEFAULT (0x1F7) or CONSOLE_OUTPUT_MODE_DEFAULT (3) until SetConsoleMode. " +
+    "ERROR_INVALID_HANDLE for a handle that is no console, and for standard input that comes from a pipe or file."),
+  call(148, "SetConsoleMode", "BOOL", [handle("hConsoleHandle"), u32("dwMode")],
+    "Records a console handle's mode; ENABLE_LINE_INPUT off makes console reads return what has been typed without " +
+    "waiting for the end of the line. Bits outside CONSOLE_INPUT_MODE_VALID / CONSOLE_OUTPUT_MODE_VALID, and " +
+    "ENABLE_ECHO_INPUT without ENABLE_LINE_INPUT, fail with ERROR_INVALID_PARAMETER (an input mode is kept all the " +
+    "same, as conhost keeps it)."),
+  call(155, "FlushConsoleInputBuffer", "BOOL", [handle("hConsoleInput")],
+    "Discards the input typed and not read yet. ERROR_INVALID_HANDLE for output consoles, piped standard input and " +
+    "handles that are no console."),
+  call(149, "GetConsoleScreenBufferInfo", "BOOL", [handle("hConsoleOutput"),
+    out("lpConsoleScreenBufferInfo", "PCONSOLE_SCREEN_BUFFER_INFO", "22", 22)],
+    "The output console's size (the terminal's columns and rows when the output goes to one, else 120 x 30), " +
+    "cursor 0,0 and text attributes. ERROR_INVALID_HANDLE for the input console and for handles that are no console.",
+    { impl: "host" }),
+  // SetConsoleTextAttribute itself is the C runtime's (abi/crt/console.ts): it writes out printf's pending text first.
+  call(154, "NtwSetConsoleTextAttribute", "BOOL", [handle("hConsoleOutput"), u32("wAttributes", "WORD")],
+    "Sets the attributes (FOREGROUND_*, BACKGROUND_*, COMMON_LVB_*) of text written from now on: on a terminal as " +
+    "ANSI colour sequences, elsewhere only recorded. ERROR_INVALID_HANDLE for the input console and handles that are no " +
+    "console; ERROR_INVALID_PARAMETER for the bit 0x2000, which no attribute uses.", { module: "ntwasm", impl: "host" }),
   call(146, "OutputDebugStringW", "void", [wstr("lpOutputString")],
     "Text for a debugger: shown by ntwasm run --trace (there is no debugger to receive it otherwise).",
     { impl: "host", athunk: true }),

@@ -287,6 +287,41 @@ export const STACK_SIZE_PARAM_IS_A_RESERVATION: u32 = 0x00010000;
 export const STD_INPUT_HANDLE: u32 = 0xfffffff6;
 export const STD_OUTPUT_HANDLE: u32 = 0xfffffff5;
 export const STD_ERROR_HANDLE: u32 = 0xfffffff4;
+export const ENABLE_PROCESSED_INPUT: u32 = 0x00000001;
+export const ENABLE_LINE_INPUT: u32 = 0x00000002;
+export const ENABLE_ECHO_INPUT: u32 = 0x00000004;
+export const ENABLE_WINDOW_INPUT: u32 = 0x00000008;
+export const ENABLE_MOUSE_INPUT: u32 = 0x00000010;
+export const ENABLE_INSERT_MODE: u32 = 0x00000020;
+export const ENABLE_QUICK_EDIT_MODE: u32 = 0x00000040;
+export const ENABLE_EXTENDED_FLAGS: u32 = 0x00000080;
+export const ENABLE_AUTO_POSITION: u32 = 0x00000100;
+export const ENABLE_VIRTUAL_TERMINAL_INPUT: u32 = 0x00000200;
+export const ENABLE_PROCESSED_OUTPUT: u32 = 0x00000001;
+export const ENABLE_WRAP_AT_EOL_OUTPUT: u32 = 0x00000002;
+export const ENABLE_VIRTUAL_TERMINAL_PROCESSING: u32 = 0x00000004;
+export const DISABLE_NEWLINE_AUTO_RETURN: u32 = 0x00000008;
+export const ENABLE_LVB_GRID_WORLDWIDE: u32 = 0x00000010;
+export const CONSOLE_INPUT_MODE_DEFAULT: u32 = 0x000001f7;
+export const CONSOLE_OUTPUT_MODE_DEFAULT: u32 = 0x00000003;
+export const CONSOLE_INPUT_MODE_VALID: u32 = 0x000003ff;
+export const CONSOLE_OUTPUT_MODE_VALID: u32 = 0x0000001f;
+export const FOREGROUND_BLUE: u32 = 0x00000001;
+export const FOREGROUND_GREEN: u32 = 0x00000002;
+export const FOREGROUND_RED: u32 = 0x00000004;
+export const FOREGROUND_INTENSITY: u32 = 0x00000008;
+export const BACKGROUND_BLUE: u32 = 0x00000010;
+export const BACKGROUND_GREEN: u32 = 0x00000020;
+export const BACKGROUND_RED: u32 = 0x00000040;
+export const BACKGROUND_INTENSITY: u32 = 0x00000080;
+export const COMMON_LVB_REVERSE_VIDEO: u32 = 0x00004000;
+export const COMMON_LVB_UNDERSCORE: u32 = 0x00008000;
+export const CONSOLE_ATTRIBUTES_DEFAULT: u32 = 0x00000007;
+export const CTRL_C_EVENT: u32 = 0x00000000;
+export const CTRL_BREAK_EVENT: u32 = 0x00000001;
+export const CTRL_CLOSE_EVENT: u32 = 0x00000002;
+export const CTRL_LOGOFF_EVENT: u32 = 0x00000005;
+export const CTRL_SHUTDOWN_EVENT: u32 = 0x00000006;
 export const CONDITION_VARIABLE_LOCKMODE_SHARED: u32 = 0x00000001;
 export const INIT_ONCE_CHECK_ONLY: u32 = 0x00000001;
 export const INIT_ONCE_ASYNC: u32 = 0x00000002;
@@ -632,6 +667,26 @@ export declare function ReadConsoleW(hConsoleInput: u32, lpBuffer: usize, nNumbe
 // @ts-ignore: decorator
 @external("kernel32", "ReadConsoleA")
 export declare function ReadConsoleA(hConsoleInput: u32, lpBuffer: usize, nNumberOfCharsToRead: u32, lpNumberOfCharsRead: usize, pInputControl: usize): i32;
+/** The console handle's mode: CONSOLE_INPUT_MODE_DEFAULT (0x1F7) or CONSOLE_OUTPUT_MODE_DEFAULT (3) until SetConsoleMode. ERROR_INVALID_HANDLE for a handle that is no console, and for standard input that comes from a pipe or file. */
+// @ts-ignore: decorator
+@external("kernel32", "GetConsoleMode")
+export declare function GetConsoleMode(hConsoleHandle: u32, lpMode: usize): i32;
+/** Records a console handle's mode; ENABLE_LINE_INPUT off makes console reads return what has been typed without waiting for the end of the line. Bits outside CONSOLE_INPUT_MODE_VALID / CONSOLE_OUTPUT_MODE_VALID, and ENABLE_ECHO_INPUT without ENABLE_LINE_INPUT, fail with ERROR_INVALID_PARAMETER (an input mode is kept all the same, as conhost keeps it). */
+// @ts-ignore: decorator
+@external("kernel32", "SetConsoleMode")
+export declare function SetConsoleMode(hConsoleHandle: u32, dwMode: u32): i32;
+/** Discards the input typed and not read yet. ERROR_INVALID_HANDLE for output consoles, piped standard input and handles that are no console. */
+// @ts-ignore: decorator
+@external("kernel32", "FlushConsoleInputBuffer")
+export declare function FlushConsoleInputBuffer(hConsoleInput: u32): i32;
+/** The output console's size (the terminal's columns and rows when the output goes to one, else 120 x 30), cursor 0,0 and text attributes. ERROR_INVALID_HANDLE for the input console and for handles that are no console. */
+// @ts-ignore: decorator
+@external("kernel32", "GetConsoleScreenBufferInfo")
+export declare function GetConsoleScreenBufferInfo(hConsoleOutput: u32, lpConsoleScreenBufferInfo: usize): i32;
+/** Sets the attributes (FOREGROUND_*, BACKGROUND_*, COMMON_LVB_*) of text written from now on: on a terminal as ANSI colour sequences, elsewhere only recorded. ERROR_INVALID_HANDLE for the input console and handles that are no console; ERROR_INVALID_PARAMETER for the bit 0x2000, which no attribute uses. */
+// @ts-ignore: decorator
+@external("ntwasm", "NtwSetConsoleTextAttribute")
+export declare function NtwSetConsoleTextAttribute(hConsoleOutput: u32, wAttributes: u32): i32;
 /** Text for a debugger: shown by ntwasm run --trace (there is no debugger to receive it otherwise). */
 // @ts-ignore: decorator
 @external("kernel32", "OutputDebugStringW")

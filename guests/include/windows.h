@@ -215,6 +215,31 @@ typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
 typedef VOID (WINAPI *PAPCFUNC)(ULONG_PTR Parameter);
 typedef VOID (WINAPI *PTIMERAPCROUTINE)(LPVOID lpArgToCompletionRoutine, DWORD dwTimerLowValue, DWORD dwTimerHighValue);
 
+/* The console (wincon.h): cell coordinates and a screen buffer's description. */
+typedef struct _COORD {
+  SHORT X;
+  SHORT Y;
+} COORD, *PCOORD;
+typedef struct _SMALL_RECT {
+  SHORT Left;
+  SHORT Top;
+  SHORT Right;
+  SHORT Bottom;
+} SMALL_RECT, *PSMALL_RECT;
+typedef struct _CONSOLE_SCREEN_BUFFER_INFO {
+  COORD dwSize;
+  COORD dwCursorPosition;
+  WORD wAttributes;
+  SMALL_RECT srWindow;
+  COORD dwMaximumWindowSize;
+} CONSOLE_SCREEN_BUFFER_INFO, *PCONSOLE_SCREEN_BUFFER_INFO;
+typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD CtrlType);
+#ifdef __cplusplus
+static_assert(sizeof(CONSOLE_SCREEN_BUFFER_INFO) == 22, "CONSOLE_SCREEN_BUFFER_INFO is 22 bytes, as on Windows");
+#else
+_Static_assert(sizeof(CONSOLE_SCREEN_BUFFER_INFO) == 22, "CONSOLE_SCREEN_BUFFER_INFO is 22 bytes, as on Windows");
+#endif
+
 /* User-mode synchronization objects: they live in guest memory (docs/guests.md). */
 typedef struct _RTL_CRITICAL_SECTION {
   PVOID DebugInfo;

@@ -288,6 +288,41 @@ export const STACK_SIZE_PARAM_IS_A_RESERVATION = 0x00010000;
 export const STD_INPUT_HANDLE = -10;
 export const STD_OUTPUT_HANDLE = -11;
 export const STD_ERROR_HANDLE = -12;
+export const ENABLE_PROCESSED_INPUT = 0x00000001;
+export const ENABLE_LINE_INPUT = 0x00000002;
+export const ENABLE_ECHO_INPUT = 0x00000004;
+export const ENABLE_WINDOW_INPUT = 0x00000008;
+export const ENABLE_MOUSE_INPUT = 0x00000010;
+export const ENABLE_INSERT_MODE = 0x00000020;
+export const ENABLE_QUICK_EDIT_MODE = 0x00000040;
+export const ENABLE_EXTENDED_FLAGS = 0x00000080;
+export const ENABLE_AUTO_POSITION = 0x00000100;
+export const ENABLE_VIRTUAL_TERMINAL_INPUT = 0x00000200;
+export const ENABLE_PROCESSED_OUTPUT = 0x00000001;
+export const ENABLE_WRAP_AT_EOL_OUTPUT = 0x00000002;
+export const ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x00000004;
+export const DISABLE_NEWLINE_AUTO_RETURN = 0x00000008;
+export const ENABLE_LVB_GRID_WORLDWIDE = 0x00000010;
+export const CONSOLE_INPUT_MODE_DEFAULT = 0x000001f7;
+export const CONSOLE_OUTPUT_MODE_DEFAULT = 0x00000003;
+export const CONSOLE_INPUT_MODE_VALID = 0x000003ff;
+export const CONSOLE_OUTPUT_MODE_VALID = 0x0000001f;
+export const FOREGROUND_BLUE = 0x00000001;
+export const FOREGROUND_GREEN = 0x00000002;
+export const FOREGROUND_RED = 0x00000004;
+export const FOREGROUND_INTENSITY = 0x00000008;
+export const BACKGROUND_BLUE = 0x00000010;
+export const BACKGROUND_GREEN = 0x00000020;
+export const BACKGROUND_RED = 0x00000040;
+export const BACKGROUND_INTENSITY = 0x00000080;
+export const COMMON_LVB_REVERSE_VIDEO = 0x00004000;
+export const COMMON_LVB_UNDERSCORE = 0x00008000;
+export const CONSOLE_ATTRIBUTES_DEFAULT = 0x00000007;
+export const CTRL_C_EVENT = 0x00000000;
+export const CTRL_BREAK_EVENT = 0x00000001;
+export const CTRL_CLOSE_EVENT = 0x00000002;
+export const CTRL_LOGOFF_EVENT = 0x00000005;
+export const CTRL_SHUTDOWN_EVENT = 0x00000006;
 export const CONDITION_VARIABLE_LOCKMODE_SHARED = 0x00000001;
 export const INIT_ONCE_CHECK_ONLY = 0x00000001;
 export const INIT_ONCE_ASYNC = 0x00000002;
@@ -621,6 +656,11 @@ export const SYSCALL_INFO: SyscallInfo[] = [
   { nr: 145, name: "SetStdHandle", module: "kernel32", params: ["nStdHandle", "hHandle"], kinds: ["u32", "handle"], result: "BOOL", area: "console", show: ["enum:STD_HANDLE", "handle"], shows: "bool", fails: 0x00000000, blocks: false },
   { nr: 143, name: "ReadConsoleW", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL", area: "console", show: ["handle", "ptr", "dec", "out:dec", "ptr"], shows: "bool", fails: 0x00000000, blocks: true },
   { nr: 144, name: "ReadConsoleA", module: "kernel32", params: ["hConsoleInput", "lpBuffer", "nNumberOfCharsToRead", "lpNumberOfCharsRead", "pInputControl"], kinds: ["handle", "ptr", "u32", "out", "ptr"], result: "BOOL", area: "console", show: ["handle", "ptr", "dec", "out:dec", "ptr"], shows: "bool", fails: 0x00000000, blocks: true },
+  { nr: 147, name: "GetConsoleMode", module: "kernel32", params: ["hConsoleHandle", "lpMode"], kinds: ["handle", "out"], result: "BOOL", area: "console", show: ["handle", "out:dec"], shows: "bool", fails: 0x00000000, blocks: false },
+  { nr: 148, name: "SetConsoleMode", module: "kernel32", params: ["hConsoleHandle", "dwMode"], kinds: ["handle", "u32"], result: "BOOL", area: "console", show: ["handle", "hex"], shows: "bool", fails: 0x00000000, blocks: false },
+  { nr: 155, name: "FlushConsoleInputBuffer", module: "kernel32", params: ["hConsoleInput"], kinds: ["handle"], result: "BOOL", area: "console", show: ["handle"], shows: "bool", fails: 0x00000000, blocks: false },
+  { nr: 149, name: "GetConsoleScreenBufferInfo", module: "kernel32", params: ["hConsoleOutput", "lpConsoleScreenBufferInfo"], kinds: ["handle", "out"], result: "BOOL", area: "console", show: ["handle", "ptr"], shows: "bool", fails: 0x00000000, blocks: false },
+  { nr: 154, name: "NtwSetConsoleTextAttribute", module: "ntwasm", params: ["hConsoleOutput", "wAttributes"], kinds: ["handle", "u32"], result: "BOOL", area: "console", show: ["handle", "hex"], shows: "bool", fails: 0x00000000, blocks: false },
   { nr: 146, name: "OutputDebugStringW", module: "kernel32", params: ["lpOutputString"], kinds: ["wstr"], result: "void", area: "console", show: ["wstr"], shows: "void", fails: null, blocks: false },
   { nr: 400, name: "NtSetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS", area: "sync", show: ["handle", "out:dec"], shows: "status", fails: null, blocks: false },
   { nr: 401, name: "NtResetEvent", module: "ntdll", params: ["EventHandle", "PreviousState"], kinds: ["handle", "out"], result: "NTSTATUS", area: "sync", show: ["handle", "out:dec"], shows: "status", fails: null, blocks: false },

@@ -40,6 +40,9 @@ export interface KernelSyscalls {
   GetExitCodeProcess(hProcess: number, lpExitCode: number): number;
   GetStdHandle(nStdHandle: number): number;
   SetStdHandle(nStdHandle: number, hHandle: number): number;
+  GetConsoleMode(hConsoleHandle: number, lpMode: number): number;
+  SetConsoleMode(hConsoleHandle: number, dwMode: number): number;
+  FlushConsoleInputBuffer(hConsoleInput: number): number;
   NtSetEvent(EventHandle: number, PreviousState: number): number;
   NtResetEvent(EventHandle: number, PreviousState: number): number;
   NtPulseEvent(EventHandle: number, PreviousState: number): number;
@@ -154,6 +157,8 @@ export interface HostSyscalls {
   WriteConsoleA(hConsoleOutput: number, lpBuffer: number, nNumberOfCharsToWrite: number, lpNumberOfCharsWritten: number, lpReserved: number): number;
   ReadConsoleW(hConsoleInput: number, lpBuffer: number, nNumberOfCharsToRead: number, lpNumberOfCharsRead: number, pInputControl: number): number;
   ReadConsoleA(hConsoleInput: number, lpBuffer: number, nNumberOfCharsToRead: number, lpNumberOfCharsRead: number, pInputControl: number): number;
+  GetConsoleScreenBufferInfo(hConsoleOutput: number, lpConsoleScreenBufferInfo: number): number;
+  NtwSetConsoleTextAttribute(hConsoleOutput: number, wAttributes: number): number;
   OutputDebugStringW(lpOutputString: number): void;
   GetProcessImagePathW(lpBuffer: number, nSize: number): number;
   MessageBoxW(hWnd: number, lpText: number, lpCaption: number, uType: number): number;
@@ -469,6 +474,17 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       SetStdHandle: k.SetStdHandle,
       ReadConsoleW: h.ReadConsoleW,
       ReadConsoleA: h.ReadConsoleA,
+      GetConsoleMode(hConsoleHandle: number, lpMode: number) {
+        c.reset();
+        const n_lpMode = 4;
+        const k_lpMode = c.copyIn(lpMode, n_lpMode, 4, false); if (k_lpMode < 0) return c.fault(0);
+        const r = k.GetConsoleMode(hConsoleHandle, k_lpMode);
+        c.copyOut(lpMode, k_lpMode, n_lpMode, 4);
+        return r;
+      },
+      SetConsoleMode: k.SetConsoleMode,
+      FlushConsoleInputBuffer: k.FlushConsoleInputBuffer,
+      GetConsoleScreenBufferInfo: h.GetConsoleScreenBufferInfo,
       OutputDebugStringW: h.OutputDebugStringW,
       OpenThread: k.OpenThread,
       SuspendThread: k.SuspendThread,
@@ -793,6 +809,92 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
       PostQueuedCompletionStatus: k.PostQueuedCompletionStatus,
       GetQueuedCompletionStatus: u.GetQueuedCompletionStatus,
       SetFileCompletionNotificationModes: k.SetFileCompletionNotificationModes,
+    },
+    ntwasm: {
+      NtwSetConsoleTextAttribute: h.NtwSetConsoleTextAttribute,
+      QueryObjectDirectory(lpPath: number, dwIndex: number, lpName: number, nNameChars: number, lpNameLength: number, lpTypeId: number) {
+        c.reset();
+        const u_nNameChars = nNameChars >>> 0;
+        const k_lpPath = c.wstr(lpPath); if (k_lpPath < 0) return c.fault(STATUS_ACCESS_VIOLATION, c.error);
+        const k_lpPathLen = c.strLen;
+        const n_lpName = u_nNameChars * 2;
+        const k_lpName = c.copyIn(lpName, n_lpName, 65536, true); if (k_lpName < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_lpNameLength = 4;
+        const k_lpNameLength = c.copyIn(lpNameLength, n_lpNameLength, 4, true); if (k_lpNameLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const n_lpTypeId = 4;
+        const k_lpTypeId = c.copyIn(lpTypeId, n_lpTypeId, 4, true); if (k_lpTypeId < 0) return c.fault(STATUS_ACCESS_VIOLATION);
+        const r = k.QueryObjectDirectory(k_lpPath, k_lpPathLen, dwIndex, k_lpName, Math.min(u_nNameChars, 32768), k_lpNameLength, k_lpTypeId);
+        c.copyOut(lpName, k_lpName, n_lpName, 65536);
+        c.copyOut(lpNameLength, k_lpNameLength, n_lpNameLength, 4);
+        c.copyOut(lpTypeId, k_lpTypeId, n_lpTypeId, 4);
+        return r;
+      },
+      GetProcessImagePathW: h.GetProcessImagePathW,
+      GetEnvironmentBlockW(lpBuffer: number, nSize: number) {
+        c.reset();
+        const u_nSize = nSize >>> 0;
+        const n_lpBuffer = u_nSize * 2;
+        const k_lpBuffer = c.copyIn(lpBuffer, n_lpBuffer, 65536, false); if (k_lpBuffer < 0) return c.fault(0);
+        const r = k.GetEnvironmentBlockW(k_lpBuffer, Math.min(u_nSize, 32768));
+        c.copyOut(lpBuffer, k_lpBuffer, n_lpBuffer, 65536);
+        return r;
+      },
+      SvcCreateW(lpName: number, dwQueueLimit: number, dwFlags: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcCreateW(k_lpName, k_lpNameLen, dwQueueLimit, dwFlags);
+      },
+      SvcCreateA(lpName: number, dwQueueLimit: number, dwFlags: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcCreateW(k_lpName, k_lpNameLen, dwQueueLimit, dwFlags);
+      },
+      SvcOpenW(lpName: number, dwMilliseconds: number) {
+        c.reset();
+        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcOpenW(k_lpName, k_lpNameLen, dwMilliseconds);
+      },
+      SvcOpenA(lpName: number, dwMilliseconds: number) {
+        c.reset();
+        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
+        const k_lpNameLen = c.strLen;
+        return k.SvcOpenW(k_lpName, k_lpNameLen, dwMilliseconds);
+      },
+      SvcAccept(hService: number, lpInfo: number, dwMilliseconds: number) {
+        c.reset();
+        const n_lpInfo = 56;
+        const k_lpInfo = c.copyIn(lpInfo, n_lpInfo, 56, false); if (k_lpInfo < 0) return c.fault(0);
+        const r = k.SvcAccept(hService, k_lpInfo, dwMilliseconds);
+        c.copyOut(lpInfo, k_lpInfo, n_lpInfo, 56);
+        return r;
+      },
+      SvcRead: h.SvcRead,
+      SvcWrite: h.SvcWrite,
+      SvcReply: k.SvcReply,
+      SvcSetCompletionPort: k.SvcSetCompletionPort,
+      SvcCall: h.SvcCall,
+      SvcCallEx: h.SvcCallEx,
+      SvcCallAsync: h.SvcCallAsync,
+      SvcFinish: h.SvcFinish,
+      NtwGetThreadWaitChain(ThreadId: number, NodeCount: number, NodeInfoArray: number, ChainLength: number, IsCycle: number) {
+        c.reset();
+        const u_NodeCount = NodeCount >>> 0;
+        const n_NodeInfoArray = u_NodeCount * 160;
+        const k_NodeInfoArray = c.copyIn(NodeInfoArray, n_NodeInfoArray, 2560, false); if (k_NodeInfoArray < 0) return c.fault(0);
+        const n_ChainLength = 4;
+        const k_ChainLength = c.copyIn(ChainLength, n_ChainLength, 4, false); if (k_ChainLength < 0) return c.fault(0);
+        const n_IsCycle = 4;
+        const k_IsCycle = c.copyIn(IsCycle, n_IsCycle, 4, true); if (k_IsCycle < 0) return c.fault(0);
+        const r = k.NtwGetThreadWaitChain(ThreadId, Math.min(u_NodeCount, 16), k_NodeInfoArray, k_ChainLength, k_IsCycle);
+        c.copyOut(NodeInfoArray, k_NodeInfoArray, n_NodeInfoArray, 2560);
+        c.copyOut(ChainLength, k_ChainLength, n_ChainLength, 4);
+        c.copyOut(IsCycle, k_IsCycle, n_IsCycle, 4);
+        return r;
+      },
+      NtwInjectKernelFault: k.NtwInjectKernelFault,
     },
     ntdll: {
       NtSetEvent(EventHandle: number, PreviousState: number) {
@@ -1229,91 +1331,6 @@ export function bindSyscalls(k: KernelSyscalls, c: CallContext, h: HostSyscalls,
         c.copyOut(ResultLength, k_ResultLength, n_ResultLength, 4);
         return r;
       },
-    },
-    ntwasm: {
-      QueryObjectDirectory(lpPath: number, dwIndex: number, lpName: number, nNameChars: number, lpNameLength: number, lpTypeId: number) {
-        c.reset();
-        const u_nNameChars = nNameChars >>> 0;
-        const k_lpPath = c.wstr(lpPath); if (k_lpPath < 0) return c.fault(STATUS_ACCESS_VIOLATION, c.error);
-        const k_lpPathLen = c.strLen;
-        const n_lpName = u_nNameChars * 2;
-        const k_lpName = c.copyIn(lpName, n_lpName, 65536, true); if (k_lpName < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const n_lpNameLength = 4;
-        const k_lpNameLength = c.copyIn(lpNameLength, n_lpNameLength, 4, true); if (k_lpNameLength < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const n_lpTypeId = 4;
-        const k_lpTypeId = c.copyIn(lpTypeId, n_lpTypeId, 4, true); if (k_lpTypeId < 0) return c.fault(STATUS_ACCESS_VIOLATION);
-        const r = k.QueryObjectDirectory(k_lpPath, k_lpPathLen, dwIndex, k_lpName, Math.min(u_nNameChars, 32768), k_lpNameLength, k_lpTypeId);
-        c.copyOut(lpName, k_lpName, n_lpName, 65536);
-        c.copyOut(lpNameLength, k_lpNameLength, n_lpNameLength, 4);
-        c.copyOut(lpTypeId, k_lpTypeId, n_lpTypeId, 4);
-        return r;
-      },
-      GetProcessImagePathW: h.GetProcessImagePathW,
-      GetEnvironmentBlockW(lpBuffer: number, nSize: number) {
-        c.reset();
-        const u_nSize = nSize >>> 0;
-        const n_lpBuffer = u_nSize * 2;
-        const k_lpBuffer = c.copyIn(lpBuffer, n_lpBuffer, 65536, false); if (k_lpBuffer < 0) return c.fault(0);
-        const r = k.GetEnvironmentBlockW(k_lpBuffer, Math.min(u_nSize, 32768));
-        c.copyOut(lpBuffer, k_lpBuffer, n_lpBuffer, 65536);
-        return r;
-      },
-      SvcCreateW(lpName: number, dwQueueLimit: number, dwFlags: number) {
-        c.reset();
-        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
-        const k_lpNameLen = c.strLen;
-        return k.SvcCreateW(k_lpName, k_lpNameLen, dwQueueLimit, dwFlags);
-      },
-      SvcCreateA(lpName: number, dwQueueLimit: number, dwFlags: number) {
-        c.reset();
-        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
-        const k_lpNameLen = c.strLen;
-        return k.SvcCreateW(k_lpName, k_lpNameLen, dwQueueLimit, dwFlags);
-      },
-      SvcOpenW(lpName: number, dwMilliseconds: number) {
-        c.reset();
-        const k_lpName = c.wstr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
-        const k_lpNameLen = c.strLen;
-        return k.SvcOpenW(k_lpName, k_lpNameLen, dwMilliseconds);
-      },
-      SvcOpenA(lpName: number, dwMilliseconds: number) {
-        c.reset();
-        const k_lpName = c.astr(lpName); if (k_lpName < 0) return c.fault(0, c.error);
-        const k_lpNameLen = c.strLen;
-        return k.SvcOpenW(k_lpName, k_lpNameLen, dwMilliseconds);
-      },
-      SvcAccept(hService: number, lpInfo: number, dwMilliseconds: number) {
-        c.reset();
-        const n_lpInfo = 56;
-        const k_lpInfo = c.copyIn(lpInfo, n_lpInfo, 56, false); if (k_lpInfo < 0) return c.fault(0);
-        const r = k.SvcAccept(hService, k_lpInfo, dwMilliseconds);
-        c.copyOut(lpInfo, k_lpInfo, n_lpInfo, 56);
-        return r;
-      },
-      SvcRead: h.SvcRead,
-      SvcWrite: h.SvcWrite,
-      SvcReply: k.SvcReply,
-      SvcSetCompletionPort: k.SvcSetCompletionPort,
-      SvcCall: h.SvcCall,
-      SvcCallEx: h.SvcCallEx,
-      SvcCallAsync: h.SvcCallAsync,
-      SvcFinish: h.SvcFinish,
-      NtwGetThreadWaitChain(ThreadId: number, NodeCount: number, NodeInfoArray: number, ChainLength: number, IsCycle: number) {
-        c.reset();
-        const u_NodeCount = NodeCount >>> 0;
-        const n_NodeInfoArray = u_NodeCount * 160;
-        const k_NodeInfoArray = c.copyIn(NodeInfoArray, n_NodeInfoArray, 2560, false); if (k_NodeInfoArray < 0) return c.fault(0);
-        const n_ChainLength = 4;
-        const k_ChainLength = c.copyIn(ChainLength, n_ChainLength, 4, false); if (k_ChainLength < 0) return c.fault(0);
-        const n_IsCycle = 4;
-        const k_IsCycle = c.copyIn(IsCycle, n_IsCycle, 4, true); if (k_IsCycle < 0) return c.fault(0);
-        const r = k.NtwGetThreadWaitChain(ThreadId, Math.min(u_NodeCount, 16), k_NodeInfoArray, k_ChainLength, k_IsCycle);
-        c.copyOut(NodeInfoArray, k_NodeInfoArray, n_NodeInfoArray, 2560);
-        c.copyOut(ChainLength, k_ChainLength, n_ChainLength, 4);
-        c.copyOut(IsCycle, k_IsCycle, n_IsCycle, 4);
-        return r;
-      },
-      NtwInjectKernelFault: k.NtwInjectKernelFault,
     },
     user32: {
       MessageBoxW: h.MessageBoxW,

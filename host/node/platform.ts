@@ -47,4 +47,5 @@ export const nodePlatform: Platform = {
   fileBackend: (root) => nodeFileBackend(root),
   stdout: (text, done) => write(process.stdout, text, done),
   stderr: (text, done) => write(process.stderr, text, done),
+  terminal: () => process.stdout.isTTY ? { columns: process.stdout.columns || 80, rows: process.stdout.rows || 25 } : undefined,
 };

@@ -3,7 +3,24 @@
 import { decodeUtf16, decodeUtf8, type CallContext } from "../call-context.ts";
 import type { KernelExports } from "../kernel-exports.ts";
 import { readConsoleLine } from "../console-input.ts";
+import type { TerminalSize } from "../protocol.ts";
 import { ERROR_NO_DATA } from "../generated/abi.ts";
+
+/** The screen buffer a console reports when its output goes to no terminal (a new Windows 10 console's window). */
+const NO_TERMINAL: TerminalSize = { columns: 120, rows: 30 };
+
+/**
+ * The ANSI SGR sequence that gives text console attributes `attr`: the 16 colours of the console
+ * (its bits are blue, green, red, intensity; ANSI's are red, green, blue), reverse video and underline.
+ */
+export function attributesToSgr(attr: number): string {
+  const ansi = (bits: number) => ((bits & 4) >> 2) | (bits & 2) | ((bits & 1) << 2);
+  const fg = attr & 0xf, bg = (attr >> 4) & 0xf;
+  const codes = ["0", String((fg & 8 ? 90 : 30) + ansi(fg)), String((bg & 8 ? 100 : 40) + ansi(bg))];
+  if (attr & 0x4000) codes.push("7");
+  if (attr & 0x8000) codes.push("4");
+  return `\x1b[${codes.join(";")}m`;
+}
 
 /**
  * Where a thread's console text goes (the thread runtime orders it across threads); false when the
@@ -11,7 +28,11 @@ import { ERROR_NO_DATA } from "../generated/abi.ts";
  */
 export type ConsoleSink = (stream: number, text: string) => boolean;
 
-export function consoleSyscalls(k: KernelExports, c: CallContext, write: ConsoleSink) {
+/**
+ * `terminal`: the terminal the output is shown on (ProcessInit.terminal), if any: text attributes
+ * become colour sequences there, and its size is the screen buffer's.
+ */
+export function consoleSyscalls(k: KernelExports, c: CallContext, write: ConsoleSink, terminal?: TerminalSize) {
   function writeConsole(h: number, buf: number, n: number, lpWritten: number, wide: boolean): number {
     const stream = k.ntw_console_stream(h);
     if (stream < 0) return 0;
@@ -74,6 +95,23 @@ export function consoleSyscalls(k: KernelExports, c: CallContext, write: Console
   }
 
   return {
+    GetConsoleScreenBufferInfo(h: number, lpInfo: number): number {
+      if (!c.inGuest(lpInfo, 22)) return c.fault(0);
+      const attr = k.ntw_console_attributes(h, -1);
+      if (attr < 0) return 0;
+      const { columns, rows } = terminal ?? NO_TERMINAL;
+      const cols = Math.min(Math.max(columns | 0, 1), 0x7fff), lines = Math.min(Math.max(rows | 0, 1), 0x7fff);
+      const v = c.guestView();
+      const words = [cols, lines, 0, 0, attr, 0, 0, cols - 1, lines - 1, cols, lines]; // size, cursor, attributes, window, maximum window
+      words.forEach((w, i) => v.setInt16(lpInfo + 2 * i, w, true));
+      return 1;
+    },
+    NtwSetConsoleTextAttribute(h: number, wAttributes: number): number {
+      const attr = k.ntw_console_attributes(h, wAttributes & 0xffff);
+      if (attr < 0) return 0;
+      if (terminal) write(k.ntw_console_stream(h), attributesToSgr(attr));
+      return 1;
+    },
     /** A debugger would show it; --trace shows the call with its text. */
     OutputDebugStringW(_lpOutputString: number): void {},
     MessageBoxW(_hWnd: number, lpText: number, lpCaption: number, uType: number): number {

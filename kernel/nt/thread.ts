@@ -22,6 +22,7 @@ import { Thread, threadAlloc } from "../objects/thread";
 import { poolAdmit, poolRelease, poolRoom } from "./workerpool";
 import {
   GENERIC_ALL, mapGenericAccess, MAXIMUM_SUSPEND_COUNT, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY, STATUS_SUCCESS,
+  CONSOLE_ATTRIBUTES_DEFAULT, CONSOLE_INPUT_MODE_DEFAULT, CONSOLE_OUTPUT_MODE_DEFAULT,
   STATUS_SUSPEND_COUNT_EXCEEDED, STATUS_THREAD_IS_TERMINATING, SYNCHRONIZE, TYPE_CONSOLE, TYPE_PROCESS,
 } from "../generated/abi";
 
@@ -35,6 +36,8 @@ function stdHandle(p: Process, stream: u32): u32 {
   const c = changetype<Console>(obAlloc(TYPE_CONSOLE));
   if (!changetype<usize>(c)) return 0;
   c.stream = stream;
+  c.mode = stream == 0 ? CONSOLE_INPUT_MODE_DEFAULT : CONSOLE_OUTPUT_MODE_DEFAULT;
+  c.attr = CONSOLE_ATTRIBUTES_DEFAULT;
   return handleInsert(p, c, mapGenericAccess(TYPE_CONSOLE, GENERIC_ALL) | SYNCHRONIZE, 0);
 }
 

@@ -19,6 +19,8 @@ export class Console extends ObjectHeader {
   count: u32; // bytes waiting
   lines: u32; // newlines among them: whole lines a line-mode read can take
   ended: u32; // no more input will come
+  mode: u32; // GetConsoleMode's answer: ENABLE_* bits (CONSOLE_INPUT_MODE_DEFAULT, CONSOLE_OUTPUT_MODE_DEFAULT at first)
+  attr: u32; // output: the text attributes SetConsoleTextAttribute set (FOREGROUND_*, BACKGROUND_*)
   piped: u32; // the input is no terminal (ntwasm run < file, a | b): ReadFile takes it as it comes, GetFileType says FILE_TYPE_PIPE
 }
 
@@ -90,6 +92,13 @@ export function consoleTake(c: Console, dst: usize, max: u32, line: bool): u32 {
   if (n && c.cap) c.head = (c.head + n) % c.cap; // nothing taken: the ring may not exist yet (cap 0)
   c.count -= n;
   return n;
+}
+
+/** Discards the input waiting (FlushConsoleInputBuffer). */
+export function consoleFlush(c: Console): void {
+  c.head = 0;
+  c.count = 0;
+  c.lines = 0;
 }
 
 /** Copies up to `max` of the oldest bytes into `dst` without taking them; returns how many. */

@@ -4,7 +4,7 @@ import { currentThread } from "../lib/tls";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
 import { failStatus } from "./result";
-import { ntConsolePiped, ntReadConsole } from "../nt/console";
+import { ntConsoleAttributes, ntConsolePiped, ntFlushConsoleInput, ntGetConsoleMode, ntReadConsole, ntSetConsoleMode } from "../nt/console";
 import { ntSuccess } from "../nt/status";
 import { result } from "../lib/tls";
 import { STATUS_INVALID_HANDLE, STD_ERROR_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE } from "../generated/abi";
@@ -41,4 +41,32 @@ export function ntw_console_read(h: u32, dst: usize, max: u32, line: i32): i32 {
 /** 1 when `h` is an input console fed by no terminal: the host's ReadFile then takes input as it comes, without "\r\n". */
 export function ntw_console_piped(h: u32): i32 {
   return ntConsolePiped(h) ? 1 : 0;
+}
+
+export function GetConsoleMode(hConsoleHandle: u32, lpMode: usize): i32 {
+  const st = ntGetConsoleMode(hConsoleHandle, lpMode);
+  if (!ntSuccess(st)) { failStatus(st); return 0; }
+  return 1;
+}
+
+export function SetConsoleMode(hConsoleHandle: u32, dwMode: u32): i32 {
+  const st = ntSetConsoleMode(hConsoleHandle, dwMode);
+  if (!ntSuccess(st)) { failStatus(st); return 0; }
+  return 1;
+}
+
+export function FlushConsoleInputBuffer(hConsoleInput: u32): i32 {
+  const st = ntFlushConsoleInput(hConsoleInput);
+  if (!ntSuccess(st)) { failStatus(st); return 0; }
+  return 1;
+}
+
+/**
+ * The host's SetConsoleTextAttribute and GetConsoleScreenBufferInfo: the text attributes of output
+ * console `h`, set to `attr` first when it is 0..0xFFFF; -1 with the last error set.
+ */
+export function ntw_console_attributes(h: u32, attr: i32): i32 {
+  const r = ntConsoleAttributes(h, attr);
+  if (r < 0) failStatus(<u32>result);
+  return r;
 }

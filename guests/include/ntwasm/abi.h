@@ -293,6 +293,41 @@
 #define STD_INPUT_HANDLE ((DWORD)-10)
 #define STD_OUTPUT_HANDLE ((DWORD)-11)
 #define STD_ERROR_HANDLE ((DWORD)-12)
+#define ENABLE_PROCESSED_INPUT ((DWORD)0x00000001)
+#define ENABLE_LINE_INPUT ((DWORD)0x00000002)
+#define ENABLE_ECHO_INPUT ((DWORD)0x00000004)
+#define ENABLE_WINDOW_INPUT ((DWORD)0x00000008)
+#define ENABLE_MOUSE_INPUT ((DWORD)0x00000010)
+#define ENABLE_INSERT_MODE ((DWORD)0x00000020)
+#define ENABLE_QUICK_EDIT_MODE ((DWORD)0x00000040)
+#define ENABLE_EXTENDED_FLAGS ((DWORD)0x00000080)
+#define ENABLE_AUTO_POSITION ((DWORD)0x00000100)
+#define ENABLE_VIRTUAL_TERMINAL_INPUT ((DWORD)0x00000200)
+#define ENABLE_PROCESSED_OUTPUT ((DWORD)0x00000001)
+#define ENABLE_WRAP_AT_EOL_OUTPUT ((DWORD)0x00000002)
+#define ENABLE_VIRTUAL_TERMINAL_PROCESSING ((DWORD)0x00000004)
+#define DISABLE_NEWLINE_AUTO_RETURN ((DWORD)0x00000008)
+#define ENABLE_LVB_GRID_WORLDWIDE ((DWORD)0x00000010)
+#define CONSOLE_INPUT_MODE_DEFAULT ((DWORD)0x000001f7)
+#define CONSOLE_OUTPUT_MODE_DEFAULT ((DWORD)0x00000003)
+#define CONSOLE_INPUT_MODE_VALID ((DWORD)0x000003ff)
+#define CONSOLE_OUTPUT_MODE_VALID ((DWORD)0x0000001f)
+#define FOREGROUND_BLUE ((DWORD)0x00000001)
+#define FOREGROUND_GREEN ((DWORD)0x00000002)
+#define FOREGROUND_RED ((DWORD)0x00000004)
+#define FOREGROUND_INTENSITY ((DWORD)0x00000008)
+#define BACKGROUND_BLUE ((DWORD)0x00000010)
+#define BACKGROUND_GREEN ((DWORD)0x00000020)
+#define BACKGROUND_RED ((DWORD)0x00000040)
+#define BACKGROUND_INTENSITY ((DWORD)0x00000080)
+#define COMMON_LVB_REVERSE_VIDEO ((DWORD)0x00004000)
+#define COMMON_LVB_UNDERSCORE ((DWORD)0x00008000)
+#define CONSOLE_ATTRIBUTES_DEFAULT ((DWORD)0x00000007)
+#define CTRL_C_EVENT ((DWORD)0x00000000)
+#define CTRL_BREAK_EVENT ((DWORD)0x00000001)
+#define CTRL_CLOSE_EVENT ((DWORD)0x00000002)
+#define CTRL_LOGOFF_EVENT ((DWORD)0x00000005)
+#define CTRL_SHUTDOWN_EVENT ((DWORD)0x00000006)
 #define CONDITION_VARIABLE_LOCKMODE_SHARED ((DWORD)0x00000001)
 #define INIT_ONCE_CHECK_ONLY ((DWORD)0x00000001)
 #define INIT_ONCE_ASYNC ((DWORD)0x00000002)
@@ -541,6 +576,16 @@ NTWASM_IMPORT(kernel32, SetStdHandle) BOOL WINAPI SetStdHandle(DWORD nStdHandle,
 NTWASM_IMPORT(kernel32, ReadConsoleW) BOOL WINAPI ReadConsoleW(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
 /* #144: UTF-8 form of ReadConsoleW. */
 NTWASM_IMPORT(kernel32, ReadConsoleA) BOOL WINAPI ReadConsoleA(HANDLE hConsoleInput, LPVOID lpBuffer, DWORD nNumberOfCharsToRead, LPDWORD lpNumberOfCharsRead, LPVOID pInputControl);
+/* #147: The console handle's mode: CONSOLE_INPUT_MODE_DEFAULT (0x1F7) or CONSOLE_OUTPUT_MODE_DEFAULT (3) until SetConsoleMode. ERROR_INVALID_HANDLE for a handle that is no console, and for standard input that comes from a pipe or file. */
+NTWASM_IMPORT(kernel32, GetConsoleMode) BOOL WINAPI GetConsoleMode(HANDLE hConsoleHandle, LPDWORD lpMode);
+/* #148: Records a console handle's mode; ENABLE_LINE_INPUT off makes console reads return what has been typed without waiting for the end of the line. Bits outside CONSOLE_INPUT_MODE_VALID / CONSOLE_OUTPUT_MODE_VALID, and ENABLE_ECHO_INPUT without ENABLE_LINE_INPUT, fail with ERROR_INVALID_PARAMETER (an input mode is kept all the same, as conhost keeps it). */
+NTWASM_IMPORT(kernel32, SetConsoleMode) BOOL WINAPI SetConsoleMode(HANDLE hConsoleHandle, DWORD dwMode);
+/* #155: Discards the input typed and not read yet. ERROR_INVALID_HANDLE for output consoles, piped standard input and handles that are no console. */
+NTWASM_IMPORT(kernel32, FlushConsoleInputBuffer) BOOL WINAPI FlushConsoleInputBuffer(HANDLE hConsoleInput);
+/* #149: The output console's size (the terminal's columns and rows when the output goes to one, else 120 x 30), cursor 0,0 and text attributes. ERROR_INVALID_HANDLE for the input console and for handles that are no console. */
+NTWASM_IMPORT(kernel32, GetConsoleScreenBufferInfo) BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE hConsoleOutput, PCONSOLE_SCREEN_BUFFER_INFO lpConsoleScreenBufferInfo);
+/* #154: Sets the attributes (FOREGROUND_*, BACKGROUND_*, COMMON_LVB_*) of text written from now on: on a terminal as ANSI colour sequences, elsewhere only recorded. ERROR_INVALID_HANDLE for the input console and handles that are no console; ERROR_INVALID_PARAMETER for the bit 0x2000, which no attribute uses. */
+NTWASM_IMPORT(ntwasm, NtwSetConsoleTextAttribute) BOOL WINAPI NtwSetConsoleTextAttribute(HANDLE hConsoleOutput, WORD wAttributes);
 /* #146: Text for a debugger: shown by ntwasm run --trace (there is no debugger to receive it otherwise). */
 NTWASM_IMPORT(kernel32, OutputDebugStringW) VOID WINAPI OutputDebugStringW(LPCWSTR lpOutputString);
 /* #400: Signals an event and returns its previous state. */
@@ -1297,6 +1342,30 @@ BOOL WINAPI DeleteTimerQueueTimer(HANDLE TimerQueue, HANDLE Timer, HANDLE Comple
 BOOL WINAPI DeleteTimerQueueEx(HANDLE TimerQueue, HANDLE CompletionEvent);
 /* kernel32: DeleteTimerQueueEx(TimerQueue, NULL). */
 BOOL WINAPI DeleteTimerQueue(HANDLE TimerQueue);
+/* kernel32: The console's input code page: 65001 (CP_UTF8) until SetConsoleCP. */
+UINT WINAPI GetConsoleCP(void);
+/* kernel32: Records the input code page (input is UTF-8 whatever it says); ERROR_INVALID_PARAMETER unless IsValidCodePage. */
+BOOL WINAPI SetConsoleCP(UINT wCodePageID);
+/* kernel32: The console's output code page: 65001 (CP_UTF8) until SetConsoleOutputCP. */
+UINT WINAPI GetConsoleOutputCP(void);
+/* kernel32: Records the output code page (output is UTF-8 whatever it says); ERROR_INVALID_PARAMETER unless IsValidCodePage. */
+BOOL WINAPI SetConsoleOutputCP(UINT wCodePageID);
+/* kernel32: The title (the program's path until SetConsoleTitle), cut to fit nSize with its NUL; returns its whole length (0 when nSize is 0). */
+DWORD WINAPI GetConsoleTitleW(LPWSTR lpConsoleTitle, DWORD nSize);
+/* kernel32: UTF-8 form of GetConsoleTitleW (the length in bytes). */
+DWORD WINAPI GetConsoleTitleA(LPSTR lpConsoleTitle, DWORD nSize);
+/* kernel32: Sets the title GetConsoleTitle returns (up to 1024 characters are kept; there is no window to show it). */
+BOOL WINAPI SetConsoleTitleW(LPCWSTR lpConsoleTitle);
+/* kernel32: UTF-8 form of SetConsoleTitleW. */
+BOOL WINAPI SetConsoleTitleA(LPCSTR lpConsoleTitle);
+/* kernel32: Writes out the text printf holds for stdout, then sets the attributes of what is written from now on: on a terminal as ANSI colour sequences, elsewhere only recorded (NtwSetConsoleTextAttribute). ERROR_INVALID_HANDLE for the input console and handles that are no console, ERROR_INVALID_PARAMETER for the unused bit 0x2000. */
+BOOL WINAPI SetConsoleTextAttribute(HANDLE hConsoleOutput, WORD wAttributes);
+/* kernel32: NULL: there is no console window. */
+HWND WINAPI GetConsoleWindow(void);
+/* kernel32: Adds or removes a control handler (the most recent runs first); NULL with Add TRUE ignores CTRL+C. Removing one that is not there fails with ERROR_INVALID_PARAMETER. */
+BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE HandlerRoutine, BOOL Add);
+/* kernel32: CTRL_C_EVENT or CTRL_BREAK_EVENT to the calling process (group 0 or its own id): its handlers run on a new thread until one returns TRUE, else it ends with STATUS_CONTROL_C_EXIT. Other processes are not reached. */
+BOOL WINAPI GenerateConsoleCtrlEvent(DWORD dwCtrlEvent, DWORD dwProcessGroupId);
 
 /* A forms the C runtime converts to the W syscalls (abi: athunk). */
 VOID WINAPI OutputDebugStringA(LPCSTR lpOutputString);
@@ -1344,6 +1413,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define FreeEnvironmentStrings FreeEnvironmentStringsW
 #define GetCommandLine GetCommandLineW
 #define GetComputerName GetComputerNameW
+#define GetConsoleTitle GetConsoleTitleW
 #define GetCurrentDirectory GetCurrentDirectoryW
 #define GetEnvironmentStrings GetEnvironmentStringsW
 #define GetEnvironmentVariable GetEnvironmentVariableW
@@ -1375,6 +1445,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define OutputDebugString OutputDebugStringW
 #define ReadConsole ReadConsoleW
 #define RemoveDirectory RemoveDirectoryW
+#define SetConsoleTitle SetConsoleTitleW
 #define SetCurrentDirectory SetCurrentDirectoryW
 #define SetEnvironmentVariable SetEnvironmentVariableW
 #define SetFileAttributes SetFileAttributesW
@@ -1421,6 +1492,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define FreeEnvironmentStrings FreeEnvironmentStringsA
 #define GetCommandLine GetCommandLineA
 #define GetComputerName GetComputerNameA
+#define GetConsoleTitle GetConsoleTitleA
 #define GetCurrentDirectory GetCurrentDirectoryA
 #define GetEnvironmentStrings GetEnvironmentStringsA
 #define GetEnvironmentVariable GetEnvironmentVariableA
@@ -1452,6 +1524,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR lpFileName, DWORD dwFileAttributes);
 #define OutputDebugString OutputDebugStringA
 #define ReadConsole ReadConsoleA
 #define RemoveDirectory RemoveDirectoryA
+#define SetConsoleTitle SetConsoleTitleA
 #define SetCurrentDirectory SetCurrentDirectoryA
 #define SetEnvironmentVariable SetEnvironmentVariableA
 #define SetFileAttributes SetFileAttributesA
