@@ -155,8 +155,8 @@ export function watchDeadlocks(k: WaitSource & { lockEntries(): number }, onDead
   intervalMs = 500): () => void {
   let suspect = -1; // lock entries after the look that found the kernel deadlocked
   let reported = -1;
+  const failed = () => (k as { failure?: unknown }).failure !== undefined;
   const timer = setInterval(() => {
-    const failed = () => (k as { failure?: unknown }).failure !== undefined;
     if (failed()) { clearInterval(timer); return; } // a failed kernel: nothing to watch
     let before: number, stuck: boolean;
     try {

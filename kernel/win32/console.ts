@@ -3,7 +3,7 @@
 import { currentThread } from "../lib/tls";
 import { Process } from "../objects/process";
 import { Thread } from "../objects/thread";
-import { failStatus } from "./result";
+import { boolResult, failStatus } from "./result";
 import { ntConsoleAttributes, ntConsolePiped, ntFlushConsoleInput, ntGetConsoleMode, ntReadConsole, ntSetConsoleMode } from "../nt/console";
 import { ntSuccess } from "../nt/status";
 import { result } from "../lib/tls";
@@ -43,23 +43,11 @@ export function ntw_console_piped(h: u32): i32 {
   return ntConsolePiped(h) ? 1 : 0;
 }
 
-export function GetConsoleMode(hConsoleHandle: u32, lpMode: usize): i32 {
-  const st = ntGetConsoleMode(hConsoleHandle, lpMode);
-  if (!ntSuccess(st)) { failStatus(st); return 0; }
-  return 1;
-}
+export function GetConsoleMode(hConsoleHandle: u32, lpMode: usize): i32 { return boolResult(ntGetConsoleMode(hConsoleHandle, lpMode)); }
 
-export function SetConsoleMode(hConsoleHandle: u32, dwMode: u32): i32 {
-  const st = ntSetConsoleMode(hConsoleHandle, dwMode);
-  if (!ntSuccess(st)) { failStatus(st); return 0; }
-  return 1;
-}
+export function SetConsoleMode(hConsoleHandle: u32, dwMode: u32): i32 { return boolResult(ntSetConsoleMode(hConsoleHandle, dwMode)); }
 
-export function FlushConsoleInputBuffer(hConsoleInput: u32): i32 {
-  const st = ntFlushConsoleInput(hConsoleInput);
-  if (!ntSuccess(st)) { failStatus(st); return 0; }
-  return 1;
-}
+export function FlushConsoleInputBuffer(hConsoleInput: u32): i32 { return boolResult(ntFlushConsoleInput(hConsoleInput)); }
 
 /**
  * The host's SetConsoleTextAttribute and GetConsoleScreenBufferInfo: the text attributes of output
