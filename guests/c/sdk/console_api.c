@@ -12,16 +12,19 @@
 #include <tchar.h>
 #include <stdio.h>
 
+/* The handlers run on their own thread, maybe before GenerateConsoleCtrlEvent returns: they only note
+   what they saw (the order they ran in, the event), and main prints it once the last one has run. */
 static HANDLE handled;
 static DWORD handler_thread;
+static TCHAR seen[64];
 
 static BOOL WINAPI first_handler(DWORD type) {
-  _tprintf(_T("first handler: %lu\n"), type);
+  _stprintf_s(seen + _tcslen(seen), 64 - _tcslen(seen), _T("first(%lu) "), type);
   return FALSE; /* pass it on */
 }
 
 static BOOL WINAPI last_handler(DWORD type) {
-  _tprintf(_T("last handler: %lu\n"), type);
+  _stprintf_s(seen + _tcslen(seen), 64 - _tcslen(seen), _T("last(%lu)"), type);
   handler_thread = GetCurrentThreadId();
   SetEvent(handled);
   return TRUE;
@@ -103,6 +106,7 @@ int _tmain(void) {
   SetConsoleCtrlHandler(first_handler, TRUE);
   _tprintf(_T("GenerateConsoleCtrlEvent: %d\n"), GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0));
   WaitForSingleObject(handled, 5000);
+  _tprintf(_T("handlers ran: %s\n"), seen);
   _tprintf(_T("handled on another thread: %s\n"), handler_thread && handler_thread != GetCurrentThreadId() ? _T("yes") : _T("no"));
   _tprintf(_T("remove: %d\n"), SetConsoleCtrlHandler(first_handler, FALSE));
   if (!SetConsoleCtrlHandler(first_handler, FALSE)) _tprintf(_T("remove again: error %lu\n"), GetLastError());
